@@ -1,0 +1,44 @@
+// The applet table: every command nsbox answers to, sorted by name so that
+// lookup is a binary search. Aliases are rows of their own.
+#pragma once
+
+#include <algorithm>
+#include <span>
+#include <string_view>
+
+namespace nsbox {
+
+using AppletEntry = int (*)(int argc, char** argv);
+
+struct Applet {
+    std::string_view name;
+    AppletEntry entry;
+    std::string_view summary;
+};
+
+// Entry points, one per applet folder. argv[0] is the name the user typed.
+int ip_main(int argc, char** argv);
+int iptables_main(int argc, char** argv);
+int ping_main(int argc, char** argv);
+int sysctl_main(int argc, char** argv);
+int tcpdump_main(int argc, char** argv);
+
+inline constexpr Applet applets[] = {
+    {"ip", ip_main, "show and change links, addresses, routes and namespaces"},
+    {"iptables", iptables_main, "IPv4 packet filter and NAT (nf_tables backend)"},
+    {"iptables-nft", iptables_main, "alias of iptables"},
+    {"ping", ping_main, "send ICMP echo requests"},
+    {"sysctl", sysctl_main, "read and write kernel parameters"},
+    {"tcpdump", tcpdump_main, "capture and print network traffic"},
+};
+
+static_assert(std::ranges::is_sorted(applets, {}, &Applet::name),
+              "the applet table must stay sorted by name");
+
+inline const Applet* find_applet(std::string_view name)
+{
+    auto it = std::ranges::lower_bound(applets, name, {}, &Applet::name);
+    return it != std::end(applets) && it->name == name ? &*it : nullptr;
+}
+
+} // namespace nsbox

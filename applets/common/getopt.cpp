@@ -1,0 +1,74 @@
+#include "applets/common/getopt.hpp"
+
+#include <boost/program_options/errors.hpp>
+
+namespace nsbox::cli {
+
+namespace {
+
+constexpr const char* operand_key = "\x01operand";
+
+// getopt's wording for each way a word can fail.
+[[noreturn]] void rethrow_as_getopt(const po::error& e)
+{
+    if (const auto* u = dynamic_cast<const po::unknown_option*>(&e)) {
+        std::string name = u->get_option_name();
+        if (name.starts_with("--"))
+            throw UsageError("unrecognized option '" + name + "'");
+        throw UsageError("invalid option -- '" + name.substr(name.size() - 1) + "'");
+    }
+    if (const auto* s = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
+        std::string name = s->get_option_name();
+        bool is_long = name.starts_with("--");
+        switch (s->kind()) {
+        case po::invalid_syntax::missing_parameter:
+            if (is_long)
+                throw UsageError("option '" + name + "' requires an argument");
+            throw UsageError("option requires an argument -- '" + name.substr(name.size() - 1) + "'");
+        case po::invalid_syntax::extra_parameter:
+            throw UsageError("option '" + name + "' doesn't allow an argument");
+        default:
+            break;
+        }
+    }
+    if (const auto* a = dynamic_cast<const po::ambiguous_option*>(&e))
+        throw UsageError("option '" + a->get_option_name() + "' is ambiguous");
+    throw UsageError(e.what());
+}
+
+} // namespace
+
+Parsed getopt(int argc, char** argv, const po::options_description& desc)
+{
+    po::options_description all;
+    all.add(desc);
+    all.add_options()(operand_key, po::value<std::vector<std::string>>());
+    po::positional_options_description pos;
+    pos.add(operand_key, -1);
+
+    po::parsed_options parsed(nullptr);
+    try {
+        parsed = po::command_line_parser(argc, argv)
+                     .options(all)
+                     .positional(pos)
+                     .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
+                            po::command_line_style::short_allow_next | po::command_line_style::allow_long |
+                            po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
+                            po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short)
+                     .run();
+    } catch (const po::error& e) {
+        rethrow_as_getopt(e);
+    }
+
+    Parsed out;
+    for (auto& o : parsed.options) {
+        if (o.string_key == operand_key) {
+            out.operands.insert(out.operands.end(), o.value.begin(), o.value.end());
+            continue;
+        }
+        out.options.push_back(std::move(o));
+    }
+    return out;
+}
+
+} // namespace nsbox::cli

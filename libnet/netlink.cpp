@@ -1,0 +1,373 @@
+#include "libnet/netlink.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <ctime>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/rtnetlink.h>
+
+namespace nsbox::net {
+
+namespace {
+
+constexpr size_t attr_align(size_t n) { return (n + NLA_ALIGNTO - 1) & ~size_t(NLA_ALIGNTO - 1); }
+
+template <Plain T>
+T load(Bytes b, size_t off = 0)
+{
+    T v;
+    std::memcpy(&v, b.data() + off, sizeof v);
+    return v;
+}
+
+[[noreturn]] void throw_errno(const char* what) { throw Error(errno, {}, what); }
+
+} // namespace
+
+Error::Error(int code, std::string extack, std::string context)
+    : std::runtime_error(std::strerror(code)), code_(code), extack_(std::move(extack)),
+      context_(std::move(context))
+{
+}
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+std::string_view Attr::str() const
+{
+    std::string_view s(reinterpret_cast<const char*>(payload_.data()), payload_.size());
+    return s.substr(0, s.find('\0'));
+}
+
+Attrs Attr::nested() const { return Attrs(payload_); }
+
+void Attrs::iterator::load()
+{
+    if (rest_.empty())
+        return;
+    if (rest_.size() < sizeof(nlattr))
+        throw Malformed("netlink attribute header truncated");
+    auto hdr = nsbox::net::load<nlattr>(rest_);
+    if (hdr.nla_len < sizeof(nlattr) || hdr.nla_len > rest_.size())
+        throw Malformed("netlink attribute length runs past its container");
+    type_ = hdr.nla_type & NLA_TYPE_MASK;
+    payload_ = rest_.subspan(sizeof(nlattr), hdr.nla_len - sizeof(nlattr));
+    step_ = attr_align(hdr.nla_len);
+}
+
+AttrTable::AttrTable(Attrs attrs, uint16_t max)
+    : slots_(size_t(max) + 1, Attr(0, Bytes{}))
+{
+    for (Attr a : attrs) {
+        if (a.type() > max)
+            continue;
+        // A zero-length attribute still needs a non-null marker of presence.
+        Bytes p = a.payload();
+        if (!p.data())
+            continue;
+        slots_[a.type()] = a;
+    }
+}
+
+std::vector<Msg> split_messages(Bytes buf)
+{
+    std::vector<Msg> out;
+    while (!buf.empty()) {
+        if (buf.size() < sizeof(nlmsghdr))
+            throw Malformed("netlink message header truncated");
+        const auto* hdr = reinterpret_cast<const nlmsghdr*>(buf.data());
+        uint32_t len = load<nlmsghdr>(buf).nlmsg_len;
+        if (len < sizeof(nlmsghdr) || len > buf.size())
+            throw Malformed("netlink message length runs past the buffer");
+        out.emplace_back(*hdr, buf.subspan(NLMSG_HDRLEN, len - NLMSG_HDRLEN));
+        buf = buf.subspan(std::min<size_t>(NLMSG_ALIGN(len), buf.size()));
+    }
+    return out;
+}
+
+Ack parse_error(const Msg& m)
+{
+    Bytes p = m.payload();
+    if (p.size() < sizeof(nlmsgerr))
+        throw Malformed("netlink error message truncated");
+    auto err = load<nlmsgerr>(p);
+    Ack ack{m.seq(), -err.error, {}};
+    if (!(m.flags() & NLM_F_ACK_TLVS))
+        return ack;
+    // The TLVs follow the echoed request: its header only, unless the kernel
+    // says it sent the whole request back (NLM_F_CAPPED absent).
+    size_t off = sizeof(nlmsgerr);
+    if (!(m.flags() & NLM_F_CAPPED))
+        off += err.msg.nlmsg_len > sizeof(nlmsghdr) ? err.msg.nlmsg_len - sizeof(nlmsghdr) : 0;
+    off = attr_align(off);
+    if (off >= p.size())
+        return ack;
+    for (Attr a : Attrs(p.subspan(off)))
+        if (a.type() == NLMSGERR_ATTR_MSG)
+            ack.extack = std::string(a.str());
+    return ack;
+}
+
+// ---------------------------------------------------------------------------
+// Building
+
+Message::Message(uint16_t type, uint16_t flags)
+{
+    buf_.reserve(256);
+    nlmsghdr h{};
+    h.nlmsg_len = sizeof h;
+    h.nlmsg_type = type;
+    h.nlmsg_flags = flags;
+    append(&h, sizeof h);
+}
+
+nlmsghdr& Message::header() { return *std::launder(reinterpret_cast<nlmsghdr*>(buf_.data())); }
+
+void Message::append(const void* data, size_t len)
+{
+    const auto* p = static_cast<const std::byte*>(data);
+    if (len)
+        buf_.insert(buf_.end(), p, p + len);
+    pad();
+}
+
+void Message::pad()
+{
+    buf_.resize(attr_align(buf_.size()));
+    sync_len();
+}
+
+void Message::sync_len() { header().nlmsg_len = static_cast<uint32_t>(buf_.size()); }
+
+void Message::put(uint16_t type, const void* data, size_t len)
+{
+    if (len > 0xffff - sizeof(nlattr))
+        throw std::length_error("netlink attribute too large");
+    nlattr a{static_cast<uint16_t>(sizeof(nlattr) + len), type};
+    buf_.insert(buf_.end(), reinterpret_cast<const std::byte*>(&a),
+                reinterpret_cast<const std::byte*>(&a) + sizeof a);
+    append(data, len);
+}
+
+void Message::put(uint16_t type, Bytes payload) { put(type, payload.data(), payload.size()); }
+
+void Message::put_be16(uint16_t type, uint16_t v)
+{
+    v = static_cast<uint16_t>((v >> 8) | (v << 8));
+    put(type, v);
+}
+void Message::put_be32(uint16_t type, uint32_t v) { put(type, __builtin_bswap32(v)); }
+void Message::put_be64(uint16_t type, uint64_t v) { put(type, __builtin_bswap64(v)); }
+
+void Message::put_str(uint16_t type, std::string_view s)
+{
+    std::vector<char> z(s.begin(), s.end());
+    z.push_back('\0');
+    put(type, z.data(), z.size());
+}
+
+Message::Nest Message::nest(uint16_t type)
+{
+    size_t off = buf_.size();
+    put(static_cast<uint16_t>(type | NLA_F_NESTED), nullptr, 0);
+    return Nest(*this, off);
+}
+
+void Message::Nest::end()
+{
+    if (!msg_)
+        return;
+    size_t len = msg_->buf_.size() - offset_;
+    if (len > 0xffff)
+        throw std::length_error("netlink nest too large");
+    auto l = static_cast<uint16_t>(len);
+    std::memcpy(msg_->buf_.data() + offset_, &l, sizeof l);
+    msg_ = nullptr;
+}
+
+uint32_t Batch::add(Message& m)
+{
+    uint32_t seq = next_++;
+    m.set_seq(seq);
+    Bytes b = m.bytes();
+    buf_.insert(buf_.end(), b.begin(), b.end());
+    return seq;
+}
+
+// ---------------------------------------------------------------------------
+// The socket
+
+Socket::Socket(int protocol) : seq_(static_cast<uint32_t>(time(nullptr))), protocol_(protocol)
+{
+    fd_ = ::socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+    if (fd_ < 0)
+        throw_errno("socket");
+    int one = 1;
+    // Extended ACK: best effort (older kernels lack it; errors still arrive).
+    setsockopt(fd_, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof one);
+    if (protocol == NETLINK_ROUTE)
+        setsockopt(fd_, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof one);
+    int rcvbuf = 1 << 20;
+    setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
+    sockaddr_nl addr{};
+    addr.nl_family = AF_NETLINK;
+    if (bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) < 0) {
+        int e = errno;
+        ::close(fd_);
+        throw Error(e, {}, "bind");
+    }
+    socklen_t len = sizeof addr;
+    if (getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len) < 0) {
+        int e = errno;
+        ::close(fd_);
+        throw Error(e, {}, "getsockname");
+    }
+    port_ = addr.nl_pid;
+}
+
+Socket::Socket(Socket&& o) noexcept
+    : fd_(o.fd_), port_(o.port_), seq_(o.seq_), protocol_(o.protocol_)
+{
+    o.fd_ = -1;
+}
+
+Socket::~Socket()
+{
+    if (fd_ >= 0)
+        ::close(fd_);
+}
+
+void Socket::send(Bytes bytes)
+{
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    for (;;) {
+        ssize_t n = ::sendto(fd_, bytes.data(), bytes.size(), 0,
+                             reinterpret_cast<sockaddr*>(&kernel), sizeof kernel);
+        if (n >= 0)
+            return;
+        if (errno != EINTR)
+            throw_errno("sendmsg");
+    }
+}
+
+std::vector<std::byte> Socket::receive(bool nonblock)
+{
+    int flags = nonblock ? MSG_DONTWAIT : 0;
+    for (;;) {
+        ssize_t need = ::recv(fd_, nullptr, 0, MSG_PEEK | MSG_TRUNC | flags);
+        if (need < 0) {
+            if (errno == EINTR)
+                continue;
+            if (nonblock && (errno == EAGAIN || errno == EWOULDBLOCK))
+                return {};
+            throw_errno("recvmsg");
+        }
+        std::vector<std::byte> buf(static_cast<size_t>(std::max<ssize_t>(need, 1)));
+        ssize_t n = ::recv(fd_, buf.data(), buf.size(), flags);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw_errno("recvmsg");
+        }
+        buf.resize(static_cast<size_t>(n));
+        return buf;
+    }
+}
+
+void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply)
+{
+    m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+    uint32_t seq = next_seq();
+    m.set_seq(seq);
+    send(m.bytes());
+    for (;;) {
+        auto buf = receive();
+        for (const Msg& r : split_messages(buf)) {
+            if (r.seq() != seq || r.header().nlmsg_pid != 0)
+                continue; // a stale reply or a notification, not ours
+            if (r.type() == NLMSG_ERROR) {
+                Ack a = parse_error(r);
+                if (a.error)
+                    throw Error(a.error, std::move(a.extack));
+                return;
+            }
+            if (on_reply)
+                on_reply(r);
+        }
+    }
+}
+
+std::vector<std::byte> Socket::query(Message& m)
+{
+    std::vector<std::byte> out;
+    request(m, [&](const Msg& r) {
+        const auto* p = reinterpret_cast<const std::byte*>(&r.header());
+        out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
+    });
+    return out;
+}
+
+std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
+{
+    m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_DUMP;
+    constexpr int attempts = 4;
+    std::vector<std::byte> out;
+    bool intr = false;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        out.clear();
+        intr = false;
+        uint32_t seq = next_seq();
+        m.set_seq(seq);
+        send(m.bytes());
+        bool done = false;
+        while (!done) {
+            auto buf = receive();
+            for (const Msg& r : split_messages(buf)) {
+                if (r.seq() != seq || r.header().nlmsg_pid != 0)
+                    continue;
+                if (r.flags() & NLM_F_DUMP_INTR)
+                    intr = true;
+                if (r.type() == NLMSG_DONE) {
+                    done = true;
+                    break;
+                }
+                if (r.type() == NLMSG_ERROR) {
+                    Ack a = parse_error(r);
+                    throw Error(a.error ? a.error : EPROTO, std::move(a.extack));
+                }
+                const auto* p = reinterpret_cast<const std::byte*>(&r.header());
+                out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
+            }
+        }
+        if (!intr)
+            break;
+    }
+    if (interrupted)
+        *interrupted = intr;
+    return out;
+}
+
+std::vector<Ack> Socket::send_batch(const Batch& b)
+{
+    std::vector<Ack> acks;
+    send(b.bytes());
+    // The kernel processes a batch inside sendmsg, so every reply is queued
+    // by the time it returns: read until the socket is empty.
+    for (;;) {
+        auto buf = receive(true);
+        if (buf.empty())
+            break;
+        for (const Msg& r : split_messages(buf)) {
+            if (r.seq() < b.first_seq() || r.seq() > b.last_seq())
+                continue;
+            if (r.type() == NLMSG_ERROR)
+                acks.push_back(parse_error(r));
+        }
+    }
+    return acks;
+}
+
+} // namespace nsbox::net

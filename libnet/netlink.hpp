@@ -1,0 +1,347 @@
+// The netlink layer every kernel conversation goes through: a socket, a
+// message builder with RAII nests, a bounds-checked attribute parser, request
+// with ACK and extended-ACK text, multi-part dumps and batches.
+//
+// Nothing here prints or exits: failures are thrown as net::Error (an errno
+// and, when the kernel sent one, its extended-ACK message) or
+// net::Malformed (bytes that are not valid netlink).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <linux/netlink.h>
+
+namespace nsbox::net {
+
+using Bytes = std::span<const std::byte>;
+
+// A failed system call or a kernel refusal. code() is a positive errno.
+class Error : public std::runtime_error {
+public:
+    Error(int code, std::string extack = {}, std::string context = {});
+    int code() const noexcept { return code_; }
+    // The kernel's extended-ACK message ("Unknown device type"), or empty.
+    const std::string& extack() const noexcept { return extack_; }
+    // What was being done when it failed ("socket", "sendmsg"), or empty for a
+    // kernel refusal of a request.
+    const std::string& context() const noexcept { return context_; }
+
+private:
+    int code_;
+    std::string extack_;
+    std::string context_;
+};
+
+// Bytes that break netlink's framing: an attribute or message whose length
+// runs past its container, or a header too short for its type.
+class Malformed : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+template <class T>
+concept Plain = std::is_trivially_copyable_v<T> && std::is_standard_layout_v<T>;
+
+// ---------------------------------------------------------------------------
+// Parsing
+
+// One attribute: its type (flags stripped) and payload.
+class Attr {
+public:
+    Attr(uint16_t type, Bytes payload) : type_(type), payload_(payload) {}
+    uint16_t type() const noexcept { return type_; }
+    Bytes payload() const noexcept { return payload_; }
+
+    // The payload as T when it is exactly sizeof(T) bytes long.
+    template <Plain T>
+    std::optional<T> as() const
+    {
+        if (payload_.size() != sizeof(T))
+            return std::nullopt;
+        T v;
+        std::memcpy(&v, payload_.data(), sizeof v);
+        return v;
+    }
+    // A string attribute, up to its first NUL (NUL termination is optional).
+    std::string_view str() const;
+    // The payload as a sequence of attributes (a nest).
+    class Attrs nested() const;
+
+private:
+    uint16_t type_;
+    Bytes payload_;
+};
+
+// Iterates the attributes in a byte range. Throws Malformed on an attribute
+// whose header or length does not fit.
+class Attrs {
+public:
+    Attrs() = default;
+    explicit Attrs(Bytes data) : data_(data) {}
+
+    class iterator {
+    public:
+        using value_type = Attr;
+        using difference_type = std::ptrdiff_t;
+        iterator() = default;
+        explicit iterator(Bytes rest) : rest_(rest) { load(); }
+        Attr operator*() const { return Attr(type_, payload_); }
+        iterator& operator++()
+        {
+            rest_ = rest_.subspan(std::min(step_, rest_.size()));
+            load();
+            return *this;
+        }
+        void operator++(int) { ++*this; }
+        bool operator==(const iterator& o) const { return rest_.size() == o.rest_.size(); }
+
+    private:
+        void load();
+        Bytes rest_{};
+        uint16_t type_ = 0;
+        Bytes payload_{};
+        size_t step_ = 0;
+    };
+
+    iterator begin() const { return iterator(data_); }
+    iterator end() const { return iterator(); }
+    Bytes bytes() const noexcept { return data_; }
+
+private:
+    Bytes data_{};
+};
+
+// Attributes indexed by type, the way most replies are read: parse once,
+// then look up. Types above `max` are skipped; a repeated type keeps the last.
+class AttrTable {
+public:
+    AttrTable() = default;
+    AttrTable(Attrs attrs, uint16_t max);
+
+    const Attr* get(uint16_t type) const
+    {
+        return type < slots_.size() && slots_[type].payload().data() ? &slots_[type] : nullptr;
+    }
+    bool has(uint16_t type) const { return get(type) != nullptr; }
+    template <Plain T>
+    std::optional<T> as(uint16_t type) const
+    {
+        const Attr* a = get(type);
+        return a ? a->as<T>() : std::nullopt;
+    }
+    std::optional<std::string_view> str(uint16_t type) const
+    {
+        const Attr* a = get(type);
+        return a ? std::optional(a->str()) : std::nullopt;
+    }
+    AttrTable nested(uint16_t type, uint16_t max) const
+    {
+        const Attr* a = get(type);
+        return a ? AttrTable(a->nested(), max) : AttrTable();
+    }
+
+private:
+    std::vector<Attr> slots_;
+};
+
+// A netlink message as received: header plus payload.
+class Msg {
+public:
+    Msg(const nlmsghdr& hdr, Bytes payload) : hdr_(&hdr), payload_(payload) {}
+    uint16_t type() const noexcept { return hdr_->nlmsg_type; }
+    uint16_t flags() const noexcept { return hdr_->nlmsg_flags; }
+    uint32_t seq() const noexcept { return hdr_->nlmsg_seq; }
+    const nlmsghdr& header() const noexcept { return *hdr_; }
+    Bytes payload() const noexcept { return payload_; }
+
+    // The family header (ifinfomsg, rtmsg, nfgenmsg, ...) at the start of the
+    // payload; throws Malformed when the payload is too short for it.
+    template <Plain T>
+    T family() const
+    {
+        if (payload_.size() < sizeof(T))
+            throw Malformed("netlink message too short for its header");
+        T v;
+        std::memcpy(&v, payload_.data(), sizeof v);
+        return v;
+    }
+    // The attributes following a family header of type T.
+    template <Plain T>
+    Attrs attrs() const
+    {
+        size_t off = NLMSG_ALIGN(sizeof(T));
+        if (payload_.size() < sizeof(T))
+            throw Malformed("netlink message too short for its header");
+        return Attrs(payload_.subspan(std::min(off, payload_.size())));
+    }
+
+private:
+    const nlmsghdr* hdr_;
+    Bytes payload_;
+};
+
+// Splits a buffer of back-to-back netlink messages. Throws Malformed on a
+// message whose length is shorter than its header or runs past the buffer.
+std::vector<Msg> split_messages(Bytes buf);
+
+// ---------------------------------------------------------------------------
+// Building
+
+// A request under construction: nlmsghdr, an optional family header, then
+// attributes. The buffer grows as needed; nothing is ever silently dropped.
+class Message {
+public:
+    Message(uint16_t type, uint16_t flags);
+    template <Plain T>
+    Message(uint16_t type, uint16_t flags, const T& family) : Message(type, flags)
+    {
+        append(&family, sizeof family);
+    }
+
+    // Ends a nest when it goes out of scope (or on end()), writing its length.
+    class Nest {
+    public:
+        Nest(Message& m, size_t offset) : msg_(&m), offset_(offset) {}
+        Nest(Nest&& o) noexcept : msg_(o.msg_), offset_(o.offset_) { o.msg_ = nullptr; }
+        Nest(const Nest&) = delete;
+        Nest& operator=(const Nest&) = delete;
+        Nest& operator=(Nest&&) = delete;
+        ~Nest() { end(); }
+        void end();
+
+    private:
+        Message* msg_;
+        size_t offset_;
+    };
+
+    void put(uint16_t type, Bytes payload);
+    void put(uint16_t type, const void* data, size_t len);
+    template <Plain T>
+    void put(uint16_t type, const T& v)
+    {
+        put(type, &v, sizeof v);
+    }
+    void put_u8(uint16_t type, uint8_t v) { put(type, v); }
+    void put_u16(uint16_t type, uint16_t v) { put(type, v); }
+    void put_u32(uint16_t type, uint32_t v) { put(type, v); }
+    void put_u64(uint16_t type, uint64_t v) { put(type, v); }
+    void put_be16(uint16_t type, uint16_t v);
+    void put_be32(uint16_t type, uint32_t v);
+    void put_be64(uint16_t type, uint64_t v);
+    // A NUL-terminated string attribute.
+    void put_str(uint16_t type, std::string_view s);
+    // An attribute with no payload (a flag).
+    void put_flag(uint16_t type) { put(type, nullptr, 0); }
+    [[nodiscard]] Nest nest(uint16_t type);
+
+    nlmsghdr& header();
+    void set_seq(uint32_t seq) { header().nlmsg_seq = seq; }
+    // The finished message; nlmsg_len is kept current on every append.
+    Bytes bytes() const { return {buf_.data(), buf_.size()}; }
+    size_t size() const noexcept { return buf_.size(); }
+    // Mutable view of the family header for requests built field by field.
+    template <Plain T>
+    T& family()
+    {
+        static_assert(alignof(T) <= NLMSG_ALIGNTO);
+        if (buf_.size() < NLMSG_HDRLEN + sizeof(T))
+            throw std::logic_error("message has no family header of that size");
+        return *std::launder(reinterpret_cast<T*>(buf_.data() + NLMSG_HDRLEN));
+    }
+
+private:
+    void append(const void* data, size_t len);
+    void pad();
+    void sync_len();
+    std::vector<std::byte> buf_;
+};
+
+// Several messages sent in one sendmsg (nf_tables transactions, ip -batch).
+class Batch {
+public:
+    // Appends a copy of `m` with the next sequence number; returns that number.
+    uint32_t add(Message& m);
+    Bytes bytes() const { return {buf_.data(), buf_.size()}; }
+    bool empty() const noexcept { return buf_.empty(); }
+    uint32_t first_seq() const noexcept { return first_; }
+    uint32_t last_seq() const noexcept { return next_ - 1; }
+    void start_at(uint32_t seq) { first_ = next_ = seq; }
+
+private:
+    std::vector<std::byte> buf_;
+    uint32_t first_ = 1;
+    uint32_t next_ = 1;
+};
+
+// ---------------------------------------------------------------------------
+// The socket
+
+struct Ack {
+    uint32_t seq;
+    int error;           // 0 for success, else positive errno
+    std::string extack;  // kernel message, may be empty
+};
+
+class Socket {
+public:
+    // NETLINK_ROUTE, NETLINK_NETFILTER, ... Close-on-exec, extended ACK on,
+    // strict dump checking where the protocol supports it.
+    explicit Socket(int protocol);
+    ~Socket();
+    Socket(const Socket&) = delete;
+    Socket& operator=(const Socket&) = delete;
+    Socket(Socket&& o) noexcept;
+    Socket& operator=(Socket&&) = delete;
+
+    int fd() const noexcept { return fd_; }
+    uint32_t port() const noexcept { return port_; }
+    uint32_t next_seq() { return ++seq_; }
+
+    // Sends `m` with NLM_F_ACK and waits for its ACK. Replies that arrive
+    // before the ACK (NLM_F_ECHO, a GET without DUMP) go to `on_reply`.
+    // Throws Error on refusal.
+    void request(Message& m, const std::function<void(const Msg&)>& on_reply = {});
+
+    // Sends a GET without NLM_F_DUMP and returns the single reply's bytes
+    // (the kernel answers with one message, or an error which is thrown).
+    std::vector<std::byte> query(Message& m);
+
+    // Dumps: sends `m` with NLM_F_DUMP and returns every message's bytes up
+    // to NLMSG_DONE, concatenated. A dump the kernel marks interrupted
+    // (NLM_F_DUMP_INTR: the table changed while it was read) is retried a few
+    // times; `interrupted` reports whether the returned copy is still one.
+    std::vector<std::byte> dump(Message& m, bool* interrupted = nullptr);
+
+    // Sends a whole batch in one sendmsg and collects every ACK and error
+    // the kernel queued for it. Does not throw on kernel refusals: the caller
+    // maps sequence numbers back to its messages.
+    std::vector<Ack> send_batch(const Batch& b);
+
+    // Raw send of prepared bytes, for callers that read replies themselves.
+    void send(Bytes bytes);
+    // Receives one datagram (grown to fit: MSG_PEEK|MSG_TRUNC sizing).
+    // Returns an empty vector on EAGAIN when `nonblock` is true.
+    std::vector<std::byte> receive(bool nonblock = false);
+
+private:
+    int fd_ = -1;
+    uint32_t port_ = 0;
+    uint32_t seq_;
+    int protocol_;
+};
+
+// Decodes an NLMSG_ERROR payload into an Ack (the errno and any extended-ACK
+// message). Throws Malformed when too short.
+Ack parse_error(const Msg& m);
+
+} // namespace nsbox::net

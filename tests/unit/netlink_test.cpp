@@ -1,0 +1,3 @@
+#include <gtest/gtest.h>
+#include "libnet/netlink.hpp"
+TEST(Netlink, Placeholder) { SUCCEED(); }
