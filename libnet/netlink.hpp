@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -91,8 +92,11 @@ public:
 
     class iterator {
     public:
+        using iterator_category = std::input_iterator_tag;
         using value_type = Attr;
         using difference_type = std::ptrdiff_t;
+        using pointer = void;
+        using reference = Attr;
         iterator() = default;
         explicit iterator(Bytes rest) : rest_(rest) { load(); }
         Attr operator*() const { return Attr(type_, payload_); }
