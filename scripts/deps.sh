@@ -9,7 +9,7 @@ packages=(
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libpcap-dev libdbus-1-dev libc-ares-dev libfmt-dev
   # tests
-  libgtest-dev bats clang libclang-rt-14-dev busybox-static file jq
+  libgtest-dev bats clang libclang-rt-14-dev bash-static file jq
   util-linux procps valgrind git
   # the reference tools (test oracles)
   iproute2 iputils-ping tcpdump iptables nftables
