@@ -277,6 +277,14 @@ std::vector<std::byte> Socket::receive(bool nonblock)
     }
 }
 
+// rtnetlink answers with nlmsg_pid 0; nfnetlink (nf_tables) stamps its
+// replies, dumps and errors with the requester's port id instead.
+bool Socket::for_us(const Msg& r) const
+{
+    uint32_t pid = r.header().nlmsg_pid;
+    return pid == 0 || pid == port_;
+}
+
 void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply)
 {
     m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
@@ -286,7 +294,7 @@ void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply
     for (;;) {
         auto buf = receive();
         for (const Msg& r : split_messages(buf)) {
-            if (r.seq() != seq || r.header().nlmsg_pid != 0)
+            if (r.seq() != seq || !for_us(r))
                 continue; // a stale reply or a notification, not ours
             if (r.type() == NLMSG_ERROR) {
                 Ack a = parse_error(r);
@@ -326,7 +334,7 @@ std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
         while (!done) {
             auto buf = receive();
             for (const Msg& r : split_messages(buf)) {
-                if (r.seq() != seq || r.header().nlmsg_pid != 0)
+                if (r.seq() != seq || !for_us(r))
                     continue;
                 if (r.flags() & NLM_F_DUMP_INTR)
                     intr = true;

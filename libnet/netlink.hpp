@@ -334,6 +334,7 @@ public:
     std::vector<std::byte> receive(bool nonblock = false);
 
 private:
+    bool for_us(const Msg& r) const;
     int fd_ = -1;
     uint32_t port_ = 0;
     uint32_t seq_;
