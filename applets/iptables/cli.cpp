@@ -299,6 +299,7 @@ Command parse_command_line(int argc, char** argv)
         if (!r.l4match) {
             if (!proto_used && !r.proto_invert && (r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP)) {
                 r.l4match = r.proto;
+                r.match_order += 'p';
                 proto_used = true;
             } else {
                 throw UsageError("unknown option \"--" + name + "\"");
@@ -423,11 +424,15 @@ Command parse_command_line(int argc, char** argv)
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
             if (val == "tcp" || val == "udp") {
+                if (r.l4match)
+                    continue; // loaded already: iptables ignores the repeat
                 r.l4match = val == "tcp" ? IPPROTO_TCP : IPPROTO_UDP;
+                r.match_order += 'p';
                 if (r.proto == r.l4match)
                     proto_used = true;
             } else if (val == "comment") {
-                // options follow
+                if (r.match_order.find('c') == std::string::npos)
+                    r.match_order += 'c';
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory");
             }

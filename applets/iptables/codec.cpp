@@ -82,7 +82,9 @@ void add_addr(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
 void add_port(std::vector<nft::Expr>& out, uint32_t offset, const PortMatch& p)
 {
     out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_TRANSPORT_HEADER, offset, 2});
-    if (p.lo == p.hi)
+    if (p.lo == 0 && p.hi != p.lo) // 0:N is "<= N", and inverted "> N"
+        out.push_back(nft::Cmp{NFT_REG_1, p.invert ? uint32_t(NFT_CMP_GT) : uint32_t(NFT_CMP_LTE), be16_bytes(p.hi)});
+    else if (p.lo == p.hi)
         out.push_back(nft::Cmp{NFT_REG_1, p.invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ), be16_bytes(p.lo)});
     else
         out.push_back(nft::Range{NFT_REG_1, p.invert ? uint32_t(NFT_RANGE_NEQ) : uint32_t(NFT_RANGE_EQ),
@@ -126,20 +128,21 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         add_addr(e, ip_saddr, r.src);
     if (r.dst.set())
         add_addr(e, ip_daddr, r.dst);
-    if (r.l4match) {
-        if (!r.sport.set() && !r.dport.set()) {
-            e.push_back(xt_ports(r));
-        } else {
-            if (r.sport.set())
-                add_port(e, l4_sport, r.sport);
-            if (r.dport.set())
-                add_port(e, l4_dport, r.dport);
+    for (char m : r.match_order) {
+        if (m == 'p' && r.l4match) {
+            if (!r.sport.set() && !r.dport.set()) {
+                e.push_back(xt_ports(r));
+            } else {
+                if (r.sport.set())
+                    add_port(e, l4_sport, r.sport);
+                if (r.dport.set())
+                    add_port(e, l4_dport, r.dport);
+            }
+        } else if (m == 'c' && r.comment) {
+            Data info(xt_comment_size, 0);
+            std::memcpy(info.data(), r.comment->data(), std::min(r.comment->size(), xt_comment_size - 1));
+            e.push_back(nft::Match{"comment", 0, std::move(info)});
         }
-    }
-    if (r.comment) {
-        Data info(xt_comment_size, 0);
-        std::memcpy(info.data(), r.comment->data(), std::min(r.comment->size(), xt_comment_size - 1));
-        e.push_back(nft::Match{"comment", 0, std::move(info)});
     }
     e.push_back(nft::Counter{r.bytes, r.packets});
     switch (r.verdict) {
@@ -197,11 +200,19 @@ Rule decode(const nft::Rule& nr)
     nft::Payload payload{};
     uint32_t mask = 0;
     auto clear = [&] { have_meta = have_payload = have_mask = false; };
-    auto ports_of = [&](uint32_t offset) -> PortMatch* {
-        if (r.proto != IPPROTO_TCP && r.proto != IPPROTO_UDP)
-            return nullptr;
+    // Stores a port match read at `offset` of the transport header; false
+    // when the rule's protocol has no ports there.
+    auto set_ports = [&](uint32_t offset, PortMatch pm) {
+        if ((r.proto != IPPROTO_TCP && r.proto != IPPROTO_UDP) || (offset != l4_sport && offset != l4_dport))
+            return false;
         r.l4match = r.proto;
-        return offset == l4_sport ? &r.sport : offset == l4_dport ? &r.dport : nullptr;
+        if (r.match_order.find('p') == std::string::npos)
+            r.match_order.push_back('p');
+        if (offset == l4_sport)
+            r.sport = pm;
+        else
+            r.dport = pm;
+        return true;
     };
 
     for (const nft::Expr& e : nr.exprs) {
@@ -223,7 +234,23 @@ Rule decode(const nft::Rule& nr)
             }
         } else if (const auto* c = std::get_if<nft::Cmp>(&e)) {
             bool inv = c->op == NFT_CMP_NEQ;
-            if (c->op != NFT_CMP_EQ && c->op != NFT_CMP_NEQ) {
+            bool ordered = c->op == NFT_CMP_LT || c->op == NFT_CMP_LTE || c->op == NFT_CMP_GT || c->op == NFT_CMP_GTE;
+            if (ordered && have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
+                c->data.size() == 2) {
+                // How iptables-nft writes a port range starting or ending at
+                // the edge: "<= N" is 0:N, "> N" is N+1:65535.
+                auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);
+                PortMatch pm;
+                switch (c->op) {
+                case NFT_CMP_LT: pm.hi = static_cast<uint16_t>(port - 1); break;
+                case NFT_CMP_LTE: pm.hi = port; break;
+                case NFT_CMP_GT: pm.lo = static_cast<uint16_t>(port + 1); break;
+                default: pm.lo = port; break;
+                }
+                if ((c->op == NFT_CMP_LT && port == 0) || (c->op == NFT_CMP_GT && port == 0xffff) ||
+                    !set_ports(payload.offset, pm))
+                    r.unsupported = true;
+            } else if (c->op != NFT_CMP_EQ && c->op != NFT_CMP_NEQ) {
                 r.unsupported = true;
             } else if (have_meta && (meta.key == NFT_META_IIFNAME || meta.key == NFT_META_OIFNAME)) {
                 IfaceMatch& im = meta.key == NFT_META_IIFNAME ? r.in : r.out;
@@ -231,7 +258,7 @@ Rule decode(const nft::Rule& nr)
                 auto nul = std::find(d.begin(), d.end(), uint8_t(0));
                 im.name.assign(d.begin(), nul);
                 if (nul == d.end())
-                    im.name += '+';
+                    im.name.push_back('+');
                 im.invert = inv;
             } else if (have_meta && meta.key == NFT_META_L4PROTO && c->data.size() == 1) {
                 r.proto = c->data[0];
@@ -245,28 +272,21 @@ Rule decode(const nft::Rule& nr)
                 a.invert = inv;
             } else if (have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
                        c->data.size() == 2) {
-                PortMatch* pm = ports_of(payload.offset);
-                if (!pm) {
+                auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);
+                if (!set_ports(payload.offset, PortMatch{port, port, inv}))
                     r.unsupported = true;
-                } else {
-                    auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);
-                    *pm = {port, port, inv};
-                }
             } else {
                 r.unsupported = true;
             }
             clear();
         } else if (const auto* rg = std::get_if<nft::Range>(&e)) {
-            PortMatch* pm = have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
-                                    rg->from.size() == 2 && rg->to.size() == 2
-                                ? ports_of(payload.offset)
-                                : nullptr;
-            if (!pm) {
+            bool ok = have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
+                      rg->from.size() == 2 && rg->to.size() == 2 &&
+                      set_ports(payload.offset, PortMatch{static_cast<uint16_t>((rg->from[0] << 8) | rg->from[1]),
+                                                          static_cast<uint16_t>((rg->to[0] << 8) | rg->to[1]),
+                                                          rg->op == NFT_RANGE_NEQ});
+            if (!ok)
                 r.unsupported = true;
-            } else {
-                *pm = {static_cast<uint16_t>((rg->from[0] << 8) | rg->from[1]),
-                       static_cast<uint16_t>((rg->to[0] << 8) | rg->to[1]), rg->op == NFT_RANGE_NEQ};
-            }
             clear();
         } else if (const auto* k = std::get_if<nft::Counter>(&e)) {
             r.packets = k->packets;
@@ -284,7 +304,9 @@ Rule decode(const nft::Rule& nr)
             if (mt->name == "comment" && mt->rev == 0) {
                 const Data& d = mt->info;
                 r.comment = std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0)));
+                r.match_order.push_back('c');
             } else if ((mt->name == "tcp" || mt->name == "udp") && decode_xt_ports(r, *mt)) {
+                r.match_order.push_back('p');
             } else {
                 r.unsupported = true;
             }

@@ -524,9 +524,19 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
 {
     std::vector<ChainView> views;
     std::map<std::string, std::vector<Rule>> rules;
-    if (st.table_exists)
-        for (const nft::Rule& r : nft::dump_rules(sock_, AF_INET, t_.name, only))
-            rules[r.chain].push_back(decode(r));
+    // iptables counts a user chain's references itself, from the jumps and
+    // gotos of every rule in the table (the kernel's use count also counts
+    // the chain's own rules).
+    std::map<std::string, uint32_t> refs;
+    if (st.table_exists) {
+        for (const nft::Rule& r : nft::dump_rules(sock_, AF_INET, t_.name, "")) {
+            Rule d = decode(r);
+            if (d.verdict == Verdict::Jump || d.verdict == Verdict::Goto)
+                ++refs[d.chain];
+            if (only.empty() || r.chain == only)
+                rules[r.chain].push_back(std::move(d));
+        }
+    }
     auto view_of = [&](const std::string& name, const nft::Chain* c, bool builtin) {
         ChainView v;
         v.name = name;
@@ -537,7 +547,7 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
                 v.packets = c->counters->packets;
                 v.bytes = c->counters->bytes;
             }
-            v.references = c->use.value_or(0);
+            v.references = refs[name];
         }
         v.rules = std::move(rules[name]);
         return v;

@@ -195,15 +195,17 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     out += fmt::format("{:<19} ", addr_text(r.dst, f));
     if (r.verdict == Verdict::Goto)
         out += "[goto] ";
-    if (r.l4match) {
-        const char* proto = r.l4match == IPPROTO_TCP ? "tcp" : "udp";
-        out += ' ';
-        out += proto;
-        print_ports(out, "spt", r.sport, proto, f.numeric);
-        print_ports(out, "dpt", r.dport, proto, f.numeric);
+    for (char m : r.match_order) {
+        if (m == 'p' && r.l4match) {
+            const char* proto = r.l4match == IPPROTO_TCP ? "tcp" : "udp";
+            out += ' ';
+            out += proto;
+            print_ports(out, "spt", r.sport, proto, f.numeric);
+            print_ports(out, "dpt", r.dport, proto, f.numeric);
+        } else if (m == 'c' && r.comment) {
+            out += " /* " + *r.comment + " */";
+        }
     }
-    if (r.comment)
-        out += " /* " + *r.comment + " */";
     if (r.verdict == Verdict::Xt) {
         if (r.xt.name == "REJECT") {
             out += fmt::format(" reject-with {}", reject_name(r.xt.info));
@@ -253,28 +255,30 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
     if (r.proto != 0) {
         if (r.proto_invert)
             out += " !";
-        if (auto name = names::protocol_name(r.proto, false))
+        if (auto name = names::protocol_name(r.proto, true))
             out += " -p " + *name;
         else
             out += fmt::format(" -p {}", r.proto);
     }
-    if (r.l4match) {
-        out += r.l4match == IPPROTO_TCP ? " -m tcp" : " -m udp";
-        auto ports = [&](const char* opt, const PortMatch& p) {
-            if (p.lo == 0 && p.hi == 0xffff)
-                return;
-            if (p.invert)
-                out += " !";
-            if (p.lo != p.hi)
-                out += fmt::format(" --{} {}:{}", opt, p.lo, p.hi);
-            else
-                out += fmt::format(" --{} {}", opt, p.lo);
-        };
-        ports("sport", r.sport);
-        ports("dport", r.dport);
+    for (char m : r.match_order) {
+        if (m == 'p' && r.l4match) {
+            out += r.l4match == IPPROTO_TCP ? " -m tcp" : " -m udp";
+            auto ports = [&](const char* opt, const PortMatch& p) {
+                if (p.lo == 0 && p.hi == 0xffff)
+                    return;
+                if (p.invert)
+                    out += " !";
+                if (p.lo != p.hi)
+                    out += fmt::format(" --{} {}:{}", opt, p.lo, p.hi);
+                else
+                    out += fmt::format(" --{} {}", opt, p.lo);
+            };
+            ports("sport", r.sport);
+            ports("dport", r.dport);
+        } else if (m == 'c' && r.comment) {
+            out += " -m comment --comment" + save_string(*r.comment);
+        }
     }
-    if (r.comment)
-        out += " -m comment --comment" + save_string(*r.comment);
     if (counters)
         out += fmt::format(" -c {} {}", r.packets, r.bytes);
     switch (r.verdict) {

@@ -51,6 +51,9 @@ struct Rule {
     PortMatch sport;
     PortMatch dport;
     std::optional<std::string> comment;
+    // The order the matches were given in (and are encoded and printed in):
+    // 'p' for the tcp/udp ports, 'c' for the comment.
+    std::string match_order;
 
     Verdict verdict = Verdict::None;
     std::string chain;            // Jump/Goto
@@ -66,7 +69,7 @@ struct Rule {
     {
         return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
                src == o.src && dst == o.dst && l4match == o.l4match && sport == o.sport &&
-               dport == o.dport && comment == o.comment && verdict == o.verdict && chain == o.chain &&
+               dport == o.dport && comment == o.comment && match_order == o.match_order && verdict == o.verdict && chain == o.chain &&
                (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };
