@@ -34,6 +34,13 @@ struct PortMatch {
     bool invert = false;
     bool operator==(const PortMatch&) const = default;
     bool set() const { return lo != 0 || hi != 0xffff || invert; }
+    // "! 0:N" is stored as "> N" and reads back as "N+1:65535".
+    PortMatch canonical() const
+    {
+        if (invert && lo == 0 && hi != 0xffff)
+            return {static_cast<uint16_t>(hi + 1), 0xffff, false};
+        return *this;
+    }
 };
 
 enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt };
@@ -68,8 +75,8 @@ struct Rule {
     bool same_as(const Rule& o) const
     {
         return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
-               src == o.src && dst == o.dst && l4match == o.l4match && sport == o.sport &&
-               dport == o.dport && comment == o.comment && match_order == o.match_order && verdict == o.verdict && chain == o.chain &&
+               src == o.src && dst == o.dst && l4match == o.l4match && sport.canonical() == o.sport.canonical() &&
+               dport.canonical() == o.dport.canonical() && comment == o.comment && match_order == o.match_order && verdict == o.verdict && chain == o.chain &&
                (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };
