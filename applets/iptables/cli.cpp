@@ -33,7 +33,7 @@ constexpr OptionSpec option_table[] = {
     {"append", 'A', "="},        {"check", 'C', "="},         {"delete", 'D', "="},
     {"insert", 'I', "="},        {"list", 'L', "?"},          {"list-rules", 'S', "?"},
     {"flush", 'F', "?"},         {"zero", 'Z', "?"},          {"new-chain", 'N', "="},
-    {"delete-chain", 'X', "?"},  {"policy", 'P', "="},        {"version", 'V', ""},
+    {"delete-chain", 'X', "?"},  {"policy", 'P', "="},        {"rename-chain", 'E', "="},        {"version", 'V', ""},
     {"help", 'h', ""},           {"table", 't', "="},         {"source", 's', "="},
     {"src", 0, "="},             {"destination", 'd', "="},   {"dst", 0, "="},
     {"protocol", 'p', "="},      {"in-interface", 'i', "="},  {"out-interface", 'o', "="},
@@ -85,6 +85,7 @@ char cmd_char(Cmd c)
     case Cmd::NewChain: return 'N';
     case Cmd::DeleteChain: return 'X';
     case Cmd::Policy: return 'P';
+    case Cmd::Rename: return 'E';
     default: return '?';
     }
 }
@@ -190,6 +191,9 @@ std::optional<uint8_t> parse_protocol(const std::string& s)
 
 std::optional<AddrMatch> parse_address(const std::string& s)
 {
+    auto bad_mask = [](const std::string& m) -> std::optional<AddrMatch> {
+        throw UsageError("invalid mask `" + m + "' specified");
+    };
     AddrMatch a;
     std::string host = s;
     a.mask = ~0u;
@@ -199,14 +203,14 @@ std::optional<AddrMatch> parse_address(const std::string& s)
         in_addr dotted{};
         if (m.find('.') != std::string::npos) {
             if (inet_pton(AF_INET, m.c_str(), &dotted) != 1)
-                return std::nullopt;
+                return bad_mask(m);
             a.mask = ntohl(dotted.s_addr);
         } else {
             if (m.empty() || m.size() > 2 || m.find_first_not_of("0123456789") != std::string::npos)
-                return std::nullopt;
+                return bad_mask(m);
             unsigned long bits = std::stoul(m);
             if (bits > 32)
-                return std::nullopt;
+                return bad_mask(m);
             a.mask = bits == 0 ? 0 : ~0u << (32 - bits);
         }
     }
@@ -257,10 +261,17 @@ Command parse_command_line(int argc, char** argv)
     std::optional<std::string> src, dst;
     bool proto_used = false; // the -p protocol's match has been loaded
     bool reject_target = false;
+    int sport_given = 0, dport_given = 0;
 
     auto add_command = [&](Cmd cmd) {
         if (invert)
             throw UsageError("unexpected ! flag before --" + std::string(cmd == Cmd::Policy ? "policy" : "command"));
+        // -L and -Z go together: list, then zero.
+        if ((cmd == Cmd::Zero && c.cmd == Cmd::List) || (cmd == Cmd::List && c.cmd == Cmd::Zero && !c.zero)) {
+            c.cmd = Cmd::List;
+            c.zero = true;
+            return;
+        }
         if (c.cmd != Cmd::None)
             throw UsageError(std::string("Cannot use -") + cmd_char(cmd) + " with -" + cmd_char(c.cmd));
         c.cmd = cmd;
@@ -346,6 +357,13 @@ Command parse_command_line(int argc, char** argv)
                 c.chain = val;
             else if (auto ch = next_operand(i))
                 c.chain = *ch;
+        } else if (key == "rename-chain") {
+            add_command(Cmd::Rename);
+            c.chain = val;
+            auto n = next_operand(i);
+            if (!n)
+                throw UsageError("-E requires old-chain-name and new-chain-name");
+            c.new_name = *n;
         } else if (key == "new-chain") {
             add_command(Cmd::NewChain);
             c.chain = val;
@@ -455,12 +473,20 @@ Command parse_command_line(int argc, char** argv)
             if (key == "wait" && val.empty())
                 next_operand(i);
         } else if (key == "ipv6") {
-            throw UsageError("This is the IPv4 version of iptables.", true);
+            // iptables-nft 1.8.9 says no more than the hint here.
+            throw UsageError("", true);
         } else if (key == "fragment" || key == "set-counters") {
             throw UsageError("unknown option \"" + o.original_tokens.front() + "\"");
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
             bool is_src = key == "sport" || key == "source-port";
+            if ((is_src ? sport_given : dport_given)++) {
+                // libxt_tcp's own parser, and the generic one libxt_udp uses.
+                std::string opt = std::string(is_src ? "source" : "destination") + "-port";
+                if (r.l4match == IPPROTO_TCP)
+                    throw UsageError("Only one `--" + opt + "' allowed");
+                throw UsageError("udp: option \"--" + opt + "\" can only be used once.\n");
+            }
             PortMatch parsed = parse_ports(val, r.l4match == IPPROTO_TCP ? "tcp" : "udp");
             parsed.invert = invert;
             invert = false;

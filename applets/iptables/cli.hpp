@@ -14,7 +14,7 @@
 namespace nsbox::iptables {
 
 enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, List, ListRules, Flush, Zero, NewChain,
-                 DeleteChain, Policy, Version, Help };
+                 DeleteChain, Rename, Policy, Version, Help };
 
 struct Command {
     Cmd cmd = Cmd::None;
@@ -22,6 +22,8 @@ struct Command {
     std::string chain;                 // empty: every chain (-L, -S, -F, -Z, -X)
     std::optional<unsigned> rulenum;   // -D N, -I N, -L/-S CHAIN N
     std::string policy;                // -P
+    std::string new_name;              // -E
+    bool zero = false;                 // -Z together with -L
     Rule rule;                         // -A, -C, -D, -I
     std::string jump;                  // -j/-g argument as given
     bool numeric = false;

@@ -43,9 +43,8 @@ struct Failure {
 
 Failure usage(const std::string& msg, bool bare = false)
 {
-    return {(bare ? "" : std::string(prefix)) + msg +
-                "\nTry `iptables -h' or 'iptables --help' for more information.\n",
-            parameter_problem};
+    std::string head = msg.empty() && bare ? "" : (bare ? "" : std::string(prefix)) + msg + "\n";
+    return {head + "Try `iptables -h' or 'iptables --help' for more information.\n", parameter_problem};
 }
 
 // iptables' "iptables: <nft_strerror>." for a refused command.
@@ -213,6 +212,7 @@ private:
     int new_chain();
     int delete_chain();
     int policy();
+    int rename();
     int list(bool rules);
 
     std::vector<ChainView> chain_views(const State& st, const std::string& only);
@@ -298,7 +298,7 @@ int Runner::delete_or_check()
         State st = load_state(sock_, t_.name);
         const Failure bad_rule = strerror_failure("Bad rule (does a matching rule exist in that chain?)");
         if (!st.chain(c_.chain)) {
-            fail_ = builtin_chain(t_, c_.chain) ? bad_rule : no_such_chain;
+            fail_ = bad_rule;
             return std::nullopt;
         }
         if (!check_jump(st))
@@ -391,6 +391,10 @@ int Runner::zero()
             fail_ = no_such_chain;
             return std::nullopt;
         }
+        if (c_.verbose) // iptables names each chain the kernel has
+            for (const nft::Chain* c : ordered(st))
+                if (c_.chain.empty() || c->name == c_.chain)
+                    std::printf("Zeroing chain `%s'\n", c->name.c_str());
         for (const nft::Chain* c : ordered(st)) {
             if (!c_.chain.empty() && c->name != c_.chain)
                 continue;
@@ -490,6 +494,30 @@ int Runner::delete_chain()
         for (const nft::Chain* c : ordered(st))
             if (!c->hook)
                 del(*c);
+        return finish(p);
+    });
+}
+
+int Runner::rename()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        const nft::Chain* c = st.chain(c_.chain);
+        if (!c) {
+            fail_ = no_such_chain;
+            return std::nullopt;
+        }
+        if (st.chain(c_.new_name) || builtin_chain(t_, c_.new_name)) {
+            fail_ = strerror_failure("File exists");
+            return std::nullopt;
+        }
+        Plan p;
+        nft::Chain r;
+        r.table = t_.name;
+        r.name = c_.new_name;
+        r.handle = c->handle;
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, AF_INET, r),
+              fmt::format(" CHAIN_RENAME failed ({{}}): chain {}", c_.new_name));
         return finish(p);
     });
 }
@@ -616,7 +644,11 @@ int Runner::run()
     case Cmd::NewChain: return new_chain();
     case Cmd::DeleteChain: return delete_chain();
     case Cmd::Policy: return policy();
-    case Cmd::List: return list(false);
+    case Cmd::Rename: return rename();
+    case Cmd::List: {
+        int rc = list(false);
+        return rc == 0 && c_.zero ? zero() : rc;
+    }
     case Cmd::ListRules: return list(true);
     default: return 0;
     }

@@ -169,7 +169,23 @@ t iptables -A FORWARD -j ACCEPT
 t iptables -D FORWARD 2
 t iptables -I FORWARD 3 -j ACCEPT
 t iptables -A x -j ACCEPT; t iptables -A FORWARD -j x; t iptables -X x
+t iptables -E x y; t iptables -E y FORWARD; t iptables -E nope z; t iptables -E y
+t iptables -A FORWARD -s 10.0.0.0/33; t iptables -A FORWARD -d 1.2.3.4/255.255.0; t iptables -A FORWARD -s 1.2.3.4/
+t iptables -A FORWARD -p tcp --dport 80 --dport 81; t iptables -A FORWARD -p udp --sport 1 --sport 2
+t iptables -A FORWARD -p tcp --dport 99999; t iptables -A FORWARD -p tcp --dport 90:80
+t iptables -A FORWARD -p tcp --dport nosuchservice; t iptables -A FORWARD -j REJECT --reject-with foo
+t iptables -A FORWARD -j ACCEPT --reject-with tcp-reset; t iptables -D nope -j ACCEPT
+t iptables -N -foo; t iptables -N ACCEPT; t iptables -N abcdefghijklmnopqrstuvwxyz0123; t iptables -N "a b"
+t iptables -t nat -P POSTROUTING DROP; t iptables -6 -L; t iptables -D FORWARD; t iptables -P FORWARD
 iptables -S'
+}
+
+@test "-L -Z lists then zeroes; -v says which chains; -E renames" {
+  assert_same '
+iptables -A OUTPUT -o lo; /usr/bin/ping -c 2 -i 0.2 -q 127.0.0.1 >/dev/null
+iptables -N a; iptables -A a -j ACCEPT; iptables -A FORWARD -j a
+iptables -L OUTPUT -Z -v -x; iptables -L OUTPUT -v -x; iptables -Z -v; iptables -Z -L FORWARD
+iptables -E a b; iptables -S; iptables -L -v; nft list ruleset'
 }
 
 @test "a refused command leaves the ruleset as it was" {
