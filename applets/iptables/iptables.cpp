@@ -130,12 +130,8 @@ State load_state(net::Socket& s, const std::string& table)
     return st;
 }
 
-// One message of a batch and how iptables names it when the kernel refuses
-// it (" RULE_APPEND failed (...): rule in chain X").
-struct Planned {
-    nft::Rule unused;
-};
-
+// The messages of one batch, each with how iptables names it when the kernel
+// refuses it (" RULE_APPEND failed ({}): rule in chain X", {} the errno text).
 struct Plan {
     std::vector<net::Message> msgs;
     std::vector<std::string> labels;

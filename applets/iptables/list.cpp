@@ -43,9 +43,9 @@ std::string mask_suffix(uint32_t mask)
     if (mask == ~0u)
         return "";
     int n = std::countl_one(mask);
-    if ((mask << n) == 0 || n == 32)
+    if (n == 32 || (mask << n) == 0)
         return fmt::format("/{}", n);
-    return "/" + dotted(mask);
+    return fmt::format("/{}", dotted(mask));
 }
 
 std::string addr_text(const AddrMatch& a, const Format& f)
@@ -65,7 +65,7 @@ std::string addr_text(const AddrMatch& a, const Format& f)
 std::string save_mask(uint32_t mask)
 {
     int n = std::countl_one(mask);
-    if ((mask << n) == 0 || n == 32)
+    if (n == 32 || (mask << n) == 0)
         return std::to_string(n);
     return dotted(mask);
 }

@@ -75,9 +75,10 @@ struct Rule {
     bool same_as(const Rule& o) const
     {
         return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
-               src == o.src && dst == o.dst && l4match == o.l4match && sport.canonical() == o.sport.canonical() &&
-               dport.canonical() == o.dport.canonical() && comment == o.comment && match_order == o.match_order && verdict == o.verdict && chain == o.chain &&
-               (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
+               src == o.src && dst == o.dst && l4match == o.l4match &&
+               sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
+               comment == o.comment && match_order == o.match_order && verdict == o.verdict &&
+               chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };
 
