@@ -223,7 +223,9 @@ std::vector<std::byte> batch_bytes(uint32_t genid, std::vector<Message>& msgs);
 template <class Build>
 std::optional<Refusal> transact(Socket& s, Build&& build)
 {
-    constexpr int attempts = 16;
+    // Each round that loses the race loses it to a batch that was applied, so
+    // this bounds the wait by the number of concurrent writers.
+    constexpr int attempts = 64;
     std::optional<Refusal> last;
     for (int i = 0; i < attempts; ++i) {
         uint32_t genid = generation(s);
