@@ -1,4 +1,715 @@
-// placeholder until the iptables applet lands
+// iptables on nf_tables: parse the command line (cli), read only the state
+// the command needs, turn the change into one nf_tables batch (codec, libnet
+// nft) pinned to the ruleset generation it was computed from, and report
+// errors in iptables-nft 1.8.9's words and exit codes.
+
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <sys/socket.h>
+
+#include <fmt/format.h>
+
 #include "applets/applet.hpp"
-int nsbox::iptables_main(int, char**) { std::fputs("iptables: not implemented yet\n", stderr); return 1; }
+#include "applets/iptables/cli.hpp"
+#include "applets/iptables/codec.hpp"
+#include "applets/iptables/list.hpp"
+#include "libnet/nft/nft.hpp"
+
+namespace nsbox::iptables {
+
+namespace {
+
+namespace nft = net::nft;
+
+// The version iptables-nft scripts see in errors and -V. nsbox implements
+// the behaviour of this release; -V adds which implementation answers.
+constexpr const char* ref_version = "1.8.9";
+constexpr const char* prefix = "iptables v1.8.9 (nf_tables): ";
+
+// Exit codes of xtables_error.
+constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
+
+// A failure with its full stderr text and exit code.
+struct Failure {
+    std::string text;
+    int code;
+};
+
+Failure usage(const std::string& msg, bool bare = false)
+{
+    std::string head = msg.empty() && bare ? "" : (bare ? "" : std::string(prefix)) + msg + "\n";
+    return {head + "Try `iptables -h' or 'iptables --help' for more information.\n", parameter_problem};
+}
+
+// iptables' "iptables: <nft_strerror>." for a refused command.
+Failure strerror_failure(const std::string& msg, bool einval = false)
+{
+    return {"iptables: " + msg + (einval ? ". Run `dmesg' for more information.\n" : ".\n"), other_problem};
+}
+
+const Failure no_such_chain = strerror_failure("No chain/target/match by that name");
+
+struct BuiltinChain {
+    const char* name;
+    uint32_t hook;
+    int32_t priority;
+    const char* type;
+};
+struct BuiltinTable {
+    const char* name;
+    std::vector<BuiltinChain> chains; // in hook order, as iptables lists them
+};
+const std::vector<BuiltinTable>& builtin_tables()
+{
+    static const std::vector<BuiltinTable> tables = {
+        {"raw", {{"PREROUTING", NF_INET_PRE_ROUTING, -300, "filter"}, {"OUTPUT", NF_INET_LOCAL_OUT, -300, "filter"}}},
+        {"mangle",
+         {{"PREROUTING", NF_INET_PRE_ROUTING, -150, "filter"}, {"INPUT", NF_INET_LOCAL_IN, -150, "filter"},
+          {"FORWARD", NF_INET_FORWARD, -150, "filter"}, {"OUTPUT", NF_INET_LOCAL_OUT, -150, "route"},
+          {"POSTROUTING", NF_INET_POST_ROUTING, -150, "filter"}}},
+        {"filter",
+         {{"INPUT", NF_INET_LOCAL_IN, 0, "filter"}, {"FORWARD", NF_INET_FORWARD, 0, "filter"},
+          {"OUTPUT", NF_INET_LOCAL_OUT, 0, "filter"}}},
+        {"security",
+         {{"INPUT", NF_INET_LOCAL_IN, 150, "filter"}, {"FORWARD", NF_INET_FORWARD, 150, "filter"},
+          {"OUTPUT", NF_INET_LOCAL_OUT, 150, "filter"}}},
+        {"nat",
+         {{"PREROUTING", NF_INET_PRE_ROUTING, -100, "nat"}, {"INPUT", NF_INET_LOCAL_IN, 100, "nat"},
+          {"OUTPUT", NF_INET_LOCAL_OUT, -100, "nat"}, {"POSTROUTING", NF_INET_POST_ROUTING, 100, "nat"}}},
+    };
+    return tables;
+}
+
+const BuiltinChain* builtin_chain(const BuiltinTable& t, const std::string& name)
+{
+    for (const auto& c : t.chains)
+        if (name == c.name)
+            return &c;
+    return nullptr;
+}
+
+nft::Chain builtin_nft_chain(const BuiltinTable& t, const BuiltinChain& b, uint32_t policy)
+{
+    nft::Chain c;
+    c.table = t.name;
+    c.name = b.name;
+    c.hook = nft::Hook{b.hook, b.priority};
+    c.policy = policy;
+    c.type = b.type;
+    return c;
+}
+
+// The part of the kernel's state a command reads.
+struct State {
+    bool table_exists = false;
+    std::vector<nft::Chain> chains;
+
+    const nft::Chain* chain(const std::string& name) const
+    {
+        for (const auto& c : chains)
+            if (c.name == name)
+                return &c;
+        return nullptr;
+    }
+};
+
+State load_state(net::Socket& s, const std::string& table)
+{
+    State st;
+    for (const auto& t : nft::dump_tables(s, AF_INET))
+        if (t.name == table)
+            st.table_exists = true;
+    if (st.table_exists)
+        st.chains = nft::dump_chains(s, AF_INET, table);
+    return st;
+}
+
+// The messages of one batch, each with how iptables names it when the kernel
+// refuses it (" RULE_APPEND failed ({}): rule in chain X", {} the errno text).
+struct Plan {
+    std::vector<net::Message> msgs;
+    std::vector<std::string> labels;
+    void add(net::Message m, std::string label)
+    {
+        msgs.push_back(std::move(m));
+        labels.push_back(std::move(label));
+    }
+};
+
+class Runner {
+public:
+    Runner(const Command& c, const BuiltinTable& t) : c_(c), t_(t), sock_(NETLINK_NETFILTER) {}
+
+    // Runs the command; returns the exit code after printing what it must.
+    int run();
+
+private:
+    // Commits what build() plans, rebuilding on a generation change.
+    // build returns nullopt to commit nothing (the failure is then in fail_).
+    template <class Build>
+    int change(Build&& build);
+
+    void table_if_missing(Plan& p, const State& st)
+    {
+        if (!st.table_exists)
+            p.add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, AF_INET, t_.name),
+                  fmt::format(" TABLE_ADD failed ({{}}): table {}", t_.name));
+    }
+    void chain_add(Plan& p, const BuiltinChain& b)
+    {
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, builtin_nft_chain(t_, b, NF_ACCEPT)),
+              fmt::format(" CHAIN_ADD failed ({{}}): chain {}", b.name));
+    }
+    // Ensures c_.chain exists (creating a built-in chain on demand as
+    // iptables-nft does). False, with fail_ set, for a missing user chain.
+    bool need_chain(Plan& p, const State& st, const Failure& missing)
+    {
+        if (st.chain(c_.chain))
+            return true;
+        const BuiltinChain* b = builtin_chain(t_, c_.chain);
+        if (!b) {
+            fail_ = missing;
+            return false;
+        }
+        table_if_missing(p, st);
+        chain_add(p, *b);
+        return true;
+    }
+    bool check_jump(const State& st)
+    {
+        const Rule& r = c_.rule;
+        if ((r.verdict == Verdict::Jump || r.verdict == Verdict::Goto) && !st.chain(r.chain)) {
+            fail_ = usage("Chain '" + r.chain + "' does not exist");
+            return false;
+        }
+        return true;
+    }
+    std::vector<nft::Rule> rules_of(const std::string& chain)
+    {
+        return nft::dump_rules(sock_, AF_INET, t_.name, chain);
+    }
+    std::optional<std::vector<net::Message>> finish(Plan& p)
+    {
+        labels_ = p.labels;
+        return std::move(p.msgs);
+    }
+
+    int append_or_insert();
+    int delete_or_check();
+    int delete_num();
+    int flush();
+    int zero();
+    int new_chain();
+    int delete_chain();
+    int policy();
+    int rename();
+    int list(bool rules);
+
+    std::vector<ChainView> chain_views(const State& st, const std::string& only);
+
+    const Command& c_;
+    const BuiltinTable& t_;
+    net::Socket sock_;
+    std::optional<Failure> fail_;
+    std::vector<std::string> labels_;
+};
+
+template <class Build>
+int Runner::change(Build&& build)
+{
+    auto refusal = nft::transact(sock_, [&](uint32_t) -> std::optional<std::vector<net::Message>> {
+        fail_.reset();
+        return build();
+    });
+    if (fail_) {
+        std::fputs(fail_->text.c_str(), stderr);
+        return fail_->code;
+    }
+    if (!refusal)
+        return 0;
+    std::string label = refusal->index >= 0 && size_t(refusal->index) < labels_.size()
+                            ? labels_[size_t(refusal->index)]
+                            : std::string(" COMMIT failed ({}): ruleset");
+    std::string text = prefix + fmt::format(fmt::runtime(label), std::strerror(refusal->error)) + "\n";
+    std::fputs(text.c_str(), stderr);
+    return resource_problem;
+}
+
+int Runner::append_or_insert()
+{
+    bool insert = c_.cmd == Cmd::Insert;
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        Plan p;
+        bool existed = st.chain(c_.chain) != nullptr;
+        if (!need_chain(p, st, no_such_chain) || !check_jump(st))
+            return std::nullopt;
+        nft::Rule nr = encode(c_.rule, t_.name, c_.chain);
+        uint16_t flags = NLM_F_CREATE | NLM_F_APPEND;
+        const char* op = "RULE_APPEND";
+        if (insert) {
+            op = "RULE_INSERT";
+            unsigned n = c_.rulenum.value_or(1);
+            std::vector<nft::Rule> rules = existed ? rules_of(c_.chain) : std::vector<nft::Rule>{};
+            if (n > rules.size() + 1 || (n > 1 && rules.empty())) {
+                fail_ = strerror_failure("Index of insertion too big");
+                return std::nullopt;
+            }
+            if (n == 1 && rules.empty()) {
+                flags = NLM_F_CREATE;
+            } else if (n <= rules.size()) {
+                flags = NLM_F_CREATE;
+                nr.position = rules[n - 1].handle;
+            }
+        }
+        p.add(nft::rule_message(NFT_MSG_NEWRULE, flags, AF_INET, nr),
+              fmt::format(" {} failed ({{}}): rule in chain {}", op, c_.chain));
+        return finish(p);
+    });
+}
+
+// DELRULE for a rule read from the kernel, written back as iptables-nft
+// writes it: table, chain, handle and the expressions as they were read.
+net::Message delete_message(const nft::Rule& r)
+{
+    nft::Rule d;
+    d.table = r.table;
+    d.chain = r.chain;
+    d.handle = r.handle;
+    d.userdata = r.userdata;
+    d.exprs = r.exprs;
+    return nft::rule_message(NFT_MSG_DELRULE, 0, AF_INET, d);
+}
+
+int Runner::delete_or_check()
+{
+    bool check = c_.cmd == Cmd::Check;
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        const Failure bad_rule = strerror_failure("Bad rule (does a matching rule exist in that chain?)");
+        if (!st.chain(c_.chain)) {
+            fail_ = bad_rule;
+            return std::nullopt;
+        }
+        if (!check_jump(st))
+            return std::nullopt;
+        for (const nft::Rule& nr : rules_of(c_.chain)) {
+            if (!decode(nr).same_as(c_.rule))
+                continue;
+            if (check)
+                return std::nullopt;
+            Plan p;
+            p.add(delete_message(nr), fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
+            return finish(p);
+        }
+        fail_ = bad_rule;
+        return std::nullopt;
+    });
+}
+
+int Runner::delete_num()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        if (!st.chain(c_.chain)) {
+            fail_ = no_such_chain;
+            return std::nullopt;
+        }
+        std::vector<nft::Rule> rules = rules_of(c_.chain);
+        if (*c_.rulenum > rules.size()) {
+            fail_ = strerror_failure("Index of deletion too big");
+            return std::nullopt;
+        }
+        Plan p;
+        p.add(delete_message(rules[*c_.rulenum - 1]),
+              fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
+        return finish(p);
+    });
+}
+
+// Chains in the order iptables lists them: built-in chains by hook, then
+// user chains by name.
+std::vector<const nft::Chain*> ordered(const State& st)
+{
+    std::vector<const nft::Chain*> out;
+    for (const auto& c : st.chains)
+        out.push_back(&c);
+    std::stable_sort(out.begin(), out.end(), [](const nft::Chain* a, const nft::Chain* b) {
+        if (a->hook.has_value() != b->hook.has_value())
+            return a->hook.has_value();
+        if (a->hook)
+            return a->hook->num < b->hook->num;
+        return a->name < b->name;
+    });
+    return out;
+}
+
+int Runner::flush()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        Plan p;
+        auto flush_one = [&](const std::string& chain) {
+            nft::Rule r;
+            r.table = t_.name;
+            r.chain = chain;
+            p.add(nft::rule_message(NFT_MSG_DELRULE, 0, AF_INET, r),
+                  fmt::format(" RULE_FLUSH failed ({{}}): rule in chain {}", chain));
+        };
+        if (!c_.chain.empty()) {
+            if (!st.table_exists && builtin_chain(t_, c_.chain))
+                return finish(p);
+            if (!need_chain(p, st, no_such_chain))
+                return std::nullopt;
+            flush_one(c_.chain);
+            return finish(p);
+        }
+        for (const nft::Chain* c : ordered(st))
+            flush_one(c->name);
+        return finish(p);
+    });
+}
+
+int Runner::zero()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        Plan p;
+        if (!c_.chain.empty() && !st.chain(c_.chain)) {
+            if (builtin_chain(t_, c_.chain))
+                return finish(p);
+            fail_ = no_such_chain;
+            return std::nullopt;
+        }
+        if (c_.verbose) // iptables names each chain the kernel has
+            for (const nft::Chain* c : ordered(st))
+                if (c_.chain.empty() || c->name == c_.chain)
+                    std::printf("Zeroing chain `%s'\n", c->name.c_str());
+        for (const nft::Chain* c : ordered(st)) {
+            if (!c_.chain.empty() && c->name != c_.chain)
+                continue;
+            if (c->hook) {
+                nft::Chain z;
+                z.table = t_.name;
+                z.name = c->name;
+                z.hook = c->hook;
+                z.policy = c->policy;
+                z.counters = nft::Counter{};
+                z.type = c->type;
+                p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, z),
+                      fmt::format(" CHAIN_ZERO failed ({{}}): chain {}", c->name));
+            }
+            unsigned num = 0;
+            for (nft::Rule r : rules_of(c->name)) {
+                ++num;
+                if (c_.rulenum && num != *c_.rulenum)
+                    continue;
+                bool nonzero = false;
+                for (auto& e : r.exprs) {
+                    if (auto* k = std::get_if<nft::Counter>(&e); k && (k->packets || k->bytes)) {
+                        *k = nft::Counter{};
+                        nonzero = true;
+                    }
+                }
+                if (!nonzero)
+                    continue;
+                r.position.reset();
+                p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE, AF_INET, r),
+                      fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c->name));
+            }
+        }
+        return finish(p);
+    });
+}
+
+int Runner::new_chain()
+{
+    const std::string& name = c_.chain;
+    if (name.size() >= 29) {
+        std::fputs(usage(fmt::format("chain name `{}' too long (must be under 29 chars)", name)).text.c_str(), stderr);
+        return parameter_problem;
+    }
+    if (name[0] == '-' || name[0] == '!') {
+        std::fputs(usage(fmt::format("chain name not allowed to start with `{}'", name[0])).text.c_str(), stderr);
+        return parameter_problem;
+    }
+    static constexpr std::string_view targets[] = {"ACCEPT", "DROP", "RETURN", "QUEUE", "MASQUERADE", "REJECT"};
+    if (std::find(std::begin(targets), std::end(targets), name) != std::end(targets)) {
+        std::fputs(usage("chain name may not clash with target name").text.c_str(), stderr);
+        return parameter_problem;
+    }
+    if (name.find_first_of(" \t\n\v\f\r") != std::string::npos) {
+        std::fputs(usage(fmt::format("Invalid chain name `{}'", name)).text.c_str(), stderr);
+        return parameter_problem;
+    }
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        if (st.chain(name) || builtin_chain(t_, name)) {
+            fail_ = strerror_failure("Chain already exists");
+            return std::nullopt;
+        }
+        Plan p;
+        table_if_missing(p, st);
+        nft::Chain c;
+        c.table = t_.name;
+        c.name = name;
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_EXCL, AF_INET, c),
+              fmt::format(" CHAIN_USER_ADD failed ({{}}): chain {}", name));
+        return finish(p);
+    });
+}
+
+int Runner::delete_chain()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        Plan p;
+        auto del = [&](const nft::Chain& c) {
+            nft::Chain d;
+            d.table = t_.name;
+            d.name = c.name;
+            d.use = c.use;
+            p.add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, AF_INET, d),
+                  fmt::format(" CHAIN_DEL failed ({{}}): chain {}", c.name));
+        };
+        if (!c_.chain.empty()) {
+            const nft::Chain* c = st.chain(c_.chain);
+            if (!c || c->hook) {
+                fail_ = no_such_chain;
+                return std::nullopt;
+            }
+            del(*c);
+            return finish(p);
+        }
+        for (const nft::Chain* c : ordered(st))
+            if (!c->hook)
+                del(*c);
+        return finish(p);
+    });
+}
+
+int Runner::rename()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        const nft::Chain* c = st.chain(c_.chain);
+        if (!c) {
+            fail_ = no_such_chain;
+            return std::nullopt;
+        }
+        if (st.chain(c_.new_name) || builtin_chain(t_, c_.new_name)) {
+            fail_ = strerror_failure("File exists");
+            return std::nullopt;
+        }
+        Plan p;
+        nft::Chain r;
+        r.table = t_.name;
+        r.name = c_.new_name;
+        r.handle = c->handle;
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, AF_INET, r),
+              fmt::format(" CHAIN_RENAME failed ({{}}): chain {}", c_.new_name));
+        return finish(p);
+    });
+}
+
+int Runner::policy()
+{
+    if (c_.policy != "ACCEPT" && c_.policy != "DROP") {
+        std::fputs(strerror_failure("Bad policy name", true).text.c_str(), stderr);
+        return other_problem;
+    }
+    const BuiltinChain* b = builtin_chain(t_, c_.chain);
+    if (!b) {
+        std::fputs(strerror_failure("Bad built-in chain name").text.c_str(), stderr);
+        return other_problem;
+    }
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        Plan p;
+        if (!st.chain(c_.chain)) {
+            table_if_missing(p, st);
+            chain_add(p, *b);
+        }
+        nft::Chain c = builtin_nft_chain(t_, *b, c_.policy == "DROP" ? NF_DROP : NF_ACCEPT);
+        c.counters = nft::Counter{};
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, AF_INET, c),
+              fmt::format(" CHAIN_UPDATE failed ({{}}): chain {}", c_.chain));
+        return finish(p);
+    });
+}
+
+std::vector<ChainView> Runner::chain_views(const State& st, const std::string& only)
+{
+    std::vector<ChainView> views;
+    std::map<std::string, std::vector<Rule>> rules;
+    // iptables counts a user chain's references itself, from the jumps and
+    // gotos of every rule in the table (the kernel's use count also counts
+    // the chain's own rules).
+    std::map<std::string, uint32_t> refs;
+    if (st.table_exists) {
+        for (const nft::Rule& r : nft::dump_rules(sock_, AF_INET, t_.name, "")) {
+            Rule d = decode(r);
+            if (d.verdict == Verdict::Jump || d.verdict == Verdict::Goto)
+                ++refs[d.chain];
+            if (only.empty() || r.chain == only)
+                rules[r.chain].push_back(std::move(d));
+        }
+    }
+    auto view_of = [&](const std::string& name, const nft::Chain* c, bool builtin) {
+        ChainView v;
+        v.name = name;
+        v.builtin = builtin;
+        if (c) {
+            v.policy_drop = c->policy && *c->policy == NF_DROP;
+            if (c->counters) {
+                v.packets = c->counters->packets;
+                v.bytes = c->counters->bytes;
+            }
+            v.references = refs[name];
+        }
+        v.rules = std::move(rules[name]);
+        return v;
+    };
+    for (const auto& b : t_.chains)
+        if (only.empty() || only == b.name)
+            views.push_back(view_of(b.name, st.chain(b.name), true));
+    for (const nft::Chain* c : ordered(st))
+        if (!builtin_chain(t_, c->name) && (only.empty() || only == c->name))
+            views.push_back(view_of(c->name, c, false));
+    return views;
+}
+
+int Runner::list(bool save)
+{
+    State st = load_state(sock_, t_.name);
+    if (!c_.chain.empty() && !st.chain(c_.chain) && !builtin_chain(t_, c_.chain)) {
+        std::fprintf(stderr, "%schain `%s' in table `%s' is incompatible, use 'nft' tool.\n", prefix,
+                     c_.chain.c_str(), t_.name);
+        return other_problem;
+    }
+    std::vector<ChainView> views = chain_views(st, c_.chain);
+    Format f{c_.numeric, c_.verbose, c_.exact, c_.line_numbers};
+    std::string out;
+    if (save) {
+        if (!c_.rulenum)
+            for (const ChainView& v : views)
+                save_chain(out, v, c_.verbose);
+        for (const ChainView& v : views) {
+            unsigned num = 0;
+            for (const Rule& r : v.rules)
+                if (++num == c_.rulenum.value_or(num))
+                    save_rule(out, v.name, r, c_.verbose);
+        }
+    } else {
+        bool first = true;
+        for (const ChainView& v : views) {
+            if (c_.rulenum) {
+                if (*c_.rulenum <= v.rules.size())
+                    list_rule(out, v.rules[*c_.rulenum - 1], *c_.rulenum, f);
+                continue;
+            }
+            if (!first)
+                out += '\n';
+            first = false;
+            list_header(out, v, f);
+            unsigned num = 0;
+            for (const Rule& r : v.rules)
+                list_rule(out, r, ++num, f);
+        }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+int Runner::run()
+{
+    switch (c_.cmd) {
+    case Cmd::Append:
+    case Cmd::Insert: return append_or_insert();
+    case Cmd::Delete:
+    case Cmd::Check: return delete_or_check();
+    case Cmd::DeleteNum: return delete_num();
+    case Cmd::Flush: return flush();
+    case Cmd::Zero: return zero();
+    case Cmd::NewChain: return new_chain();
+    case Cmd::DeleteChain: return delete_chain();
+    case Cmd::Policy: return policy();
+    case Cmd::Rename: return rename();
+    case Cmd::List: {
+        int rc = list(false);
+        return rc == 0 && c_.zero ? zero() : rc;
+    }
+    case Cmd::ListRules: return list(true);
+    default: return 0;
+    }
+}
+
+void print_help()
+{
+    std::printf("iptables v%s (nf_tables)\n\n"
+                "Usage: iptables -[ACD] chain rule-specification [options]\n"
+                "       iptables -I chain [rulenum] rule-specification [options]\n"
+                "       iptables -D chain rulenum [options]\n"
+                "       iptables -[LS] [chain [rulenum]] [options]\n"
+                "       iptables -[FZ] [chain] [options]\n"
+                "       iptables -[NX] chain\n"
+                "       iptables -P chain target [options]\n"
+                "       iptables -h (print this help information)\n"
+                "\n"
+                "nsbox implements: -A -C -D -I -L -S -F -Z -N -X -P; -t filter|nat|mangle|raw|security;\n"
+                "[!] -s/-d ADDR[/MASK], [!] -p tcp|udp|icmp|all|NUM, [!] -i/-o IFACE[+],\n"
+                "-p tcp|udp [!] --sport/--dport PORT[:PORT], -m comment --comment TEXT,\n"
+                "-j ACCEPT|DROP|RETURN|REJECT [--reject-with TYPE]|MASQUERADE|CHAIN, -g CHAIN,\n"
+                "-n -v -x --line-numbers.\n",
+                ref_version);
+}
+
+} // namespace
+
+} // namespace nsbox::iptables
+
+int nsbox::iptables_main(int argc, char** argv)
+{
+    using namespace nsbox::iptables;
+    Command c;
+    try {
+        c = parse_command_line(argc, argv);
+    } catch (const UsageError& e) {
+        std::fputs(usage(e.what(), e.bare).text.c_str(), stderr);
+        return parameter_problem;
+    }
+    if (c.cmd == Cmd::Version) {
+        // The reference's shape (scripts match "v1.8.9 (nf_tables)"), then
+        // which implementation it is.
+        std::printf("iptables v%s (nf_tables) nsbox %s\n", ref_version, NSBOX_VERSION);
+        return 0;
+    }
+    if (c.cmd == Cmd::Help) {
+        print_help();
+        return 0;
+    }
+    const auto& tables = builtin_tables();
+    auto t = std::find_if(tables.begin(), tables.end(), [&](const BuiltinTable& b) { return c.table == b.name; });
+    if (t == tables.end()) {
+        std::fprintf(stderr, "%stable '%s' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n",
+                     prefix, c.table.c_str());
+        return version_problem;
+    }
+    try {
+        Runner runner(c, *t);
+        return runner.run();
+    } catch (const net::Error& e) {
+        std::string why = e.code() == EPERM ? "Permission denied (you must be root)" : std::strerror(e.code());
+        std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", prefix, why.c_str());
+        return resource_problem;
+    } catch (const net::Malformed& e) {
+        std::fprintf(stderr, "%sunexpected reply from the kernel: %s\n", prefix, e.what());
+        return other_problem;
+    }
+}

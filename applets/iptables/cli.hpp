@@ -1,0 +1,52 @@
+// The iptables command line: getopt_long semantics (clustered flags, "-A X"
+// and "-AX", "--opt=value", unambiguous long prefixes) on
+// Boost.Program_options, processed in command-line order because iptables is
+// order-sensitive: "!" inverts the option after it, and --sport/--dport
+// exist only after "-p tcp|udp" or "-m tcp|udp" has loaded their match.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "applets/iptables/rule.hpp"
+
+namespace nsbox::iptables {
+
+enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, List, ListRules, Flush, Zero, NewChain,
+                 DeleteChain, Rename, Policy, Version, Help };
+
+struct Command {
+    Cmd cmd = Cmd::None;
+    std::string table = "filter";
+    std::string chain;                 // empty: every chain (-L, -S, -F, -Z, -X)
+    std::optional<unsigned> rulenum;   // -D N, -I N, -L/-S CHAIN N
+    std::string policy;                // -P
+    std::string new_name;              // -E
+    bool zero = false;                 // -Z together with -L
+    Rule rule;                         // -A, -C, -D, -I
+    std::string jump;                  // -j/-g argument as given
+    bool numeric = false;
+    bool verbose = false;
+    bool exact = false;
+    bool line_numbers = false;
+};
+
+// A command line iptables refuses before touching the kernel. `message` is
+// the text after "iptables v1.8.9 (nf_tables): " (or the whole line when
+// `bare`); exit code 2 and the "Try `iptables -h'" hint follow, as iptables
+// prints them.
+struct UsageError : std::runtime_error {
+    explicit UsageError(const std::string& m, bool bare_ = false) : std::runtime_error(m), bare(bare_) {}
+    bool bare;
+};
+
+// Parses argv (argv[0] is the program name). Throws UsageError.
+Command parse_command_line(int argc, char** argv);
+
+// The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
+std::optional<uint8_t> parse_protocol(const std::string& s);
+// "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks).
+std::optional<AddrMatch> parse_address(const std::string& s);
+
+} // namespace nsbox::iptables

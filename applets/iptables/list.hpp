@@ -1,0 +1,43 @@
+// What -L, -S (and their -v, -n, -x, --line-numbers variants) print, as
+// iptables-nft prints it. Pure functions from the model to text, so that
+// GoogleTest can pin every column.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "applets/iptables/rule.hpp"
+
+namespace nsbox::iptables {
+
+struct Format {
+    bool numeric = false;
+    bool verbose = false;
+    bool exact = false;
+    bool line_numbers = false;
+};
+
+// A chain as listed: a built-in chain has a policy and counters (all zero
+// when it does not exist in the kernel yet); a user chain has references.
+struct ChainView {
+    std::string name;
+    bool builtin = false;
+    bool policy_drop = false;
+    uint64_t packets = 0;
+    uint64_t bytes = 0;
+    uint32_t references = 0;
+    std::vector<Rule> rules;
+};
+
+// -L: the header of one chain ("Chain X (...)" and the column titles).
+void list_header(std::string& out, const ChainView& c, const Format& f);
+// -L: one rule line (num is its 1-based position).
+void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f);
+
+// -S: "-P CHAIN POLICY" / "-N CHAIN".
+void save_chain(std::string& out, const ChainView& c, bool counters);
+// -S: "-A CHAIN ...".
+void save_rule(std::string& out, const std::string& chain, const Rule& r, bool counters);
+
+} // namespace nsbox::iptables

@@ -1,0 +1,26 @@
+// Name <-> number lookups iptables does through libc (getprotobyname,
+// getservbyport, getnameinfo, getnetbyaddr), done here by reading the files
+// directly so that they work the same in a static binary without NSS
+// modules. DNS is not consulted (a listing never waits on the network).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace nsbox::iptables::names {
+
+// Protocols: iptables' own table first (tcp, udp, icmp, all, ...), then
+// /etc/protocols when `lookup` is set.
+std::optional<uint8_t> protocol_number(const std::string& name);
+std::optional<std::string> protocol_name(uint8_t proto, bool lookup);
+
+// /etc/services for "tcp" or "udp".
+std::optional<uint16_t> service_port(const std::string& name, const char* proto);
+std::optional<std::string> service_name(uint16_t port, const char* proto);
+
+// Addresses in host byte order: /etc/hosts, then /etc/networks.
+std::optional<uint32_t> host_address(const std::string& name);
+std::optional<std::string> address_name(uint32_t addr);
+
+} // namespace nsbox::iptables::names

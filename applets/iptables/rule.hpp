@@ -1,0 +1,88 @@
+// The iptables rule model: what one `-A CHAIN ...` says, independent of how
+// nf_tables stores it (codec.hpp translates) or how it is printed (list.hpp).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "libnet/nft/nft.hpp"
+
+namespace nsbox::iptables {
+
+// An IPv4 address match (-s/-d): address and mask in host byte order.
+struct AddrMatch {
+    uint32_t addr = 0;
+    uint32_t mask = 0;
+    bool invert = false;
+    bool operator==(const AddrMatch&) const = default;
+    bool set() const { return mask != 0 || invert || addr != 0; }
+};
+
+// An interface match (-i/-o); a trailing '+' matches every name with that
+// prefix.
+struct IfaceMatch {
+    std::string name;
+    bool invert = false;
+    bool operator==(const IfaceMatch&) const = default;
+};
+
+// A port range of the tcp/udp match; 0:65535 not inverted means "any".
+struct PortMatch {
+    uint16_t lo = 0;
+    uint16_t hi = 0xffff;
+    bool invert = false;
+    bool operator==(const PortMatch&) const = default;
+    bool set() const { return lo != 0 || hi != 0xffff || invert; }
+    // "! 0:N" is stored as "> N" and reads back as "N+1:65535".
+    PortMatch canonical() const
+    {
+        if (invert && lo == 0 && hi != 0xffff)
+            return {static_cast<uint16_t>(hi + 1), 0xffff, false};
+        return *this;
+    }
+};
+
+enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt };
+
+struct Rule {
+    IfaceMatch in;
+    IfaceMatch out;
+    uint8_t proto = 0; // 0: all
+    bool proto_invert = false;
+    AddrMatch src;
+    AddrMatch dst;
+    // The tcp or udp match (-m tcp/-m udp, implied by --sport/--dport after
+    // -p tcp|udp): the protocol it belongs to, or 0 when absent.
+    uint8_t l4match = 0;
+    PortMatch sport;
+    PortMatch dport;
+    std::optional<std::string> comment;
+    // The order the matches were given in (and are encoded and printed in):
+    // 'p' for the tcp/udp ports, 'c' for the comment.
+    std::string match_order;
+
+    Verdict verdict = Verdict::None;
+    std::string chain;            // Jump/Goto
+    net::nft::Target xt;          // Verdict::Xt: MASQUERADE, REJECT
+
+    // Counters and "not understood" are facts about a rule read from the
+    // kernel; they do not take part in comparing rules.
+    uint64_t packets = 0;
+    uint64_t bytes = 0;
+    bool unsupported = false;
+
+    bool same_as(const Rule& o) const
+    {
+        return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
+               src == o.src && dst == o.dst && l4match == o.l4match &&
+               sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
+               comment == o.comment && match_order == o.match_order && verdict == o.verdict &&
+               chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
+    }
+};
+
+// The name -L prints in the target column ("ACCEPT", a chain, "MASQUERADE").
+std::string target_name(const Rule& r);
+
+} // namespace nsbox::iptables

@@ -1,0 +1,242 @@
+// nf_tables over netlink: tables, chains, rules and their expressions, the
+// dumps that read them back, and batches (transactions) that change them.
+//
+// Expressions are encoded attribute for attribute in the order libnftnl
+// writes them, so that a rule built here is byte for byte the rule
+// iptables-nft or nft would send. Expressions nsbox does not model are kept
+// as Unknown (name plus the kernel's attribute bytes) so that a rule read
+// from the kernel can always be written back unchanged.
+//
+// Like the rest of libnet: no printing, no argv, no exit(); kernel refusals
+// are returned (commit) or thrown as net::Error (dumps, queries).
+#pragma once
+
+#include <cerrno>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <netinet/in.h> // before the UAPI headers, which then skip their copy
+
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+
+#include "libnet/netlink.hpp"
+
+namespace nsbox::net::nft {
+
+using Data = std::vector<uint8_t>;
+
+// ---------------------------------------------------------------------------
+// Expressions (NFTA_EXPR_*), one struct per kind nsbox reads and writes.
+
+struct Payload {
+    uint32_t dreg = NFT_REG_1;
+    uint32_t base = NFT_PAYLOAD_NETWORK_HEADER;
+    uint32_t offset = 0;
+    uint32_t len = 0;
+    bool operator==(const Payload&) const = default;
+};
+
+struct Meta {
+    uint32_t key = 0;
+    uint32_t dreg = NFT_REG_1;
+    bool operator==(const Meta&) const = default;
+};
+
+struct Cmp {
+    uint32_t sreg = NFT_REG_1;
+    uint32_t op = NFT_CMP_EQ;
+    Data data;
+    bool operator==(const Cmp&) const = default;
+};
+
+struct Bitwise {
+    uint32_t sreg = NFT_REG_1;
+    uint32_t dreg = NFT_REG_1;
+    std::optional<uint32_t> op; // the kernel reports it; iptables never sets it
+    uint32_t len = 0;
+    Data mask;
+    Data xor_;
+    bool operator==(const Bitwise&) const = default;
+};
+
+struct Range {
+    uint32_t sreg = NFT_REG_1;
+    uint32_t op = NFT_RANGE_EQ;
+    Data from;
+    Data to;
+    bool operator==(const Range&) const = default;
+};
+
+struct Counter {
+    uint64_t bytes = 0;
+    uint64_t packets = 0;
+    bool operator==(const Counter&) const = default;
+};
+
+// An immediate that loads a verdict (accept, drop, return, jump, goto).
+struct Immediate {
+    uint32_t dreg = NFT_REG_VERDICT;
+    int32_t verdict = NF_ACCEPT;
+    std::string chain; // jump and goto only
+    bool operator==(const Immediate&) const = default;
+};
+
+// nft_compat: an x_tables match or target run inside nf_tables.
+struct Match {
+    std::string name;
+    uint32_t rev = 0;
+    Data info;
+    bool operator==(const Match&) const = default;
+};
+struct Target {
+    std::string name;
+    uint32_t rev = 0;
+    Data info;
+    bool operator==(const Target&) const = default;
+};
+
+// Any other expression: its name and NFTA_EXPR_DATA payload as received.
+struct Unknown {
+    std::string name;
+    Data data;
+    bool operator==(const Unknown&) const = default;
+};
+
+using Expr = std::variant<Payload, Meta, Cmp, Bitwise, Range, Counter, Immediate, Match, Target, Unknown>;
+
+// The expression's kernel name ("payload", "cmp", ...).
+std::string_view expr_name(const Expr& e);
+
+// Writes NFTA_RULE_EXPRESSIONS (a list of NFTA_LIST_ELEM) into `m`.
+void put_expressions(Message& m, std::span<const Expr> exprs);
+// Reads an NFTA_RULE_EXPRESSIONS payload. Throws Malformed on bad framing or
+// a known expression missing a mandatory attribute.
+std::vector<Expr> parse_expressions(Attrs list);
+
+// ---------------------------------------------------------------------------
+// Objects
+
+struct Table {
+    std::string name;
+    uint32_t flags = 0;
+    uint32_t use = 0;
+    uint64_t handle = 0;
+};
+
+struct Hook {
+    uint32_t num = 0;
+    int32_t priority = 0;
+    bool operator==(const Hook&) const = default;
+};
+
+struct Chain {
+    std::string table;
+    std::string name;
+    std::optional<uint64_t> handle;
+    std::optional<Hook> hook; // present for base chains only
+    std::optional<uint32_t> policy;
+    std::optional<uint32_t> use; // references from jump/goto rules
+    std::string type;            // "filter", "nat", "route" (base chains)
+    std::optional<Counter> counters;
+    std::optional<uint32_t> flags;
+};
+
+struct Compat {
+    uint32_t proto = 0;
+    uint32_t flags = 0;
+    bool operator==(const Compat&) const = default;
+};
+
+struct Rule {
+    std::string table;
+    std::string chain;
+    std::optional<uint64_t> handle;
+    std::optional<uint64_t> position; // insert before/after this handle
+    std::optional<Data> userdata;
+    std::vector<Expr> exprs;
+    std::optional<Compat> compat;
+};
+
+// nfnetlink message type of an nf_tables message (NFT_MSG_NEWRULE, ...).
+constexpr uint16_t msg_type(uint16_t nft_msg)
+{
+    return static_cast<uint16_t>((NFNL_SUBSYS_NFTABLES << 8) | nft_msg);
+}
+
+// Builders. Attributes appear in libnftnl's order; only what is set is sent.
+Message table_message(uint16_t nft_msg, uint16_t flags, uint8_t family, std::string_view name);
+Message chain_message(uint16_t nft_msg, uint16_t flags, uint8_t family, const Chain& c);
+Message rule_message(uint16_t nft_msg, uint16_t flags, uint8_t family, const Rule& r);
+
+// Decoders for one reply message each. Throw Malformed on bad bytes.
+Table parse_table(const Msg& m);
+Chain parse_chain(const Msg& m);
+Rule parse_rule(const Msg& m);
+
+// ---------------------------------------------------------------------------
+// Reading the kernel's state
+
+// The ruleset generation (NFT_MSG_GETGEN), to pin a batch to the state it
+// was computed from.
+uint32_t generation(Socket& s);
+
+std::vector<Table> dump_tables(Socket& s, uint8_t family);
+// Chains of one table (all chains of the family when `table` is empty).
+std::vector<Chain> dump_chains(Socket& s, uint8_t family, std::string_view table);
+// One chain by name, or nullopt when it (or its table) does not exist.
+std::optional<Chain> get_chain(Socket& s, uint8_t family, std::string_view table, std::string_view chain);
+// Rules of one chain in order (all chains of the table when `chain` is empty).
+std::vector<Rule> dump_rules(Socket& s, uint8_t family, std::string_view table, std::string_view chain);
+
+// ---------------------------------------------------------------------------
+// Transactions
+
+// A refused batch: which message (index into the list given to commit) and
+// why. index is -1 when the refusal was for the batch itself.
+struct Refusal {
+    int index = -1;
+    int error = 0; // positive errno
+    std::string extack;
+};
+
+// Sends BATCH_BEGIN (with NFNL_BATCH_GENID = genid), the messages, and
+// BATCH_END in one sendmsg: the kernel applies all of them or none. Returns
+// the first refusal, or nullopt when the batch was applied. A refusal with
+// error ERESTART means the ruleset changed since `genid` was read: read the
+// state again and rebuild the batch (see transact).
+std::optional<Refusal> commit(Socket& s, uint32_t genid, std::vector<Message>& msgs);
+
+// The bytes commit() would send (for tests): BEGIN, msgs, END with
+// sequence numbers starting at 1, as iptables-nft numbers them.
+std::vector<std::byte> batch_bytes(uint32_t genid, std::vector<Message>& msgs);
+
+// Runs build(genid) -> messages and commits them, rebuilding and retrying
+// while the kernel answers ERESTART (bounded). `build` may return nullopt to
+// stop without sending anything. Returns the final refusal, if any.
+template <class Build>
+std::optional<Refusal> transact(Socket& s, Build&& build)
+{
+    // Each round that loses the race loses it to a batch that was applied, so
+    // this bounds the wait by the number of concurrent writers.
+    constexpr int attempts = 64;
+    std::optional<Refusal> last;
+    for (int i = 0; i < attempts; ++i) {
+        uint32_t genid = generation(s);
+        std::optional<std::vector<Message>> msgs = build(genid);
+        if (!msgs)
+            return std::nullopt;
+        last = commit(s, genid, *msgs);
+        if (!last || last->error != ERESTART)
+            return last;
+    }
+    return last;
+}
+
+} // namespace nsbox::net::nft
