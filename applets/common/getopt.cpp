@@ -8,8 +8,9 @@ namespace {
 
 constexpr const char* operand_key = "\x01operand";
 
-// getopt's wording for each way a word can fail.
-[[noreturn]] void rethrow_as_getopt(const po::error& e)
+// getopt's wording for each way a word can fail. `last` is the last word of
+// the command line: the only one whose option can lack its argument.
+[[noreturn]] void rethrow_as_getopt(const po::error& e, const std::string& last)
 {
     if (const auto* u = dynamic_cast<const po::unknown_option*>(&e)) {
         std::string name = u->get_option_name();
@@ -22,6 +23,12 @@ constexpr const char* operand_key = "\x01operand";
         bool is_long = name.starts_with("--");
         switch (s->kind()) {
         case po::invalid_syntax::missing_parameter:
+            // Boost names a short option by its long name ("--count" for
+            // "-c"), or as "--c" when it has none: ask the word itself.
+            if (last.starts_with("--"))
+                throw UsageError("option '" + last.substr(0, last.find('=')) + "' requires an argument");
+            if (last.size() > 1 && last[0] == '-')
+                throw UsageError("option requires an argument -- '" + last.substr(last.size() - 1) + "'");
             if (is_long)
                 throw UsageError("option '" + name + "' requires an argument");
             throw UsageError("option requires an argument -- '" + name.substr(name.size() - 1) + "'");
@@ -57,7 +64,7 @@ Parsed getopt(int argc, char** argv, const po::options_description& desc)
                             po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short)
                      .run();
     } catch (const po::error& e) {
-        rethrow_as_getopt(e);
+        rethrow_as_getopt(e, argc > 1 ? std::string(argv[argc - 1]) : std::string());
     }
 
     Parsed out;
