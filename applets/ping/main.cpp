@@ -1,0 +1,355 @@
+// ping's command line: one table of iputils 20221126's options, bound to
+// Options, parsed with getopt semantics ("-c3", "-nq", "ping HOST -c 3",
+// "--"). The usage text is generated from the same table.
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "applets/applet.hpp"
+#include "applets/common/getopt.hpp"
+#include "applets/ping/ping.hpp"
+
+namespace nsbox::ping {
+namespace {
+
+enum class Section { common, ipv4, ipv6, hidden };
+
+// What applying an option may leave to print before anything else (the
+// "PATTERN:" line of -p), and whether -V asked to stop.
+struct Context {
+    const char* prog = "ping";
+    std::string preamble;
+    bool version = false;
+};
+
+struct OptionSpec {
+    char flag;
+    const char* arg;  // "<count>", or nullptr for a flag
+    const char* help; // continuation lines start after '\n'
+    Section section;
+    void (*apply)(Options&, Context&, const char* value);
+};
+
+// ---------------------------------------------------------------------------
+// Value parsers, with iputils' wording and exit codes.
+
+[[noreturn]] void unsupported(char flag)
+{
+    throw Fatal(2, fmt::format("option -{} is not supported by nsbox", flag));
+}
+
+long to_long(const char* s, long min, long max)
+{
+    errno = 0;
+    char* end = nullptr;
+    long v = 0;
+    if (*s)
+        v = std::strtol(s, &end, 10);
+    if (!*s || errno || end == s || *end)
+        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
+    if (v < min || v > max)
+        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
+    return v;
+}
+
+unsigned long to_ulong(const char* s, unsigned long min, unsigned long max)
+{
+    errno = 0;
+    char* end = nullptr;
+    unsigned long v = 0;
+    if (*s)
+        v = std::strtoul(s, &end, 10);
+    if (!*s || errno || end == s || *end)
+        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
+    if (v < min || v > max)
+        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
+    return v;
+}
+
+// iputils' ping_strtod: trailing garbage is only a warning (for now, it
+// says), an empty or non-finite number is fatal.
+double to_seconds(const char* s, const char* what, Context& ctx)
+{
+    if (!*s)
+        throw Fatal(2, fmt::format("{}: {}", what, s));
+    errno = 0;
+    char* end = nullptr;
+    double v = std::strtod(s, &end);
+    int err = errno;
+    if (err || end == s || *end) {
+        std::fflush(stdout);
+        std::fputs(ctx.preamble.c_str(), stdout);
+        ctx.preamble.clear();
+        std::fflush(stdout);
+        std::fprintf(stderr, "%s: option argument contains garbage: %s\n", ctx.prog, end);
+        std::fprintf(stderr, "%s: this will become fatal error in the future\n", ctx.prog);
+    }
+    int cls = std::fpclassify(v);
+    if (cls != FP_NORMAL && cls != FP_ZERO)
+        throw Fatal(2, with_errno(fmt::format("{}: {}", what, s), ERANGE));
+    return v;
+}
+
+void apply_pattern(Options& o, Context& ctx, const char* s)
+{
+    for (const char* p = s; *p; ++p)
+        if (!std::isxdigit(static_cast<unsigned char>(*p)))
+            throw Fatal(2, fmt::format("patterns must be specified as hex digits: {}", p));
+    std::vector<uint8_t> pattern;
+    // Up to 16 bytes, two hex digits each (a last odd digit is a byte too).
+    for (size_t i = 0; s[i] && pattern.size() < 16; i += 2) {
+        char byte[3] = {s[i], s[i + 1], 0};
+        pattern.push_back(static_cast<uint8_t>(std::strtoul(byte, nullptr, 16)));
+        if (!s[i + 1])
+            break;
+    }
+    o.pattern = pattern;
+    if (!o.quiet) {
+        ctx.preamble += "PATTERN: 0x";
+        for (uint8_t b : pattern)
+            ctx.preamble += fmt::format("{:02x}", b);
+        ctx.preamble += '\n';
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The table, in the order of iputils' usage text.
+
+constexpr OptionSpec options_table[] = {
+    {'a', nullptr, "use audible ping", Section::common, [](Options& o, Context&, const char*) { o.audible = true; }},
+    {'A', nullptr, "use adaptive ping", Section::common, [](Options&, Context&, const char*) { unsupported('A'); }},
+    {'B', nullptr, "sticky source address", Section::common,
+     [](Options&, Context&, const char*) { unsupported('B'); }},
+    {'c', "<count>", "stop after <count> replies", Section::common,
+     [](Options& o, Context&, const char* v) { o.count = to_long(v, 1, LONG_MAX); }},
+    {'C', nullptr, "call connect() syscall on socket creation", Section::common,
+     [](Options& o, Context&, const char*) { o.connect_socket = true; }},
+    {'D', nullptr, "print timestamps", Section::common, [](Options& o, Context&, const char*) { o.timestamps = true; }},
+    {'d', nullptr, "use SO_DEBUG socket option", Section::common,
+     [](Options& o, Context&, const char*) { o.so_debug = true; }},
+    {'e', "<identifier>",
+     "define identifier for ping session, default is random for\n"
+     "SOCK_RAW and kernel defined for SOCK_DGRAM\n"
+     "Imply using SOCK_RAW (for IPv4 only for identifier 0)",
+     Section::common,
+     [](Options& o, Context&, const char* v) { o.ident = static_cast<uint16_t>(to_ulong(v, 0, 0xffff)); }},
+    {'f', nullptr, "flood ping", Section::common, [](Options&, Context&, const char*) { unsupported('f'); }},
+    {'h', nullptr, "print help and exit", Section::common, nullptr},
+    {'I', "<interface>", "either interface name or address", Section::common,
+     [](Options& o, Context&, const char* v) {
+         if (std::strchr(v, ':'))
+             unsupported('I'); // an IPv6 source address
+         in_addr a{};
+         if (inet_pton(AF_INET, v, &a) > 0)
+             o.source = a;
+         else
+             o.device = v;
+     }},
+    {'i', "<interval>", "seconds between sending each packet", Section::common,
+     [](Options& o, Context& ctx, const char* v) {
+         double s = to_seconds(v, "bad timing interval", ctx);
+         if (std::isgreater(s, double(INT_MAX / 1000)))
+             throw Fatal(2, fmt::format("bad timing interval: {}", v));
+         o.interval_ms = static_cast<int>(s * 1000);
+         o.interval_given = true;
+     }},
+    {'L', nullptr, "suppress loopback of multicast packets", Section::common,
+     [](Options& o, Context&, const char*) { o.no_loop = true; }},
+    {'l', "<preload>", "send <preload> number of packages while waiting replies", Section::common,
+     [](Options& o, Context&, const char* v) {
+         o.preload = static_cast<int>(to_long(v, 1, 65536));
+         if (getuid() != 0 && o.preload > 3)
+             throw Fatal(2, fmt::format("cannot set preload to value greater than 3: {}", o.preload));
+     }},
+    {'m', "<mark>", "tag the packets going out", Section::common,
+     [](Options& o, Context&, const char* v) { o.mark = static_cast<unsigned>(to_ulong(v, 0, UINT_MAX)); }},
+    {'M', "<pmtud opt>", "define mtu discovery, can be one of <do|dont|want>", Section::common,
+     [](Options& o, Context&, const char* v) {
+         std::string_view s = v;
+         if (s == "do")
+             o.pmtudisc = IP_PMTUDISC_DO;
+         else if (s == "dont")
+             o.pmtudisc = IP_PMTUDISC_DONT;
+         else if (s == "want")
+             o.pmtudisc = IP_PMTUDISC_WANT;
+         else
+             throw Fatal(2, fmt::format("invalid -M argument: {}", v));
+     }},
+    {'n', nullptr, "no dns name resolution", Section::common, [](Options& o, Context&, const char*) { o.numeric = true; }},
+    {'O', nullptr, "report outstanding replies", Section::common,
+     [](Options& o, Context&, const char*) { o.outstanding = true; }},
+    {'p', "<pattern>", "contents of padding byte", Section::common, apply_pattern},
+    {'q', nullptr, "quiet output", Section::common, [](Options& o, Context&, const char*) { o.quiet = true; }},
+    {'Q', "<tclass>", "use quality of service <tclass> bits", Section::common,
+     [](Options& o, Context&, const char* v) {
+         bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+         char* end = nullptr;
+         long tos = std::strtol(hex ? v + 2 : v, &end, hex ? 16 : 10);
+         if (*end)
+             throw Fatal(2, fmt::format("bad TOS value: {}", v));
+         if (tos > 255)
+             throw Fatal(2, fmt::format("the decimal value of TOS bits must be in range 0-255: {}", int(tos)));
+         o.tos = int(tos);
+     }},
+    {'s', "<size>", "use <size> as number of data bytes to be sent", Section::common,
+     [](Options& o, Context&, const char* v) { o.datalen = to_long(v, 0, INT_MAX); }},
+    {'S', "<size>", "use <size> as SO_SNDBUF socket option value", Section::common,
+     [](Options& o, Context&, const char* v) { o.sndbuf = static_cast<int>(to_long(v, 1, INT_MAX)); }},
+    {'t', "<ttl>", "define time to live", Section::common,
+     [](Options& o, Context&, const char* v) { o.ttl = static_cast<int>(to_long(v, 0, 255)); }},
+    {'U', nullptr, "print user-to-user latency", Section::common,
+     [](Options& o, Context&, const char*) { o.latency = true; }},
+    {'v', nullptr, "verbose output", Section::common, [](Options&, Context&, const char*) { unsupported('v'); }},
+    {'V', nullptr, "print version and exit", Section::common,
+     [](Options&, Context& ctx, const char*) { ctx.version = true; }},
+    {'w', "<deadline>", "reply wait <deadline> in seconds", Section::common,
+     [](Options& o, Context&, const char* v) { o.deadline_s = static_cast<int>(to_long(v, 0, INT_MAX)); }},
+    {'W', "<timeout>", "time to wait for response", Section::common,
+     [](Options& o, Context& ctx, const char* v) {
+         double s = to_seconds(v, "bad linger time", ctx);
+         if (std::isless(s, 0.0) || std::isgreater(s, double(INT_MAX / 1000)))
+             throw Fatal(2, fmt::format("bad linger time: {}", v));
+         o.linger_ms = static_cast<int>(s * 1000);
+     }},
+    {'4', nullptr, "use IPv4", Section::ipv4,
+     [](Options& o, Context&, const char*) {
+         if (o.family == AF_INET6)
+             throw Fatal(2, "only one -4 or -6 option may be specified");
+         o.family = AF_INET;
+     }},
+    {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options&, Context&, const char*) { unsupported('b'); }},
+    {'R', nullptr, "record route", Section::ipv4, [](Options&, Context&, const char*) { unsupported('R'); }},
+    {'T', "<timestamp>", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>", Section::ipv4,
+     [](Options&, Context&, const char*) { unsupported('T'); }},
+    {'6', nullptr, "use IPv6", Section::ipv6,
+     [](Options& o, Context&, const char*) {
+         if (o.family == AF_INET)
+             throw Fatal(2, "only one -4 or -6 option may be specified");
+         o.family = AF_INET6;
+     }},
+    {'F', "<flowlabel>", "define flow label, default is random", Section::ipv6,
+     [](Options&, Context&, const char*) { unsupported('F'); }},
+    {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
+     [](Options&, Context&, const char*) { unsupported('N'); }},
+    {'?', nullptr, nullptr, Section::hidden, nullptr},
+};
+
+void usage_section(std::string& out, Section section)
+{
+    for (const auto& spec : options_table) {
+        if (spec.section != section)
+            continue;
+        std::string head = fmt::format("-{}", spec.flag);
+        if (spec.arg)
+            head += fmt::format(" {}", spec.arg);
+        std::string_view help = spec.help;
+        size_t nl = help.find('\n');
+        out += fmt::format("  {:<18} {}\n", head, help.substr(0, nl));
+        while (nl != std::string_view::npos) {
+            help.remove_prefix(nl + 1);
+            nl = help.find('\n');
+            out += fmt::format("{:21}{}\n", "", help.substr(0, nl));
+        }
+    }
+}
+
+std::string usage_text()
+{
+    std::string out = "\nUsage\n  ping [options] <destination>\n\nOptions:\n";
+    out += fmt::format("  {:<18} {}\n", "<destination>", "dns name or ip address");
+    usage_section(out, Section::common);
+    out += "\nIPv4 options:\n";
+    usage_section(out, Section::ipv4);
+    out += "\nIPv6 options:\n";
+    usage_section(out, Section::ipv6);
+    out += "\nFor more details see ping(8).\n";
+    return out;
+}
+
+cli::po::options_description option_description()
+{
+    cli::po::options_description desc;
+    for (const auto& spec : options_table) {
+        std::string name = std::string(",") + spec.flag;
+        if (spec.arg)
+            desc.add_options()(name.c_str(), cli::po::value<std::string>());
+        else
+            desc.add_options()(name.c_str(), "");
+    }
+    return desc;
+}
+
+const OptionSpec* find_spec(const std::string& key)
+{
+    for (const auto& spec : options_table)
+        if (key.size() == 2 && key[0] == '-' && key[1] == spec.flag)
+            return &spec;
+    return nullptr;
+}
+
+int fail(const char* prog, const Fatal& f, Context& ctx)
+{
+    std::fputs(ctx.preamble.c_str(), stdout);
+    std::fflush(stdout);
+    if (*f.what()) // empty: reported already
+        std::fprintf(stderr, "%s: %s\n", prog, f.what());
+    return f.code();
+}
+
+} // namespace
+} // namespace nsbox::ping
+
+int nsbox::ping_main(int argc, char** argv)
+{
+    using namespace nsbox::ping;
+    const char* prog = argv[0];
+    Options options;
+    Context ctx;
+    ctx.prog = prog;
+
+    cli::Parsed parsed;
+    try {
+        parsed = cli::getopt(argc, argv, option_description());
+    } catch (const cli::UsageError& e) {
+        std::fprintf(stderr, "%s: %s\n", prog, e.what());
+        std::fputs(usage_text().c_str(), stderr);
+        return 2;
+    }
+    try {
+        for (const auto& opt : parsed.options) {
+            const OptionSpec* spec = find_spec(opt.string_key);
+            if (!spec || !spec->apply) { // -h, -?
+                std::fputs(ctx.preamble.c_str(), stdout);
+                std::fflush(stdout);
+                std::fputs(usage_text().c_str(), stderr);
+                return 2;
+            }
+            spec->apply(options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
+            if (ctx.version) {
+                std::printf("%s", ctx.preamble.c_str());
+                std::printf("ping from nsbox %s (iputils 20221126 compatible)\n", NSBOX_VERSION);
+                return 0;
+            }
+        }
+        options.operands = std::move(parsed.operands);
+        if (options.operands.empty())
+            throw Fatal(1, with_errno("usage error", EDESTADDRREQ));
+        std::fputs(ctx.preamble.c_str(), stdout);
+        ctx.preamble.clear();
+        return run(options, prog);
+    } catch (const Fatal& f) {
+        return fail(prog, f, ctx);
+    }
+}
