@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +33,7 @@ struct Context {
     const char* prog = "ping";
     std::string preamble;
     bool version = false;
+    std::optional<std::string> pattern; // -p, applied after the last option
 };
 
 struct OptionSpec {
@@ -102,8 +104,11 @@ double to_seconds(const char* s, const char* what, Context& ctx)
     return v;
 }
 
-void apply_pattern(Options& o, Context& ctx, const char* s)
+// -p: iputils fills the payload once the whole command line is read (so a
+// -q anywhere silences the "PATTERN:" line).
+void apply_pattern(Options& o, Context& ctx, const std::string& text)
 {
+    const char* s = text.c_str();
     for (const char* p = s; *p; ++p)
         if (!std::isxdigit(static_cast<unsigned char>(*p)))
             throw Fatal(2, fmt::format("patterns must be specified as hex digits: {}", p));
@@ -190,7 +195,8 @@ constexpr OptionSpec options_table[] = {
     {'n', nullptr, "no dns name resolution", Section::common, [](Options& o, Context&, const char*) { o.numeric = true; }},
     {'O', nullptr, "report outstanding replies", Section::common,
      [](Options& o, Context&, const char*) { o.outstanding = true; }},
-    {'p', "<pattern>", "contents of padding byte", Section::common, apply_pattern},
+    {'p', "<pattern>", "contents of padding byte", Section::common,
+     [](Options&, Context& ctx, const char* v) { ctx.pattern = v; }},
     {'q', nullptr, "quiet output", Section::common, [](Options& o, Context&, const char*) { o.quiet = true; }},
     {'Q', "<tclass>", "use quality of service <tclass> bits", Section::common,
      [](Options& o, Context&, const char* v) {
@@ -243,6 +249,8 @@ constexpr OptionSpec options_table[] = {
      [](Options&, Context&, const char*) { unsupported('F'); }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
      [](Options&, Context&, const char*) { unsupported('N'); }},
+    {'r', nullptr, "bypass the routing table (SO_DONTROUTE)", Section::hidden,
+     [](Options& o, Context&, const char*) { o.dont_route = true; }},
     {'?', nullptr, nullptr, Section::hidden, nullptr},
 };
 
@@ -323,7 +331,12 @@ int nsbox::ping_main(int argc, char** argv)
     try {
         parsed = cli::getopt(argc, argv, option_description());
     } catch (const cli::UsageError& e) {
-        std::fprintf(stderr, "%s: %s\n", prog, e.what());
+        // iputils parses with getopt(3), not getopt_long: "--count" is the
+        // invalid option '-'.
+        std::string_view what = e.what();
+        if (what.starts_with("unrecognized option '--"))
+            what = "invalid option -- '-'";
+        std::fprintf(stderr, "%s: %.*s\n", prog, int(what.size()), what.data());
         std::fputs(usage_text().c_str(), stderr);
         return 2;
     }
@@ -346,6 +359,8 @@ int nsbox::ping_main(int argc, char** argv)
         options.operands = std::move(parsed.operands);
         if (options.operands.empty())
             throw Fatal(1, with_errno("usage error", EDESTADDRREQ));
+        if (ctx.pattern)
+            apply_pattern(options, ctx, *ctx.pattern);
         std::fputs(ctx.preamble.c_str(), stdout);
         ctx.preamble.clear();
         return run(options, prog);

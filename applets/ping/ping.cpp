@@ -206,8 +206,6 @@ private:
 
     void resolve_target()
     {
-        if (o_.operands.size() > 1)
-            throw Fatal(2, "source routing (more than one destination) is not supported by nsbox");
         const std::string& target = o_.operands.back();
         if (o_.family == AF_INET6) {
             if (net::parse_ipv4_numeric(target))
@@ -224,6 +222,8 @@ private:
                                [](const net::IpAddress& a) { return a.family == AF_INET; });
         if (v4 == r.addresses.end())
             throw Fatal(2, fmt::format("{}: IPv6 destinations are not supported by nsbox yet", target));
+        if (o_.operands.size() > 1) // iputils would source-route through the others
+            throw Fatal(2, "source routing (more than one destination) is not supported by nsbox");
         whereto_.sin_family = AF_INET;
         whereto_.sin_addr = v4->v4;
         if (net::parse_ipv4_numeric(target)) {
@@ -955,7 +955,7 @@ private:
             std::string s = code < std::size(redirect_text) ? std::string(redirect_text[code])
                                                             : fmt::format("Redirect, Bad Code: {}", code);
             in_addr gw{};
-            gw.s_addr = icmp ? htonl(icmp->rest) : info;
+            gw.s_addr = htonl(icmp ? icmp->rest : info); // both in host order
             return s + fmt::format("(New nexthop: {})\n", pr_addr(gw));
         }
         case echo_request: return "Echo Request\n";
