@@ -31,7 +31,8 @@ enum class Section { common, ipv4, ipv6, hidden };
 // "PATTERN:" line of -p), and whether -V asked to stop.
 struct Context {
     const char* prog = "ping";
-    std::string preamble;
+    std::string err; // warnings, in the order printed
+    std::string preamble; // stdout text before the run ("PATTERN: ...")
     bool version = false;
     std::optional<std::string> pattern; // -p, applied after the last option
 };
@@ -91,12 +92,8 @@ double to_seconds(const char* s, const char* what, Context& ctx)
     double v = std::strtod(s, &end);
     int err = errno;
     if (err || end == s || *end) {
-        std::fflush(stdout);
-        std::fputs(ctx.preamble.c_str(), stdout);
-        ctx.preamble.clear();
-        std::fflush(stdout);
-        std::fprintf(stderr, "%s: option argument contains garbage: %s\n", ctx.prog, end);
-        std::fprintf(stderr, "%s: this will become fatal error in the future\n", ctx.prog);
+        ctx.err += fmt::format("{}: option argument contains garbage: {}\n", ctx.prog, end);
+        ctx.err += fmt::format("{}: this will become fatal error in the future\n", ctx.prog);
     }
     int cls = std::fpclassify(v);
     if (cls != FP_NORMAL && cls != FP_ZERO)
@@ -307,64 +304,74 @@ const OptionSpec* find_spec(const std::string& key)
     return nullptr;
 }
 
-int fail(const char* prog, const Fatal& f, Context& ctx)
-{
-    std::fputs(ctx.preamble.c_str(), stdout);
-    std::fflush(stdout);
-    if (*f.what()) // empty: reported already
-        std::fprintf(stderr, "%s: %s\n", prog, f.what());
-    return f.code();
-}
-
 } // namespace
-} // namespace nsbox::ping
 
-int nsbox::ping_main(int argc, char** argv)
+CommandLine parse_command_line(int argc, char** argv)
 {
-    using namespace nsbox::ping;
-    const char* prog = argv[0];
-    Options options;
+    CommandLine cl;
     Context ctx;
-    ctx.prog = prog;
-
+    ctx.prog = argv[0];
     cli::Parsed parsed;
     try {
         parsed = cli::getopt(argc, argv, option_description());
     } catch (const cli::UsageError& e) {
         // iputils parses with getopt(3), not getopt_long: "--count" is the
         // invalid option '-'.
-        std::string_view what = e.what();
+        std::string what = e.what();
         if (what.starts_with("unrecognized option '--"))
             what = "invalid option -- '-'";
-        std::fprintf(stderr, "%s: %.*s\n", prog, int(what.size()), what.data());
-        std::fputs(usage_text().c_str(), stderr);
-        return 2;
+        cl.err = fmt::format("{}: {}\n{}", ctx.prog, what, usage_text());
+        cl.exit_code = 2;
+        return cl;
     }
     try {
         for (const auto& opt : parsed.options) {
             const OptionSpec* spec = find_spec(opt.string_key);
             if (!spec || !spec->apply) { // -h, -?
-                std::fputs(ctx.preamble.c_str(), stdout);
-                std::fflush(stdout);
-                std::fputs(usage_text().c_str(), stderr);
-                return 2;
+                cl.err = ctx.err + usage_text();
+                cl.exit_code = 2;
+                return cl;
             }
-            spec->apply(options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
+            spec->apply(cl.options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
             if (ctx.version) {
-                std::printf("%s", ctx.preamble.c_str());
-                std::printf("ping from nsbox %s (iputils 20221126 compatible)\n", NSBOX_VERSION);
-                return 0;
+                cl.err = ctx.err;
+                cl.out = fmt::format("ping from nsbox {} (iputils 20221126 compatible)\n", NSBOX_VERSION);
+                cl.exit_code = 0;
+                return cl;
             }
         }
-        options.operands = std::move(parsed.operands);
-        if (options.operands.empty())
+        cl.options.operands = std::move(parsed.operands);
+        if (cl.options.operands.empty())
             throw Fatal(1, with_errno("usage error", EDESTADDRREQ));
         if (ctx.pattern)
-            apply_pattern(options, ctx, *ctx.pattern);
-        std::fputs(ctx.preamble.c_str(), stdout);
-        ctx.preamble.clear();
-        return run(options, prog);
+            apply_pattern(cl.options, ctx, *ctx.pattern);
     } catch (const Fatal& f) {
-        return fail(prog, f, ctx);
+        cl.err = ctx.err + fmt::format("{}: {}\n", ctx.prog, f.what());
+        cl.out = ctx.preamble;
+        cl.exit_code = f.code();
+        return cl;
+    }
+    cl.err = ctx.err;
+    cl.out = ctx.preamble;
+    return cl;
+}
+
+} // namespace nsbox::ping
+
+int nsbox::ping_main(int argc, char** argv)
+{
+    using namespace nsbox::ping;
+    CommandLine cl = parse_command_line(argc, argv);
+    std::fputs(cl.err.c_str(), stderr);
+    std::fputs(cl.out.c_str(), stdout); // stays buffered, as iputils' does
+    if (cl.exit_code)
+        return *cl.exit_code;
+    try {
+        return run(cl.options, argv[0]);
+    } catch (const Fatal& f) {
+        std::fflush(stdout);
+        if (*f.what()) // empty: reported already
+            std::fprintf(stderr, "%s: %s\n", argv[0], f.what());
+        return f.code();
     }
 }

@@ -65,6 +65,17 @@ private:
     int code_;
 };
 
+// The command line, parsed and checked as iputils does before it opens a
+// socket. Nothing is printed: `out` (stdout) and `err` (stderr) hold what
+// to print, in order (err first), and exit_code is set when ping stops here.
+struct CommandLine {
+    Options options;
+    std::string out;
+    std::string err;
+    std::optional<int> exit_code;
+};
+CommandLine parse_command_line(int argc, char** argv);
+
 // Runs ping; `prog` prefixes error messages (argv[0], as iputils' error()
 // does). Returns the exit status; throws Fatal.
 int run(const Options& options, const char* prog);

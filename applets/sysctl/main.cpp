@@ -25,9 +25,7 @@ namespace {
 
 enum class Arg { none, required, optional };
 
-// What an option does once parsed; the loop in sysctl_main runs them in
-// command-line order, as procps' getopt loop does.
-enum class Action { set, version, usage, system };
+using Action = Stop;
 
 struct OptionSpec {
     char flag;                // 0: long only
@@ -35,54 +33,54 @@ struct OptionSpec {
     Arg arg;
     const char* arg_name;     // for the usage text
     const char* help;         // nullptr: not listed
-    Action action;
+    Action action; // set: apply() it; anything else ends the option loop
     void (*apply)(Options&, const char* value);
 };
 
 constexpr OptionSpec options_table[] = {
-    {'a', "all", Arg::none, nullptr, "display all variables", Action::set,
+    {'a', "all", Arg::none, nullptr, "display all variables", Stop::none,
      [](Options& o, const char*) { o.display_all = true; }},
-    {'A', nullptr, Arg::none, nullptr, "alias of -a", Action::set, [](Options& o, const char*) { o.display_all = true; }},
-    {'X', nullptr, Arg::none, nullptr, "alias of -a", Action::set, [](Options& o, const char*) { o.display_all = true; }},
-    {0, "deprecated", Arg::none, nullptr, "include deprecated parameters to listing", Action::set,
+    {'A', nullptr, Arg::none, nullptr, "alias of -a", Stop::none, [](Options& o, const char*) { o.display_all = true; }},
+    {'X', nullptr, Arg::none, nullptr, "alias of -a", Stop::none, [](Options& o, const char*) { o.display_all = true; }},
+    {0, "deprecated", Arg::none, nullptr, "include deprecated parameters to listing", Stop::none,
      [](Options& o, const char*) { o.ignore_deprecated = false; }},
-    {0, "dry-run", Arg::none, nullptr, "Print the key and values but do not write", Action::set,
+    {0, "dry-run", Arg::none, nullptr, "Print the key and values but do not write", Stop::none,
      [](Options& o, const char*) { o.dry_run = true; }},
-    {'b', "binary", Arg::none, nullptr, "print value without new line", Action::set,
+    {'b', "binary", Arg::none, nullptr, "print value without new line", Stop::none,
      [](Options& o, const char*) {
          o.print_newline = false;
          o.print_name = false;
      }},
-    {'e', "ignore", Arg::none, nullptr, "ignore unknown variables errors", Action::set,
+    {'e', "ignore", Arg::none, nullptr, "ignore unknown variables errors", Stop::none,
      [](Options& o, const char*) { o.ignore_errors = true; }},
-    {'N', "names", Arg::none, nullptr, "print variable names without values", Action::set,
+    {'N', "names", Arg::none, nullptr, "print variable names without values", Stop::none,
      [](Options& o, const char*) { o.names_only = true; }},
-    {'n', "values", Arg::none, nullptr, "print only values of the given variable(s)", Action::set,
+    {'n', "values", Arg::none, nullptr, "print only values of the given variable(s)", Stop::none,
      [](Options& o, const char*) { o.print_name = false; }},
-    {'p', "load", Arg::optional, "<file>", "read values from file", Action::set,
+    {'p', "load", Arg::optional, "<file>", "read values from file", Stop::none,
      [](Options& o, const char* v) {
          o.load = true;
          if (v)
              o.load_file = v;
      }},
-    {'f', nullptr, Arg::optional, nullptr, "alias of -p", Action::set,
+    {'f', nullptr, Arg::optional, nullptr, "alias of -p", Stop::none,
      [](Options& o, const char* v) {
          o.load = true;
          if (v)
              o.load_file = v;
      }},
-    {0, "system", Arg::none, nullptr, "read values from all system directories", Action::system, nullptr},
-    {'r', "pattern", Arg::required, "<expression>", "select setting that match expression", Action::set,
+    {0, "system", Arg::none, nullptr, "read values from all system directories", Stop::system, nullptr},
+    {'r', "pattern", Arg::required, "<expression>", "select setting that match expression", Stop::none,
      [](Options& o, const char* v) { o.pattern = v; }},
-    {'q', "quiet", Arg::none, nullptr, "do not echo variable set", Action::set,
+    {'q', "quiet", Arg::none, nullptr, "do not echo variable set", Stop::none,
      [](Options& o, const char*) { o.quiet = true; }},
-    {'w', "write", Arg::none, nullptr, "enable writing a value to variable", Action::set,
+    {'w', "write", Arg::none, nullptr, "enable writing a value to variable", Stop::none,
      [](Options& o, const char*) { o.write_mode = true; }},
-    {'o', nullptr, Arg::none, nullptr, "does nothing", Action::set, [](Options&, const char*) {}},
-    {'x', nullptr, Arg::none, nullptr, "does nothing", Action::set, [](Options&, const char*) {}},
-    {'d', nullptr, Arg::none, nullptr, "alias of -h", Action::usage, nullptr},
-    {'h', "help", Arg::none, nullptr, nullptr, Action::usage, nullptr},
-    {'V', "version", Arg::none, nullptr, nullptr, Action::version, nullptr},
+    {'o', nullptr, Arg::none, nullptr, "does nothing", Stop::none, [](Options&, const char*) {}},
+    {'x', nullptr, Arg::none, nullptr, "does nothing", Stop::none, [](Options&, const char*) {}},
+    {'d', nullptr, Arg::none, nullptr, "alias of -h", Stop::usage, nullptr},
+    {'h', "help", Arg::none, nullptr, nullptr, Stop::usage, nullptr},
+    {'V', "version", Arg::none, nullptr, nullptr, Stop::version, nullptr},
 };
 
 std::string usage_text(std::string_view prog)
@@ -269,42 +267,57 @@ int preload_system(Sysctl& sysctl, const Options& o)
 }
 
 } // namespace
+
+CommandLine parse_command_line(int argc, char** argv)
+{
+    CommandLine cl;
+    Parsed p = parse(argc, argv);
+    for (const auto& item : p.options) {
+        if (item.spec->action != Stop::none) {
+            cl.stop = item.spec->action;
+            return cl;
+        }
+        item.spec->apply(cl.options, item.value ? item.value->c_str() : nullptr);
+    }
+    cl.error = p.error;
+    cl.operands = std::move(p.operands);
+    return cl;
+}
+
 } // namespace nsbox::sysctl
 
 int nsbox::sysctl_main(int argc, char** argv)
 {
     using namespace nsbox::sysctl;
     std::string prog = short_name(argv[0]);
-    Options o;
     if (argc < 2) {
         std::fputs(usage_text(prog).c_str(), stderr);
         return 1;
     }
-    Parsed p = parse(argc, argv);
+    CommandLine cl = parse_command_line(argc, argv);
+    Options& o = cl.options;
     Sysctl sysctl(o, prog);
-    for (const auto& item : p.options) {
-        switch (item.spec->action) {
-        case Action::set:
-            item.spec->apply(o, item.value ? item.value->c_str() : nullptr);
-            break;
-        case Action::version:
-            std::printf("sysctl from nsbox %s (procps-ng 4.0.2 compatible)\n", NSBOX_VERSION);
-            return 0;
-        case Action::usage:
-            std::fputs(usage_text(prog).c_str(), stdout);
-            return 0;
-        case Action::system:
-            o.ignore_errors = true;
-            return preload_system(sysctl, o);
-        }
+    switch (cl.stop) {
+    case Stop::none:
+        break;
+    case Stop::version:
+        std::printf("sysctl from nsbox %s (procps-ng 4.0.2 compatible)\n", NSBOX_VERSION);
+        return 0;
+    case Stop::usage:
+        std::fputs(usage_text(prog).c_str(), stdout);
+        return 0;
+    case Stop::system:
+        o.ignore_errors = true;
+        return preload_system(sysctl, o);
     }
-    if (p.error) {
+    if (cl.error) {
         // getopt's complaint, then procps prints its usage on stdout and
         // exits with success.
-        std::fprintf(stderr, "%s: %s\n", argv[0], p.error->c_str());
+        std::fprintf(stderr, "%s: %s\n", argv[0], cl.error->c_str());
         std::fputs(usage_text(prog).c_str(), stdout);
         return 0;
     }
+    const auto& operands = cl.operands;
 
     if (o.display_all)
         return sysctl.display_all(sysctl.root());
@@ -312,12 +325,12 @@ int nsbox::sysctl_main(int argc, char** argv)
         std::vector<std::string> files;
         if (o.load_file)
             files.push_back(*o.load_file);
-        else if (p.operands.empty())
+        else if (operands.empty())
             files.push_back("/etc/sysctl.conf");
-        files.insert(files.end(), p.operands.begin(), p.operands.end());
+        files.insert(files.end(), operands.begin(), operands.end());
         return sysctl.preload(files);
     }
-    if (p.operands.empty()) {
+    if (operands.empty()) {
         std::fprintf(stderr, "%s: no variables specified\nTry `%s --help' for more information.\n", prog.c_str(),
                      prog.c_str());
         return 1;
@@ -328,7 +341,7 @@ int nsbox::sysctl_main(int argc, char** argv)
         return 1;
     }
     int rc = 0;
-    for (const auto& arg : p.operands) {
+    for (const auto& arg : operands) {
         if (o.write_mode || arg.find('=') != std::string::npos)
             rc |= sysctl.write_argument(arg);
         else

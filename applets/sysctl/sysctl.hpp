@@ -27,6 +27,19 @@ struct Options {
     std::optional<std::string> pattern; // -r: extended regex on names
 };
 
+// The command line as getopt_long reads it with procps' option table:
+// options applied in order up to the first that ends the loop (`stop`:
+// --version, --help, --system) or getopt's first complaint (`error`, its
+// message without the program name).
+enum class Stop { none, version, usage, system };
+struct CommandLine {
+    Options options;
+    std::vector<std::string> operands;
+    Stop stop = Stop::none;
+    std::optional<std::string> error;
+};
+CommandLine parse_command_line(int argc, char** argv);
+
 // procps' slashdot(): turns the separators of a key from `from` to `to`
 // ('.' to '/' for a path, '/' to '.' for display). When the first separator
 // already is `to`, nothing changes; otherwise every '.' and '/' swap (so
