@@ -425,29 +425,59 @@ HostLookup dns_host(std::string_view name, int family, const ResolverConfig& con
     return out;
 }
 
+// The in-addr.arpa / ip6.arpa name of an address.
+std::string ptr_name(const IpAddress& a)
+{
+    std::string n;
+    if (a.family == AF_INET) {
+        const auto* b = reinterpret_cast<const uint8_t*>(&a.v4);
+        return std::to_string(b[3]) + "." + std::to_string(b[2]) + "." + std::to_string(b[1]) + "." +
+               std::to_string(b[0]) + ".in-addr.arpa";
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i) {
+        uint8_t b = a.v6.s6_addr[i];
+        n += hex[b & 0xf];
+        n += '.';
+        n += hex[b >> 4];
+        n += '.';
+    }
+    return n + "ip6.arpa";
+}
+
+// A PTR query of its own rather than ares_gethostbyaddr, which reports every
+// DNS failure as "not found": getnameinfo tells an unreachable server
+// (EAI_AGAIN) from a missing name, and ping prints the two differently.
 AddressLookup dns_address(const IpAddress& address, const ResolverConfig& config)
 {
     AddressLookup out{LookupStatus::try_again, {}};
     AresChannel ch(config);
     if (!ch.get())
         return out;
-    const void* addr = address.family == AF_INET ? static_cast<const void*>(&address.v4)
-                                                 : static_cast<const void*>(&address.v6);
-    int len = address.family == AF_INET ? int(sizeof address.v4) : int(sizeof address.v6);
     struct Done {
         AddressLookup* out;
+        const IpAddress* address;
         bool called = false;
-    } done{&out};
-    ares_gethostbyaddr(
-        ch.get(), addr, len, address.family,
-        [](void* arg, int status, int, hostent* h) {
+    } done{&out, &address};
+    ares_query(
+        ch.get(), ptr_name(address).c_str(), 1 /* C_IN */, 12 /* T_PTR */,
+        [](void* arg, int status, int, unsigned char* abuf, int alen) {
             auto* d = static_cast<Done*>(arg);
             d->called = true;
             d->out->status = from_ares(status);
-            if (status == ARES_SUCCESS && h && h->h_name)
+            if (status != ARES_SUCCESS)
+                return;
+            const IpAddress& a = *d->address;
+            const void* addr = a.family == AF_INET ? static_cast<const void*>(&a.v4) : static_cast<const void*>(&a.v6);
+            int len = a.family == AF_INET ? int(sizeof a.v4) : int(sizeof a.v6);
+            hostent* h = nullptr;
+            int rc = ares_parse_ptr_reply(abuf, alen, addr, len, a.family, &h);
+            if (rc == ARES_SUCCESS && h && h->h_name)
                 d->out->name = h->h_name;
-            else if (status == ARES_SUCCESS)
-                d->out->status = LookupStatus::not_found;
+            else
+                d->out->status = rc == ARES_SUCCESS || rc == ARES_ENODATA ? LookupStatus::not_found : from_ares(rc);
+            if (h)
+                ares_free_hostent(h);
         },
         &done);
     ch.run(dns_limit);
