@@ -12,6 +12,7 @@
 #include <ares.h>
 #include <netdb.h>
 #include <poll.h>
+#include <unistd.h>
 
 namespace nsbox::net {
 
@@ -516,6 +517,158 @@ LookupStatus worse(LookupStatus a, LookupStatus b)
 
 } // namespace
 
+// ---------------------------------------------------------------------------
+// Destination order (glibc's rfc3484_sort, rules 1, 2, 5, 6, 8 and 10)
+
+namespace {
+
+// An address as IPv6, IPv4 mapped into ::ffff:0:0/96.
+in6_addr as_v6(const IpAddress& a)
+{
+    if (a.family == AF_INET6)
+        return a.v6;
+    in6_addr m{};
+    m.s6_addr[10] = 0xff;
+    m.s6_addr[11] = 0xff;
+    std::memcpy(&m.s6_addr[12], &a.v4, 4);
+    return m;
+}
+
+bool prefix_match(const in6_addr& a, const uint8_t (&prefix)[16], int bits)
+{
+    for (int i = 0; i < bits; ++i) {
+        uint8_t mask = uint8_t(0x80 >> (i % 8));
+        if ((a.s6_addr[i / 8] & mask) != (prefix[i / 8] & mask))
+            return false;
+    }
+    return true;
+}
+
+struct PolicyEntry {
+    uint8_t prefix[16];
+    int bits;
+    int value;
+};
+
+// glibc's default tables (RFC 3484 section 2.1), most specific first.
+constexpr PolicyEntry default_labels[] = {
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128, 0},
+    {{0x20, 0x02}, 16, 2},
+    {{}, 96, 3},
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96, 4},
+    {{0xfe, 0xc0}, 10, 5},
+    {{0xfc, 0x00}, 7, 6},
+    {{0x20, 0x01, 0, 0}, 32, 7},
+    {{}, 0, 1},
+};
+constexpr PolicyEntry default_precedence[] = {
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, 128, 50},
+    {{0x20, 0x02}, 16, 30},
+    {{}, 96, 20},
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96, 10},
+    {{}, 0, 40},
+};
+
+template <size_t N>
+int policy(const PolicyEntry (&table)[N], const IpAddress& a)
+{
+    in6_addr v6 = as_v6(a);
+    for (const auto& e : table)
+        if (prefix_match(v6, e.prefix, e.bits))
+            return e.value;
+    return 0;
+}
+
+int scope(const IpAddress& a)
+{
+    if (a.family == AF_INET) {
+        uint32_t h = ntohl(a.v4.s_addr);
+        if ((h & 0xffff0000u) == 0xa9fe0000u || (h & 0xff000000u) == 0x7f000000u)
+            return 2; // link-local and loopback
+        return 14;
+    }
+    const uint8_t* b = a.v6.s6_addr;
+    if (b[0] == 0xff)
+        return b[1] & 0x0f;
+    if ((b[0] == 0xfe && (b[1] & 0xc0) == 0x80) || IN6_IS_ADDR_LOOPBACK(&a.v6))
+        return 2;
+    if (b[0] == 0xfe && (b[1] & 0xc0) == 0xc0)
+        return 5;
+    return 14;
+}
+
+// The source address the kernel picks for `dst`, found by connecting a UDP
+// socket (no packet is sent).
+std::optional<IpAddress> source_for(const IpAddress& dst)
+{
+    int fd = socket(dst.family, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_IP);
+    if (fd < 0)
+        return std::nullopt;
+    std::optional<IpAddress> src;
+    if (dst.family == AF_INET) {
+        sockaddr_in sin{};
+        sin.sin_family = AF_INET;
+        sin.sin_addr = dst.v4;
+        sockaddr_in got{};
+        socklen_t len = sizeof got;
+        if (connect(fd, reinterpret_cast<const sockaddr*>(&sin), sizeof sin) == 0 &&
+            getsockname(fd, reinterpret_cast<sockaddr*>(&got), &len) == 0)
+            src = IpAddress::from_v4(got.sin_addr);
+    } else {
+        sockaddr_in6 sin6{};
+        sin6.sin6_family = AF_INET6;
+        sin6.sin6_addr = dst.v6;
+        sockaddr_in6 got{};
+        socklen_t len = sizeof got;
+        if (connect(fd, reinterpret_cast<const sockaddr*>(&sin6), sizeof sin6) == 0 &&
+            getsockname(fd, reinterpret_cast<sockaddr*>(&got), &len) == 0)
+            src = IpAddress::from_v6(got.sin6_addr);
+    }
+    close(fd);
+    return src;
+}
+
+} // namespace
+
+void sort_destinations(std::vector<Destination>& d)
+{
+    auto before = [](const Destination& a, const Destination& b) {
+        // Rule 1: avoid unusable destinations.
+        if (a.source.has_value() != b.source.has_value())
+            return a.source.has_value();
+        if (a.source && b.source) {
+            // Rule 2: prefer matching scope.
+            bool sa = scope(a.address) == scope(*a.source), sb = scope(b.address) == scope(*b.source);
+            if (sa != sb)
+                return sa;
+            // Rule 5: prefer matching label.
+            bool la = policy(default_labels, a.address) == policy(default_labels, *a.source);
+            bool lb = policy(default_labels, b.address) == policy(default_labels, *b.source);
+            if (la != lb)
+                return la;
+        }
+        // Rule 6: prefer higher precedence.
+        int pa = policy(default_precedence, a.address), pb = policy(default_precedence, b.address);
+        if (pa != pb)
+            return pa > pb;
+        // Rule 8: prefer smaller scope.
+        return scope(a.address) < scope(b.address);
+    };
+    std::stable_sort(d.begin(), d.end(), before); // rule 10: otherwise as given
+}
+
+void sort_destinations(std::vector<IpAddress>& addresses)
+{
+    if (addresses.size() < 2)
+        return;
+    std::vector<Destination> d;
+    for (const auto& a : addresses)
+        d.push_back({a, source_for(a)});
+    sort_destinations(d);
+    for (size_t i = 0; i < d.size(); ++i)
+        addresses[i] = d[i].address;
+}
+
 HostLookup resolve_host(std::string_view name, int family, const ResolverConfig& config)
 {
     HostLookup r;
@@ -546,8 +699,10 @@ HostLookup resolve_host(std::string_view name, int family, const ResolverConfig&
         } else {
             got = dns_host(name, family, config);
         }
-        if (got.status == LookupStatus::ok)
+        if (got.status == LookupStatus::ok) {
+            sort_destinations(got.addresses);
             return got;
+        }
         failed = worse(failed, got.status);
     }
     r.status = failed;

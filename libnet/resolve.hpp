@@ -115,6 +115,21 @@ struct AddressLookup {
 // means a name server was unreachable.
 AddressLookup reverse_lookup(const IpAddress& address, const ResolverConfig& config = {});
 
+// Orders destinations as glibc's getaddrinfo does with its default policy
+// table (RFC 3484, no /etc/gai.conf): usable destinations first (the kernel
+// has a route and picks a source), then a source of the same scope, of the
+// same label, higher precedence, smaller scope; else the original order.
+// resolve_host applies it to every answer with more than one address.
+void sort_destinations(std::vector<IpAddress>& addresses);
+
+// The rules alone, for tests: each destination with the source address the
+// kernel would use for it (nullopt: no route).
+struct Destination {
+    IpAddress address;
+    std::optional<IpAddress> source;
+};
+void sort_destinations(std::vector<Destination>& destinations);
+
 // Lookups against a hosts file's text only (no DNS): what the "files" source
 // answers. Exposed for tests.
 HostLookup lookup_hosts(const std::vector<HostsEntry>& hosts, std::string_view name, int family);

@@ -151,8 +151,18 @@ constexpr OptionSpec options_table[] = {
     {'h', nullptr, "print help and exit", Section::common, nullptr},
     {'I', "<interface>", "either interface name or address", Section::common,
      [](Options& o, Context&, const char* v) {
-         if (std::strchr(v, ':'))
-             unsupported('I'); // an IPv6 source address
+         if (std::strchr(v, ':')) { // an IPv6 address, maybe with %DEVICE
+             std::string addr = v;
+             if (size_t pct = addr.find('%'); pct != std::string::npos) {
+                 o.device = addr.substr(pct + 1);
+                 addr.resize(pct);
+             }
+             in6_addr a6{};
+             if (inet_pton(AF_INET6, addr.c_str(), &a6) <= 0)
+                 throw Fatal(2, fmt::format("invalid source address: {}", v));
+             o.source6 = a6;
+             return;
+         }
          in_addr a{};
          if (inet_pton(AF_INET, v, &a) > 0)
              o.source = a;
@@ -311,6 +321,12 @@ CommandLine parse_command_line(int argc, char** argv)
     CommandLine cl;
     Context ctx;
     ctx.prog = argv[0];
+    // Called as ping4 or ping6 (any name ending in 4 or 6), as iputils is.
+    std::string_view name = argv[0];
+    if (name.ends_with('4'))
+        cl.options.family = AF_INET;
+    else if (name.ends_with('6'))
+        cl.options.family = AF_INET6;
     cli::Parsed parsed;
     try {
         parsed = cli::getopt(argc, argv, option_description());

@@ -18,6 +18,8 @@ namespace nsbox::ping {
 inline constexpr long default_datalen = 56;
 // iputils' send buffer holds 65535 bytes; a larger -s overruns it.
 inline constexpr long max_datalen = 65535 - 8;
+// Beyond it iputils 20221126 overruns that buffer and hangs on IPv4; nsbox
+// refuses with the check later iputils releases make.
 // Non-root users may not send faster than one probe per 2 ms.
 inline constexpr int min_user_interval_ms = 2;
 
@@ -31,6 +33,7 @@ struct Options {
     std::optional<uint16_t> ident;   // -e
     std::string device;              // -I NAME
     std::optional<in_addr> source;   // -I ADDRESS
+    std::optional<in6_addr> source6; // -I ADDRESS6[%DEVICE]
     int interval_ms = 1000;          // -i
     bool interval_given = false;
     int preload = 1;                 // -l

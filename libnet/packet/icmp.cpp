@@ -33,6 +33,22 @@ size_t build_echo_request(std::span<std::byte> out, uint16_t id, uint16_t seq,
     return len;
 }
 
+size_t build_echo6_request(std::span<std::byte> out, uint16_t id, uint16_t seq,
+                           std::span<const std::byte> payload)
+{
+    size_t len = icmp_header_len + payload.size();
+    if (out.size() < len)
+        throw std::length_error("echo request does not fit the buffer");
+    out[0] = std::byte(icmp6_type::echo_request);
+    out[1] = std::byte(0);
+    put_be16(out, 2, 0);
+    put_be16(out, 4, id);
+    put_be16(out, 6, seq);
+    if (!payload.empty())
+        std::memmove(out.data() + icmp_header_len, payload.data(), payload.size());
+    return len;
+}
+
 bool icmp_checksum_ok(Bytes message)
 {
     return checksum(message) == 0;

@@ -35,6 +35,19 @@ inline constexpr uint8_t mask_request = 17;
 inline constexpr uint8_t mask_reply = 18;
 } // namespace icmp_type
 
+// ICMPv6 message types (RFC 4443).
+namespace icmp6_type {
+inline constexpr uint8_t dest_unreach = 1;
+inline constexpr uint8_t packet_too_big = 2;
+inline constexpr uint8_t time_exceeded = 3;
+inline constexpr uint8_t param_problem = 4;
+inline constexpr uint8_t echo_request = 128;
+inline constexpr uint8_t echo_reply = 129;
+inline constexpr uint8_t mld_query = 130;
+inline constexpr uint8_t mld_report = 131;
+inline constexpr uint8_t mld_reduction = 132;
+} // namespace icmp6_type
+
 inline constexpr size_t icmp_header_len = 8;
 inline constexpr size_t ipv4_min_header_len = 20;
 
@@ -49,6 +62,12 @@ public:
 // throws std::length_error when `out` is too small.
 size_t build_echo_request(std::span<std::byte> out, uint16_t id, uint16_t seq,
                           std::span<const std::byte> payload);
+
+// The same for ICMPv6 (type 128), checksum left 0: it covers a pseudo-header
+// with both addresses, so the kernel fills it in (raw sockets with
+// IPV6_CHECKSUM, datagram sockets always).
+size_t build_echo6_request(std::span<std::byte> out, uint16_t id, uint16_t seq,
+                           std::span<const std::byte> payload);
 
 // True when the RFC 1071 checksum over the whole ICMP message is correct.
 bool icmp_checksum_ok(Bytes message);

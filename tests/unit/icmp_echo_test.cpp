@@ -193,3 +193,13 @@ TEST(IcmpEcho, ErrorTypes)
         EXPECT_FALSE(pk::parse_icmp(m).is_error()) << t;
     }
 }
+
+TEST(IcmpEcho, BuildsIcmpv6RequestWithoutChecksum)
+{
+    std::vector<std::byte> out(10);
+    ASSERT_EQ(pk::build_echo6_request(out, 0x0102, 0x0304, bytes({0xaa, 0xbb})), 10u);
+    // The kernel fills in the checksum (it covers the IPv6 pseudo-header).
+    EXPECT_EQ(out, bytes({0x80, 0x00, 0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0xaa, 0xbb}));
+    std::vector<std::byte> small(9);
+    EXPECT_THROW(pk::build_echo6_request(small, 0, 0, bytes({1, 2})), std::length_error);
+}

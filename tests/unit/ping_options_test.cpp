@@ -186,3 +186,23 @@ TEST(PingOptions, UsageTextFromTheTable)
     EXPECT_EQ(usage.find("  -r "), std::string::npos);
     EXPECT_TRUE(parse({"-r", "h"}).options.dont_route);
 }
+
+TEST(PingOptions, Ipv6SourceAndFamilyFromName)
+{
+    auto cl = parse({"-I", "fd00::1%veth0", "h"});
+    ASSERT_FALSE(cl.exit_code) << cl.err;
+    EXPECT_TRUE(cl.options.source6);
+    EXPECT_EQ(cl.options.device, "veth0");
+    auto bad = parse({"-I", "fd00::zz", "h"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_EQ(bad.err, "ping: invalid source address: fd00::zz\n");
+
+    std::vector<std::string> args{"ping6", "-4", "h"};
+    std::vector<char*> argv;
+    for (auto& a : args)
+        argv.push_back(a.data());
+    argv.push_back(nullptr);
+    auto six = parse_command_line(3, argv.data());
+    EXPECT_EQ(six.exit_code, 2);
+    EXPECT_EQ(six.err, "ping6: only one -4 or -6 option may be specified\n");
+}

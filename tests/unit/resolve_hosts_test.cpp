@@ -182,3 +182,46 @@ TEST(ResolveLookup, NumericNeverAsksASource)
                   .status,
               net::LookupStatus::ok);
 }
+
+namespace {
+
+net::Destination dest(const char* d, const char* s)
+{
+    auto addr = [](const char* t) {
+        if (auto v4 = net::parse_ipv4_numeric(t))
+            return net::IpAddress::from_v4(*v4);
+        return net::IpAddress::from_v6(*net::parse_ipv6_numeric(t));
+    };
+    net::Destination r{addr(d), std::nullopt};
+    if (s)
+        r.source = addr(s);
+    return r;
+}
+
+std::vector<std::string> order(std::vector<net::Destination> d)
+{
+    net::sort_destinations(d);
+    std::vector<std::string> out;
+    for (const auto& x : d)
+        out.push_back(net::to_string(x.address));
+    return out;
+}
+
+} // namespace
+
+TEST(ResolveOrder, GlibcDefaultPolicy)
+{
+    using V = std::vector<std::string>;
+    // ::1 (precedence 50) before IPv4 (10).
+    EXPECT_EQ(order({dest("127.0.0.1", "127.0.0.1"), dest("::1", "::1")}), (V{"::1", "127.0.0.1"}));
+    // Rule 1: a destination without a route goes last.
+    EXPECT_EQ(order({dest("fd00::3", nullptr), dest("10.0.0.3", "10.0.0.1")}), (V{"10.0.0.3", "fd00::3"}));
+    // With routes, IPv6 (40 under RFC 3484's table) before IPv4.
+    EXPECT_EQ(order({dest("10.0.0.3", "10.0.0.1"), dest("fd00::3", "fd00::1")}), (V{"fd00::3", "10.0.0.3"}));
+    // Rule 2: a global destination from a link-local source loses.
+    EXPECT_EQ(order({dest("2001:db8::1", "fe80::1"), dest("10.0.0.3", "10.0.0.1")}), (V{"10.0.0.3", "2001:db8::1"}));
+    // Rule 5 before rule 6: a label mismatch loses despite precedence.
+    EXPECT_EQ(order({dest("2001:db8::1", "fd00::1"), dest("10.0.0.3", "10.0.0.1")}), (V{"10.0.0.3", "2001:db8::1"}));
+    // Rule 10: otherwise the order given.
+    EXPECT_EQ(order({dest("10.0.0.3", "10.0.0.1"), dest("10.0.0.4", "10.0.0.1")}), (V{"10.0.0.3", "10.0.0.4"}));
+}
