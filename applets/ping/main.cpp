@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <stdio_ext.h>
 #include <optional>
 #include <span>
 #include <string>
@@ -374,14 +375,36 @@ CommandLine parse_command_line(int argc, char** argv)
 
 } // namespace nsbox::ping
 
-int nsbox::ping_main(int argc, char** argv)
+namespace nsbox::ping {
+namespace {
+
+// iputils' close_stdout at exit: a failed write of stdout is reported
+// ("ping: write error", with the errno only when the final close failed)
+// and turns the exit status into 1.
+int close_stdout(int rc, const char* prog)
 {
-    using namespace nsbox::ping;
+    bool pending = __fpending(stdout) != 0;
+    bool prev_fail = std::ferror(stdout) != 0;
+    bool close_fail = std::fclose(stdout) != 0;
+    if (prev_fail || (close_fail && (pending || errno != EBADF))) {
+        int err = close_fail ? errno : 0;
+        if (err != EPIPE) {
+            std::fprintf(stderr, "%s: %s\n", prog, with_errno("write error", err).c_str());
+            return 1;
+        }
+    }
+    return rc;
+}
+
+int ping(int argc, char** argv)
+{
     CommandLine cl = parse_command_line(argc, argv);
     std::fputs(cl.err.c_str(), stderr);
     std::fputs(cl.out.c_str(), stdout); // stays buffered, as iputils' does
-    if (cl.exit_code)
+    if (cl.exit_code) {
+        std::fflush(stdout); // iputils flushes -V's text before it exits
         return *cl.exit_code;
+    }
     try {
         return run(cl.options, argv[0]);
     } catch (const Fatal& f) {
@@ -390,4 +413,12 @@ int nsbox::ping_main(int argc, char** argv)
             std::fprintf(stderr, "%s: %s\n", argv[0], f.what());
         return f.code();
     }
+}
+
+} // namespace
+} // namespace nsbox::ping
+
+int nsbox::ping_main(int argc, char** argv)
+{
+    return ping::close_stdout(ping::ping(argc, argv), argv[0]);
 }

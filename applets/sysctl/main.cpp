@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
+#include <stdio_ext.h>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -286,9 +288,31 @@ CommandLine parse_command_line(int argc, char** argv)
 
 } // namespace nsbox::sysctl
 
-int nsbox::sysctl_main(int argc, char** argv)
+namespace nsbox::sysctl {
+namespace {
+
+// procps' close_stdout at exit: a failed write of stdout is reported as
+// "sysctl: write error[: strerror]" and the exit status becomes 1.
+int close_stdout(int rc, const std::string& prog)
 {
-    using namespace nsbox::sysctl;
+    bool pending = __fpending(stdout) != 0;
+    bool prev_fail = std::ferror(stdout) != 0;
+    bool close_fail = std::fclose(stdout) != 0;
+    if (prev_fail || (close_fail && (pending || errno != EBADF))) {
+        int err = close_fail ? errno : 0;
+        if (err != EPIPE) {
+            if (err)
+                std::fprintf(stderr, "%s: write error: %s\n", prog.c_str(), std::strerror(err));
+            else
+                std::fprintf(stderr, "%s: write error\n", prog.c_str());
+            return 1;
+        }
+    }
+    return rc;
+}
+
+int run_sysctl(int argc, char** argv)
+{
     std::string prog = short_name(argv[0]);
     if (argc < 2) {
         std::fputs(usage_text(prog).c_str(), stderr);
@@ -348,4 +372,13 @@ int nsbox::sysctl_main(int argc, char** argv)
             rc += sysctl.read_setting(arg);
     }
     return rc;
+}
+
+} // namespace
+} // namespace nsbox::sysctl
+
+int nsbox::sysctl_main(int argc, char** argv)
+{
+    using namespace nsbox::sysctl;
+    return close_stdout(run_sysctl(argc, argv), short_name(argv[0]));
 }

@@ -205,3 +205,10 @@ nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all /r
   same "$UNPRIV"'dgram; nobody -c 1 -l 4 10.0.0.3'
   same "$UNPRIV"'dgram; nobody -c 1 -e 0 10.0.0.3'
 }
+
+@test "a failed write of stdout: write error, exit 1; a closed pipe is not an error" {
+  same 'ping -c 1 10.0.0.3 >/dev/full; echo "rc=$?"'
+  same 'ping -V >/dev/full; echo "rc=$?"'
+  same 'ping -p ff nosuchhost >/dev/full; echo "rc=$?"'
+  same 'ping -c 2 -i 0.2 10.0.0.3 | head -1 | mask; echo "rc=$?"'
+}

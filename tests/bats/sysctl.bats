@@ -154,3 +154,10 @@ $P sysctl net.ipv4.ip_forward=1; echo "rc=$?"; $P sysctl -w -- -net.ipv4.ip_forw
   run -0 "$NSBOX" sysctl -V
   [[ "$output" == *"procps-ng 4.0.2"* ]]
 }
+
+@test "a failed write of stdout: write error with the reason, exit 1" {
+  same 'sysctl net.ipv4.ip_forward >/dev/full; echo "rc=$?"'
+  same 'sysctl -w net.ipv4.ip_forward=1 >/dev/full; echo "rc=$?"'
+  same 'sysctl -h >/dev/full; echo "rc=$?"'
+  same 'sysctl -a | head -1; echo "rc=$?"'
+}
