@@ -7,13 +7,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <stdio_ext.h>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include <arpa/inet.h>
+#include <stdio_ext.h>
 #include <netinet/in.h>
 #include <unistd.h>
 
@@ -46,86 +46,11 @@ struct OptionSpec {
     void (*apply)(Options&, Context&, const char* value);
 };
 
-// ---------------------------------------------------------------------------
-// Value parsers, with iputils' wording and exit codes.
-
-[[noreturn]] void unsupported(char flag)
-{
-    throw Fatal(2, fmt::format("option -{} is not supported by nsbox", flag));
-}
-
-long to_long(const char* s, long min, long max)
-{
-    errno = 0;
-    char* end = nullptr;
-    long v = 0;
-    if (*s)
-        v = std::strtol(s, &end, 10);
-    if (!*s || errno || end == s || *end)
-        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
-    if (v < min || v > max)
-        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
-    return v;
-}
-
-unsigned long to_ulong(const char* s, unsigned long min, unsigned long max)
-{
-    errno = 0;
-    char* end = nullptr;
-    unsigned long v = 0;
-    if (*s)
-        v = std::strtoul(s, &end, 10);
-    if (!*s || errno || end == s || *end)
-        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
-    if (v < min || v > max)
-        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
-    return v;
-}
-
-// iputils' ping_strtod: trailing garbage is only a warning (for now, it
-// says), an empty or non-finite number is fatal.
-double to_seconds(const char* s, const char* what, Context& ctx)
-{
-    if (!*s)
-        throw Fatal(2, fmt::format("{}: {}", what, s));
-    errno = 0;
-    char* end = nullptr;
-    double v = std::strtod(s, &end);
-    int err = errno;
-    if (err || end == s || *end) {
-        ctx.err += fmt::format("{}: option argument contains garbage: {}\n", ctx.prog, end);
-        ctx.err += fmt::format("{}: this will become fatal error in the future\n", ctx.prog);
-    }
-    int cls = std::fpclassify(v);
-    if (cls != FP_NORMAL && cls != FP_ZERO)
-        throw Fatal(2, with_errno(fmt::format("{}: {}", what, s), ERANGE));
-    return v;
-}
-
-// -p: iputils fills the payload once the whole command line is read (so a
-// -q anywhere silences the "PATTERN:" line).
-void apply_pattern(Options& o, Context& ctx, const std::string& text)
-{
-    const char* s = text.c_str();
-    for (const char* p = s; *p; ++p)
-        if (!std::isxdigit(static_cast<unsigned char>(*p)))
-            throw Fatal(2, fmt::format("patterns must be specified as hex digits: {}", p));
-    std::vector<uint8_t> pattern;
-    // Up to 16 bytes, two hex digits each (a last odd digit is a byte too).
-    for (size_t i = 0; s[i] && pattern.size() < 16; i += 2) {
-        char byte[3] = {s[i], s[i + 1], 0};
-        pattern.push_back(static_cast<uint8_t>(std::strtoul(byte, nullptr, 16)));
-        if (!s[i + 1])
-            break;
-    }
-    o.pattern = pattern;
-    if (!o.quiet) {
-        ctx.preamble += "PATTERN: 0x";
-        for (uint8_t b : pattern)
-            ctx.preamble += fmt::format("{:02x}", b);
-        ctx.preamble += '\n';
-    }
-}
+// Value parsers (below the table), with iputils' wording and exit codes.
+[[noreturn]] void unsupported(char flag);
+long to_long(const char* s, long min, long max);
+unsigned long to_ulong(const char* s, unsigned long min, unsigned long max);
+double to_seconds(const char* s, const char* what, Context& ctx);
 
 // ---------------------------------------------------------------------------
 // The table, in the order of iputils' usage text.
@@ -261,6 +186,87 @@ constexpr OptionSpec options_table[] = {
      [](Options& o, Context&, const char*) { o.dont_route = true; }},
     {'?', nullptr, nullptr, Section::hidden, nullptr},
 };
+
+// ---------------------------------------------------------------------------
+// Value parsers, with iputils' wording and exit codes.
+
+[[noreturn]] void unsupported(char flag)
+{
+    throw Fatal(2, fmt::format("option -{} is not supported by nsbox", flag));
+}
+
+long to_long(const char* s, long min, long max)
+{
+    errno = 0;
+    char* end = nullptr;
+    long v = 0;
+    if (*s)
+        v = std::strtol(s, &end, 10);
+    if (!*s || errno || end == s || *end)
+        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
+    if (v < min || v > max)
+        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
+    return v;
+}
+
+unsigned long to_ulong(const char* s, unsigned long min, unsigned long max)
+{
+    errno = 0;
+    char* end = nullptr;
+    unsigned long v = 0;
+    if (*s)
+        v = std::strtoul(s, &end, 10);
+    if (!*s || errno || end == s || *end)
+        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
+    if (v < min || v > max)
+        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
+    return v;
+}
+
+// iputils' ping_strtod: trailing garbage is only a warning (for now, it
+// says), an empty or non-finite number is fatal.
+double to_seconds(const char* s, const char* what, Context& ctx)
+{
+    if (!*s)
+        throw Fatal(2, fmt::format("{}: {}", what, s));
+    errno = 0;
+    char* end = nullptr;
+    double v = std::strtod(s, &end);
+    int err = errno;
+    if (err || end == s || *end) {
+        ctx.err += fmt::format("{}: option argument contains garbage: {}\n", ctx.prog, end);
+        ctx.err += fmt::format("{}: this will become fatal error in the future\n", ctx.prog);
+    }
+    int cls = std::fpclassify(v);
+    if (cls != FP_NORMAL && cls != FP_ZERO)
+        throw Fatal(2, with_errno(fmt::format("{}: {}", what, s), ERANGE));
+    return v;
+}
+
+// -p: iputils fills the payload once the whole command line is read (so a
+// -q anywhere silences the "PATTERN:" line).
+void apply_pattern(Options& o, Context& ctx, const std::string& text)
+{
+    const char* s = text.c_str();
+    for (const char* p = s; *p; ++p)
+        if (!std::isxdigit(static_cast<unsigned char>(*p)))
+            throw Fatal(2, fmt::format("patterns must be specified as hex digits: {}", p));
+    std::vector<uint8_t> pattern;
+    // Up to 16 bytes, two hex digits each (a last odd digit is a byte too).
+    for (size_t i = 0; s[i] && pattern.size() < 16; i += 2) {
+        char byte[3] = {s[i], s[i + 1], 0};
+        pattern.push_back(static_cast<uint8_t>(std::strtoul(byte, nullptr, 16)));
+        if (!s[i + 1])
+            break;
+    }
+    o.pattern = pattern;
+    if (!o.quiet) {
+        ctx.preamble += "PATTERN: 0x";
+        for (uint8_t b : pattern)
+            ctx.preamble += fmt::format("{:02x}", b);
+        ctx.preamble += '\n';
+    }
+}
 
 void usage_section(std::string& out, Section section)
 {
