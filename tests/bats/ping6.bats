@@ -21,6 +21,11 @@ mask() {
 }
 I=/usr/sbin/ip
 $I netns add r; $I netns add b
+# No duplicate address detection: addresses, link-local ones included, are
+# usable at once.
+for ns in "" "$I netns exec r" "$I netns exec b"; do
+  $ns sh -c "echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad; echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad"
+done
 $I link add c0 address 02:00:00:00:00:01 type veth peer name r0 address 02:00:00:00:00:fe
 $I link set r0 netns r
 $I -n r link add r1 type veth peer name b0; $I -n r link set b0 netns b
@@ -32,9 +37,9 @@ $I -n b -6 addr add fd00:2::3/64 dev b0 nodad; $I -n b link set b0 up; $I -n b l
 $I -n b -6 route add default via fd00:2::fe
 dgram() { echo "0 2147483647" > /proc/sys/net/ipv4/ping_group_range; }
 reject() { $I netns exec r /usr/sbin/ip6tables-nft -A FORWARD -d fd00:2::3 -j REJECT --reject-with "$1"; }
-# Let link-local addresses settle and the router learn its neighbours, so
-# that the compared runs do not wait on neighbour discovery.
-sleep 1; /usr/bin/ping -c 1 -W 3 fd00:2::3 >/dev/null
+# Let the router learn its neighbours, so that the compared runs do not
+# wait on neighbour discovery.
+/usr/bin/ping -c 1 -W 3 fd00:2::3 >/dev/null
 '
 
 same() { assert_same "$PRE$1"; }
