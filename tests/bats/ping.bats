@@ -94,14 +94,15 @@ same() { assert_same "$PRE$1"; }
 }
 
 @test "-w deadline: silent host, then a replying one" {
-  same 'silent; ping -w 1 -i 0.3 10.0.0.3 | mask'
-  same 'ping -w 1 -i 0.3 10.0.0.3 | mask'
-  same 'dgram; silent; ping -w 1 -i 0.3 10.0.0.3 | mask'
+  # Probes at 0, 0.4 and 0.8 s: the next would be 0.2 s past the deadline.
+  same 'silent; ping -w 1 -i 0.4 10.0.0.3 | mask'
+  same 'ping -w 1 -i 0.4 10.0.0.3 | mask'
+  same 'dgram; silent; ping -w 1 -i 0.4 10.0.0.3 | mask'
 }
 
 @test "-w with -c: stops at -c replies; fewer replies than -c is exit 1" {
   same 'ping -w 5 -c 2 -i 0.2 10.0.0.3 | mask'
-  same 'silent; ping -w 1 -c 2 -i 0.3 10.0.0.3 | mask'
+  same 'silent; ping -w 1 -c 2 -i 0.4 10.0.0.3 | mask'
 }
 
 @test "-W: how long to wait for the last reply" {

@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "libnet/resolve.hpp"
@@ -157,9 +158,11 @@ TEST(ResolveLookup, FakeHostsFileOnly)
     EXPECT_EQ(net::reverse_lookup(net::IpAddress::from_v4(*net::parse_ipv4_numeric("10.9.9.9")), cfg).status,
               net::LookupStatus::not_found);
 
+    std::remove(cfg.hosts_path.c_str());
     // A missing hosts file answers nothing.
     cfg.hosts_path = "/nonexistent/hosts";
     EXPECT_EQ(net::resolve_host("green", AF_UNSPEC, cfg).status, net::LookupStatus::not_found);
+    std::remove(cfg.nsswitch_path.c_str());
 }
 
 TEST(ResolveLookup, NumericNeverAsksASource)
@@ -177,10 +180,11 @@ TEST(ResolveLookup, NumericNeverAsksASource)
     ASSERT_EQ(six.status, net::LookupStatus::ok);
     EXPECT_EQ(six.addresses.at(0).family, AF_INET6);
     // An IPv4 literal is not an IPv6 name.
-    EXPECT_NE(net::resolve_host("10.0.0.3", AF_INET6, net::ResolverConfig{"/nonexistent/h", "/nonexistent/r",
-                                                                         write_temp("nss6", "hosts: files\n")})
+    std::string nss = write_temp("nss6", "hosts: files\n");
+    EXPECT_NE(net::resolve_host("10.0.0.3", AF_INET6, net::ResolverConfig{"/nonexistent/h", "/nonexistent/r", nss})
                   .status,
               net::LookupStatus::ok);
+    std::remove(nss.c_str());
 }
 
 namespace {
