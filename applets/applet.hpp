@@ -28,6 +28,8 @@ inline constexpr Applet applets[] = {
     {"iptables", iptables_main, "IPv4 packet filter and NAT (nf_tables backend)"},
     {"iptables-nft", iptables_main, "alias of iptables"},
     {"ping", ping_main, "send ICMP echo requests"},
+    {"ping4", ping_main, "alias of ping -4"},
+    {"ping6", ping_main, "alias of ping -6"},
     {"sysctl", sysctl_main, "read and write kernel parameters"},
     {"tcpdump", tcpdump_main, "capture and print network traffic"},
 };
