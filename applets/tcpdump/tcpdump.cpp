@@ -710,6 +710,10 @@ int tcpdump_main(int argc, char** argv)
             if (device.empty())
                 fail(ebuf[0] ? ebuf : "no suitable device found");
         }
+        // Like tcpdump 4.99: "any" (and any name starting so) is captured
+        // as Linux cooked v2 unless -y says otherwise.
+        if (!opt.datalink && device.starts_with("any"))
+            opt.datalink = "LINUX_SLL2";
         std::string err;
         pc = open_interface(device, opt, err);
         if (!pc) {

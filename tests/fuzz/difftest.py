@@ -28,8 +28,8 @@ UDP_DISSECTED = {53, 67, 68, 69, 88, 123, 161, 162, 319, 320, 496, 500, 514, 520
                  654, 698, 701, 750, 921, 1589, 1645, 1646, 1700, 1701, 1812, 1813, 1985, 2049, 2103, 2104,
                  3456, 3503, 3784, 3785, 3799, 4342, 4500, 4567, 4784, 4789, 4790, 5060, 5353, 5359, 6081,
                  6343, 6635, 6696, 6697, 6784, 7500, 8231, 8472, 8500, 12222, 12223, 17754, 30490, 49152}
-UDP_DISSECTED |= set(range(7000, 7010)) | set(range(200, 328)) | set(range(16512, 16640))
-TCP_DISSECTED = {21, 22, 23, 25, 43, 53, 80, 139, 179, 445, 554, 646, 639, 1723, 2049, 3128, 5355, 6379,
+UDP_DISSECTED |= set(range(7000, 7010)) | set(range(200, 328)) | set(range(768, 896)) | set(range(16512, 16640))
+TCP_DISSECTED = {21, 22, 23, 25, 43, 53, 80, 323, 139, 179, 445, 554, 646, 639, 1723, 2049, 3128, 5355, 6379,
                  6633, 6653, 8000, 8080, 8554, 10288, 1494, 2000, 4000, 4001}
 
 
@@ -123,7 +123,7 @@ class Gen:
                               b'\x08\x0a' + bytes(r.randrange(256) for _ in range(8)),
                               b'\x05\x0a' + bytes(r.randrange(256) for _ in range(8)),
                               b'\x1c\x04\x00\x10', b'\x22\x02', b'\x22\x06abcd', b'\xfe\x06\xf9\x89ab',
-                              bytes([r.randrange(256), r.randrange(0, 12)]) + bytes(r.randrange(256) for _ in range(4)),
+                              bytes([r.choice([x for x in range(256) if x != 30]), r.randrange(0, 12)]) + bytes(r.randrange(256) for _ in range(4)),
                               b'\x00'])
         opts += b'\0' * ((4 - len(opts) % 4) % 4)
         off = (20 + len(opts)) // 4
@@ -184,9 +184,117 @@ class Gen:
         tpa = bytes(r.randrange(256) for _ in range(pln))
         return struct.pack('!HHBBH', hrd, pro, hln, pln, op) + sha + spa + tha + tpa
 
+    def ip6addr(self):
+        r = self.r
+        return r.choice([b'\xfe\x80' + b'\0' * 6 + bytes(r.randrange(256) for _ in range(8)),
+                         b'\xff\x02' + b'\0' * 13 + bytes([r.choice([1, 2, 0x16])]), b'\0' * 16,
+                         b'\x20\x01\x0d\xb8' + bytes(r.randrange(256) for _ in range(12)),
+                         b'\0' * 10 + b'\xff\xff' + bytes(r.randrange(256) for _ in range(4))])
+
+    def nd_options(self):
+        r = self.r
+        out = b''
+        for _ in range(r.randrange(0, 4)):
+            t = r.choice([1, 2, 3, 5, 25, 24, 7, 8, 14, 31, 4])
+            if t in (1, 2):
+                out += bytes([t, 1]) + bytes(r.randrange(256) for _ in range(6))
+            elif t == 3:
+                out += bytes([3, 4, r.randrange(129), r.choice([0xc0, 0x80, 0])]) + struct.pack(
+                    '!III', r.choice([86400, 0xffffffff]), 14400, 0) + self.ip6addr()
+            elif t == 5:
+                out += bytes([5, 1, 0, 0]) + struct.pack('!I', 1500)
+            elif t == 25:
+                n = r.randrange(1, 3)
+                out += bytes([25, 1 + 2 * n, 0, 0]) + struct.pack('!I', 600) + b''.join(self.ip6addr() for _ in range(n))
+            elif t == 24:
+                ln = r.choice([1, 2, 3])
+                out += bytes([24, ln, 48, 0x08]) + struct.pack('!I', 1800) + bytes(8 * (ln - 1))
+            elif t == 31:
+                name = b'\x07example\x03com\x00'
+                body = struct.pack('!HI', 0, 600) + name
+                body += b'\0' * ((8 - (len(body) + 2) % 8) % 8)
+                out += bytes([31, (len(body) + 2) // 8]) + body
+            else:
+                out += bytes([t, r.choice([1, 2, 0])]) + bytes(r.randrange(256) for _ in range(6))
+        return out
+
+    def icmp6(self):
+        r = self.r
+        t = r.choice([128, 129, 133, 134, 135, 136, 137, 143, 130, 131, 132, 1, 2, 3, 4, 138, 139, 140, 155, 144, 145, 146, 147, r.randrange(256)])
+        code = r.choice([0, 0, 1, 2, 3, 4, 5])
+        if t in (128, 129):
+            body = struct.pack('!HH', r.randrange(65536), r.randrange(65536)) + bytes(r.randrange(256) for _ in range(r.randrange(0, 30)))
+        elif t == 133:
+            body = b'\0' * 4 + self.nd_options()
+        elif t == 134:
+            body = bytes([64, r.choice([0, 0xc0, 0x18, 0x08])]) + struct.pack('!HII', 1800, 0, 0) + self.nd_options()
+        elif t in (135, 136):
+            body = struct.pack('!I', r.choice([0, 0x60000000, 0xe0000000])) + self.ip6addr() + self.nd_options()
+        elif t == 137:
+            body = b'\0' * 4 + self.ip6addr() + self.ip6addr() + self.nd_options()
+        elif t == 143:
+            n = r.randrange(0, 3)
+            recs = b''
+            for _ in range(n):
+                ns = r.randrange(0, 2)
+                recs += bytes([r.randrange(1, 8), 0]) + struct.pack('!H', ns) + self.ip6addr() + b''.join(self.ip6addr() for _ in range(ns))
+            body = struct.pack('!HH', 0, n if r.random() > 0.1 else n + 1) + recs
+        elif t == 130:
+            body = struct.pack('!HH', r.randrange(65536), 0) + self.ip6addr() + (bytes([r.randrange(16), r.randrange(256)]) + struct.pack('!H', 0) if r.random() > 0.5 else b'')
+        elif t in (131, 132):
+            body = struct.pack('!HH', r.randrange(65536), 0) + self.ip6addr()
+        elif t in (1, 2, 3, 4):
+            inner = self.ipv6(r.choice([17, 6, 58]), quoted=True)
+            body = struct.pack('!I', r.randrange(1 << 32)) + inner[:r.choice([48, 48, len(inner), r.randrange(len(inner) + 1)])]
+        else:
+            body = bytes(r.randrange(256) for _ in range(r.randrange(0, 30)))
+        return struct.pack('!BBH', t, code, r.randrange(65536)) + body
+
+    def ipv6(self, nh=None, quoted=False):
+        r = self.r
+        if nh is None:
+            nh = r.choice([58, 58, 17, 6, 99])
+        if nh == 58 and not quoted:
+            payload = self.icmp6()
+        elif nh == 17:
+            payload = self.udp()
+        elif nh == 6:
+            payload = self.tcp()
+        else:
+            payload = bytes(r.randrange(256) for _ in range(r.randrange(0, 20)))
+        exts = []
+        for _ in range(r.choice([0, 0, 1, 2])):
+            exts.append(r.choice([0, 60, 44, 43]))
+        if 0 in exts:
+            exts.remove(0)
+            exts.insert(0, 0)
+        hdrs = b''
+        chain = exts + [nh]
+        for i, e in enumerate(exts):
+            nxt = chain[i + 1]
+            if e in (0, 60):
+                opts = r.choice([b'\x05\x02\x00\x00\x01\x00', b'\x01\x04\x00\x00\x00\x00', b'\x00' * 6,
+                                 b'\xc2\x04\x00\x01\x00\x00', bytes(r.randrange(256) for _ in range(6))])
+                hdrs += bytes([nxt, 0]) + opts
+            elif e == 44:
+                hdrs += bytes([nxt, 0]) + struct.pack('!HI', r.choice([0, 0, 1, 8, 0x10]), r.randrange(1 << 32))
+            else:
+                n = r.randrange(0, 3)
+                typ = r.choice([0, 4, 2, 7])
+                hdrs += bytes([nxt, 2 * n, typ, r.randrange(4)]) + b'\0' * 4 + b''.join(self.ip6addr() for _ in range(n))
+        body = hdrs + payload
+        plen = len(body)
+        if r.random() < 0.08:
+            plen = r.choice([0, plen + 5, max(0, plen - 3)])
+        ver = 6 if r.random() > 0.03 else r.choice([4, 0])
+        first = (ver << 28) | (r.choice([0, 0, 0xb8]) << 20) | r.choice([0, 0x12345])
+        return struct.pack('!IHBB', first, plen, exts[0] if exts else nh, r.choice([64, 255, 1])) + self.ip6addr() + self.ip6addr() + body
+
     def frame(self):
         r = self.r
-        kind = r.choice(['icmp', 'icmp', 'udp', 'tcp', 'arp', 'ipraw', 'unknown', 'llc', 'vlan'])
+        kind = r.choice(['icmp', 'icmp', 'udp', 'tcp', 'arp', 'ipraw', 'unknown', 'llc', 'vlan', 'ip6', 'ip6', 'ip6'])
+        if kind == 'ip6':
+            return self.mac() + self.mac() + b'\x86\xdd' + self.ipv6()
         dst, src = self.mac(), self.mac()
         if kind == 'arp':
             return dst + src + struct.pack('!H', r.choice([0x0806, 0x8035])) + self.arp()
@@ -215,8 +323,10 @@ class Gen:
             return dst + src + struct.pack('!HHH', r.choice([0x8100, 0x88a8, 0x9100]), tci, inner) + payload
         proto = {'icmp': 1, 'udp': 17, 'tcp': 6}.get(kind)
         if proto is None:
-            proto = r.choice([4, 99, 77, 250, 253, 0x8e])
+            proto = r.choice([4, 99, 77, 250, 253, 0x8e, 58, 59, 41, 143])
             payload = self.ipv4(1, self.icmp()) if proto == 4 else bytes(r.randrange(256) for _ in range(20))
+            if proto == 41:
+                payload = self.ipv6()
         else:
             payload = {'icmp': self.icmp, 'udp': self.udp, 'tcp': self.tcp}[kind]()
         return dst + src + b'\x08\x00' + self.ipv4(proto, payload)
@@ -239,7 +349,7 @@ class Gen:
 
 
 # Ethertypes tcpdump decodes and nsbox does not; the generator avoids them.
-DISSECTED_ETHERTYPES = {0x86dd, 0x6003, 0x809b, 0x80f3, 0x8137, 0xfefe, 0x8863, 0x8864, 0x888e, 0x8899, 0x880b,
+DISSECTED_ETHERTYPES = {0x6003, 0x809b, 0x80f3, 0x8137, 0xfefe, 0x8863, 0x8864, 0x888e, 0x8899, 0x880b,
                         0x8808, 0x8809, 0x8902, 0xabcd, 0x88cc, 0x894f, 0x9000, 0x8847, 0x8848, 0x88ca, 0x886f,
                         0x0707, 0x8947, 0x1111, 0x88a2, 0x88f7, 0xd28b, 0x88e5, 0x8870}
 

@@ -167,6 +167,9 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::ipv4:
         ip_print(c, captured, length);
         return true;
+    case ethertype::ipv6:
+        ip6_print(c, captured, length);
+        return true;
     case ethertype::arp:
     case ethertype::revarp:
         arp_print(c, captured, length, caplen);

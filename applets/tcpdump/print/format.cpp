@@ -8,6 +8,19 @@ namespace nsbox::tcpdump {
 
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a) { return c.names.ipv4(a); }
 
+std::string ip6addr_string(Ctx& c, const std::array<uint8_t, 16>& a) { return c.names.ipv6(a); }
+
+std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off)
+{
+    Bytes b = r.rest();
+    if (b.size() < off + 16)
+        throw Truncated();
+    std::array<uint8_t, 16> a{};
+    for (size_t i = 0; i < 16; ++i)
+        a[i] = uint8_t(b[off + i]);
+    return a;
+}
+
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a) { return c.names.ether(a); }
 
 std::string linkaddr_string(Ctx& c, Bytes a)

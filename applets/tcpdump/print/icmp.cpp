@@ -103,14 +103,6 @@ uint32_t peek_be32(const Reader& r, size_t off)
     return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2);
 }
 
-uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
-{
-    uint32_t v = uint32_t(sum) + computed;
-    v = (v & 0xffff) + (v >> 16);
-    v = (v & 0xffff) + (v >> 16);
-    return static_cast<uint16_t>(v);
-}
-
 // A bounds check tcpdump answers with " [|icmp]" and a normal return (its
 // ND_TCHECK), rather than by abandoning the packet: the -x dump then still
 // leaves the link-layer header out.
@@ -275,7 +267,7 @@ void print_multipart(Ctx& c, const Reader& r, uint32_t plen)
 
 } // namespace
 
-void icmp_print(Ctx& c, Bytes p, uint32_t plen, const Ipv4Info&, bool fragmented)
+void icmp_print(Ctx& c, Bytes p, uint32_t plen, const IpInfo&, bool fragmented)
 {
     c.proto = "icmp";
     Reader r(p);

@@ -17,12 +17,9 @@ constexpr uint16_t ip_res = 0x8000;
 constexpr uint16_t ip_offmask = 0x1fff;
 
 namespace proto {
-constexpr uint8_t icmp = 1;
-constexpr uint8_t ipv4 = 4;
 constexpr uint8_t tcp = 6;
 constexpr uint8_t udp = 17;
 constexpr uint8_t dccp = 33;
-constexpr uint8_t nd = 77;
 constexpr uint8_t sctp = 132;
 } // namespace proto
 
@@ -207,48 +204,9 @@ std::string frag_flags(uint16_t off)
     return s.empty() ? "none" : s;
 }
 
-// tcpdump's in_cksum_shouldbe(): the checksum the header should carry.
-uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
-{
-    uint32_t v = uint32_t(sum) + computed;
-    v = (v & 0xffff) + (v >> 16);
-    v = (v & 0xffff) + (v >> 16);
-    return static_cast<uint16_t>(v);
-}
-
 void addresses(Ctx& c, const Reader& ip)
 {
     c.print("{} > {}", ipaddr_string(c, peek_addr4(ip, 12)), ipaddr_string(c, peek_addr4(ip, 16)));
-}
-
-void demux(Ctx& c, Bytes payload, uint32_t len, const Ipv4Info& info, uint16_t off)
-{
-    bool fragmented = (off & (ip_mf | ip_offmask)) != 0;
-    switch (info.proto) {
-    case proto::tcp:
-        tcp_print(c, payload, len, info, fragmented);
-        break;
-    case proto::udp:
-        udp_print(c, payload, len, info, fragmented);
-        break;
-    case proto::icmp:
-        icmp_print(c, payload, len, info, fragmented);
-        break;
-    case proto::nd:
-        c.print(" nd {}", len);
-        break;
-    case proto::ipv4:
-        // IP in IP.
-        ip_print(c, payload, len);
-        break;
-    default:
-        if (!c.opt.nflag && !netdb_protonames[info.proto].empty())
-            c.print(" {}", netdb_protonames[info.proto]);
-        else
-            c.print(" ip-proto-{}", info.proto);
-        c.print(" {}", len);
-        break;
-    }
 }
 
 } // namespace
@@ -299,9 +257,7 @@ void ip_print(Ctx& c, Bytes p, uint32_t length)
     // Nothing past the length the header claims belongs to this packet.
     Reader ip(p.first(std::min<size_t>(p.size(), len)));
     uint16_t off = ip.peek_be16(6);
-    Ipv4Info info{ip.rest().first(ip_hdrlen), ip.peek_u8(9), ip.peek_u8(8)};
-    if (ip.has(hlen))
-        info.header = ip.rest().first(hlen);
+    IpInfo info{4, ip.rest(), ip.peek_u8(9), ip.peek_u8(8)};
 
     if (c.opt.vflag) {
         uint8_t tos = ip.peek_u8(1);
@@ -359,7 +315,7 @@ void ip_print(Ctx& c, Bytes p, uint32_t length)
             c.print(" [remaining caplen({}) < header length({})]", ip.remaining(), hlen);
             throw Truncated();
         }
-        demux(c, ip.rest().subspan(hlen), len - hlen, info, off);
+        ip_demux_print(c, ip.rest().subspan(hlen), len - hlen, info, (off & (ip_mf | ip_offmask)) != 0, nh);
     } else {
         if (c.opt.qflag > 1)
             return;
@@ -383,6 +339,9 @@ void ipN_print(Ctx& c, Bytes p, uint32_t length)
     switch (r.peek_u8(0) & 0xf0) {
     case 0x40:
         ip_print(c, p, length);
+        break;
+    case 0x60:
+        ip6_print(c, p, length);
         break;
     default:
         c.print("unknown ip {}", (r.peek_u8(0) & 0xf0) >> 4);

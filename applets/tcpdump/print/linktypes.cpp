@@ -138,8 +138,6 @@ uint32_t raw_if_print(Ctx& c, const PacketHeader& h, Bytes p)
     return 0;
 }
 
-uint32_t ipv4_if_print(Ctx& c, const PacketHeader& h, Bytes p) { return raw_if_print(c, h, p); }
-
 uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p)
 {
     c.proto = "null";
@@ -157,8 +155,13 @@ uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p)
     case 2:
         ip_print(c, r.rest(), length);
         break;
+    case 24:
+    case 28:
+    case 30:
+        ip6_print(c, r.rest(), length);
+        break;
     default:
-        // IPv6, OSI, Appletalk and IPX are not decoded.
+        // OSI, Appletalk and IPX are not decoded.
         if (!c.opt.eflag)
             null_hdr_print(c, family, length + null_hdrlen);
         if (!c.opt.suppress_default_print)

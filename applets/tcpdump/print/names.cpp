@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <arpa/inet.h>
+
 #include <fmt/format.h>
 
 #include "applets/tcpdump/print/resolver.hpp"
@@ -64,7 +66,12 @@ Names::Names(bool numeric, bool short_hosts) : numeric_(numeric), short_hosts_(s
     host_lookup_ = [this](const std::array<uint8_t, 4>& a) {
         if (!resolver_)
             resolver_ = std::make_unique<Resolver>();
-        return resolver_->reverse(a);
+        return resolver_->reverse(a.data(), a.size());
+    };
+    host6_lookup_ = [this](const std::array<uint8_t, 16>& a) {
+        if (!resolver_)
+            resolver_ = std::make_unique<Resolver>();
+        return resolver_->reverse(a.data(), a.size());
     };
 }
 
@@ -87,6 +94,28 @@ const std::string& Names::ipv4(const std::array<uint8_t, 4>& a)
         }
     }
     it->second = dotted(a);
+    return it->second;
+}
+
+const std::string& Names::ipv6(const std::array<uint8_t, 16>& a)
+{
+    auto [it, inserted] = hosts6_.try_emplace(a);
+    if (!inserted)
+        return it->second;
+    if (!numeric_) {
+        std::string name = host6_lookup_(a);
+        if (!name.empty()) {
+            if (short_hosts_) {
+                if (auto dot = name.find('.'); dot != std::string::npos)
+                    name.resize(dot);
+            }
+            it->second = std::move(name);
+            return it->second;
+        }
+    }
+    char buf[INET6_ADDRSTRLEN];
+    inet_ntop(AF_INET6, a.data(), buf, sizeof buf);
+    it->second = buf;
     return it->second;
 }
 

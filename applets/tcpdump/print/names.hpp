@@ -23,6 +23,7 @@ class Names {
 public:
     // A reverse lookup: the name for an IPv4 address, or "" when it has none.
     using HostLookup = std::function<std::string(const std::array<uint8_t, 4>&)>;
+    using Host6Lookup = std::function<std::string(const std::array<uint8_t, 16>&)>;
 
     // numeric: -n. short_hosts: -N (strip the domain from host names).
     explicit Names(bool numeric, bool short_hosts = false);
@@ -30,9 +31,14 @@ public:
 
     // Replaces the host-name lookup (the default reads /etc/hosts, then asks
     // the DNS servers of /etc/resolv.conf). Tests use it to stay offline.
-    void set_host_lookup(HostLookup lookup) { host_lookup_ = std::move(lookup); }
+    void set_host_lookup(HostLookup lookup, Host6Lookup lookup6)
+    {
+        host_lookup_ = std::move(lookup);
+        host6_lookup_ = std::move(lookup6);
+    }
 
     const std::string& ipv4(const std::array<uint8_t, 4>& a);
+    const std::string& ipv6(const std::array<uint8_t, 16>& a);
     const std::string& ether(const std::array<uint8_t, 6>& a);
     const std::string& udp_port(uint16_t port);
     const std::string& tcp_port(uint16_t port);
@@ -48,6 +54,8 @@ private:
     bool services_loaded_ = false;
     bool ethers_loaded_ = false;
     HostLookup host_lookup_;
+    Host6Lookup host6_lookup_;
+    std::map<std::array<uint8_t, 16>, std::string> hosts6_;
     std::unique_ptr<Resolver> resolver_;
     std::unordered_map<uint32_t, std::string> hosts_;
     std::map<std::array<uint8_t, 6>, std::string> ethers_;

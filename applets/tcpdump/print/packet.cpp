@@ -22,7 +22,8 @@ constexpr LinkPrinter link_printers[] = {
     {DLT_RAW, raw_if_print},
     {DLT_LOOP, null_if_print},
     {DLT_LINUX_SLL, sll_if_print},
-    {DLT_IPV4, ipv4_if_print},
+    {DLT_IPV4, raw_if_print},
+    {DLT_IPV6, raw_if_print},
     {DLT_LINUX_SLL2, sll2_if_print},
 };
 

@@ -50,6 +50,7 @@ struct PrintState {
     struct TcpKey {
         std::array<uint8_t, 16> src{}, dst{};
         uint32_t port = 0;
+        bool v6 = false;
         auto operator<=>(const TcpKey&) const = default;
     };
     struct TcpSeq {
@@ -107,7 +108,6 @@ void default_print(Ctx& c, Bytes data, uint32_t length);
 uint32_t ether_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen);
 uint32_t raw_if_print(Ctx& c, const PacketHeader& h, Bytes p);
-uint32_t ipv4_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p);
@@ -122,17 +122,33 @@ void arp_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen);
 void ip_print(Ctx& c, Bytes p, uint32_t length);
 void ipN_print(Ctx& c, Bytes p, uint32_t length);
 
-// What an IPv4 header says, for the transport printers (pseudo-header
-// checksums, addresses in the "a.b.c.d.port" prefix).
-struct Ipv4Info {
-    Bytes header;       // the captured header (at least 20 bytes)
-    uint8_t proto = 0;
-    uint8_t ttl = 0;
+// The IP header a transport printer sits on: its addresses for the
+// "a.b.c.d.port" prefix and the pseudo-header checksums.
+struct IpInfo {
+    int version = 4;
+    Bytes packet;       // the IP packet from its first byte, as captured
+    uint8_t proto = 0;  // IPv4: the protocol; IPv6: the fixed header's next header
+    uint8_t ttl = 0;    // IPv4 TTL or IPv6 hop limit
 };
 
-void icmp_print(Ctx& c, Bytes p, uint32_t length, const Ipv4Info& ip, bool fragmented);
-void udp_print(Ctx& c, Bytes p, uint32_t length, const Ipv4Info& ip, bool fragmented);
-void tcp_print(Ctx& c, Bytes p, uint32_t length, const Ipv4Info& ip, bool fragmented);
+std::string ip_src_string(Ctx& c, const IpInfo& ip);
+std::string ip_dst_string(Ctx& c, const IpInfo& ip);
+// The Internet checksum of `data` with the IPv4 or IPv6 pseudo-header for
+// `proto` (the final destination of a source route, as tcpdump does).
+uint16_t nextproto_cksum(const IpInfo& ip, Bytes data, uint8_t proto);
+// tcpdump's in_cksum_shouldbe(): the checksum a header should carry.
+uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed);
+
+// The protocol after IPv4 or IPv6 headers (tcpdump's ip_demux_print()).
+void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented, uint8_t nh);
+void ip6_print(Ctx& c, Bytes p, uint32_t length);
+std::string ip6addr_string(Ctx& c, const std::array<uint8_t, 16>& a);
+std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off);
+
+void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 
 // Formatting shared by the printers.
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);

@@ -46,12 +46,12 @@ struct Resolver::Channel {
     Channel(const Channel&) = delete;
     Channel& operator=(const Channel&) = delete;
 
-    std::string lookup(const std::array<uint8_t, 4>& addr)
+    std::string lookup(const uint8_t* addr, size_t len)
     {
         if (!ok_)
             return {};
         Answer answer;
-        ares_gethostbyaddr(channel_, addr.data(), 4, AF_INET, on_host, &answer);
+        ares_gethostbyaddr(channel_, addr, static_cast<int>(len), len == 4 ? AF_INET : AF_INET6, on_host, &answer);
         // Bounded: c-ares gives up after its own timeouts and retries.
         for (int rounds = 0; !answer.done && rounds < 10000; ++rounds) {
             ares_socket_t socks[ARES_GETSOCK_MAXNUM];
@@ -90,6 +90,6 @@ struct Resolver::Channel {
 Resolver::Resolver() : channel_(std::make_unique<Channel>()) {}
 Resolver::~Resolver() = default;
 
-std::string Resolver::reverse(const std::array<uint8_t, 4>& addr) { return channel_->lookup(addr); }
+std::string Resolver::reverse(const uint8_t* addr, size_t len) { return channel_->lookup(addr, len); }
 
 } // namespace nsbox::tcpdump

@@ -17,8 +17,9 @@ public:
     Resolver(const Resolver&) = delete;
     Resolver& operator=(const Resolver&) = delete;
 
-    // The host name for an IPv4 address, or "" when nothing names it.
-    std::string reverse(const std::array<uint8_t, 4>& addr);
+    // The host name for an IPv4 (4 bytes) or IPv6 (16 bytes) address, or ""
+    // when nothing names it.
+    std::string reverse(const uint8_t* addr, size_t len);
 
 private:
     struct Channel;

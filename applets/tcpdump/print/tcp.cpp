@@ -3,8 +3,6 @@
 // ", length N", which is what tcpdump prints for ports it has no dissector
 // for.
 
-#include "libnet/packet/checksum.hpp"
-
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
 
@@ -62,14 +60,6 @@ constexpr uint32_t max_rst_data_len = 30;
 // How the option loop ended early.
 enum class Stop { none, bad, trunc };
 
-uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed)
-{
-    uint32_t v = uint32_t(sum) + computed;
-    v = (v & 0xffff) + (v >> 16);
-    v = (v & 0xffff) + (v >> 16);
-    return static_cast<uint16_t>(v);
-}
-
 uint32_t be32(Bytes b, size_t off)
 {
     return uint32_t(uint8_t(b[off])) << 24 | uint32_t(uint8_t(b[off + 1])) << 16 |
@@ -106,63 +96,24 @@ void fastopen_print(Ctx& c, Bytes cp, uint32_t datalen, bool exp)
     }
 }
 
-// The pseudo-header checksum of the whole segment.
-uint16_t tcp_cksum(const Ipv4Info& ip, Bytes seg)
-{
-    Bytes h = ip.header;
-    std::array<std::byte, 12> ph{};
-    for (size_t i = 0; i < 4; ++i) {
-        ph[i] = h[12 + i];
-        ph[4 + i] = h[16 + i];
-    }
-    size_t hlen = (uint8_t(h[0]) & 0x0f) * 4u;
-    for (size_t pos = 20; pos < hlen && pos < h.size();) {
-        uint8_t tt = uint8_t(h[pos]);
-        size_t len;
-        if (tt == 0)
-            break;
-        if (tt == 1) {
-            len = 1;
-        } else {
-            if (pos + 1 >= h.size())
-                break;
-            len = uint8_t(h[pos + 1]);
-            if (len < 2)
-                break;
-        }
-        if (hlen - pos < len || h.size() < pos + len)
-            break;
-        if ((tt == 131 || tt == 137) && len >= 7) {
-            for (size_t i = 0; i < 4; ++i)
-                ph[4 + i] = h[pos + len - 4 + i];
-            break;
-        }
-        pos += len;
-    }
-    ph[9] = std::byte{6};
-    ph[10] = std::byte(seg.size() >> 8);
-    ph[11] = std::byte(seg.size() & 0xff);
-    return net::packet::checksum_finish(net::packet::checksum_add(net::packet::checksum_add(0, ph), seg));
-}
-
 } // namespace
 
-void tcp_print(Ctx& c, Bytes bp, uint32_t length, const Ipv4Info& ip, bool fragmented)
+void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmented)
 {
     c.proto = "tcp";
     Reader r(bp);
-    Reader iph(ip.header);
     if (!r.has(4)) {
-        c.print("{} > {}:", ipaddr_string(c, peek_addr4(iph, 12)), ipaddr_string(c, peek_addr4(iph, 16)));
+        std::string src = ip_src_string(c, ip);
+        c.print("{} > {}:", src, ip_dst_string(c, ip));
         c.print_trunc();
         return;
     }
     uint16_t sport = r.peek_be16(0);
     uint16_t dport = r.peek_be16(2);
     if (ip.proto == 6) {
-        std::string src = ipaddr_string(c, peek_addr4(iph, 12));
+        std::string src = ip_src_string(c, ip);
         std::string sp = tcpport_string(c, sport);
-        std::string dst = ipaddr_string(c, peek_addr4(iph, 16));
+        std::string dst = ip_dst_string(c, ip);
         c.print("{}.{} > {}.{}: ", src, sp, dst, tcpport_string(c, dport));
     } else {
         c.print("{} > {}: ", tcpport_string(c, sport), tcpport_string(c, dport));
@@ -200,16 +151,21 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const Ipv4Info& ip, bool fragm
     if (!c.opt.Sflag && (flags & th::ack)) {
         // Relative sequence numbers: one entry per connection, keyed in an
         // order that is the same for both directions.
-        auto src = peek_addr4(iph, 12), dst = peek_addr4(iph, 16);
+        size_t alen = ip.version == 6 ? 16 : 4;
+        Bytes src = ip.packet.subspan(ip.version == 6 ? 8 : 12, alen);
+        Bytes dst = ip.packet.subspan(ip.version == 6 ? 24 : 16, alen);
         if (sport > dport)
             rev = true;
         else if (sport == dport)
-            rev = src > dst;
+            rev = std::lexicographical_compare(dst.begin(), dst.end(), src.begin(), src.end());
         PrintState::TcpKey key;
-        const auto& a = rev ? dst : src;
-        const auto& b = rev ? src : dst;
-        std::copy(a.begin(), a.end(), key.src.begin());
-        std::copy(b.begin(), b.end(), key.dst.begin());
+        Bytes a = rev ? dst : src;
+        Bytes b = rev ? src : dst;
+        for (size_t i = 0; i < alen; ++i) {
+            key.src[i] = uint8_t(a[i]);
+            key.dst[i] = uint8_t(b[i]);
+        }
+        key.v6 = ip.version == 6;
         key.port = rev ? (uint32_t(dport) << 16 | sport) : (uint32_t(sport) << 16 | dport);
         auto it = c.state.tcp.find(key);
         if (it == c.state.tcp.end() || (flags & th::syn)) {
@@ -238,7 +194,7 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const Ipv4Info& ip, bool fragm
     }
 
     if (c.opt.vflag && !fragmented && r.has(length)) {
-        uint16_t sum = tcp_cksum(ip, bp.first(length));
+        uint16_t sum = nextproto_cksum(ip, bp.first(length), 6);
         uint16_t tcp_sum = r.peek_be16(16);
         c.print(", cksum {:#06x}", tcp_sum);
         if (sum != 0)
