@@ -540,7 +540,11 @@ pcap_t* open_interface(const std::string& device, Options& opt, std::string& err
             return nullptr;
         }
         if (status == PCAP_ERROR_PERM_DENIED && !cp.empty()) {
-            fail(fmt::format("{}: {}\n({})", device, pcap_statustostr(status), cp));
+            std::string msg = fmt::format("{}: {}\n({})", device, pcap_statustostr(status), cp);
+            // What tcpdump leaves out: which privilege is missing.
+            if (cp.find("Operation not permitted") != std::string::npos)
+                msg += "\n(capturing needs the CAP_NET_RAW capability)";
+            fail(msg);
         }
         fail(fmt::format("{}: {}", device, pcap_statustostr(status)));
     }
@@ -681,6 +685,11 @@ int tcpdump_main(int argc, char** argv)
     Options opt = parse(argc, argv);
     if (opt.list_interfaces)
         list_interfaces();
+
+    // Printing to a terminal: packets show up as they come, not a buffer
+    // of them a second later.
+    if (!opt.write_file && isatty(STDOUT_FILENO))
+        opt.immediate = true;
 
     char ebuf[PCAP_ERRBUF_SIZE] = "";
     pcap_t* pc = nullptr;

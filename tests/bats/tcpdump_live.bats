@@ -198,3 +198,12 @@ same_files() {
   [ "${lines[-2]}" = 0 ]
   [ "${lines[-1]}" = nobody ]
 }
+
+@test "without CAP_NET_RAW: tcpdump's permission error, exit 1, and nsbox names the capability" {
+  compare 'setpriv --inh-caps=-all --bounding-set=-net_raw tcpdump -i lo -c 1 icmp'
+  [ "$ref_rc" = 1 ] && [ "$nsb_rc" = 1 ]
+  [ "$nsb_out" = "$ref_out" ]
+  # The reference's two lines, then the missing capability.
+  [ "$(head -2 <<<"$nsb_err")" = "$ref_err" ]
+  [ "$(sed -n 3p <<<"$nsb_err")" = "(capturing needs the CAP_NET_RAW capability)" ]
+}
