@@ -135,6 +135,24 @@ class Gen:
                            r.randrange(1 << 32), off << 4, flags, r.randrange(65536), r.randrange(65536),
                            r.randrange(65536)) + opts + data
 
+    def tcp_text(self):
+        """A TCP segment carrying text on a port tcpdump prints as text."""
+        r = self.r
+        port = r.choice([80, 8080, 21, 25, 43, 22, 554, 8554])
+        lines = r.choice([
+            [b'GET / HTTP/1.1', b'Host: example.org', b'Accept: */*', b''],
+            [b'HTTP/1.1 200 OK', b'Content-Length: 3', b'', b'abc'],
+            [b'get /x HTTP/1.0'], [b'FOO bar'], [b'220 ftp ready'], [b'SSH-2.0-OpenSSH_9.2'],
+            [b'PLAY rtsp://x RTSP/1.0', b'CSeq: 2'], [bytes(r.randrange(256) for _ in range(20))],
+            [b'x' * 140], [b'HTTP/1.1\t404 Not Found'], [b'GET\r/ HTTP/1.1'],
+        ])
+        sep = r.choice([b'\r\n', b'\n', b'\r', b'\r\n'])
+        data = sep.join(lines) + r.choice([sep, b'', b'\r'])
+        sport, dport = (port, self.port(TCP_DISSECTED)) if r.random() < 0.5 else (self.port(TCP_DISSECTED), port)
+        flags = r.choice([0x18, 0x18, 0x14, 0x10])
+        return struct.pack('!HHIIBBHHH', sport, dport, r.randrange(1 << 32), r.randrange(1 << 32), 5 << 4, flags,
+                           r.randrange(65536), r.randrange(65536), 0) + data
+
     def icmp(self, depth=0):
         r = self.r
         t = r.choice([0, 8, 3, 3, 3, 5, 11, 12, 4, 9, 10, 13, 14, 17, 18, 42, r.randrange(256)])
@@ -321,6 +339,8 @@ class Gen:
             if inner in (0x8100, 0x88a8):
                 payload = struct.pack('!HH', r.randrange(65536), 0x0800) + self.ipv4(17, self.udp())
             return dst + src + struct.pack('!HHH', r.choice([0x8100, 0x88a8, 0x9100]), tci, inner) + payload
+        if kind == 'tcp' and r.random() < 0.3:
+            return dst + src + b'\x08\x00' + self.ipv4(6, self.tcp_text())
         proto = {'icmp': 1, 'udp': 17, 'tcp': 6}.get(kind)
         if proto is None:
             proto = r.choice([4, 99, 77, 250, 253, 0x8e, 58, 59, 41, 143])

@@ -1,10 +1,11 @@
 // TCP (RFC 793, 7323, 2018, 7413, 5925): flags, relative sequence numbers,
-// window, options. Payloads are not decoded: the line ends with
-// ", length N", which is what tcpdump prints for ports it has no dissector
-// for.
+// window, options. Payloads of text protocols (HTTP, FTP, SMTP, ...) get
+// their first line; others end at ", length N", which is what tcpdump
+// prints for ports it has no dissector for.
 
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
+#include "applets/tcpdump/print/text.hpp"
 
 namespace nsbox::tcpdump {
 
@@ -435,7 +436,9 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         for (size_t i = 0; n && i < data.size(); ++i, --n)
             print_char(c, uint8_t(data[i]));
         c.put(']');
+        return;
     }
+    tcp_text_print(c, sport, dport, bp.subspan(hlen), length);
 }
 
 } // namespace nsbox::tcpdump
