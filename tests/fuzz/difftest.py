@@ -5,7 +5,8 @@ Generates random (and randomly damaged) Ethernet frames within what nsbox
 decodes - Ethernet, 802.1Q, 802.3/LLC/SNAP, ARP, IPv4 with options, ICMP with
 quoted datagrams, UDP and TCP on ports no tcpdump dissector claims - writes
 them to a pcap, prints it with both tools under several option sets, and
-reports every packet whose text differs.
+reports every packet whose text differs. DNS messages (UDP and TCP port 53,
+mDNS on 5353), well-formed and damaged, are part of the mix.
 
     tests/fuzz/difftest.py [--seed N] [--count N] [--rounds N] [--nsbox PATH]
 
@@ -108,12 +109,21 @@ class Gen:
 
     def udp(self, inner=False):
         r = self.r
-        data = bytes(r.randrange(256) for _ in range(r.randrange(0, 40)))
+        sport, dport = self.port(UDP_DISSECTED), self.port(UDP_DISSECTED)
+        if r.random() < 0.3:
+            data = self.dns()
+            port = r.choice([53, 53, 5353])
+            if r.random() < 0.5:
+                sport = port
+            else:
+                dport = port
+        else:
+            data = bytes(r.randrange(256) for _ in range(r.randrange(0, 40)))
         ulen = 8 + len(data)
         if r.random() < 0.1:
             ulen = r.choice([0, 4, 7, ulen + 10, ulen - 1 if ulen > 8 else 8, 70000 & 0xffff])
         cks = r.choice([0, r.randrange(65536)])
-        return struct.pack('!HHHH', self.port(UDP_DISSECTED), self.port(UDP_DISSECTED), ulen, cks) + data
+        return struct.pack('!HHHH', sport, dport, ulen, cks) + data
 
     def tcp(self):
         r = self.r
@@ -151,6 +161,127 @@ class Gen:
         sport, dport = (port, self.port(TCP_DISSECTED)) if r.random() < 0.5 else (self.port(TCP_DISSECTED), port)
         flags = r.choice([0x18, 0x18, 0x14, 0x10])
         return struct.pack('!HHIIBBHHH', sport, dport, r.randrange(1 << 32), r.randrange(1 << 32), 5 << 4, flags,
+                           r.randrange(65536), r.randrange(65536), 0) + data
+
+    def dns_name(self, msg, names):
+        """A domain name to append to `msg`; `names` holds offsets of earlier
+        names that a compression pointer may point to."""
+        r = self.r
+        out = b''
+        for _ in range(r.choice([0, 1, 2, 2, 3, 4])):
+            kind = r.random()
+            if kind < 0.8:
+                n = r.choice([1, 3, 7, 12, 63, r.randrange(1, 64)])
+                alphabet = b'abcdefghijklmnopqrstuvwxyz0123456789-_' if r.random() < 0.9 else bytes(range(256))
+                out += bytes([n]) + bytes(r.choice(alphabet) for _ in range(n))
+            elif kind < 0.85:
+                bits = r.choice([0, 1, 4, 5, 8, 12, 17, 32, r.randrange(256)])
+                nbytes = ((bits or 256) + 7) // 8
+                out += bytes([0x41, bits]) + bytes(r.randrange(256) for _ in range(nbytes))
+            elif kind < 0.9:
+                out += bytes([r.choice([0x42, 0x7f, 0x80, 0xbf]), 3]) + b'abc'
+            else:
+                break
+        if r.random() < 0.1:
+            out += b'\x0a' + b'x' * 10
+            out = out * r.randrange(1, 30)
+        if names and r.random() < 0.5:
+            target = r.choice(names) if r.random() < 0.9 else r.randrange(0x4000)
+            return out + struct.pack('!H', 0xc000 | target)
+        if r.random() < 0.03:
+            return out + struct.pack('!H', 0xc000 | (len(msg) + len(out)))  # points at itself
+        names.append(len(msg))
+        return out + b'\0'
+
+    def dns_rdata(self, typ, msg, names):
+        r = self.r
+        if typ == 1:
+            return self.ip4()
+        if typ in (2, 5, 12, 39):
+            return self.dns_name(msg, names)
+        if typ == 6:
+            return self.dns_name(msg, names) + self.dns_name(msg, names) + struct.pack(
+                '!IIIII', *(r.randrange(1 << 32) for _ in range(5)))
+        if typ == 15:
+            return struct.pack('!H', r.randrange(65536)) + self.dns_name(msg, names)
+        if typ == 16:
+            out = b''
+            for _ in range(r.randrange(1, 4)):
+                t = bytes(r.choice(b'hello world "=;\x01\xff') for _ in range(r.randrange(0, 20)))
+                out += bytes([len(t) if r.random() > 0.05 else r.randrange(256)]) + t
+            return out
+        if typ == 33:
+            return struct.pack('!HHH', r.randrange(100), r.randrange(100), r.randrange(65536)) + self.dns_name(msg, names)
+        if typ == 28:
+            return self.ip6addr()
+        if typ == 38:
+            pbit = r.choice([0, 64, 128, 127, 1, 200, r.randrange(129)])
+            return bytes([pbit]) + bytes(r.randrange(256) for _ in range(16 - (pbit & ~7) // 8 if pbit <= 128 else 0)) + (
+                self.dns_name(msg, names) if pbit else b'')
+        if typ == 256:
+            return struct.pack('!HH', 10, 1)[:r.choice([4, 4, 2, 0])] + b'https://example.org/'
+        if typ == 41:
+            out = b''
+            for _ in range(r.randrange(0, 4)):
+                code = r.choice([3, 5, 6, 7, 8, 8, 9, 10, 10, 11, 12, 13, 14, 15, 65001, r.randrange(65536)])
+                if code == 8:
+                    fam = r.choice([1, 2, 1, 3])
+                    src = r.choice([24, 32, 56, 0, 33, 17, 129])
+                    data = struct.pack('!HBB', fam, src, r.choice([0, 0, 24, 200])) + bytes(
+                        r.randrange(256) for _ in range(r.choice([(src + 7) // 8, 3, 0])))
+                elif code == 10:
+                    data = bytes(r.randrange(256) for _ in range(r.choice([8, 16, 24, 40, 7, 12, 41])))
+                elif code == 13:
+                    data = b'\x07example\x03com\x00' if r.random() < 0.7 else b'\xc0\x00'
+                else:
+                    data = bytes(r.randrange(256) for _ in range(r.choice([0, 1, 2, 4, 8, 3])))
+                out += struct.pack('!HH', code, len(data) if r.random() > 0.05 else r.randrange(64)) + data
+            return out
+        if typ == 250:
+            mac = bytes(r.randrange(256) for _ in range(r.choice([0, 16])))
+            return (self.dns_name(msg, names) + bytes(6) + struct.pack('!HH', 300, len(mac)) + mac +
+                    struct.pack('!HHH', r.randrange(65536), r.choice([0, 16, 18]), 0))
+        return bytes(r.randrange(256) for _ in range(r.randrange(0, 12)))
+
+    DNS_TYPES = [1, 1, 28, 28, 5, 2, 12, 39, 6, 15, 16, 33, 38, 256, 41, 250, 255, 13, 99, 104, 64, 65, 0, 300]
+
+    def dns(self):
+        """A DNS message: mostly well-formed, sometimes damaged."""
+        r = self.r
+        qd = r.choice([1, 1, 1, 0, 2])
+        an = r.choice([0, 0, 1, 2, 3])
+        ns = r.choice([0, 0, 1])
+        ar = r.choice([0, 0, 1, 2])
+        flags = r.choice([0x0100, 0x0120, 0x8180, 0x8183, 0x8580, 0x8100, 0x0110, 0x8380, 0x2800, 0x8000,
+                          r.randrange(65536)])
+        msg = bytearray(struct.pack('!HHHHHH', r.randrange(65536), flags, qd, an, ns, ar))
+        names = []
+        for _ in range(qd):
+            msg += self.dns_name(msg, names)
+            cls = r.choice([1, 1, 1, 3, 4, 255, 0x8001, 254])
+            msg += struct.pack('!HH', r.choice(self.DNS_TYPES), cls)
+        for _ in range(an + ns + ar):
+            typ = r.choice(self.DNS_TYPES)
+            owner = self.dns_name(msg, names) if typ != 41 else b'\0'
+            rdata = self.dns_rdata(typ, bytes(msg) + owner + bytes(10), names)
+            cls = r.choice([1, 1, 0x8001, 3, 4096, 512]) if typ != 41 else r.choice([512, 1232, 4096])
+            ttl = r.choice([0, 60, 3600, 86400, 31536000 + 7, r.randrange(1 << 32)])
+            if typ == 41:
+                ttl = r.choice([0, 0x8000, 0x01000000, 0x00008000 | (r.randrange(256) << 24)])
+            rdlen = len(rdata) if r.random() > 0.05 else r.randrange(0, 80)
+            msg += owner + struct.pack('!HHIH', typ, cls, ttl, rdlen) + rdata
+        if r.random() < 0.05:
+            del msg[r.randrange(len(msg)):]
+        return bytes(msg)
+
+    def tcp_dns(self):
+        """A TCP segment carrying a DNS message with its length prefix."""
+        r = self.r
+        msg = self.dns()
+        prefix = struct.pack('!H', len(msg) if r.random() > 0.1 else r.randrange(65536))
+        data = (prefix + msg)[:r.choice([None, None, None, 1])]
+        sport, dport = (53, self.port(TCP_DISSECTED)) if r.random() < 0.5 else (self.port(TCP_DISSECTED), 53)
+        return struct.pack('!HHIIBBHHH', sport, dport, r.randrange(1 << 32), r.randrange(1 << 32), 5 << 4, 0x18,
                            r.randrange(65536), r.randrange(65536), 0) + data
 
     def icmp(self, depth=0):
@@ -341,6 +472,8 @@ class Gen:
             return dst + src + struct.pack('!HHH', r.choice([0x8100, 0x88a8, 0x9100]), tci, inner) + payload
         if kind == 'tcp' and r.random() < 0.3:
             return dst + src + b'\x08\x00' + self.ipv4(6, self.tcp_text())
+        if kind == 'tcp' and r.random() < 0.2:
+            return dst + src + b'\x08\x00' + self.ipv4(6, self.tcp_dns())
         proto = {'icmp': 1, 'udp': 17, 'tcp': 6}.get(kind)
         if proto is None:
             proto = r.choice([4, 99, 77, 250, 253, 0x8e, 58, 59, 41, 143])
@@ -402,7 +535,7 @@ def run(cmd, path, opts):
 
 
 OPTION_SETS = [['-n'], ['-n', '-v'], ['-n', '-vv'], ['-n', '-e'], ['-n', '-q'], ['-n', '-x'], ['-n', '-e', '-X'],
-               ['-n', '-e', '-q'], ['-n', '-A'], ['-n', '-S', '-v'], ['-n', '-xx'], ['-n', '-e', '-v']]
+               ['-n', '-e', '-q'], ['-n', '-A'], ['-n', '-S', '-v'], ['-n', '-xx'], ['-n', '-e', '-v'], ['-n', '-vvv']]
 
 
 def main():

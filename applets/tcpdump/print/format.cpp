@@ -73,4 +73,19 @@ std::string udpport_string(Ctx& c, uint16_t port) { return c.names.udp_port(port
 
 std::string tcpport_string(Ctx& c, uint16_t port) { return c.names.tcp_port(port); }
 
+// tcpdump's fn_print_char(): printable ASCII as is, M- for the high bit,
+// ^ for control characters.
+void print_char(Ctx& c, uint8_t ch)
+{
+    if (ch & 0x80) {
+        ch &= 0x7f;
+        c.put("M-");
+    }
+    if (ch < 0x20 || ch == 0x7f) {
+        ch ^= 0x40;
+        c.put('^');
+    }
+    c.put(char(ch));
+}
+
 } // namespace nsbox::tcpdump

@@ -364,19 +364,6 @@ std::optional<std::pair<size_t, uint8_t>> upper_layer(Bytes b, size_t ip6)
 }
 
 
-// tcpdump's fn_print_char().
-void print_char(Ctx& c, uint8_t ch)
-{
-    if (ch & 0x80) {
-        ch &= 0x7f;
-        c.put("M-");
-    }
-    if (ch < 0x20 || ch == 0x7f) {
-        ch ^= 0x40;
-        c.put('^');
-    }
-    c.put(char(ch));
-}
 
 // dnsname_print(): a name without compression, between quotes.
 void dnsname_print(Ctx& c, Bytes b, size_t cp, size_t ep)

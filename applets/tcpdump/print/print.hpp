@@ -149,6 +149,9 @@ void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmen
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+// A DNS message (tcpdump's domain_print()): over TCP it starts with its
+// two-byte length; multicast DNS marks the QU and cache-flush bits.
+void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
 
 // Formatting shared by the printers.
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
@@ -158,6 +161,10 @@ std::string linkaddr_string(Ctx& c, Bytes a);
 std::string q922_string(Bytes a);
 std::string udpport_string(Ctx& c, uint16_t port);
 std::string tcpport_string(Ctx& c, uint16_t port);
+// One byte of text as tcpdump's fn_print_char() shows it: printable ASCII
+// as is, "M-" before a byte with the high bit set, "^" before a control
+// character.
+void print_char(Ctx& c, uint8_t ch);
 
 // Reads 4 bytes at `off` of `r`'s span (from its current position) as an
 // IPv4 address, throwing Truncated when they are not captured.

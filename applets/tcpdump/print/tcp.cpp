@@ -67,20 +67,6 @@ uint32_t be32(Bytes b, size_t off)
            uint32_t(uint8_t(b[off + 2])) << 8 | uint8_t(b[off + 3]);
 }
 
-// tcpdump's fn_print_char(): printable ASCII as is, M- for the high bit,
-// ^ for control characters.
-void print_char(Ctx& c, uint8_t ch)
-{
-    if (ch & 0x80) {
-        ch &= 0x7f;
-        c.put("M-");
-    }
-    if (ch < 0x20 || ch == 0x7f) {
-        ch ^= 0x40;
-        c.put('^');
-    }
-    c.put(char(ch));
-}
 
 void fastopen_print(Ctx& c, Bytes cp, uint32_t datalen, bool exp)
 {

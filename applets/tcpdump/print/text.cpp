@@ -191,6 +191,8 @@ bool tcp_text_print(Ctx& c, uint16_t sport, uint16_t dport, Bytes p, uint32_t le
         c.put(": ");
         c.proto = "rtsp";
         txtproto_print(c, p, length, rtsp_cmds, true);
+    } else if (is(53)) {
+        domain_print(c, p, length, true, false);
     } else {
         return false;
     }

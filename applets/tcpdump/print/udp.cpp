@@ -1,6 +1,7 @@
-// UDP (RFC 768). Payloads are not decoded: this prints tcpdump's generic
-// "UDP, length N" for every port, which is what tcpdump prints for ports it
-// has no dissector for (it decodes DNS, DHCP, NTP, SNMP, ... by port).
+// UDP (RFC 768). DNS (port 53) and multicast DNS (5353) payloads are
+// decoded; every other port prints tcpdump's generic "UDP, length N", which
+// is what tcpdump prints for ports it has no dissector for (it also decodes
+// DHCP, NTP, SNMP, ... by port, which nsbox does not).
 
 #include "applets/tcpdump/print/print.hpp"
 
@@ -92,6 +93,20 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
                 c.print("[bad udp cksum {:#06x} -> {:#06x}!] ", udp_sum, cksum_shouldbe(udp_sum, sum));
             else
                 c.put("[udp sum ok] ");
+        }
+    }
+
+    // tcpdump tries its port dissectors in a fixed order, DNS first and
+    // mDNS after a score of others; -q skips them.
+    if (!c.opt.qflag) {
+        auto is = [&](uint16_t port) { return sport == port || dport == port; };
+        if (is(53)) {
+            domain_print(c, payload, length, false, false);
+            return;
+        }
+        if (is(5353)) {
+            domain_print(c, payload, length, false, true);
+            return;
         }
     }
 
