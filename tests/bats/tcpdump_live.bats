@@ -27,12 +27,17 @@ ip -n r route add 10.0.9.0/24 via 10.0.1.3 dev r-h1 onlink
 set +e
 '
 
-# Echo, TTL expiry, UDP and TCP to closed ports, need-to-frag, a redirect,
-# host unreachable (after ARP gives up, about 3 seconds).
+# Echo, TTL expiry, UDP and TCP to closed ports, a DNS query from glibc's
+# resolver (to h2, which has no server: a port unreachable answers it),
+# need-to-frag, a redirect, host unreachable (after ARP gives up, about 3
+# seconds). The resolver's configuration is bind-mounted in the sandbox only.
 TRAFFIC='
 ip netns exec h1 /usr/bin/ping -c 2 -i 0.2 10.0.2.2 >/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -t 1 10.0.2.2 >/dev/null
 ip netns exec h1 bash -c "echo hello >/dev/udp/10.0.2.2/33434"
+printf "nameserver 10.0.2.2\noptions timeout:1 attempts:1\n" >lab-resolv.conf
+mount --bind lab-resolv.conf /etc/resolv.conf
+ip netns exec h1 getent ahostsv4 lab.test >/dev/null
 ip netns exec h1 bash -c "exec 3<>/dev/tcp/10.0.2.2/8888" 2>/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -M do -s 1200 10.0.2.2 >/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -W 1 10.0.9.9 >/dev/null
@@ -68,6 +73,16 @@ both_capture() {
   [ "$status" -eq 0 ] || { echo "$output"; return 1; }
 }
 
+# same_summary: ref.err and nsb.err agree line for line, but for the count of
+# packets received by filter: the two tools get their signal a moment apart,
+# and a packet the kernel queues in between (a neighbour probe, say) is
+# counted by one of them only. The packets they capture and print must agree.
+same_summary() {
+  sed -E 's/^[0-9]+ (packets received by filter)$/N \1/' "$TD/ref.err" >"$TD/ref.err.n"
+  sed -E 's/^[0-9]+ (packets received by filter)$/N \1/' "$TD/nsb.err" >"$TD/nsb.err.n"
+  same_files "$TD/ref.err.n" "$TD/nsb.err.n"
+}
+
 # same_files A B: A and B have the same bytes; shows the difference if not.
 same_files() {
   cmp -s "$1" "$2" && return 0
@@ -84,10 +99,11 @@ same_files() {
     kill -INT \$ref \$nsb; wait \$ref; echo \$? >ref.rc; wait \$nsb; echo \$? >nsb.rc"
   [ "$status" -eq 0 ]
   [ "$(cat "$TD/ref.rc")" = 0 ] && [ "$(cat "$TD/nsb.rc")" = 0 ]
-  # Banner and summary: the same lines (the counts too: same packets).
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  # Banner and summary: the same lines (the same count of packets captured).
+  same_summary
   grep -q '^tcpdump: listening on r-h1, link-type EN10MB (Ethernet), snapshot length 262144 bytes$' "$TD/nsb.err"
   grep -Eq '^[0-9]+ packets captured$' "$TD/nsb.err"
+  grep -Eq '^[0-9]+ packets received by filter$' "$TD/nsb.err"
   # The files hold the same packets: both print alike without timestamps.
   for tool in /usr/bin/tcpdump "$NSBOX tcpdump"; do
     TZ=GMT $tool -t -n -v -r "$TD/ref.pcap" >"$TD/a.txt" 2>&1
@@ -109,6 +125,7 @@ same_files() {
   grep -q 'ICMP time exceeded in-transit' "$TD/n.txt"
   TZ=GMT "$NSBOX" tcpdump -n -r "$TD/nsb.pcap" >"$TD/n.txt" 2>/dev/null
   grep -q 'ICMP 10.0.2.2 udp port 33434 unreachable, length' "$TD/n.txt"
+  grep -Eq '^[0-9:.]+ IP 10.0.1.2.[0-9]+ > 10.0.2.2.53: [0-9]+\+ A\? lab.test. \(26\)$' "$TD/n.txt"
   grep -q 'ICMP 10.0.2.2 unreachable - need to frag (mtu 1000)' "$TD/n.txt"
   grep -q 'ICMP redirect 10.0.9.9 to host 10.0.1.3' "$TD/n.txt"
   # (r rate-limits its ICMP errors to h1: one of the two may be missing)
@@ -120,7 +137,7 @@ same_files() {
   both_capture '-i r-h1 -n -t "not ip6"'
   [ "$(cat "$TD/ref.rc")" = 0 ] && [ "$(cat "$TD/nsb.rc")" = 0 ]
   same_files "$TD/ref.out" "$TD/nsb.out"
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  same_summary
   head -2 "$TD/nsb.err" | diff - <(printf '%s\n' \
     'tcpdump: verbose output suppressed, use -v[v]... for full protocol decode' \
     'listening on r-h1, link-type EN10MB (Ethernet), snapshot length 262144 bytes')
@@ -133,7 +150,7 @@ same_files() {
   both_capture '-i r-h1 -n -t -v icmp' TERM
   [ "$(cat "$TD/nsb.rc")" = 0 ]
   same_files "$TD/ref.out" "$TD/nsb.out"
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  same_summary
   grep -q 'listening on r-h1' "$TD/nsb.err"
   grep -q 'ICMP echo request' "$TD/nsb.out"
 }
@@ -143,7 +160,7 @@ same_files() {
   [ "$(cat "$TD/ref.rc")" = 0 ] && [ "$(cat "$TD/nsb.rc")" = 0 ]
   [ "$(wc -l <"$TD/nsb.out")" = 3 ]
   same_files "$TD/ref.out" "$TD/nsb.out"
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  same_summary
   grep -qx '3 packets captured' "$TD/nsb.err"
 }
 
@@ -151,7 +168,7 @@ same_files() {
   for f in icmp arp 'host 10.0.2.99' 'udp or tcp' 'icmp[icmptype] == icmp-unreach'; do
     both_capture "-i r-h1 -n -t -e '$f'"
     same_files "$TD/ref.out" "$TD/nsb.out"
-    same_files "$TD/ref.err" "$TD/nsb.err"
+    same_summary
     [ -s "$TD/nsb.out" ]
   done
 }
@@ -159,14 +176,14 @@ same_files() {
 @test "-p (no promiscuous mode), -s, -q and -v live" {
   both_capture '-i r-h2 -p -s 96 -n -t -q -v "not ip6"'
   same_files "$TD/ref.out" "$TD/nsb.out"
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  same_summary
   grep -q 'snapshot length 96 bytes' "$TD/nsb.err"
 }
 
 @test "-i any: Linux cooked captures print the interface and direction" {
   both_capture '-i any -n -t icmp'
   same_files "$TD/ref.out" "$TD/nsb.out"
-  same_files "$TD/ref.err" "$TD/nsb.err"
+  same_summary
   grep -q 'LINUX_SLL2' "$TD/nsb.err"
   grep -Eq '^r-h1 +In  IP 10.0.1.2 > 10.0.2.2: ICMP echo request' "$TD/nsb.out"
 }
