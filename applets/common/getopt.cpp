@@ -20,7 +20,9 @@ constexpr const char* operand_key = "\x01operand";
     }
     if (const auto* s = dynamic_cast<const po::invalid_command_line_syntax*>(&e)) {
         std::string name = s->get_option_name();
-        bool is_long = name.starts_with("--");
+        // Boost names a short-only option "--c"; getopt has no one-letter
+        // long options, so that is the short option -c.
+        bool is_long = name.starts_with("--") && name.size() > 3;
         switch (s->kind()) {
         case po::invalid_syntax::missing_parameter:
             // Boost names a short option by its long name ("--count" for
@@ -61,7 +63,9 @@ Parsed getopt(int argc, char** argv, const po::options_description& desc)
                      .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
                             po::command_line_style::short_allow_next | po::command_line_style::allow_long |
                             po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
-                            po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short)
+                            po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
+                            // getopt_long takes any unambiguous prefix of a long option.
+                            po::command_line_style::allow_guessing)
                      .run();
     } catch (const po::error& e) {
         rethrow_as_getopt(e, argc > 1 ? std::string(argv[argc - 1]) : std::string());

@@ -1,0 +1,173 @@
+// tcpdump's packet printers: one file per protocol, each writing tcpdump
+// 4.99's exact text into the packet's output line.
+//
+// Every printer reads the captured bytes through a bounded Reader. A read
+// past what was captured throws Truncated; print_packet() catches it once
+// and ends the line with ` [|proto]`, naming the protocol that was being
+// decoded (Ctx::proto), as tcpdump does. Three lengths stay apart: the wire
+// length handed down from the capture header, the captured bytes (the
+// Reader's span), and whatever length a protocol header claims.
+#pragma once
+
+#include <array>
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "libnet/packet/reader.hpp"
+
+namespace nsbox::tcpdump {
+
+class Names;
+
+using net::packet::Bytes;
+using net::packet::Reader;
+using net::packet::Truncated;
+
+// What the command line asked of the printers (tcpdump's ndo_* flags).
+struct PrintOptions {
+    int eflag = 0;   // -e: link-level header
+    int nflag = 0;   // -n: no name lookups
+    int qflag = 0;   // -q: quiet
+    int vflag = 0;   // -v, -vv, -vvv
+    int tflag = 0;   // -t count: 0 default, 1 none, 2 epoch, 3 delta, 4 date, 5 since first
+    int xflag = 0;   // -x / -xx: hex
+    int Xflag = 0;   // -X / -XX: hex and ASCII
+    int Aflag = 0;   // -A / -AA: ASCII
+    int Sflag = 0;   // -S: absolute TCP sequence numbers
+    bool packet_number = false;          // -#
+    bool nano = false;                   // --nano: timestamps in nanoseconds
+    bool suppress_default_print = false; // set by -q, -x, -X
+};
+
+// What printers remember from one packet to the next: TCP's initial
+// sequence numbers per connection, so later segments print relative ones.
+struct PrintState {
+    struct TcpKey {
+        std::array<uint8_t, 16> src{}, dst{};
+        uint32_t port = 0;
+        bool v6 = false;
+        auto operator<=>(const TcpKey&) const = default;
+    };
+    struct TcpSeq {
+        uint32_t seq = 0, ack = 0;
+    };
+    std::map<TcpKey, TcpSeq> tcp;
+};
+
+// One packet's printing context: the options, the output line being built,
+// and the name of the protocol being decoded (for ` [|proto]`).
+struct Ctx {
+    const PrintOptions& opt;
+    std::string& out;
+    Names& names;
+    PrintState& state;
+    const char* proto = "";
+
+    template <typename... A>
+    void print(fmt::format_string<A...> f, A&&... args)
+    {
+        fmt::format_to(std::back_inserter(out), f, std::forward<A>(args)...);
+    }
+    void put(std::string_view s) { out.append(s); }
+    void put(char c) { out.push_back(c); }
+    // tcpdump's nd_print_trunc() and nd_print_invalid().
+    void print_trunc()
+    {
+        out += " [|";
+        out += proto;
+        out += ']';
+    }
+    void print_invalid() { out += " (invalid)"; }
+};
+
+// The capture header of one packet (struct pcap_pkthdr, decoupled from pcap).
+struct PacketHeader {
+    int64_t sec = 0;
+    uint32_t frac = 0;    // microseconds, or nanoseconds under --nano
+    uint32_t caplen = 0;  // bytes captured
+    uint32_t len = 0;     // bytes on the wire
+};
+
+// Hex and ASCII dumps (tcpdump's hex_print, hex_and_ascii_print,
+// ascii_print). `r` holds what is captured; `length` is how much to dump.
+// A dump that wants more than is captured ends with ` [|proto]`.
+void hex_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset = 0);
+void hex_and_ascii_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset = 0);
+void ascii_print(Ctx& c, Bytes data);
+// ND_DEFAULTPRINT: raw bytes of a payload nothing decodes. Callers skip it
+// under -q/-x/-X/-A where tcpdump does (opt.suppress_default_print).
+void default_print(Ctx& c, Bytes data, uint32_t length);
+
+// Link-layer printers. They return the link-layer header length, which -x
+// and -X leave out of the dump.
+uint32_t ether_if_print(Ctx& c, const PacketHeader& h, Bytes p);
+uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen);
+uint32_t raw_if_print(Ctx& c, const PacketHeader& h, Bytes p);
+uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p);
+uint32_t sll_if_print(Ctx& c, const PacketHeader& h, Bytes p);
+uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p);
+
+// Returns false when the ethertype has no printer (the caller then prints
+// the raw payload).
+bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t caplen);
+
+// Network and transport printers. `length` is what the enclosing layer says
+// this protocol's part of the packet is; `p` is what is captured of it.
+void arp_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen);
+void ip_print(Ctx& c, Bytes p, uint32_t length);
+void ipN_print(Ctx& c, Bytes p, uint32_t length);
+
+// The IP header a transport printer sits on: its addresses for the
+// "a.b.c.d.port" prefix and the pseudo-header checksums.
+struct IpInfo {
+    int version = 4;
+    Bytes packet;       // the IP packet from its first byte, as captured
+    uint8_t proto = 0;  // IPv4: the protocol; IPv6: the fixed header's next header
+    uint8_t ttl = 0;    // IPv4 TTL or IPv6 hop limit
+};
+
+std::string ip_src_string(Ctx& c, const IpInfo& ip);
+std::string ip_dst_string(Ctx& c, const IpInfo& ip);
+// The Internet checksum of `data` with the IPv4 or IPv6 pseudo-header for
+// `proto` (the final destination of a source route, as tcpdump does).
+uint16_t nextproto_cksum(const IpInfo& ip, Bytes data, uint8_t proto);
+// tcpdump's in_cksum_shouldbe(): the checksum a header should carry.
+uint16_t cksum_shouldbe(uint16_t sum, uint16_t computed);
+
+// The protocol after IPv4 or IPv6 headers (tcpdump's ip_demux_print()).
+void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented, uint8_t nh);
+void ip6_print(Ctx& c, Bytes p, uint32_t length);
+std::string ip6addr_string(Ctx& c, const std::array<uint8_t, 16>& a);
+std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off);
+
+void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+// A DNS message (tcpdump's domain_print()): over TCP it starts with its
+// two-byte length; multicast DNS marks the QU and cache-flush bits.
+void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
+
+// Formatting shared by the printers.
+std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
+std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a);
+std::string linkaddr_string(Ctx& c, Bytes a);
+// A Frame Relay (Q.922) address, as ARP prints it: "DLCI n".
+std::string q922_string(Bytes a);
+std::string udpport_string(Ctx& c, uint16_t port);
+std::string tcpport_string(Ctx& c, uint16_t port);
+// One byte of text as tcpdump's fn_print_char() shows it: printable ASCII
+// as is, "M-" before a byte with the high bit set, "^" before a control
+// character.
+void print_char(Ctx& c, uint8_t ch);
+
+// Reads 4 bytes at `off` of `r`'s span (from its current position) as an
+// IPv4 address, throwing Truncated when they are not captured.
+std::array<uint8_t, 4> peek_addr4(const Reader& r, size_t off);
+
+} // namespace nsbox::tcpdump

@@ -1,0 +1,119 @@
+// UDP (RFC 768). DNS (port 53) and multicast DNS (5353) payloads are
+// decoded; every other port prints tcpdump's generic "UDP, length N", which
+// is what tcpdump prints for ports it has no dissector for (it also decodes
+// DHCP, NTP, SNMP, ... by port, which nsbox does not).
+
+#include "applets/tcpdump/print/print.hpp"
+
+namespace nsbox::tcpdump {
+
+namespace {
+
+constexpr uint32_t udp_hdrlen = 8;
+
+// "a.b.c.d.sport > e.f.g.h.dport: ", or "a.b.c.d > e.f.g.h: " before the
+// ports are known, or just the ports when UDP is not the IP header's own
+// protocol (behind IPv6 extension headers).
+void udpipaddr_print(Ctx& c, const IpInfo& ip, int sport, int dport)
+{
+    if (ip.proto == 17) {
+        std::string src = ip_src_string(c, ip);
+        std::string dst = ip_dst_string(c, ip);
+        if (sport == -1)
+            c.print("{} > {}: ", src, dst);
+        else
+            c.print("{}.{} > {}.{}: ", src, udpport_string(c, uint16_t(sport)), dst,
+                    udpport_string(c, uint16_t(dport)));
+    } else if (sport != -1) {
+        c.print("{} > {}: ", udpport_string(c, uint16_t(sport)), udpport_string(c, uint16_t(dport)));
+    }
+}
+
+} // namespace
+
+void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented)
+{
+    c.proto = "udp";
+    Reader r(p);
+    if (!r.has(4)) {
+        udpipaddr_print(c, ip, -1, -1);
+        c.print_trunc();
+        return;
+    }
+    uint16_t sport = r.peek_be16(0);
+    uint16_t dport = r.peek_be16(2);
+    if (length < udp_hdrlen) {
+        udpipaddr_print(c, ip, sport, dport);
+        c.print("truncated-udp {}", length);
+        return;
+    }
+    if (!r.has(6)) {
+        udpipaddr_print(c, ip, sport, dport);
+        c.print_trunc();
+        return;
+    }
+    uint32_t ulen = r.peek_be16(4);
+    if (ulen == 0 && length > 65535)
+        ulen = length;
+    if (ulen < udp_hdrlen) {
+        udpipaddr_print(c, ip, sport, dport);
+        c.print("truncated-udplength {}", ulen);
+        return;
+    }
+    ulen -= udp_hdrlen;
+    length -= udp_hdrlen;
+    if (ulen < length)
+        length = ulen;
+    if (!r.has(udp_hdrlen)) {
+        udpipaddr_print(c, ip, sport, dport);
+        c.print_trunc();
+        return;
+    }
+    udpipaddr_print(c, ip, sport, dport);
+    Bytes payload = p.subspan(udp_hdrlen);
+
+    if (c.opt.vflag && !fragmented) {
+        // IPv4 checksums from -vv on (0 means none); IPv6's are mandatory
+        // and checked from -v on.
+        uint16_t udp_sum = 0;
+        bool check = false;
+        if (ip.version == 4 && c.opt.vflag > 1) {
+            udp_sum = r.peek_be16(6);
+            if (udp_sum == 0)
+                c.put("[no cksum] ");
+            else
+                check = payload.size() >= length;
+        } else if (ip.version == 6) {
+            check = payload.size() >= length;
+        }
+        if (check) {
+            uint16_t sum = nextproto_cksum(ip, p.first(length + udp_hdrlen), 17);
+            udp_sum = r.peek_be16(6);
+            if (sum != 0)
+                c.print("[bad udp cksum {:#06x} -> {:#06x}!] ", udp_sum, cksum_shouldbe(udp_sum, sum));
+            else
+                c.put("[udp sum ok] ");
+        }
+    }
+
+    // tcpdump tries its port dissectors in a fixed order, DNS first and
+    // mDNS after a score of others; -q skips them.
+    if (!c.opt.qflag) {
+        auto is = [&](uint16_t port) { return sport == port || dport == port; };
+        if (is(53)) {
+            domain_print(c, payload, length, false, false);
+            return;
+        }
+        if (is(5353)) {
+            domain_print(c, payload, length, false, true);
+            return;
+        }
+    }
+
+    if (ulen > length && !fragmented)
+        c.print("UDP, bad length {} > {}", ulen, length);
+    else
+        c.print("UDP, length {}", ulen);
+}
+
+} // namespace nsbox::tcpdump
