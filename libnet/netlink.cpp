@@ -286,8 +286,8 @@ void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply
     for (;;) {
         auto buf = receive();
         for (const Msg& r : split_messages(buf)) {
-            if (r.seq() != seq || r.header().nlmsg_pid != 0)
-                continue; // a stale reply or a notification, not ours
+            if (r.seq() != seq || r.header().nlmsg_pid != port_)
+                continue; // a stale reply or another socket's, not ours
             if (r.type() == NLMSG_ERROR) {
                 Ack a = parse_error(r);
                 if (a.error)
@@ -326,7 +326,7 @@ std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
         while (!done) {
             auto buf = receive();
             for (const Msg& r : split_messages(buf)) {
-                if (r.seq() != seq || r.header().nlmsg_pid != 0)
+                if (r.seq() != seq || r.header().nlmsg_pid != port_)
                     continue;
                 if (r.flags() & NLM_F_DUMP_INTR)
                     intr = true;
