@@ -331,6 +331,20 @@ std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
                 if (r.flags() & NLM_F_DUMP_INTR)
                     intr = true;
                 if (r.type() == NLMSG_DONE) {
+                    // A dump that fails part way ends with NLMSG_DONE carrying
+                    // a negative errno (and maybe extended-ACK attributes).
+                    if (r.payload().size() >= sizeof(int)) {
+                        int err;
+                        std::memcpy(&err, r.payload().data(), sizeof err);
+                        if (err < 0) {
+                            std::string extack;
+                            if (r.flags() & NLM_F_ACK_TLVS)
+                                for (Attr a : Attrs(r.payload().subspan(attr_align(sizeof(int)))))
+                                    if (a.type() == NLMSGERR_ATTR_MSG)
+                                        extack = std::string(a.str());
+                            throw Error(-err, std::move(extack));
+                        }
+                    }
                     done = true;
                     break;
                 }
