@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <linux/if.h>
+#include <linux/if_link.h>
 
 #include "applets/applet.hpp"
 #include "applets/ip/ip.hpp"
@@ -75,9 +76,9 @@ const LinkNames::Entry& LinkNames::lookup(uint32_t index)
 std::string LinkNames::name(uint32_t index) { return lookup(index).name; }
 std::optional<uint32_t> LinkNames::flags(uint32_t index) { return lookup(index).flags; }
 
-bool valid_ifname(std::string_view name)
+bool valid_ifname(std::string_view name, bool alt)
 {
-    if (name.empty() || name.size() >= IFNAMSIZ)
+    if (name.empty() || name.size() >= (alt ? ALTIFNAMSIZ : IFNAMSIZ))
         return false;
     for (char ch : name)
         if (ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r')

@@ -88,8 +88,8 @@ private:
 };
 
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
-// white space.
-bool valid_ifname(std::string_view name);
+// white space; with `alt`, its check_altifname (up to ALTIFNAMSIZ).
+bool valid_ifname(std::string_view name, bool alt = false);
 
 // rtnl_rtscope_n2a: "global", "host", "link", "site", "nowhere" or N.
 std::string scope_name(unsigned scope);

@@ -314,13 +314,75 @@ LinkArgs parse_link_args(Context& c, cli::Args& a)
                 a.value();
             if (l.dev && !l.dev_from_name)
                 cli::duparg2("dev", a.peek());
-            if (!valid_ifname(a.peek()))
+            if (!valid_ifname(a.peek(), true))
                 cli::invarg("\"dev\" not a valid ifname", a.peek());
             l.dev = std::string(a.peek());
             l.dev_from_name = false;
         }
     }
     return l;
+}
+
+constexpr std::string_view bridge_usage =
+    "Usage: ... bridge [ fdb_flush ]\n"
+    "\t\t  [ forward_delay FORWARD_DELAY ]\n"
+    "\t\t  [ hello_time HELLO_TIME ]\n"
+    "\t\t  [ max_age MAX_AGE ]\n"
+    "\t\t  [ ageing_time AGEING_TIME ]\n"
+    "\t\t  [ stp_state STP_STATE ]\n"
+    "\t\t  [ priority PRIORITY ]\n"
+    "\t\t  [ group_fwd_mask MASK ]\n"
+    "\t\t  [ group_address ADDRESS ]\n"
+    "\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]\n"
+    "\t\t  [ vlan_filtering VLAN_FILTERING ]\n"
+    "\t\t  [ vlan_protocol VLAN_PROTOCOL ]\n"
+    "\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]\n"
+    "\t\t  [ vlan_stats_enabled VLAN_STATS_ENABLED ]\n"
+    "\t\t  [ vlan_stats_per_port VLAN_STATS_PER_PORT ]\n"
+    "\t\t  [ mcast_snooping MULTICAST_SNOOPING ]\n"
+    "\t\t  [ mcast_vlan_snooping MULTICAST_VLAN_SNOOPING ]\n"
+    "\t\t  [ mcast_router MULTICAST_ROUTER ]\n"
+    "\t\t  [ mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR ]\n"
+    "\t\t  [ mcast_querier MULTICAST_QUERIER ]\n"
+    "\t\t  [ mcast_hash_elasticity HASH_ELASTICITY ]\n"
+    "\t\t  [ mcast_hash_max HASH_MAX ]\n"
+    "\t\t  [ mcast_last_member_count LAST_MEMBER_COUNT ]\n"
+    "\t\t  [ mcast_startup_query_count STARTUP_QUERY_COUNT ]\n"
+    "\t\t  [ mcast_last_member_interval LAST_MEMBER_INTERVAL ]\n"
+    "\t\t  [ mcast_membership_interval MEMBERSHIP_INTERVAL ]\n"
+    "\t\t  [ mcast_querier_interval QUERIER_INTERVAL ]\n"
+    "\t\t  [ mcast_query_interval QUERY_INTERVAL ]\n"
+    "\t\t  [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
+    "\t\t  [ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]\n"
+    "\t\t  [ mcast_stats_enabled MCAST_STATS_ENABLED ]\n"
+    "\t\t  [ mcast_igmp_version IGMP_VERSION ]\n"
+    "\t\t  [ mcast_mld_version MLD_VERSION ]\n"
+    "\t\t  [ nf_call_iptables NF_CALL_IPTABLES ]\n"
+    "\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]\n"
+    "\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]\n"
+    "\n"
+    "Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n";
+
+// A word after "type bridge": options nsbox does not set yet fail loudly;
+// anything else gets iproute2's answer.
+[[noreturn]] void bridge_option(std::string_view w)
+{
+    constexpr std::string_view known[] = {
+        "fdb_flush", "forward_delay", "hello_time", "max_age", "ageing_time", "stp_state", "priority",
+        "vlan_filtering", "vlan_protocol", "group_fwd_mask", "group_address", "mcast_snooping",
+        "mcast_vlan_snooping", "mcast_router", "mcast_query_use_ifaddr", "mcast_querier",
+        "mcast_querier_interval", "mcast_hash_elasticity", "mcast_hash_max", "mcast_last_member_count",
+        "mcast_startup_query_count", "mcast_last_member_interval", "mcast_membership_interval",
+        "mcast_query_interval", "mcast_query_response_interval", "mcast_startup_query_interval",
+        "mcast_stats_enabled", "mcast_igmp_version", "mcast_mld_version", "nf_call_iptables",
+        "nf_call_ip6tables", "nf_call_arptables", "vlan_default_pvid", "vlan_stats_enabled",
+        "vlan_stats_per_port", "no_linklocal_learn", "mst_enabled"};
+    for (std::string_view k : known)
+        if (k == w)
+            cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", w));
+    if (cli::matches(w, "help"))
+        cli::fail(cli::exit_usage, "nsbox ip: link help is not supported yet\n");
+    cli::fail(cli::exit_failure, fmt::format("bridge: unknown command \"{}\"?\n{}", w, bridge_usage));
 }
 
 // iproute2's netns_get_fd, then a PID: the "netns" value of a request.
@@ -355,10 +417,16 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     if (!create) {
         if (!p.dev)
             cli::fail(cli::exit_usage, "Not enough information: \"dev\" argument is required.\n");
-        uint32_t idx = index_of(c, *p.dev);
-        if (!idx)
+        auto dev = p.dev->size() < IFNAMSIZ
+                       ? c.rtnl().link(*p.dev, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
+                       : std::nullopt;
+        if (!dev)
             no_device(*p.dev);
-        req.index = static_cast<int32_t>(idx);
+        req.index = dev->index;
+        // iproute2 checks a new address's length against the device's.
+        if (p.address && !p.address->empty() && dev->address && dev->address->size() != p.address->size())
+            cli::fail(cli::exit_failure, fmt::format("Invalid address length {} - must be {} bytes\n",
+                                                     p.address->size(), dev->address->size()));
         if (p.name && p.name != p.dev)
             req.name = p.name;
     } else {
@@ -373,9 +441,13 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
         req.kind = *p.type;
         if (*p.type == "veth") {
             if (!a.empty()) {
-                if (!a.is("peer"))
-                    cli::fail(cli::exit_failure, "Usage: ip link <options> type veth [peer <options>]\n"
-                                                 "To get <options> type 'ip link add help'\n");
+                if (!a.is("peer")) {
+                    // iproute2 prints this usage on stdout.
+                    c.out.text("Usage: ip link <options> type veth [peer <options>]\n"
+                               "To get <options> type 'ip link add help'\n");
+                    c.out.flush();
+                    cli::fail(cli::exit_failure, "");
+                }
                 a.next();
                 LinkArgs q = parse_link_args(c, a);
                 if (q.type)
@@ -395,7 +467,7 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
             }
         } else if (!a.empty()) {
             if (*p.type == "bridge")
-                cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", a.peek()));
+                bridge_option(a.peek());
             if (a.matches("help"))
                 cli::fail(cli::exit_usage, "nsbox ip: link help is not supported yet\n");
             cli::fail(cli::exit_failure,
