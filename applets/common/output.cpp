@@ -163,6 +163,16 @@ Output::Scope Output::array(std::string_view key, In where, std::string_view tex
     return Scope(*this, Scope::What::array);
 }
 
+void Output::Scope::abandon()
+{
+    if (!out_)
+        return;
+    out_->stack_.clear();
+    out_->named_ = false;
+    out_->sep_ = '\0';
+    out_ = nullptr;
+}
+
 void Output::Scope::close()
 {
     if (!out_)

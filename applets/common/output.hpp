@@ -62,6 +62,11 @@ public:
         Scope& operator=(Scope&&) = delete;
         ~Scope() { close(); }
         void close();
+        // Leaves the whole output unfinished: for a command that fails after
+        // it began printing, where iproute2 stops mid-document (a failed
+        // route dump under -j prints "[" and the error). Every open scope is
+        // dropped without its closing bytes.
+        void abandon();
 
     private:
         Output* out_;

@@ -190,11 +190,13 @@ int list_links(Context& c, cli::Args& a, bool do_link)
 
     auto doc = c.out.document();
     for (const Link& l : links) {
-        if (f.up && !(l.flags & IFF_UP))
-            continue;
         if (family != AF_PACKET && !keep_link(l, addrs, family))
             continue;
         auto o = c.out.object();
+        // iproute2 filters "up" inside its link printer, after opening the
+        // link's JSON object: a link that is down leaves "{}".
+        if (f.up && !(l.flags & IFF_UP))
+            continue;
         if (c.opt.oneline && !do_link && !c.opt.brief) {
             // -o prints each address on its own line, prefixed with the link.
             auto arr = c.out.array("addr_info", cli::In::json);

@@ -430,12 +430,15 @@ int route_list(Context& c, cli::Args& a)
     if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
         unsupported("show for this family");
     auto& rtnl = c.rtnl();
+    // iproute2 opens the JSON document before it dumps.
+    auto doc = c.out.document();
     std::vector<Route> routes;
     try {
         routes = rtnl.routes(static_cast<uint8_t>(family), filter_table);
     } catch (const net::Error& e) {
         if (!e.context().empty())
             throw;
+        doc.abandon();
         std::string msg = e.extack().empty()
                               ? fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()))
                               : fmt::format("Error: {}{}\n", e.extack(), e.extack().ends_with('.') ? "" : ".");
@@ -444,7 +447,6 @@ int route_list(Context& c, cli::Args& a)
     LinkNames names(c);
     for (const auto& l : rtnl.links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
         names.remember(l);
-    auto doc = c.out.document();
     for (const Route& r : routes) {
         if (family != AF_UNSPEC && r.family != family)
             continue;
