@@ -182,12 +182,19 @@ int list_links(Context& c, cli::Args& a, bool do_link)
         links = rtnl.links(static_cast<uint8_t>(family), mask ? RTEXT_FILTER_VF : 0);
     }
     LinkNames names(c);
-    for (const Link& l : links)
-        names.remember(l);
     std::vector<Addr> addrs;
     if (family != AF_PACKET)
         addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
+    print_links(c, names, links, addrs, LinkFilter{f.up}, do_link);
+    return 0;
+}
 
+void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, const std::vector<Addr>& addrs,
+                 const LinkFilter& f, bool do_link)
+{
+    const int family = do_link ? AF_PACKET : c.opt.family;
+    for (const Link& l : links)
+        names.remember(l);
     auto doc = c.out.document();
     for (const Link& l : links) {
         if (family != AF_PACKET && !keep_link(l, addrs, family))
@@ -223,8 +230,8 @@ int list_links(Context& c, cli::Args& a, bool do_link)
         if (c.opt.brief)
             c.out.text("\n");
     }
-    return 0;
 }
+
 
 namespace {
 

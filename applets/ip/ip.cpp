@@ -64,13 +64,23 @@ const LinkNames::Entry& LinkNames::lookup(uint32_t index)
     if (it != map_.end())
         return it->second;
     Entry e{fmt::format("if{}", index), std::nullopt};
-    if (index != 0) {
+    if (index != 0 && !offline_) {
         auto l = c_.rtnl().link(static_cast<int32_t>(index), AF_UNSPEC,
                                 RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
         if (l && l->name)
             e = Entry{*l->name, l->flags};
     }
     return map_.emplace(index, std::move(e)).first->second;
+}
+
+std::string LinkNames::netns_name(int32_t nsid)
+{
+    auto it = nsids_.find(nsid);
+    if (it != nsids_.end())
+        return it->second;
+    std::string n = offline_ ? std::string() : name_of_nsid(c_, nsid);
+    nsids_[nsid] = n;
+    return n;
 }
 
 std::string LinkNames::name(uint32_t index) { return lookup(index).name; }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sys/socket.h>
 
@@ -32,9 +33,10 @@ struct Options {
 
 class Context {
 public:
-    explicit Context(const Options& o)
+    explicit Context(const Options& o, std::FILE* to = stdout)
         : opt(o), out(o.json ? (o.pretty ? cli::Output::Format::pretty : cli::Output::Format::json)
-                             : cli::Output::Format::text)
+                             : cli::Output::Format::text,
+                      to)
     {
     }
     const Options& opt;
@@ -71,7 +73,13 @@ uint32_t index_of(Context& c, std::string_view name);
 class LinkNames {
 public:
     explicit LinkNames(Context& c) : c_(c) {}
+    // Never asks the kernel: only what was remembered is known (printing
+    // recorded dumps in tests).
+    void offline() { offline_ = true; }
     void remember(const net::rtnl::Link& l);
+    // The /run/netns name of the namespace this one calls `nsid`, or "".
+    std::string netns_name(int32_t nsid);
+    void remember_netns(int32_t nsid, std::string name) { nsids_[nsid] = std::move(name); }
     // The name, or "ifN" when this namespace has no such index.
     std::string name(uint32_t index);
     // IFF_* flags, or nullopt when unknown.
@@ -84,7 +92,9 @@ private:
     };
     const Entry& lookup(uint32_t index);
     Context& c_;
+    bool offline_ = false;
     std::map<uint32_t, Entry> map_;
+    std::map<int32_t, std::string> nsids_;
 };
 
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
@@ -97,6 +107,17 @@ std::string scope_name(unsigned scope);
 } // namespace nsbox::ip
 
 namespace nsbox::ip {
+
+// Prints links (and, unless do_link, their addresses) as iproute2's
+// ipaddr_list_flush_or_save does, from dumps already read.
+struct LinkFilter {
+    bool up = false;
+};
+void print_links(Context& c, LinkNames& names, const std::vector<net::rtnl::Link>& links,
+                 const std::vector<net::rtnl::Addr>& addrs, const LinkFilter& f, bool do_link);
+// Prints routes as iproute2's `ip route show` with the table filter `table`
+// (0: all tables).
+void print_routes(Context& c, LinkNames& names, const std::vector<net::rtnl::Route>& routes, uint32_t table);
 
 // The show side shared by `ip link show` and `ip address show` (iproute2's
 // ipaddr_list_flush_or_save): one link dump (or one link by name), one

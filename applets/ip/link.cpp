@@ -171,7 +171,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
         if (out.json()) {
             out.json_field("link_netnsid", id);
         } else if (id >= 0) {
-            std::string ns = name_of_nsid(c, id);
+            std::string ns = names.netns_name(id);
             if (!ns.empty())
                 out.textf(" link-netns {}", ns);
             else

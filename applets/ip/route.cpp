@@ -410,6 +410,20 @@ void print_route(Context& c, LinkNames& names, const Route& r, uint32_t filter_t
     out.text("\n");
 }
 
+void print_route_list(Context& c, LinkNames& names, const std::vector<Route>& routes, uint32_t filter_table,
+                      int family)
+{
+    for (const Route& r : routes) {
+        if (family != AF_UNSPEC && r.family != family)
+            continue;
+        if (r.flags & RTM_F_CLONED)
+            continue;
+        if (filter_table && r.table_id() != filter_table)
+            continue;
+        print_route(c, names, r, filter_table);
+    }
+}
+
 int route_list(Context& c, cli::Args& a)
 {
     uint32_t filter_table = RT_TABLE_MAIN;
@@ -447,19 +461,21 @@ int route_list(Context& c, cli::Args& a)
     LinkNames names(c);
     for (const auto& l : rtnl.links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
         names.remember(l);
-    for (const Route& r : routes) {
-        if (family != AF_UNSPEC && r.family != family)
-            continue;
-        if (r.flags & RTM_F_CLONED)
-            continue;
-        if (filter_table && r.table_id() != filter_table)
-            continue;
-        print_route(c, names, r, filter_table);
-    }
+    print_route_list(c, names, routes, filter_table, family);
+    doc.close();
     return 0;
 }
 
 } // namespace
+
+void print_routes(Context& c, LinkNames& names, const std::vector<Route>& routes, uint32_t table)
+{
+    int family = c.opt.family;
+    if (family == AF_UNSPEC && table)
+        family = AF_INET;
+    auto doc = c.out.document();
+    print_route_list(c, names, routes, table, family);
+}
 
 int do_route(Context& c, cli::Args& a)
 {

@@ -53,7 +53,8 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
         m.put_u32(IFLA_NET_NS_PID, *l.net_ns_pid);
     if (l.kind) {
         auto info = m.nest(IFLA_LINKINFO);
-        m.put_str(IFLA_INFO_KIND, *l.kind);
+        // The kind without its NUL, as iproute2 sends it.
+        m.put(IFLA_INFO_KIND, l.kind->data(), l.kind->size());
         if (l.veth_peer) {
             auto data = m.nest(IFLA_INFO_DATA);
             const VethPeer& p = *l.veth_peer;
