@@ -163,6 +163,9 @@ bool keep_link(const Link& l, const std::vector<Addr>& addrs, int family)
 int list_links(Context& c, cli::Args& a, bool do_link)
 {
     ShowFilter f = parse_show(a);
+    if (c.opt.details || c.opt.stats)
+        cli::fail(cli::exit_usage, fmt::format("nsbox ip: {} show with -{} is not supported yet\n",
+                                               do_link ? "link" : "address", c.opt.details ? "d" : "s"));
     const int family = do_link ? AF_PACKET : c.opt.family;
     auto& rtnl = c.rtnl();
     std::vector<Link> links;
