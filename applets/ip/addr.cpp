@@ -214,7 +214,8 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
                 if (ad.index != static_cast<uint32_t>(l.index) || (family && family != ad.family))
                     continue;
                 auto ao = c.out.object(cli::In::json);
-                c.out.textf("{}: {}", l.index, l.name.value_or(""));
+                c.out.field("index", "{}: ", static_cast<int>(ad.index));
+                c.out.field("dev", "{}", names.name(ad.index));
                 print_addr(c, ad);
             }
             continue;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <linux/if.h>
@@ -175,6 +176,7 @@ int run(int argc, char** argv)
     Options opt;
     cli::Args a(argc - 1, argv + 1);
     std::unique_ptr<net::netns::Guard> in_netns;
+    bool color = false;
     while (!a.empty()) {
         std::string_view w = a.peek();
         if (w == "--") {
@@ -235,9 +237,14 @@ int run(int argc, char** argv)
             if (!a.has_next())
                 usage();
             a.next();
-        } else if (is("-color") || w.starts_with("-color=") || w.starts_with("-c=")) {
-            // Colour is never used when stdout is not a terminal; nsbox
-            // prints without it.
+        } else if (auto eq = w.find('='); cli::matches(w.substr(0, eq), "-color") &&
+                                           (eq == std::string_view::npos || w.substr(eq + 1) == "always" ||
+                                            w.substr(eq + 1) == "auto" || w.substr(eq + 1) == "never")) {
+            // iproute2's matches_color: "-c" alone means always.
+            std::string_view when = eq == std::string_view::npos ? "always" : w.substr(eq + 1);
+            color = when == "always" || (when == "auto" && isatty(STDOUT_FILENO));
+            if (when == "never")
+                color = false;
         } else if (is("-help")) {
             usage();
         } else if (is("-netns")) {
@@ -263,6 +270,9 @@ int run(int argc, char** argv)
     }
     if (a.empty())
         usage();
+    // iproute2 never colours JSON.
+    if (color && !opt.json)
+        not_supported("colour output");
     Context c(opt);
     std::string_view obj = a.take();
     for (const Object& o : objects) {

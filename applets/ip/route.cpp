@@ -178,17 +178,68 @@ constexpr std::string_view usage_text =
                                              net::family_name_verbose(family), arg));
 }
 
-// A word that iproute2's route parser knows and nsbox does not handle yet.
-bool unhandled_route_word(cli::Args& a)
+// The keywords of iproute2's route parser, in its order: an abbreviation
+// means the first word it prefixes ("w" is window, "r" reordering).
+enum class K {
+    src, as, via, from, tos, expires, metric, scope, mtu, hoplimit, advmss, reordering, rtt, window, cwnd,
+    initcwnd, initrwnd, features, quickack, congctl, rttvar, ssthresh, realms, onlink, nexthop, nhid,
+    protocol, table, vrf, dev, pervasive, encap, ttl_propagate, fastopen_no_cookie, rto_min, pref, other
+};
+
+struct Keyword {
+    std::string_view word;
+    bool exact;
+    K k;
+};
+
+constexpr Keyword route_words[] = {
+    {"src", true, K::src},          {"as", false, K::as},           {"via", true, K::via},
+    {"from", true, K::from},        {"tos", true, K::tos},          {"dsfield", false, K::tos},
+    {"dscp", true, K::tos},         {"expires", false, K::expires}, {"metric", false, K::metric},
+    {"priority", false, K::metric}, {"preference", true, K::metric}, {"scope", true, K::scope},
+    {"mtu", true, K::mtu},          {"hoplimit", false, K::hoplimit}, {"advmss", false, K::advmss},
+    {"reordering", false, K::reordering}, {"rtt", true, K::rtt},    {"window", false, K::window},
+    {"cwnd", false, K::cwnd},       {"initcwnd", false, K::initcwnd}, {"initrwnd", false, K::initrwnd},
+    {"features", false, K::features}, {"quickack", false, K::quickack}, {"congctl", false, K::congctl},
+    {"rttvar", false, K::rttvar},   {"ssthresh", false, K::ssthresh}, {"realms", false, K::realms},
+    {"onlink", true, K::onlink},    {"nexthop", false, K::nexthop}, {"nhid", true, K::nhid},
+    {"protocol", false, K::protocol}, {"table", false, K::table},   {"vrf", true, K::vrf},
+    {"dev", true, K::dev},          {"oif", true, K::dev},          {"pervasive", true, K::pervasive},
+    {"encap", true, K::encap},      {"ttl-propagate", true, K::ttl_propagate},
+    {"fastopen_no_cookie", false, K::fastopen_no_cookie}, {"rto_min", true, K::rto_min},
+    {"pref", true, K::pref},
+};
+
+K route_keyword(const cli::Args& a)
 {
-    return a.matches("as") || a.is("from") || a.is("tos") || a.matches("dsfield") || a.is("dscp") ||
-           a.matches("expires") || a.is("mtu") || a.matches("hoplimit") || a.matches("advmss") ||
-           a.matches("reordering") || a.is("rtt") || a.matches("rttvar") || a.is("rto_min") ||
-           a.matches("window") || a.matches("cwnd") || a.matches("initcwnd") || a.matches("initrwnd") ||
-           a.matches("features") || a.matches("quickack") || a.matches("congctl") || a.is("pref") ||
-           a.matches("realms") || a.matches("nexthop") || a.is("nhid") || a.is("vrf") ||
-           a.is("pervasive") || a.is("encap") || a.is("ttl-propagate") || a.is("fastopen_no_cookie") ||
-           a.is("ssthresh");
+    for (const Keyword& kw : route_words)
+        if (kw.exact ? a.is(kw.word) : a.matches(kw.word))
+            return kw.k;
+    return K::other;
+}
+
+// iproute2's mx_names, indexed by RTAX_*.
+constexpr std::string_view metric_names[] = {
+    "",        "lock",     "mtu",        "window",   "rtt",      "rttvar",  "ssthresh",  "cwnd",
+    "advmss",  "reordering", "hoplimit", "initcwnd", "features", "rto_min", "initrwnd", "quickack",
+    "congctl", "fastopen_no_cookie",
+};
+
+// Plain-number route metrics nsbox sets: the RTAX_* they go to.
+std::optional<uint16_t> plain_metric(K k)
+{
+    switch (k) {
+    case K::mtu: return RTAX_MTU;
+    case K::hoplimit: return RTAX_HOPLIMIT;
+    case K::advmss: return RTAX_ADVMSS;
+    case K::reordering: return RTAX_REORDERING;
+    case K::window: return RTAX_WINDOW;
+    case K::cwnd: return RTAX_CWND;
+    case K::initcwnd: return RTAX_INITCWND;
+    case K::initrwnd: return RTAX_INITRWND;
+    case K::ssthresh: return RTAX_SSTHRESH;
+    default: return std::nullopt;
+    }
 }
 
 int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
@@ -204,8 +255,10 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     }
     bool dst_ok = false, gw_ok = false, scope_ok = false, table_ok = false;
     std::string dev;
+    uint32_t mxlock = 0;
     for (; !a.empty(); a.next()) {
-        if (a.is("src")) {
+        const K k = route_keyword(a);
+        if (k == K::src) {
             std::string_view w = a.value();
             auto addr = net::parse_address(w, r.family);
             if (!addr)
@@ -213,7 +266,7 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
             if (r.family == AF_UNSPEC)
                 r.family = addr->family;
             r.prefsrc = *addr;
-        } else if (a.is("via")) {
+        } else if (k == K::via) {
             std::string_view w = a.value();
             if (net::family_bits(r.family) == 0 && r.family != AF_UNSPEC)
                 unsupported("via for this family");
@@ -226,15 +279,26 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
                 r.family = addr->family;
             r.gateway = *addr;
             gw_ok = true;
-        } else if (unhandled_route_word(a)) {
-            unsupported(fmt::format("option \"{}\"", a.peek()));
-        } else if (a.matches("metric") || a.matches("priority") || a.is("preference")) {
+        } else if (auto mx = plain_metric(k)) {
+            std::string_view name = metric_names[*mx];
+            std::string_view w = a.value();
+            if (w == "lock") {
+                mxlock |= 1u << *mx;
+                w = a.value();
+            }
+            auto v = net::parse_unsigned(w, 0);
+            if (!v)
+                cli::invarg(fmt::format("\"{}\" value is invalid\n", name), w);
+            if (!r.metrics)
+                r.metrics.emplace();
+            r.metrics->push_back({*mx, *v});
+        } else if (k == K::metric) {
             std::string_view w = a.value();
             auto v = net::parse_unsigned(w, 0);
             if (!v)
                 cli::invarg("\"metric\" value is invalid\n", w);
             r.priority = *v;
-        } else if (a.is("scope")) {
+        } else if (k == K::scope) {
             std::string_view w = a.value();
             std::optional<unsigned> s;
             if (w == "global" || w == "universe")
@@ -253,15 +317,15 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
                 cli::invarg("invalid \"scope\" value\n", w);
             r.scope = static_cast<uint8_t>(*s);
             scope_ok = true;
-        } else if (a.is("onlink")) {
+        } else if (k == K::onlink) {
             r.flags |= RTNH_F_ONLINK;
-        } else if (a.matches("protocol")) {
+        } else if (k == K::protocol) {
             std::string_view w = a.value();
             auto p = id_of(protocols, w);
             if (!p || *p > 255)
                 cli::invarg("\"protocol\" value is invalid\n", w);
             r.protocol = static_cast<uint8_t>(*p);
-        } else if (a.matches("table")) {
+        } else if (k == K::table) {
             std::string_view w = a.value();
             auto t = table_id(w);
             if (!t)
@@ -273,8 +337,10 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
                 r.table_attr = *t;
             }
             table_ok = true;
-        } else if (a.is("dev") || a.is("oif")) {
+        } else if (k == K::dev) {
             dev = std::string(a.value());
+        } else if (k != K::other) {
+            unsupported(fmt::format("option \"{}\"", a.peek()));
         } else {
             std::string_view w = a.peek();
             if (w == "to")
@@ -302,6 +368,11 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     }
     if (!dst_ok)
         usage();
+    if (mxlock) {
+        if (!r.metrics)
+            r.metrics.emplace();
+        r.metrics->push_back({RTAX_LOCK, mxlock});
+    }
     if (!dev.empty()) {
         uint32_t idx = index_of(c, dev);
         if (!idx)
@@ -328,6 +399,66 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     net::Message m = net::rtnl::encode(cmd, flags, r);
     talk(c, m);
     return 0;
+}
+
+// iproute2's print_rta_metrics: "mtu 1400 " in text, "metrics":[{...}] in JSON.
+void print_metrics(cli::Output& out, const Route& r)
+{
+    uint32_t lock = 0;
+    std::optional<uint32_t> values[RTAX_MAX + 1];
+    for (const auto& m : *r.metrics) {
+        if (m.type == RTAX_LOCK)
+            lock = m.value;
+        else if (m.type <= RTAX_MAX)
+            values[m.type] = m.value;
+    }
+    auto arr = out.array("metrics", cli::In::json);
+    auto obj = out.object(cli::In::json);
+    for (unsigned i = 2; i <= RTAX_MAX; ++i) {
+        bool locked = i < 32 && (lock & (1u << i));
+        bool present = i == RTAX_CC_ALGO ? r.congctl.has_value() : values[i].has_value();
+        if (!present && !locked)
+            continue;
+        uint32_t v = values[i].value_or(0);
+        if (i == RTAX_HOPLIMIT && static_cast<int32_t>(v) == -1)
+            continue;
+        std::string name = i < std::size(metric_names) ? std::string(metric_names[i]) : fmt::format("metric {}", i);
+        out.textf("{} ", name);
+        if (locked)
+            out.text("lock ");
+        switch (i) {
+        case RTAX_RTT:
+        case RTAX_RTTVAR:
+        case RTAX_RTO_MIN: {
+            if (i == RTAX_RTT)
+                v /= 8;
+            else if (i == RTAX_RTTVAR)
+                v /= 4;
+            out.json_field(name, v);
+            if (v >= 1000)
+                out.textf("{}s ", fmt::format("{:g}", v / 1e3));
+            else
+                out.textf("{}ms ", v);
+            break;
+        }
+        case RTAX_CC_ALGO:
+            out.field("congestion", "{} ", r.congctl.value_or(""));
+            break;
+        case RTAX_FEATURES:
+            if (v & RTAX_FEATURE_ECN) {
+                out.json_null("ecn");
+                out.text("ecn ");
+                v &= ~RTAX_FEATURE_ECN;
+            }
+            if (v) {
+                out.json_field("features", fmt::format("{:#x}", v));
+                out.textf("{:#x} ", v);
+            }
+            break;
+        default:
+            out.field(name, "{} ", v);
+        }
+    }
 }
 
 void print_route(Context& c, LinkNames& names, const Route& r, uint32_t filter_table)
@@ -389,6 +520,8 @@ void print_route(Context& c, LinkNames& names, const Route& r, uint32_t filter_t
             if (r.flags & n.id)
                 out.element("{} ", n.name);
     }
+    if (r.metrics)
+        print_metrics(out, r);
     if (r.iif) {
         out.text("iif ");
         out.field("iif", "{} ", names.name(*r.iif));

@@ -43,6 +43,13 @@ Message encode(uint16_t type, uint16_t flags, const Route& r)
         m.put_u32(RTA_OIF, *r.oif);
     if (r.iif)
         m.put_u32(RTA_IIF, *r.iif);
+    if (r.metrics && (!r.metrics->empty() || r.congctl)) {
+        auto mx = m.nest(RTA_METRICS);
+        for (const auto& v : *r.metrics)
+            m.put_u32(v.type, v.value);
+        if (r.congctl)
+            m.put_str(RTAX_CC_ALGO, *r.congctl);
+    }
     if (r.pref)
         m.put_u8(RTA_PREF, *r.pref);
     return m;
@@ -73,6 +80,15 @@ Route decode_route(const Msg& m)
     r.pref = t.as<uint8_t>(RTA_PREF);
     r.cacheinfo = t.as<rta_cacheinfo>(RTA_CACHEINFO);
     r.multipath = t.has(RTA_MULTIPATH);
+    if (const Attr* mx = t.get(RTA_METRICS)) {
+        r.metrics.emplace();
+        for (Attr a : mx->nested()) {
+            if (a.type() == RTAX_CC_ALGO)
+                r.congctl = std::string(a.str());
+            else if (auto v = a.as<uint32_t>())
+                r.metrics->push_back({a.type(), *v});
+        }
+    }
     return r;
 }
 

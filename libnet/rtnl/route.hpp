@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <linux/rtnetlink.h>
 
@@ -34,6 +36,14 @@ struct Route {
     std::optional<uint8_t> pref;       // RTA_PREF (IPv6 router preference)
     std::optional<rta_cacheinfo> cacheinfo; // RTA_CACHEINFO
     bool multipath = false;            // RTA_MULTIPATH present (not decoded yet)
+    // RTA_METRICS: RTAX_* values in the kernel's order (RTAX_LOCK included),
+    // and RTAX_CC_ALGO, the one string.
+    struct Metric {
+        uint16_t type;
+        uint32_t value;
+    };
+    std::optional<std::vector<Metric>> metrics;
+    std::optional<std::string> congctl;
 
     uint32_t table_id() const noexcept { return table_attr.value_or(table); }
 };
