@@ -44,6 +44,8 @@ load ip_cases
     'mkveth v1 v2; ip link set v1 up; ip link set v2 up; settle v1 v2; ip addr add 10.0.0.1/24 dev v1; ip -o addr; ip -o -4 a'
     'ip netns add red; nsdad red; mkveth v1 v2; ip link set v2 netns red; ip link set v1 up; ip -n red link set v2 up; settle v1; sleep 0.3; ip addr; ip -n red addr; ip -n red -j addr show v2'
     'mkveth v1 v2; ip link set v1 up; ip addr show up; ip -j addr show up'
+    'mkveth v1 v2; ip addr add 10.0.0.1/24 dev v1; ip -o -j addr | jq -c .; ip -o -j -p a'
+    'ip -c=never addr show lo; ip -color=auto addr show lo; ip -c -j addr show lo'
   )
   ip_cases "${cases[@]}"
 }

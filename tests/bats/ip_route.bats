@@ -22,6 +22,7 @@ ROUTE_SETUP='mkveth v1 v2; $R link set v1 up; $R link set v2 up; settle v1 v2; $
     'ip route add to 10.5.0.0/16 dev v1 onlink; ip route add 10.6.0.0/16 via 10.9.9.9 dev v1 onlink; ip route'
     'ip route add all dev v1; ip route add default via 10.0.0.9 metric 5; ip r'
     'ip route add 10.30/16 dev v1; ip route add 10.40.0.0/255.255.0.0 dev v1; ip r'
+    'ip route add 10.51.0.0/16 dev v1 mtu 1400; ip route add 10.52.0.0/16 dev v1 mtu lock 1300 advmss 1200 window 100 hoplimit 9 initcwnd 10 initrwnd 11 reordering 3 cwnd 4 ssthresh 5; ip route add 10.54.0.0/16 dev v1 w 5; ip route add 10.55.0.0/16 dev v1 r 5; ip route; ip route add 10.56.0.0/16 dev v1 mtu foo; echo $?'
   )
   for c in "${cases[@]}"; do s+=("$ROUTE_SETUP$c"); done
   ip_cases "${s[@]}"
@@ -52,6 +53,8 @@ ROUTE_SETUP='mkveth v1 v2; $R link set v1 up; $R link set v2 up; settle v1 v2; $
     'ip route add fd00:5::/64 via fd00::5; ip -j -6 route | jq -e . >/dev/null && ip -j -6 route; ip -j -p -6 r'
     'ip -4 r; ip -6 r; ip r s; ip ro'
     'ip route add blackhole 10.77.0.0/16; ip -j -p route show'
+    # metrics set by iproute2, including the ones nsbox cannot set yet
+    '$R route add 10.53.0.0/16 dev v1 rtt 100 rttvar 2s rto_min 300ms features ecn quickack 1 congctl reno fastopen_no_cookie 1 mtu lock 1400; ip route; ip -j route | jq -c .; ip -j -p route'
     'ip -j route show table 999 | od -c | head -3; echo $?'
   )
   for c in "${cases[@]}"; do s+=("$ROUTE_SETUP$c"); done
