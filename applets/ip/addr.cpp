@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 
 #include "applets/ip/ip.hpp"
+#include "applets/ip/usage.hpp"
 #include "libnet/inet.hpp"
 
 namespace nsbox::ip {
@@ -133,7 +134,7 @@ ShowFilter parse_show(cli::Args& a)
             if (a.is("dev"))
                 a.value();
             else if (a.matches("help"))
-                cli::fail(cli::exit_usage, "nsbox ip: help is not supported yet\n");
+                cli::fail(cli::exit_usage, std::string(addr_usage));
             if (!f.dev.empty())
                 cli::duparg2("dev", a.peek());
             f.dev = std::string(a.peek());
@@ -279,7 +280,7 @@ int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
             if (a.is("local"))
                 a.value();
             else if (a.matches("help"))
-                cli::fail(cli::exit_usage, "nsbox ip: help is not supported yet\n");
+                cli::fail(cli::exit_usage, std::string(addr_usage));
             if (local)
                 cli::duparg2("local", a.peek());
             local_arg = std::string(a.peek());
@@ -339,9 +340,10 @@ int do_addr(Context& c, cli::Args& a)
         a.next();
         return list_links(c, a, false);
     }
-    if (a.matches("flush") || a.matches("save") || a.matches("showdump") || a.matches("restore") ||
-        a.matches("help"))
+    if (a.matches("flush") || a.matches("save") || a.matches("showdump") || a.matches("restore"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: address {} is not supported yet\n", a.peek()));
+    if (a.matches("help"))
+        cli::fail(cli::exit_usage, std::string(addr_usage));
     cli::fail(cli::exit_usage, fmt::format("Command \"{}\" is unknown, try \"ip address help\".\n", a.peek()));
 }
 

@@ -14,6 +14,7 @@
 #include <linux/rtnetlink.h>
 
 #include "applets/ip/ip.hpp"
+#include "applets/ip/usage.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/netns.hpp"
 
@@ -309,7 +310,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a)
             cli::fail(cli::exit_usage, fmt::format("nsbox ip: link option \"{}\" is not supported yet\n", a.peek()));
         } else {
             if (a.matches("help"))
-                cli::fail(cli::exit_usage, "nsbox ip: link help is not supported yet\n");
+                cli::fail(cli::exit_usage, std::string(link_usage));
             if (a.is("dev"))
                 a.value();
             if (l.dev && !l.dev_from_name)
@@ -469,7 +470,7 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
             if (*p.type == "bridge")
                 bridge_option(a.peek());
             if (a.matches("help"))
-                cli::fail(cli::exit_usage, "nsbox ip: link help is not supported yet\n");
+                cli::fail(cli::exit_usage, std::string(link_usage));
             cli::fail(cli::exit_failure,
                       fmt::format("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", a.peek()));
         }
@@ -516,6 +517,8 @@ int do_link(Context& c, cli::Args& a)
         a.next();
         return list_links(c, a, true);
     }
+    if (a.matches("help") && !a.has_next())
+        cli::fail(cli::exit_usage, std::string(link_usage));
     if (a.matches("xstats") || a.matches("afstats") || a.matches("property") || a.matches("help"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: link {} is not supported yet\n", a.peek()));
     cli::fail(cli::exit_usage, fmt::format("Command \"{}\" is unknown, try \"ip link help\".\n", a.peek()));

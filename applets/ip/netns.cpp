@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "applets/ip/ip.hpp"
+#include "applets/ip/usage.hpp"
 #include "libnet/netns.hpp"
 
 namespace nsbox::ip {
@@ -170,8 +171,10 @@ int do_netns(Context& c, cli::Args& a)
     auto unsupported = [&] {
         failed(cli::exit_usage, fmt::format("nsbox ip: netns {} is not supported yet\n", cmd));
     };
-    if (a.matches("list-id") || a.matches("help"))
+    if (a.matches("list-id"))
         unsupported();
+    if (a.matches("help"))
+        failed(cli::exit_usage, std::string(netns_usage));
     if (a.matches("add")) {
         a.next();
         return netns_add(a);

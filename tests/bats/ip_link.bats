@@ -63,6 +63,9 @@ load ip_cases
     'mkveth v1 v2; ip link del dev v1 extra; echo $?'
     'ip link show nosuch; echo $?; ip link show dev nosuch; echo $?; ip link show lo lo; echo $?'
     'ip link foo; echo $?'
+    'ip link help; echo $?; ip l h; echo $?; ip link add x help; echo $?; ip link set help; echo $?'
+    'ip help; echo $?; ip; echo $?; ip addr help; echo $?; ip a add 10.0.0.1/24 help; echo $?; ip netns help; echo $?; ip route help; echo $?'
+    'ip foo; echo $?; ip -foo link; echo $?; ip -f foo addr; echo $?; ip -family; echo $?'
     # "br" is an abbreviation of "broadcast" in `ip link set`, as in iproute2
     'mkbr br; ip link set br up; echo $?'
   )
