@@ -5,6 +5,7 @@
 #include <climits>
 #include <cstdio>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -145,18 +146,12 @@ ShowFilter parse_show(cli::Args& a)
 
 // iproute2's ipaddr_filter: with a family filter, links without an address
 // of that family go; without one, links with no address at all stay.
-bool keep_link(const Link& l, const std::vector<Addr>& addrs, int family)
+bool keep_link(const std::vector<const Addr*>& own, int family)
 {
-    bool any = false;
-    for (const Addr& a : addrs) {
-        if (a.index != static_cast<uint32_t>(l.index))
-            continue;
-        any = true;
-        if (family && family != a.family)
-            continue;
-        return true;
-    }
-    return !any && (family == AF_UNSPEC || family == AF_PACKET);
+    for (const Addr* a : own)
+        if (!family || family == a->family)
+            return true;
+    return own.empty() && (family == AF_UNSPEC || family == AF_PACKET);
 }
 
 } // namespace
@@ -199,9 +194,18 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
     const int family = do_link ? AF_PACKET : c.opt.family;
     for (const Link& l : links)
         names.remember(l);
+    // Addresses joined to their links once, by ifindex, in dump order (not
+    // iproute2's scan of every address for every link).
+    std::unordered_map<uint32_t, std::vector<const Addr*>> by_link;
+    by_link.reserve(links.size());
+    for (const Addr& ad : addrs)
+        by_link[ad.index].push_back(&ad);
+    static const std::vector<const Addr*> none;
     auto doc = c.out.document();
     for (const Link& l : links) {
-        if (family != AF_PACKET && !keep_link(l, addrs, family))
+        auto it = by_link.find(static_cast<uint32_t>(l.index));
+        const std::vector<const Addr*>& own = it == by_link.end() ? none : it->second;
+        if (family != AF_PACKET && !keep_link(own, family))
             continue;
         auto o = c.out.object();
         // iproute2 filters "up" inside its link printer, after opening the
@@ -211,8 +215,9 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
         if (c.opt.oneline && !do_link && !c.opt.brief) {
             // -o prints each address on its own line, prefixed with the link.
             auto arr = c.out.array("addr_info", cli::In::json);
-            for (const Addr& ad : addrs) {
-                if (ad.index != static_cast<uint32_t>(l.index) || (family && family != ad.family))
+            for (const Addr* pa : own) {
+                const Addr& ad = *pa;
+                if (family && family != ad.family)
                     continue;
                 auto ao = c.out.object(cli::In::json);
                 c.out.field("index", "{}: ", static_cast<int>(ad.index));
@@ -225,11 +230,11 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
         if (family == AF_PACKET)
             continue;
         auto arr = c.out.array("addr_info", cli::In::json);
-        for (const Addr& ad : addrs) {
-            if (ad.index != static_cast<uint32_t>(l.index) || (family && family != ad.family))
+        for (const Addr* ad : own) {
+            if (family && family != ad->family)
                 continue;
             auto ao = c.out.object();
-            print_addr(c, ad);
+            print_addr(c, *ad);
         }
         arr.close();
         if (c.opt.brief)
