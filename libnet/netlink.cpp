@@ -265,7 +265,12 @@ std::vector<std::byte> Socket::receive(bool nonblock)
                 return {};
             throw_errno("recvmsg");
         }
-        std::vector<std::byte> buf(static_cast<size_t>(std::max<ssize_t>(need, 1)));
+        // At least 32 KiB: the kernel sizes its dump datagrams by the
+        // largest buffer a reader has offered (nlk->max_recvmsg_len), so
+        // reading exactly the peeked size would keep every later datagram
+        // to a message or two (1000 datagrams for a 2000-link dump).
+        constexpr ssize_t min_buffer = 32768;
+        std::vector<std::byte> buf(static_cast<size_t>(std::max(need, min_buffer)));
         ssize_t n = ::recv(fd_, buf.data(), buf.size(), flags);
         if (n < 0) {
             if (errno == EINTR)
