@@ -265,7 +265,12 @@ std::vector<std::byte> Socket::receive(bool nonblock)
                 return {};
             throw_errno("recvmsg");
         }
-        std::vector<std::byte> buf(static_cast<size_t>(std::max<ssize_t>(need, 1)));
+        // At least 32 KiB: the kernel sizes its dump datagrams by the
+        // largest buffer a reader has offered (nlk->max_recvmsg_len), so
+        // reading exactly the peeked size would keep every later datagram
+        // to a message or two (1000 datagrams for a 2000-link dump).
+        constexpr ssize_t min_buffer = 32768;
+        std::vector<std::byte> buf(static_cast<size_t>(std::max(need, min_buffer)));
         ssize_t n = ::recv(fd_, buf.data(), buf.size(), flags);
         if (n < 0) {
             if (errno == EINTR)
@@ -277,14 +282,6 @@ std::vector<std::byte> Socket::receive(bool nonblock)
     }
 }
 
-// rtnetlink answers with nlmsg_pid 0; nfnetlink (nf_tables) stamps its
-// replies, dumps and errors with the requester's port id instead.
-bool Socket::for_us(const Msg& r) const
-{
-    uint32_t pid = r.header().nlmsg_pid;
-    return pid == 0 || pid == port_;
-}
-
 void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply)
 {
     m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
@@ -294,8 +291,8 @@ void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply
     for (;;) {
         auto buf = receive();
         for (const Msg& r : split_messages(buf)) {
-            if (r.seq() != seq || !for_us(r))
-                continue; // a stale reply or a notification, not ours
+            if (r.seq() != seq || r.header().nlmsg_pid != port_)
+                continue; // a stale reply or another socket's, not ours
             if (r.type() == NLMSG_ERROR) {
                 Ack a = parse_error(r);
                 if (a.error)
@@ -334,11 +331,25 @@ std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
         while (!done) {
             auto buf = receive();
             for (const Msg& r : split_messages(buf)) {
-                if (r.seq() != seq || !for_us(r))
+                if (r.seq() != seq || r.header().nlmsg_pid != port_)
                     continue;
                 if (r.flags() & NLM_F_DUMP_INTR)
                     intr = true;
                 if (r.type() == NLMSG_DONE) {
+                    // A dump that fails part way ends with NLMSG_DONE carrying
+                    // a negative errno (and maybe extended-ACK attributes).
+                    if (r.payload().size() >= sizeof(int)) {
+                        int err;
+                        std::memcpy(&err, r.payload().data(), sizeof err);
+                        if (err < 0) {
+                            std::string extack;
+                            if (r.flags() & NLM_F_ACK_TLVS)
+                                for (Attr a : Attrs(r.payload().subspan(attr_align(sizeof(int)))))
+                                    if (a.type() == NLMSGERR_ATTR_MSG)
+                                        extack = std::string(a.str());
+                            throw Error(-err, std::move(extack));
+                        }
+                    }
                     done = true;
                     break;
                 }

@@ -247,6 +247,17 @@ public:
     // An attribute with no payload (a flag).
     void put_flag(uint16_t type) { put(type, nullptr, 0); }
     [[nodiscard]] Nest nest(uint16_t type);
+    // An attribute whose payload is a fixed header followed by attributes
+    // (veth's VETH_INFO_PEER carries an ifinfomsg, then the peer's
+    // attributes). Not marked NLA_F_NESTED: the payload is not only
+    // attributes.
+    template <Plain T>
+    [[nodiscard]] Nest nest_with_header(uint16_t type, const T& header)
+    {
+        size_t off = buf_.size();
+        put(type, &header, sizeof header);
+        return Nest(*this, off);
+    }
 
     nlmsghdr& header();
     void set_seq(uint32_t seq) { header().nlmsg_seq = seq; }
@@ -338,7 +349,6 @@ public:
     std::vector<std::byte> receive(bool nonblock = false);
 
 private:
-    bool for_us(const Msg& r) const;
     int fd_ = -1;
     uint32_t port_ = 0;
     uint32_t seq_;

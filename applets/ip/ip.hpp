@@ -1,0 +1,137 @@
+// What the `ip` objects share: the global options, the session they run in,
+// and the iproute2 sentences for kernel refusals and unknown devices.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sys/socket.h>
+
+#include "applets/common/keyword.hpp"
+#include "applets/common/output.hpp"
+#include "libnet/netlink.hpp"
+#include "libnet/rtnl/rtnl.hpp"
+
+namespace nsbox::ip {
+
+// The global options before the object (ip [ OPTIONS ] OBJECT ...).
+struct Options {
+    int family = AF_UNSPEC; // -4 -6 -0 -f FAMILY
+    int json = 0;           // -j
+    int pretty = 0;         // -p
+    int brief = 0;          // -br
+    int details = 0;        // -d
+    int stats = 0;          // -s
+    int oneline = 0;        // -o
+    int force = 0;          // -force
+    int all = 0;            // -all
+};
+
+class Context {
+public:
+    explicit Context(const Options& o, std::FILE* to = stdout)
+        : opt(o), out(o.json ? (o.pretty ? cli::Output::Format::pretty : cli::Output::Format::json)
+                             : cli::Output::Format::text,
+                      to)
+    {
+    }
+    const Options& opt;
+    cli::Output out;
+
+    // The route-netlink session, opened on first use (after any -n switch).
+    net::rtnl::Session& rtnl();
+
+private:
+    std::unique_ptr<net::rtnl::Session> rtnl_;
+};
+
+// Object entry points. `a` is at the word after the object.
+int do_netns(Context& c, cli::Args& a);
+int do_link(Context& c, cli::Args& a);
+int do_addr(Context& c, cli::Args& a);
+int do_route(Context& c, cli::Args& a);
+
+// A kernel refusal as iproute2 prints it: the extended-ACK line
+// ("Error: MSG." ) when the kernel sent one, else "RTNETLINK answers: ERR";
+// exit 2.
+[[noreturn]] void kernel_refused(const net::Error& e);
+// Sends `m` and turns a refusal into kernel_refused().
+void talk(Context& c, net::Message& m);
+
+// ifindex of `name`, asking the kernel (iproute2's ll_name_to_index);
+// 0 when there is no such device.
+uint32_t index_of(Context& c, std::string_view name);
+// "Cannot find device "NAME"", exit 1 (iproute2's nodev()).
+[[noreturn]] void no_device(std::string_view name);
+
+// ifindex -> name and flags, filled from a dump and completed by single
+// queries for indexes the dump did not have (iproute2's ll_map cache).
+class LinkNames {
+public:
+    explicit LinkNames(Context& c) : c_(c) {}
+    // Never asks the kernel: only what was remembered is known (printing
+    // recorded dumps in tests).
+    void offline() { offline_ = true; }
+    void remember(const net::rtnl::Link& l);
+    // The /run/netns name of the namespace this one calls `nsid`, or "".
+    std::string netns_name(int32_t nsid);
+    void remember_netns(int32_t nsid, std::string name) { nsids_[nsid] = std::move(name); }
+    // The name, or "ifN" when this namespace has no such index.
+    std::string name(uint32_t index);
+    // IFF_* flags, or nullopt when unknown.
+    std::optional<uint32_t> flags(uint32_t index);
+
+private:
+    struct Entry {
+        std::string name;
+        std::optional<uint32_t> flags;
+    };
+    const Entry& lookup(uint32_t index);
+    Context& c_;
+    bool offline_ = false;
+    std::map<uint32_t, Entry> map_;
+    std::map<int32_t, std::string> nsids_;
+};
+
+// iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
+// white space; with `alt`, its check_altifname (up to ALTIFNAMSIZ).
+bool valid_ifname(std::string_view name, bool alt = false);
+
+// rtnl_rtscope_n2a: "global", "host", "link", "site", "nowhere" or N.
+std::string scope_name(unsigned scope);
+
+} // namespace nsbox::ip
+
+namespace nsbox::ip {
+
+// Prints links (and, unless do_link, their addresses) as iproute2's
+// ipaddr_list_flush_or_save does, from dumps already read.
+struct LinkFilter {
+    bool up = false;
+};
+void print_links(Context& c, LinkNames& names, const std::vector<net::rtnl::Link>& links,
+                 const std::vector<net::rtnl::Addr>& addrs, const LinkFilter& f, bool do_link);
+// Prints routes as iproute2's `ip route show` with the table filter `table`
+// (0: all tables).
+void print_routes(Context& c, LinkNames& names, const std::vector<net::rtnl::Route>& routes, uint32_t table);
+
+// The show side shared by `ip link show` and `ip address show` (iproute2's
+// ipaddr_list_flush_or_save): one link dump (or one link by name), one
+// address dump, joined by ifindex in memory.
+int list_links(Context& c, cli::Args& a, bool do_link);
+
+// One link's lines (iproute2's print_linkinfo). `do_link` is true for
+// `ip link` (prints "mode"), false for `ip address`.
+void print_link(Context& c, LinkNames& names, const net::rtnl::Link& l, bool do_link);
+
+// The name in /run/netns of the namespace this one calls `nsid`, or "".
+std::string name_of_nsid(Context& c, int32_t nsid);
+
+// The words of link flags, in iproute2's order; the remainder in hex.
+void print_link_flags(cli::Output& out, uint32_t flags, bool m_down);
+
+} // namespace nsbox::ip

@@ -1,0 +1,55 @@
+# Table-driven differential cases for the ip applet, shared by ip_*.bats.
+#
+# A case is a shell script run through assert_same: once with iproute2 first
+# on PATH, once with nsbox's symlinks first, each in a fresh sandbox. Stdout,
+# stderr and the exit code must be identical. To add a case, add a line to a
+# table: `ip_cases "${table[@]}"` runs every one and reports each that
+# differs (with its script), so one broken case does not hide the others.
+#
+# IP_PRELUDE runs before every case. It makes state deterministic so that
+# the two sandboxes can be compared byte for byte: DAD off (no "tentative"
+# window), and `mk*` helpers that build links with fixed MAC addresses (so
+# link-local IPv6 addresses match) using the reference ip (/usr/sbin/ip),
+# so that only the command under test differs between the two runs.
+
+IP_PRELUDE='
+R=/usr/sbin/ip
+echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad
+echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad
+# settle IF...: waits (bounded) until each link has left the transient
+# operstates the kernel reports right after a change.
+settle() {
+  local i d s
+  for d in "$@"; do
+    for i in $(seq 60); do
+      s=$(cat /sys/class/net/$d/operstate 2>/dev/null)
+      [ "$s" = up ] || [ "$s" = down ] && [ "$i" -gt 1 ] && break
+      sleep 0.05
+    done
+  done
+  sleep 0.1
+}
+# mkveth A B [MAC-SUFFIX]: a veth pair with fixed MACs 02:00:00:00:NN:01/02.
+mkveth() { $R link add "$1" address 02:00:00:00:${3:-01}:01 type veth peer name "$2" address 02:00:00:00:${3:-01}:02; }
+# mkbr NAME [MAC-SUFFIX]: a bridge with a fixed MAC.
+mkbr() { $R link add "$1" address 02:00:00:00:${2:-aa}:aa type bridge; }
+# nsdad NS: DAD off inside a named namespace too.
+nsdad() { $R netns exec "$1" sh -c "echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad; echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad"; }
+'
+
+# ip_cases SCRIPT...: assert_same on each script (with the prelude); fails
+# after running them all if any differed.
+ip_cases() {
+  local failed=0 n=0 s
+  for s in "$@"; do
+    n=$((n + 1))
+    if ! assert_same "$IP_PRELUDE$s"; then
+      echo "=== case $n failed"
+      failed=$((failed + 1))
+    fi
+  done
+  if ((failed)); then
+    echo "$failed of $n cases differ"
+    return 1
+  fi
+}
