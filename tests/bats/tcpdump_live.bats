@@ -11,10 +11,14 @@
 load helpers
 
 # The lab: h1 (10.0.1.2) - r - h2 (10.0.2.2), r-h2 with MTU 1000, and a
-# route on r whose gateway is on h1's side (ICMP redirects).
+# route on r whose gateway is on h1's side (ICMP redirects). No IPv6 (its
+# router solicitations and MLD reports would arrive at random moments).
 TOPOLOGY='
 set -e
-for n in h1 r h2; do ip netns add $n; ip -n $n link set lo up; done
+for n in h1 r h2; do
+  ip netns add $n; ip -n $n link set lo up
+  ip netns exec $n /usr/sbin/sysctl -qw net.ipv6.conf.default.disable_ipv6=1 net.ipv6.conf.all.disable_ipv6=1
+done
 ip link add h1-r netns h1 type veth peer name r-h1 netns r
 ip link add h2-r netns h2 type veth peer name r-h2 netns r
 ip -n h1 addr add 10.0.1.2/24 dev h1-r; ip -n h1 link set h1-r up
@@ -24,6 +28,10 @@ ip -n r link set r-h1 up; ip -n r link set r-h2 up; ip -n r link set r-h2 mtu 10
 ip netns exec r /usr/sbin/sysctl -qw net.ipv4.ip_forward=1
 ip -n h1 route add default via 10.0.1.1; ip -n h2 route add default via 10.0.2.1
 ip -n r route add 10.0.9.0/24 via 10.0.1.3 dev r-h1 onlink
+# r knows h1 permanently: it never sends an ARP probe on the captured link
+# while the two captures are stopped, one a moment after the other. (h1
+# still asks for r, so ARP is captured.)
+ip -n r neigh replace 10.0.1.2 dev r-h1 nud permanent lladdr $(ip -n h1 -br link show h1-r | awk "{print \$3}")
 set +e
 '
 
