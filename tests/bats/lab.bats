@@ -67,7 +67,10 @@ out=$(iptables -t nat -S POSTROUTING)
 [[ $out == *"-A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE"* ]] || { echo "nat rule: $out"; exit 1; }
 echo "chroot lab core: ok"
 LAB
-  run sandbox "mount -t proc proc '$root/proc' && mount -t sysfs sysfs '$root/sys' &&
+  # The root is a mount point, as in a container (ip netns exec, like
+  # iproute2's, makes / a recursive slave mount and needs it to be one).
+  run sandbox "mount --bind '$root' '$root' &&
+               mount -t proc proc '$root/proc' && mount -t sysfs sysfs '$root/sys' &&
                mount -t tmpfs -o mode=0755 run '$root/run' &&
                chroot '$root' /bin/sh /lab-core"
   echo "$output"
