@@ -2,7 +2,8 @@
 #
 # Every test that touches the network runs its script inside a fresh sandbox:
 # new network and mount namespaces, a private tmpfs on /run (so /run/netns is
-# the sandbox's own) and loopback up. Nothing a test does reaches the host's
+# the sandbox's own), a sysfs of its own on /sys (so /sys/class/net shows the
+# sandbox's links, not the host's) and loopback up. Nothing a test does reaches the host's
 # interfaces, routes, namespaces or firewall.
 #
 # In a sandbox script, plain `ip`, `ping`, ... are whatever PATH finds first:
@@ -38,6 +39,7 @@ sandbox() {
     env -i PATH="$path" HOME=/root TERM=dumb LC_ALL=C TZ=GMT NSBOX="$NSBOX" NSBOX_BIN="$NSBOX_BIN" \
     bash -c 'set -o pipefail
       mount -t tmpfs -o mode=0755 nsbox-run /run || exit 99
+      mount -t sysfs nsbox-sys /sys || exit 99
       mkdir -p /run/netns
       /usr/sbin/ip link set lo up || exit 99
       eval "$1"' sandbox "$script"
