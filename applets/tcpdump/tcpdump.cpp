@@ -462,6 +462,7 @@ void list_interfaces()
         }
     }
     pcap_free_datalinks(dlts);
+    pcap_close(pc);
     std::exit(0);
 }
 
@@ -473,6 +474,7 @@ void list_interfaces()
         fail(pcap_geterr(pc));
     if (n == 0) {
         std::fprintf(stderr, "Time stamp type cannot be set for %s\n", device.c_str());
+        pcap_close(pc);
         std::exit(0);
     }
     std::fprintf(stderr, "Time stamp types for %s (use option -j to set):\n", device.c_str());
@@ -484,6 +486,7 @@ void list_interfaces()
             std::fprintf(stderr, "  %d\n", types[i]);
     }
     pcap_free_tstamp_types(types);
+    pcap_close(pc);
     std::exit(0);
 }
 

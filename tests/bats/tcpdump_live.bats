@@ -39,6 +39,9 @@ set +e
 # resolver (to h2, which has no server: a port unreachable answers it),
 # need-to-frag, a redirect, host unreachable (after ARP gives up, about 3
 # seconds). The resolver's configuration is bind-mounted in the sandbox only.
+# The last 1.5 s let both captures read everything before they are stopped:
+# libpcap's TPACKET_V3 ring hands a block over when it fills or when its
+# 1-second timeout expires, and each capture's timer runs on its own.
 TRAFFIC='
 ip netns exec h1 /usr/bin/ping -c 2 -i 0.2 10.0.2.2 >/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -t 1 10.0.2.2 >/dev/null
@@ -50,7 +53,7 @@ ip netns exec h1 bash -c "exec 3<>/dev/tcp/10.0.2.2/8888" 2>/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -M do -s 1200 10.0.2.2 >/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -W 1 10.0.9.9 >/dev/null
 ip netns exec h1 /usr/bin/ping -c 1 -W 4 10.0.2.99 >/dev/null
-sleep 0.5
+sleep 1.5
 '
 
 # Waits (bounded) until FILE contains "listening on".
