@@ -176,8 +176,10 @@ int open(std::string_view name)
 
 bool is_stale(std::string_view name)
 {
+    std::string path = path_of(name);
+    struct stat st{};
     struct statfs fs{};
-    if (::statfs(path_of(name).c_str(), &fs) != 0)
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || ::statfs(path.c_str(), &fs) != 0)
         return false;
     return static_cast<unsigned long>(fs.f_type) != NSFS_MAGIC;
 }

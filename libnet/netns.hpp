@@ -62,7 +62,7 @@ void remove(std::string_view name);
 std::vector<std::string> list();
 // Opens /run/netns/NAME read-only, close-on-exec. Throws (step::open).
 int open(std::string_view name);
-// True when /run/netns/NAME exists but is not a namespace: a file whose
+// True when /run/netns/NAME is a plain file, not a namespace: a file whose
 // namespace bind mount is gone (left behind by a crash, a reboot without
 // tmpfs, or a mount namespace that never saw the bind).
 bool is_stale(std::string_view name);
