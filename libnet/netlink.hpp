@@ -140,6 +140,8 @@ public:
             return nullptr;
         if (!spill_.empty())
             return spill_[type].payload().data() ? &spill_[type] : nullptr;
+        if (type >= inline_types)
+            return nullptr;
         return (present_[type / 64] >> (type % 64)) & 1 ? slot(type) : nullptr;
     }
     bool has(uint16_t type) const { return get(type) != nullptr; }

@@ -253,6 +253,9 @@ void Output::Scope::close()
         return;
     Output& o = *out_;
     out_ = nullptr;
+    // After abandon() or reset() the JSON scopes are gone: nothing to close.
+    if (what_ != What::nothing && what_ != What::text && o.stack_.empty())
+        return;
     switch (what_) {
     case What::nothing: break;
     case What::text: o.buf_.append(text_close_); break;
