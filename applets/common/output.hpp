@@ -18,6 +18,7 @@
 // jq filter written against iproute2 sees the same document.
 #pragma once
 
+#include <algorithm>
 #include <concepts>
 #include <cstdio>
 #include <stdexcept>
@@ -46,6 +47,14 @@ inline constexpr std::string_view color_clear = "\033[0m";
 // iproute2's test of COLORFGBG ("fg;bg" or "fg;other;bg"): the background
 // is dark when its last field is a single digit 0-6 or 8.
 bool dark_background(const char* colorfgbg) noexcept;
+
+// A string left-aligned in `width` bytes, as printf's "%-16s" pads it.
+// fmt's own width ("{:<16}") counts code points, which gives a UTF-8 name
+// ("café0") fewer spaces than iproute2 prints.
+struct Left {
+    std::string_view s;
+    size_t width;
+};
 
 class Output {
 public:
@@ -270,3 +279,16 @@ private:
 };
 
 } // namespace nsbox::cli
+
+template <>
+struct fmt::formatter<nsbox::cli::Left> {
+    constexpr auto parse(format_parse_context& ctx) { return ctx.begin(); }
+    template <class Ctx>
+    auto format(const nsbox::cli::Left& l, Ctx& ctx) const
+    {
+        auto out = std::copy(l.s.begin(), l.s.end(), ctx.out());
+        for (size_t i = l.s.size(); i < l.width; ++i)
+            *out++ = ' ';
+        return out;
+    }
+};

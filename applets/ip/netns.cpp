@@ -395,12 +395,15 @@ int netns_identify(Context& c, cli::Args& a)
         }
         ::closedir(dir);
     }
-    c.out.textf("{}\n", found);
+    // printf, as iproute2: plain text even under -j.
+    c.out.flush();
+    std::printf("%s\n", found.c_str());
     return 0;
 }
 
 int netns_pids(Context& c, cli::Args& a)
 {
+    c.out.flush();
     if (a.empty())
         returns_failure("No netns name specified\n");
     if (a.left() > 1)
@@ -425,7 +428,7 @@ int netns_pids(Context& c, cli::Args& a)
         struct stat st{};
         std::string p = "/proc/" + std::string(n) + "/ns/net";
         if (::stat(p.c_str(), &st) == 0 && st.st_dev == ns.st_dev && st.st_ino == ns.st_ino)
-            c.out.textf("{}\n", n);
+            std::printf("%.*s\n", static_cast<int>(n.size()), n.data()); // plain text even under -j
     }
     ::closedir(dir);
     return 0;
@@ -511,7 +514,7 @@ int netns_exec(Context& c, cli::Args& a)
             returns_failure("No command specified\n");
         std::vector<std::string> cmd(a.rest().begin(), a.rest().end());
         for (const std::string& n : net::netns::list()) {
-            c.out.textf("\nnetns: {}\n", n);
+            std::printf("\nnetns: %s\n", n.c_str()); // printf, as iproute2: plain even under -j
             run_in(c, n, cmd);
         }
         return 0;

@@ -77,6 +77,8 @@ load ip_cases
     'ip netns list-id foo; echo $?; ip netns list-id nsid; echo $?; ip netns list-id nsid x; echo $?; ip netns list-id nsid -1; echo $?; ip netns list-id nsid -1 foo; echo $?; ip netns list-id nsid 1 nsid 2; echo $?; ip netns list-id target-nsid 1 target-nsid 2; echo $?; ip netns list-id target-nsid 0x10; echo $?'
     'ip netns add red; ip netns set red 5; echo $?; ip netns set red 6; echo $?; ip netns set; echo $?; ip netns set red; echo $?; ip netns set red x; echo $?; ip netns set red -2; echo $?; ip netns set nosuch 3; echo $?; ip netns set red 0x7; echo $?'
     'ip netns add red; ip netns add blue; ip netns set red 4; ip netns set blue 4; echo $?; ip netns li; ip netns list-i'
+    # identify, pids and the -all headers are plain text even under -j
+    'ip -j netns list-id; ip -j -p netns list-id; ip netns add red; ip -j netns identify; ip -j netns pids red; ip -j -all netns exec true; ip -j netns list-id nsid 3; echo $?; ip -br netns; ip -o netns; ip -c netns; ip -s -d netns'
   )
   ip_cases "${cases[@]}"
 }

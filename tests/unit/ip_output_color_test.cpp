@@ -234,3 +234,13 @@ TEST(OutputJson, LongDocumentIsWrittenWhole)
         ++objects;
     EXPECT_EQ(objects, 5000u);
 }
+
+TEST(OutputText, LeftPadsBytesLikePrintf)
+{
+    auto print = [](Output& o) {
+        o.textf("{}|", Left{"lo", 5});
+        o.textf("{}|", Left{"caf\xc3\xa9", 6}); // 5 bytes, 4 code points
+        o.textf("{}|", Left{"longer-than", 4});
+    };
+    EXPECT_EQ(capture(Output::Format::text, print), "lo   |caf\xc3\xa9 |longer-than|");
+}
