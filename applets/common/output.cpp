@@ -104,29 +104,63 @@ void Output::expect_array() const
         throw std::logic_error("JSON array element outside an array");
 }
 
-// json_writer's escapes. Runs of plain characters are copied at once: names
-// and addresses rarely need any escape.
+namespace {
+
+// Whether any of the eight bytes in `v` needs a JSON escape: below 0x20,
+// '"' or '\\' (the classic has-less/has-zero bit tricks; exact).
+constexpr bool needs_escape(uint64_t v)
+{
+    constexpr uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
+}
+
+constexpr bool needs_escape(char c)
+{
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+}
+
+} // namespace
+
+// json_writer's escapes. Names and addresses almost never need one, so the
+// string is first copied as is, eight bytes at a time while checking them;
+// only when an escape turns up is it written again byte by byte.
 void Output::quoted(std::string_view s)
 {
-    buf_.push_back('"');
     const char* d = s.data();
     const size_t n = s.size();
+    const size_t old = buf_.size();
+    buf_.resize(old + n + 2 + 8); // 8: room for the last whole-word store
+    char* out = buf_.data() + old + 1;
+    out[-1] = '"';
+    size_t j = 0;
+    bool plain = true;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t v;
+        std::memcpy(&v, d + j, sizeof v);
+        if (needs_escape(v)) {
+            plain = false;
+            break;
+        }
+        std::memcpy(out + j, &v, sizeof v);
+    }
+    for (; plain && j < n; ++j) {
+        if (needs_escape(d[j]))
+            plain = false;
+        else
+            out[j] = d[j];
+    }
+    if (plain) {
+        out[n] = '"';
+        buf_.resize(old + n + 2);
+        return;
+    }
+    buf_.resize(old);
+    buf_.push_back('"');
     size_t i = 0;
     while (i < n) {
-        size_t j = i;
-        // Eight bytes at a time while none needs an escape (no byte below
-        // 0x20, no '"', no '\\'), then byte by byte.
-        constexpr uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-        while (j + 8 <= n) {
-            uint64_t v;
-            std::memcpy(&v, d + j, sizeof v);
-            uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
-            uint64_t special = ((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b);
-            if (special & high)
-                break;
-            j += 8;
-        }
-        while (j < n && static_cast<unsigned char>(d[j]) >= 0x20 && d[j] != '"' && d[j] != '\\')
+        j = i;
+        while (j < n && !needs_escape(d[j]))
             ++j;
         buf_.append(d + i, j - i);
         if (j == n)
@@ -141,9 +175,7 @@ void Output::quoted(std::string_view s)
         case '\b': buf_.append("\\b"); break;
         case '\\': buf_.append("\\\\"); break;
         case '"': buf_.append("\\\""); break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                fmt::format_to(buf_.out(), "\\u{:04x}", static_cast<unsigned>(c));
+        default: fmt::format_to(buf_.out(), "\\u{:04x}", static_cast<unsigned>(c)); break;
         }
     }
     buf_.push_back('"');

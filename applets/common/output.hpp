@@ -262,6 +262,9 @@ private:
         }
         void push_back(char c) { m_.push_back(c); }
         const char* data() const { return m_.data(); }
+        char* data() { return m_.data(); }
+        // Grows or shrinks without initialising new bytes.
+        void resize(size_t n) { m_.resize(n); }
         size_t size() const { return m_.size(); }
         bool empty() const { return m_.size() == 0; }
         void clear() { m_.clear(); }
