@@ -240,13 +240,15 @@ int run_command(Context& c, cli::Args& a)
 // middle of a command) rather than returning from the command: inside a
 // batch, the former stops the batch at once, even under -force, without a
 // "Command failed" line. Its usage errors exit(-1) (255); get_addr() and
-// get_prefix() exit(1) on an address they cannot parse.
+// get_prefix() exit(1) on an address they cannot parse, and a dump that
+// fails part way exits 1 after "Dump terminated".
 bool ends_process(const cli::Failure& f)
 {
     if (f.code() == cli::exit_usage)
         return true;
     const std::string& m = f.message();
-    return m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos;
+    return (m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos) ||
+           m.ends_with("Dump terminated\n");
 }
 
 // iproute2's batch(): the commands of FILE ("-": standard input), one per
