@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <ctime>
+#include <memory>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -57,23 +59,50 @@ void Attrs::iterator::load()
     step_ = attr_align(hdr.nla_len);
 }
 
-AttrTable::AttrTable(Attrs attrs, uint16_t max)
-    : slots_(size_t(max) + 1, Attr(0, Bytes{}))
+AttrTable::AttrTable(Attrs attrs, uint16_t max) : limit_(uint32_t(max) + 1)
 {
-    for (Attr a : attrs) {
-        if (a.type() > max)
-            continue;
-        // A zero-length attribute still needs a non-null marker of presence.
-        Bytes p = a.payload();
-        if (!p.data())
-            continue;
-        slots_[a.type()] = a;
+    if (limit_ > inline_types) {
+        spill_.assign(limit_, Attr(0, Bytes{}));
+        for (Attr a : attrs) {
+            // Presence is a non-null payload pointer (a zero-length
+            // attribute's points just past its header).
+            if (a.type() <= max && a.payload().data())
+                spill_[a.type()] = a;
+        }
+        return;
+    }
+    // The attribute walk of Attrs::iterator, unrolled by hand: this loop runs
+    // for every attribute of every message of a dump.
+    Bytes rest = attrs.bytes();
+    const std::byte* p = rest.data();
+    size_t left = rest.size();
+    while (left) {
+        if (left < sizeof(nlattr))
+            throw Malformed("netlink attribute header truncated");
+        nlattr h;
+        std::memcpy(&h, p, sizeof h);
+        if (h.nla_len < sizeof(nlattr) || h.nla_len > left)
+            throw Malformed("netlink attribute length runs past its container");
+        uint16_t t = h.nla_type & NLA_TYPE_MASK;
+        if (t <= max) {
+            ::new (storage_ + t * sizeof(Attr)) Attr(t, Bytes(p + sizeof(nlattr), h.nla_len - sizeof(nlattr)));
+            present_[t / 64] |= uint64_t(1) << (t % 64);
+        }
+        size_t step = attr_align(h.nla_len);
+        if (step >= left)
+            break;
+        p += step;
+        left -= step;
     }
 }
 
-std::vector<Msg> split_messages(Bytes buf)
+namespace {
+
+// Calls f(msg) for each message of a buffer of back-to-back messages; stops
+// early when f returns false.
+template <class F>
+void for_each_message(Bytes buf, F f)
 {
-    std::vector<Msg> out;
     while (!buf.empty()) {
         if (buf.size() < sizeof(nlmsghdr))
             throw Malformed("netlink message header truncated");
@@ -81,9 +110,21 @@ std::vector<Msg> split_messages(Bytes buf)
         uint32_t len = load<nlmsghdr>(buf).nlmsg_len;
         if (len < sizeof(nlmsghdr) || len > buf.size())
             throw Malformed("netlink message length runs past the buffer");
-        out.emplace_back(*hdr, buf.subspan(NLMSG_HDRLEN, len - NLMSG_HDRLEN));
+        if (!f(Msg(*hdr, buf.subspan(NLMSG_HDRLEN, len - NLMSG_HDRLEN))))
+            return;
         buf = buf.subspan(std::min<size_t>(NLMSG_ALIGN(len), buf.size()));
     }
+}
+
+} // namespace
+
+std::vector<Msg> split_messages(Bytes buf)
+{
+    std::vector<Msg> out;
+    for_each_message(buf, [&](const Msg& m) {
+        out.push_back(m);
+        return true;
+    });
     return out;
 }
 
@@ -228,9 +269,11 @@ Socket::Socket(int protocol) : seq_(static_cast<uint32_t>(time(nullptr))), proto
 }
 
 Socket::Socket(Socket&& o) noexcept
-    : fd_(o.fd_), port_(o.port_), seq_(o.seq_), protocol_(o.protocol_)
+    : fd_(o.fd_), port_(o.port_), seq_(o.seq_), protocol_(o.protocol_), rx_(std::move(o.rx_)),
+      rx_cap_(o.rx_cap_)
 {
     o.fd_ = -1;
+    o.rx_cap_ = 0;
 }
 
 Socket::~Socket()
@@ -282,27 +325,62 @@ std::vector<std::byte> Socket::receive(bool nonblock)
     }
 }
 
+Bytes Socket::receive_view(bool nonblock)
+{
+    int flags = nonblock ? MSG_DONTWAIT : 0;
+    for (;;) {
+        ssize_t need = ::recv(fd_, nullptr, 0, MSG_PEEK | MSG_TRUNC | flags);
+        if (need < 0) {
+            if (errno == EINTR)
+                continue;
+            if (nonblock && (errno == EAGAIN || errno == EWOULDBLOCK))
+                return {};
+            throw_errno("recvmsg");
+        }
+        // At least 32 KiB, for the reason receive() gives. The buffer is
+        // kept from one datagram to the next and never cleared: the kernel
+        // writes every byte that is read back.
+        size_t want = std::max(static_cast<size_t>(need), size_t(32768));
+        if (want > rx_cap_) {
+            rx_ = std::make_unique_for_overwrite<std::byte[]>(want);
+            rx_cap_ = want;
+        }
+        ssize_t n = ::recv(fd_, rx_.get(), rx_cap_, flags);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            throw_errno("recvmsg");
+        }
+        return {rx_.get(), static_cast<size_t>(n)};
+    }
+}
+
 void Socket::request(Message& m, const std::function<void(const Msg&)>& on_reply)
 {
     m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
     uint32_t seq = next_seq();
     m.set_seq(seq);
     send(m.bytes());
-    for (;;) {
-        auto buf = receive();
-        for (const Msg& r : split_messages(buf)) {
+    bool done = false;
+    std::optional<Error> refused;
+    while (!done) {
+        for_each_message(receive_view(), [&](const Msg& r) {
             if (r.seq() != seq || r.header().nlmsg_pid != port_)
-                continue; // a stale reply or another socket's, not ours
+                return true; // a stale reply or another socket's, not ours
             if (r.type() == NLMSG_ERROR) {
                 Ack a = parse_error(r);
                 if (a.error)
-                    throw Error(a.error, std::move(a.extack));
-                return;
+                    refused.emplace(a.error, std::move(a.extack));
+                done = true;
+                return false;
             }
             if (on_reply)
                 on_reply(r);
-        }
+            return true;
+        });
     }
+    if (refused)
+        throw std::move(*refused);
 }
 
 std::vector<std::byte> Socket::query(Message& m)
@@ -317,22 +395,37 @@ std::vector<std::byte> Socket::query(Message& m)
 
 std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
 {
+    std::vector<std::byte> out;
+    bool intr = dump_each(
+        m,
+        [&](const Msg& r) {
+            const auto* p = reinterpret_cast<const std::byte*>(&r.header());
+            out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
+        },
+        [&] { out.clear(); });
+    if (interrupted)
+        *interrupted = intr;
+    return out;
+}
+
+bool Socket::dump_each(Message& m, const std::function<void(const Msg&)>& each,
+                       const std::function<void()>& restart)
+{
     m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_DUMP;
     constexpr int attempts = 4;
-    std::vector<std::byte> out;
     bool intr = false;
     for (int attempt = 0; attempt < attempts; ++attempt) {
-        out.clear();
+        if (attempt > 0 && restart)
+            restart();
         intr = false;
         uint32_t seq = next_seq();
         m.set_seq(seq);
         send(m.bytes());
         bool done = false;
         while (!done) {
-            auto buf = receive();
-            for (const Msg& r : split_messages(buf)) {
+            for_each_message(receive_view(), [&](const Msg& r) {
                 if (r.seq() != seq || r.header().nlmsg_pid != port_)
-                    continue;
+                    return true;
                 if (r.flags() & NLM_F_DUMP_INTR)
                     intr = true;
                 if (r.type() == NLMSG_DONE) {
@@ -351,22 +444,20 @@ std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
                         }
                     }
                     done = true;
-                    break;
+                    return false;
                 }
                 if (r.type() == NLMSG_ERROR) {
                     Ack a = parse_error(r);
                     throw Error(a.error ? a.error : EPROTO, std::move(a.extack));
                 }
-                const auto* p = reinterpret_cast<const std::byte*>(&r.header());
-                out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
-            }
+                each(r);
+                return true;
+            });
         }
         if (!intr)
             break;
     }
-    if (interrupted)
-        *interrupted = intr;
-    return out;
+    return intr;
 }
 
 std::vector<Ack> Socket::send_batch(const Batch& b)
@@ -376,15 +467,14 @@ std::vector<Ack> Socket::send_batch(const Batch& b)
     // The kernel processes a batch inside sendmsg, so every reply is queued
     // by the time it returns: read until the socket is empty.
     for (;;) {
-        auto buf = receive(true);
+        Bytes buf = receive_view(true);
         if (buf.empty())
             break;
-        for (const Msg& r : split_messages(buf)) {
-            if (r.seq() < b.first_seq() || r.seq() > b.last_seq())
-                continue;
-            if (r.type() == NLMSG_ERROR)
+        for_each_message(buf, [&](const Msg& r) {
+            if (r.seq() >= b.first_seq() && r.seq() <= b.last_seq() && r.type() == NLMSG_ERROR)
                 acks.push_back(parse_error(r));
-        }
+            return true;
+        });
     }
     return acks;
 }

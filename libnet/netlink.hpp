@@ -12,6 +12,8 @@
 #include <cstring>
 #include <functional>
 #include <iterator>
+#include <memory>
+#include <new>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -134,7 +136,13 @@ public:
 
     const Attr* get(uint16_t type) const
     {
-        return type < slots_.size() && slots_[type].payload().data() ? &slots_[type] : nullptr;
+        if (type >= limit_)
+            return nullptr;
+        if (!spill_.empty())
+            return spill_[type].payload().data() ? &spill_[type] : nullptr;
+        if (type >= inline_types)
+            return nullptr;
+        return (present_[type / 64] >> (type % 64)) & 1 ? slot(type) : nullptr;
     }
     bool has(uint16_t type) const { return get(type) != nullptr; }
     template <Plain T>
@@ -155,7 +163,18 @@ public:
     }
 
 private:
-    std::vector<Attr> slots_;
+    // Tables up to `inline_types` types (every rtnetlink message's) live in
+    // place, marked present bit by bit, so that parsing a message allocates
+    // and clears nothing; larger ones spill into a vector.
+    static constexpr size_t inline_types = 128;
+    const Attr* slot(uint16_t type) const
+    {
+        return std::launder(reinterpret_cast<const Attr*>(storage_)) + type;
+    }
+    uint32_t limit_ = 0; // max + 1
+    uint64_t present_[inline_types / 64] = {};
+    alignas(Attr) std::byte storage_[inline_types * sizeof(Attr)];
+    std::vector<Attr> spill_;
 };
 
 // A netlink message as received: header plus payload.
@@ -336,6 +355,14 @@ public:
     // (NLM_F_DUMP_INTR: the table changed while it was read) is retried a few
     // times; `interrupted` reports whether the returned copy is still one.
     std::vector<std::byte> dump(Message& m, bool* interrupted = nullptr);
+    // The same dump, message by message as the datagrams arrive, without
+    // keeping them: `each` sees every message up to NLMSG_DONE (the view
+    // lasts for the call only). When the kernel marks the dump interrupted
+    // and it is tried again, `restart` is called first so that the caller
+    // can drop what it collected. Returns whether the last try was still
+    // interrupted.
+    bool dump_each(Message& m, const std::function<void(const Msg&)>& each,
+                   const std::function<void()>& restart = {});
 
     // Sends a whole batch in one sendmsg and collects every ACK and error
     // the kernel queued for it. Does not throw on kernel refusals: the caller
@@ -349,10 +376,15 @@ public:
     std::vector<std::byte> receive(bool nonblock = false);
 
 private:
+    // Receives one datagram into rx_ (grown to fit, never cleared); empty on
+    // EAGAIN when `nonblock`. The view lasts until the next receive.
+    Bytes receive_view(bool nonblock = false);
     int fd_ = -1;
     uint32_t port_ = 0;
     uint32_t seq_;
     int protocol_;
+    std::unique_ptr<std::byte[]> rx_;
+    size_t rx_cap_ = 0;
 };
 
 // Decodes an NLMSG_ERROR payload into an Ack (the errno and any extended-ACK

@@ -5,10 +5,17 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sched.h>
+#include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
+
+#include <linux/magic.h>
+#include <linux/net_namespace.h>
+#include <linux/rtnetlink.h>
 
 #include "libnet/netlink.hpp"
 
@@ -40,7 +47,8 @@ const std::string run_dir_s(run_dir);
 
 bool valid_name(std::string_view name)
 {
-    return name.find('/') == std::string_view::npos && name != "." && name != "..";
+    return !name.empty() && name.size() <= NAME_MAX && name.find('/') == std::string_view::npos &&
+           name != "." && name != "..";
 }
 
 std::string path_of(std::string_view name)
@@ -51,14 +59,20 @@ std::string path_of(std::string_view name)
     return p;
 }
 
-void create(std::string_view name)
+namespace {
+
+// /run/netns exists and is a shared mount (binding it onto itself first when
+// it is not a mount point yet), under an flock of the directory so that
+// parallel `ip netns add` do not stack binds (iproute2's approach; a failed
+// flock is only a warning there, and ignored here).
+void prepare_run_dir()
 {
-    std::string path = path_of(name);
     if (::mkdir(run_dir_s.c_str(), 0755) != 0 && errno != EEXIST)
         fail(step::mkdir);
-    // Make /run/netns a shared mount so that namespace binds propagate to
-    // every mount namespace; when it is not a mount point yet, bind it onto
-    // itself first (iproute2's approach, tried once).
+    Fd lock(::open(run_dir_s.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (lock.get() < 0)
+        fail(step::lock);
+    bool locked = ::flock(lock.get(), LOCK_EX) == 0;
     bool made_mount = false;
     while (::mount("", run_dir_s.c_str(), "none", MS_SHARED | MS_REC, nullptr) != 0) {
         if (errno != EINVAL || made_mount)
@@ -67,10 +81,25 @@ void create(std::string_view name)
             fail(step::bind_run_dir);
         made_mount = true;
     }
+    if (locked)
+        ::flock(lock.get(), LOCK_UN);
+}
+
+void create_file(const std::string& path)
+{
     int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
     if (fd < 0)
         fail(step::create_file);
     ::close(fd);
+}
+
+} // namespace
+
+void create(std::string_view name)
+{
+    std::string path = path_of(name);
+    prepare_run_dir();
+    create_file(path);
 
     // Unshare in this thread, bind the new namespace, and go back.
     Fd saved(::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
@@ -97,6 +126,20 @@ void create(std::string_view name)
     }
     if (!back)
         fail(step::restore, back_err);
+}
+
+void attach(std::string_view name, pid_t pid, int* unlink_error)
+{
+    std::string path = path_of(name);
+    prepare_run_dir();
+    create_file(path);
+    std::string proc = "/proc/" + std::to_string(pid) + "/ns/net";
+    if (::mount(proc.c_str(), path.c_str(), "none", MS_BIND, nullptr) != 0) {
+        int e = errno;
+        if (::unlink(path.c_str()) != 0 && unlink_error)
+            *unlink_error = errno;
+        fail(step::bind_ns, e);
+    }
 }
 
 void remove(std::string_view name)
@@ -129,6 +172,92 @@ int open(std::string_view name)
     if (fd < 0)
         fail(step::open);
     return fd;
+}
+
+bool is_stale(std::string_view name)
+{
+    std::string path = path_of(name);
+    struct stat st{};
+    struct statfs fs{};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || ::statfs(path.c_str(), &fs) != 0)
+        return false;
+    return static_cast<unsigned long>(fs.f_type) != NSFS_MAGIC;
+}
+
+bool supported() { return ::access(std::string(self_path).c_str(), F_OK) == 0; }
+
+namespace {
+
+Message nsid_request(uint16_t type, uint16_t flags)
+{
+    rtgenmsg g{};
+    g.rtgen_family = AF_UNSPEC;
+    return Message(type, flags, g);
+}
+
+Nsid decode_nsid(const Msg& r)
+{
+    AttrTable t(r.attrs<rtgenmsg>(), NETNSA_MAX);
+    Nsid n;
+    if (auto id = t.as<int32_t>(NETNSA_NSID))
+        n.nsid = *id;
+    n.current = t.as<int32_t>(NETNSA_CURRENT_NSID);
+    return n;
+}
+
+} // namespace
+
+std::optional<int32_t> nsid_of(Socket& s, int fd)
+{
+    Message m = nsid_request(RTM_GETNSID, 0);
+    m.put_u32(NETNSA_FD, static_cast<uint32_t>(fd));
+    std::optional<int32_t> id;
+    s.request(m, [&](const Msg& r) {
+        if (r.type() == RTM_NEWNSID) {
+            int32_t v = decode_nsid(r).nsid;
+            if (v >= 0)
+                id = v;
+        }
+    });
+    return id;
+}
+
+void set_nsid(Socket& s, int fd, int32_t nsid)
+{
+    Message m = nsid_request(RTM_NEWNSID, 0);
+    m.put_u32(NETNSA_FD, static_cast<uint32_t>(fd));
+    m.put_u32(NETNSA_NSID, static_cast<uint32_t>(nsid));
+    s.request(m);
+}
+
+Nsid lookup_nsid(Socket& s, int32_t nsid, std::optional<int32_t> target)
+{
+    Message m = nsid_request(RTM_GETNSID, 0);
+    m.put_u32(NETNSA_NSID, static_cast<uint32_t>(nsid));
+    if (target)
+        m.put_u32(NETNSA_TARGET_NSID, static_cast<uint32_t>(*target));
+    Nsid out;
+    s.request(m, [&](const Msg& r) {
+        if (r.type() == RTM_NEWNSID)
+            out = decode_nsid(r);
+    });
+    return out;
+}
+
+std::vector<Nsid> dump_nsids(Socket& s, std::optional<int32_t> target)
+{
+    Message m = nsid_request(RTM_GETNSID, 0);
+    if (target)
+        m.put_u32(NETNSA_TARGET_NSID, static_cast<uint32_t>(*target));
+    std::vector<Nsid> out;
+    s.dump_each(
+        m,
+        [&](const Msg& r) {
+            if (r.type() == RTM_NEWNSID)
+                out.push_back(decode_nsid(r));
+        },
+        [&] { out.clear(); });
+    return out;
 }
 
 Guard::Guard(std::string_view name)

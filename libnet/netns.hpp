@@ -7,18 +7,27 @@
 // message as iproute2 does.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
+
+namespace nsbox::net {
+class Socket;
+}
 
 namespace nsbox::net::netns {
 
 inline constexpr std::string_view run_dir = "/run/netns";
 inline constexpr std::string_view etc_dir = "/etc/netns";
+inline constexpr std::string_view self_path = "/proc/self/ns/net";
 
 // Steps named in Error::context().
 namespace step {
 inline constexpr const char* mkdir = "mkdir";             // creating /run/netns
+inline constexpr const char* lock = "lock";               // opening /run/netns to flock it
 inline constexpr const char* make_shared = "make-shared"; // mount --make-rshared /run/netns
 inline constexpr const char* bind_run_dir = "bind-run-dir"; // mount --rbind /run/netns onto itself
 inline constexpr const char* create_file = "create-file"; // O_CREAT|O_EXCL of the namespace file
@@ -33,13 +42,19 @@ inline constexpr const char* make_rslave = "make-rslave";
 inline constexpr const char* mount_sys = "mount-sys";
 } // namespace step
 
-// iproute2 refuses names containing '/', and "." and "..".
+// iproute2 refuses names containing '/', "." and "..", the empty name and
+// names longer than NAME_MAX.
 bool valid_name(std::string_view name);
 std::string path_of(std::string_view name);
 
 // Creates the namespace NAME. The calling thread is back in its own network
 // namespace when this returns or throws; a half-made file is removed.
 void create(std::string_view name);
+// Names the network namespace of process `pid` NAME (ip netns attach): the
+// same /run/netns setup, then a bind of /proc/PID/ns/net. Failures name the
+// step as create() does (step::bind_ns for the bind); a half-made file is
+// removed, and when that fails too, `unlink_error` is set to its errno.
+void attach(std::string_view name, pid_t pid, int* unlink_error = nullptr);
 // Unmounts (MNT_DETACH) and unlinks /run/netns/NAME.
 void remove(std::string_view name);
 // Names in /run/netns in directory order ("." and ".." skipped); empty when
@@ -47,6 +62,29 @@ void remove(std::string_view name);
 std::vector<std::string> list();
 // Opens /run/netns/NAME read-only, close-on-exec. Throws (step::open).
 int open(std::string_view name);
+// True when /run/netns/NAME is a plain file, not a namespace: a file whose
+// namespace bind mount is gone (left behind by a crash, a reboot without
+// tmpfs, or a mount namespace that never saw the bind).
+bool is_stale(std::string_view name);
+// True when this kernel has network namespaces (/proc/self/ns/net exists).
+bool supported();
+
+// Namespace ids (RTM_NEWNSID / RTM_GETNSID), on a route-netlink socket.
+// Kernel refusals are thrown as net::Error.
+struct Nsid {
+    int32_t nsid = -1;                   // NETNSA_NSID (-1: not assigned)
+    std::optional<int32_t> current;      // NETNSA_CURRENT_NSID
+};
+// The id this namespace gives the namespace open at `fd`, or nullopt when
+// none is assigned.
+std::optional<int32_t> nsid_of(Socket& s, int fd);
+// Assigns `nsid` (-1: let the kernel choose) to the namespace open at `fd`.
+void set_nsid(Socket& s, int fd, int32_t nsid);
+// The namespace this one calls `nsid`, as seen from `target` (an nsid) when
+// given: one RTM_GETNSID.
+Nsid lookup_nsid(Socket& s, int32_t nsid, std::optional<int32_t> target);
+// Every id this namespace (or `target`) has assigned, in the kernel's order.
+std::vector<Nsid> dump_nsids(Socket& s, std::optional<int32_t> target);
 
 // Enters NAME's network namespace and returns to the previous one when it
 // goes out of scope (ip -n NAME: in-process, no re-exec).

@@ -4,7 +4,9 @@
 // keyword's value with value(), and fail with iproute2's own sentences.
 #pragma once
 
+#include <cstdio>
 #include <exception>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -93,6 +95,36 @@ public:
 private:
     std::vector<std::string> words_;
     size_t pos_ = 0;
+};
+
+// The command reader of iproute2's -batch (its getcmdline and makeargs):
+// one command per line; '#' starts a comment anywhere in a line; a line
+// ending in a backslash continues on the next; words are separated by
+// spaces, tabs and CRs, and a word that begins with ' or " runs to the same
+// quote (which need not be followed by a space: "a b"c is two words). line()
+// is the number of the last line read, continuation lines counted, as
+// iproute2's "Command failed FILE:LINE" reports it.
+class BatchReader {
+public:
+    explicit BatchReader(std::FILE* in) : in_(in) {}
+    BatchReader(const BatchReader&) = delete;
+    BatchReader& operator=(const BatchReader&) = delete;
+
+    // The next command's words (empty for a blank or comment line), or
+    // nullopt at the end of the input. A continuation line missing at the
+    // end of the input prints iproute2's "Missing continuation line" and
+    // ends the input. Throws Failure (exit 1, iproute2's exit(1)) for an
+    // unterminated quote or more words than iproute2 takes (511).
+    std::optional<std::vector<std::string>> next();
+    int line() const noexcept { return line_; }
+
+    // makeargs alone: the words of one line.
+    static std::vector<std::string> split(std::string_view line);
+
+private:
+    std::optional<std::string> read_line();
+    std::FILE* in_;
+    int line_ = 0;
 };
 
 } // namespace nsbox::cli

@@ -1,6 +1,37 @@
 #include "applets/common/output.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace nsbox::cli {
+
+std::string_view color_code(Color c, bool dark) noexcept
+{
+    // iproute2's attr_colors: cyan, yellow, magenta, blue, green, red; bold
+    // on a dark background.
+    switch (c) {
+    case Color::ifname: return dark ? "\033[1;36m" : "\033[36m";
+    case Color::mac: return dark ? "\033[1;33m" : "\033[33m";
+    case Color::inet: return dark ? "\033[1;35m" : "\033[35m";
+    case Color::inet6: return dark ? "\033[1;34m" : "\033[34m";
+    case Color::oper_up: return dark ? "\033[1;32m" : "\033[32m";
+    case Color::oper_down: return dark ? "\033[1;31m" : "\033[31m";
+    case Color::none: break;
+    }
+    return {};
+}
+
+bool dark_background(const char* colorfgbg) noexcept
+{
+    if (!colorfgbg)
+        return false;
+    std::string_view v(colorfgbg);
+    size_t semi = v.rfind(';');
+    if (semi == std::string_view::npos)
+        return false;
+    std::string_view bg = v.substr(semi + 1);
+    return bg.size() == 1 && ((bg[0] >= '0' && bg[0] <= '6') || bg[0] == '8');
+}
 
 Output::~Output()
 {
@@ -10,12 +41,24 @@ Output::~Output()
     }
 }
 
-void Output::flush()
+void Output::write_out()
 {
     if (!buf_.empty())
         std::fwrite(buf_.data(), 1, buf_.size(), to_);
     buf_.clear();
+}
+
+void Output::flush()
+{
+    write_out();
     std::fflush(to_);
+}
+
+void Output::reset() noexcept
+{
+    stack_.clear();
+    named_ = false;
+    sep_ = '\0';
 }
 
 // json_writer's separator: a comma before every value but the first of a
@@ -61,10 +104,69 @@ void Output::expect_array() const
         throw std::logic_error("JSON array element outside an array");
 }
 
+namespace {
+
+// Whether any of the eight bytes in `v` needs a JSON escape: below 0x20,
+// '"' or '\\' (the classic has-less/has-zero bit tricks; exact).
+constexpr bool needs_escape(uint64_t v)
+{
+    constexpr uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    return (((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
+}
+
+constexpr bool needs_escape(char c)
+{
+    return static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\';
+}
+
+} // namespace
+
+// json_writer's escapes. Names and addresses almost never need one, so the
+// string is first copied as is, eight bytes at a time while checking them;
+// only when an escape turns up is it written again byte by byte.
 void Output::quoted(std::string_view s)
 {
+    const char* d = s.data();
+    const size_t n = s.size();
+    const size_t old = buf_.size();
+    buf_.resize(old + n + 2 + 8); // 8: room for the last whole-word store
+    char* out = buf_.data() + old + 1;
+    out[-1] = '"';
+    size_t j = 0;
+    bool plain = true;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t v;
+        std::memcpy(&v, d + j, sizeof v);
+        if (needs_escape(v)) {
+            plain = false;
+            break;
+        }
+        std::memcpy(out + j, &v, sizeof v);
+    }
+    for (; plain && j < n; ++j) {
+        if (needs_escape(d[j]))
+            plain = false;
+        else
+            out[j] = d[j];
+    }
+    if (plain) {
+        out[n] = '"';
+        buf_.resize(old + n + 2);
+        return;
+    }
+    buf_.resize(old);
     buf_.push_back('"');
-    for (char c : s) {
+    size_t i = 0;
+    while (i < n) {
+        j = i;
+        while (j < n && !needs_escape(d[j]))
+            ++j;
+        buf_.append(d + i, j - i);
+        if (j == n)
+            break;
+        char c = d[j];
+        i = j + 1;
         switch (c) {
         case '\t': buf_.append("\\t"); break;
         case '\n': buf_.append("\\n"); break;
@@ -73,11 +175,7 @@ void Output::quoted(std::string_view s)
         case '\b': buf_.append("\\b"); break;
         case '\\': buf_.append("\\\\"); break;
         case '"': buf_.append("\\\""); break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                fmt::format_to(std::back_inserter(buf_), "\\u{:04x}", static_cast<unsigned>(c));
-            else
-                buf_.push_back(c);
+        default: fmt::format_to(buf_.out(), "\\u{:04x}", static_cast<unsigned>(c)); break;
         }
     }
     buf_.push_back('"');
@@ -147,6 +245,14 @@ Output::Scope Output::object(std::string_view key, In where)
     return Scope(*this, Scope::What::object);
 }
 
+Output::Scope Output::color(Color c)
+{
+    if (json() || !color_ || c == Color::none)
+        return Scope(*this, Scope::What::nothing);
+    buf_.append(color_code(c, dark_));
+    return Scope(*this, Scope::What::text, color_clear);
+}
+
 Output::Scope Output::array(std::string_view key, In where, std::string_view text_open,
                             std::string_view text_close)
 {
@@ -179,11 +285,17 @@ void Output::Scope::close()
         return;
     Output& o = *out_;
     out_ = nullptr;
+    // After abandon() or reset() the JSON scopes are gone: nothing to close.
+    if (what_ != What::nothing && what_ != What::text && o.stack_.empty())
+        return;
     switch (what_) {
     case What::nothing: break;
     case What::text: o.buf_.append(text_close_); break;
     case What::array: o.end(Kind::array); break;
-    case What::object: o.end(Kind::object); break;
+    case What::object:
+        o.end(Kind::object);
+        o.maybe_flush();
+        break;
     case What::document:
         o.end(Kind::array);
         o.buf_.push_back('\n');

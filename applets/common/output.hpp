@@ -18,6 +18,7 @@
 // jq filter written against iproute2 sees the same document.
 #pragma once
 
+#include <algorithm>
 #include <concepts>
 #include <cstdio>
 #include <stdexcept>
@@ -34,6 +35,27 @@ namespace nsbox::cli {
 // PRINT_ANY, PRINT_FP, PRINT_JSON).
 enum class In { any, text, json };
 
+// What a coloured text field is (iproute2's color_attr): interface names,
+// link-layer addresses, IPv4 and IPv6 addresses, and the operstates UP and
+// DOWN. `none` is never coloured. Colour applies to text output only.
+enum class Color : char { none, ifname, mac, inet, inet6, oper_up, oper_down };
+
+// The escape that starts `c` (iproute2's palette: plain for a light
+// background, bold for a dark one), and the one that ends any colour.
+std::string_view color_code(Color c, bool dark_background) noexcept;
+inline constexpr std::string_view color_clear = "\033[0m";
+// iproute2's test of COLORFGBG ("fg;bg" or "fg;other;bg"): the background
+// is dark when its last field is a single digit 0-6 or 8.
+bool dark_background(const char* colorfgbg) noexcept;
+
+// A string left-aligned in `width` bytes, as printf's "%-16s" pads it.
+// fmt's own width ("{:<16}") counts code points, which gives a UTF-8 name
+// ("café0") fewer spaces than iproute2 prints.
+struct Left {
+    std::string_view s;
+    size_t width;
+};
+
 class Output {
 public:
     enum class Format { text, json, pretty };
@@ -45,6 +67,15 @@ public:
 
     Format format() const noexcept { return format_; }
     bool json() const noexcept { return format_ != Format::text; }
+
+    // Colours text fields tagged with a Color from now on (iproute2's -color);
+    // JSON is never coloured.
+    void enable_color(bool dark_background = false) noexcept
+    {
+        color_ = true;
+        dark_ = dark_background;
+    }
+    bool colored() const noexcept { return color_ && !json(); }
 
     class Scope {
     public:
@@ -92,7 +123,7 @@ public:
     {
         if (!json()) {
             if (where != In::json)
-                fmt::format_to(std::back_inserter(buf_), text, v);
+                fmt::format_to(buf_.out(), text, v);
             return;
         }
         if (where != In::text) {
@@ -100,6 +131,26 @@ public:
             value(v);
         }
     }
+    // A field whose text is coloured as `c` (iproute2's print_color_*): the
+    // escape wraps the whole formatted text, separators included ("lo: ").
+    template <class T>
+    void field(Color c, std::string_view key, fmt::format_string<const T&> text, const T& v, In where = In::any)
+    {
+        if (!json()) {
+            if (where != In::json) {
+                open_color(c);
+                fmt::format_to(buf_.out(), text, v);
+                close_color(c);
+            }
+            return;
+        }
+        if (where != In::text) {
+            name(key);
+            value(v);
+        }
+    }
+    // Text printed inside this scope is coloured as `c` (text output only).
+    [[nodiscard]] Scope color(Color c);
     // A JSON-only field.
     template <class T>
     void json_field(std::string_view key, const T& v)
@@ -117,7 +168,7 @@ public:
     {
         if (!json()) {
             if (where != In::json)
-                fmt::format_to(std::back_inserter(buf_), text, v);
+                fmt::format_to(buf_.out(), text, v);
             return;
         }
         if (where != In::text) {
@@ -128,20 +179,31 @@ public:
     // Text only, printed as is.
     void text(std::string_view s)
     {
-        if (!json())
+        if (!json()) {
             buf_.append(s);
+            if (!s.empty() && s.back() == '\n')
+                maybe_flush();
+        }
     }
     template <class... A>
     void textf(fmt::format_string<A...> f, A&&... a)
     {
         if (!json())
-            fmt::format_to(std::back_inserter(buf_), f, std::forward<A>(a)...);
+            fmt::format_to(buf_.out(), f, std::forward<A>(a)...);
     }
 
     // Writes what is buffered. Called on destruction too.
     void flush();
     // What is buffered and not yet flushed (for tests).
-    const std::string& pending() const noexcept { return buf_; }
+    const std::string& pending() const
+    {
+        pending_.assign(buf_.data(), buf_.size());
+        return pending_;
+    }
+    // Forgets every open JSON scope (the buffered bytes stay), so that the
+    // next command of an `ip -batch` starts a fresh document after one that
+    // failed part way.
+    void reset() noexcept;
 
 private:
     enum class Kind : char { array, object };
@@ -153,6 +215,25 @@ private:
     void separator();
     void newline_indent();
     void quoted(std::string_view s);
+    void open_color(Color c)
+    {
+        if (color_ && c != Color::none)
+            buf_.append(color_code(c, dark_));
+    }
+    void close_color(Color c)
+    {
+        if (color_ && c != Color::none)
+            buf_.append(color_clear);
+    }
+    // Writes the buffer out once it is this large, so that a long listing
+    // needs neither a huge buffer nor one write per line.
+    static constexpr size_t flush_at = 64 * 1024;
+    void maybe_flush()
+    {
+        if (buf_.size() >= flush_at)
+            write_out();
+    }
+    void write_out();
     void value(std::string_view s) { separator(), quoted(s); }
     void value(const std::string& s) { value(std::string_view(s)); }
     void value(const char* s) { value(std::string_view(s)); }
@@ -162,15 +243,55 @@ private:
     void value(T v)
     {
         separator();
-        fmt::format_to(std::back_inserter(buf_), "{}", v);
+        fmt::format_to(buf_.out(), "{}", v);
     }
 
     Format format_;
     std::FILE* to_;
-    std::string buf_;
+    // The bytes not yet written: fmt's own buffer, which {fmt} appends to
+    // without the per-call overhead of a std::string back-inserter.
+    class Buffer {
+    public:
+        fmt::appender out() { return fmt::appender(m_); }
+        void append(std::string_view s) { m_.append(s.data(), s.data() + s.size()); }
+        void append(const char* s, size_t n) { m_.append(s, s + n); }
+        void append(size_t n, char c)
+        {
+            for (size_t i = 0; i < n; ++i)
+                m_.push_back(c);
+        }
+        void push_back(char c) { m_.push_back(c); }
+        const char* data() const { return m_.data(); }
+        char* data() { return m_.data(); }
+        // Grows or shrinks without initialising new bytes.
+        void resize(size_t n) { m_.resize(n); }
+        size_t size() const { return m_.size(); }
+        bool empty() const { return m_.size() == 0; }
+        void clear() { m_.clear(); }
+
+    private:
+        fmt::memory_buffer m_;
+    };
+    Buffer buf_;
+    mutable std::string pending_; // pending()'s copy
     std::vector<Kind> stack_;
     char sep_ = '\0';        // json_writer's pending separator
     bool named_ = false;     // a key was written and awaits its value
+    bool color_ = false;     // -color: tagged text fields are coloured
+    bool dark_ = false;      // ... with the dark-background palette
 };
 
 } // namespace nsbox::cli
+
+template <>
+struct fmt::formatter<nsbox::cli::Left> {
+    constexpr auto parse(format_parse_context& ctx) { return ctx.begin(); }
+    template <class Ctx>
+    auto format(const nsbox::cli::Left& l, Ctx& ctx) const
+    {
+        auto out = std::copy(l.s.begin(), l.s.end(), ctx.out());
+        for (size_t i = l.s.size(); i < l.width; ++i)
+            *out++ = ' ';
+        return out;
+    }
+};

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
@@ -24,15 +26,26 @@ net::rtnl::Session& Context::rtnl()
     return *rtnl_;
 }
 
-void kernel_refused(const net::Error& e)
+std::string refusal_text(const net::Error& e)
 {
     if (!e.context().empty())
-        cli::fail(cli::exit_kernel, fmt::format("{}: {}\n", e.context(), std::strerror(e.code())));
+        return fmt::format("{}: {}\n", e.context(), std::strerror(e.code()));
     if (!e.extack().empty()) {
         const std::string& m = e.extack();
-        cli::fail(cli::exit_kernel, fmt::format("Error: {}{}\n", m, m.ends_with('.') ? "" : "."));
+        return fmt::format("Error: {}{}\n", m, m.ends_with('.') ? "" : ".");
     }
-    cli::fail(cli::exit_kernel, fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code())));
+    return fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()));
+}
+
+void kernel_refused(const net::Error& e) { cli::fail(cli::exit_kernel, refusal_text(e)); }
+
+std::string stale_note(std::string_view name)
+{
+    if (!net::netns::valid_name(name) || !net::netns::is_stale(name))
+        return {};
+    return fmt::format("Note: {} is stale: a file, not a mounted network namespace; "
+                       "\"ip netns delete {}\" removes it\n",
+                       net::netns::path_of(name), name);
 }
 
 void talk(Context& c, net::Message& m)
@@ -109,6 +122,24 @@ std::string scope_name(unsigned scope)
     }
 }
 
+cli::Color family_color(int family)
+{
+    switch (family) {
+    case AF_INET: return cli::Color::inet;
+    case AF_INET6: return cli::Color::inet6;
+    default: return cli::Color::none;
+    }
+}
+
+cli::Color operstate_color(uint8_t state)
+{
+    switch (state) {
+    case IF_OPER_UP: return cli::Color::oper_up;
+    case IF_OPER_DOWN: return cli::Color::oper_down;
+    default: return cli::Color::none;
+    }
+}
+
 namespace {
 
 using Handler = int (*)(Context&, cli::Args&);
@@ -171,12 +202,107 @@ int family_of(std::string_view w)
     return AF_UNSPEC;
 }
 
+// iproute2's -color[=WHEN] (matches_color): "-c", "-col", "-color=" mean
+// always; anything after '=' but always, auto or never is not this option.
+enum class ColorWhen { never, automatic, always };
+std::optional<ColorWhen> color_option(std::string_view w)
+{
+    size_t eq = w.find('=');
+    if (!cli::matches(w.substr(0, eq), "-color"))
+        return std::nullopt;
+    std::string_view when = eq == std::string_view::npos ? std::string_view() : w.substr(eq + 1);
+    if (when.empty() || when == "always")
+        return ColorWhen::always;
+    if (when == "auto")
+        return ColorWhen::automatic;
+    if (when == "never")
+        return ColorWhen::never;
+    return std::nullopt;
+}
+
+// One command (OBJECT ARGS...), as iproute2's do_cmd.
+int run_command(Context& c, cli::Args& a)
+{
+    std::string_view obj = a.take();
+    for (const Object& o : objects) {
+        if (!cli::matches(obj, o.name))
+            continue;
+        if (o.name == "help")
+            usage();
+        if (!o.handler)
+            not_supported(fmt::format("object \"{}\"", o.name));
+        return o.handler(c, a);
+    }
+    cli::fail(cli::exit_failure, fmt::format("Object \"{}\" is unknown, try \"ip help\".\n", obj));
+}
+
+// Whether iproute2 ends the whole process on this failure (exit() in the
+// middle of a command) rather than returning from the command: inside a
+// batch, the former stops the batch at once, even under -force, without a
+// "Command failed" line. Its usage errors exit(-1) (255); get_addr() and
+// get_prefix() exit(1) on an address they cannot parse, and a dump that
+// fails part way exits 1 after "Dump terminated".
+bool ends_process(const cli::Failure& f)
+{
+    if (f.code() == cli::exit_usage)
+        return true;
+    const std::string& m = f.message();
+    return (m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos) ||
+           m.ends_with("Dump terminated\n");
+}
+
+// iproute2's batch(): the commands of FILE ("-": standard input), one per
+// line, over one netlink session; a command that fails prints
+// "Command failed FILE:LINE" and ends the batch unless -force. Exit 1 when
+// any command failed.
+int batch(Options& opt, const std::string& name, bool colored)
+{
+    if (name != "-" && !std::freopen(name.c_str(), "r", stdin)) {
+        int e = errno;
+        std::fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n", name.c_str(), std::strerror(e));
+        return 1;
+    }
+    opt.batch_mode = 1;
+    const int family = opt.family;
+    Context c(opt);
+    if (colored)
+        c.out.enable_color(cli::dark_background(std::getenv("COLORFGBG")));
+    cli::BatchReader in(stdin);
+    int rc = 0;
+    while (auto words = in.next()) {
+        if (words->empty())
+            continue;
+        opt.family = family;
+        cli::Args a(std::move(*words));
+        int ret;
+        try {
+            ret = run_command(c, a);
+        } catch (const cli::Failure& f) {
+            if (ends_process(f))
+                throw;
+            c.out.flush();
+            std::fputs(f.message().c_str(), stderr);
+            ret = f.code();
+        }
+        c.out.flush();
+        c.out.reset();
+        if (ret) {
+            std::fprintf(stderr, "Command failed %s:%d\n", name.c_str(), in.line());
+            rc = 1;
+            if (!opt.force)
+                break;
+        }
+    }
+    return rc;
+}
+
 int run(int argc, char** argv)
 {
     Options opt;
     cli::Args a(argc - 1, argv + 1);
     std::unique_ptr<net::netns::Guard> in_netns;
-    bool color = false;
+    ColorWhen color = ColorWhen::never;
+    std::optional<std::string> batch_file;
     while (!a.empty()) {
         std::string_view w = a.peek();
         if (w == "--") {
@@ -188,6 +314,7 @@ int run(int argc, char** argv)
         if (w.starts_with("--"))
             w.remove_prefix(1);
         auto is = [&](std::string_view full) { return cli::matches(w, full); };
+        // In iproute2's order: "-b" is -batch, "-h" -human, "-r" -resolve.
         if (is("-loops")) {
             if (!a.has_next())
                 usage();
@@ -211,22 +338,32 @@ int run(int argc, char** argv)
             opt.family = AF_MPLS;
         } else if (w == "-B") {
             opt.family = AF_BRIDGE;
-        } else if (is("-human") || is("-human-readable") || is("-iec") || is("-resolve") ||
-                   is("-timestamp") || is("-tshort")) {
-            not_supported(fmt::format("option \"{}\"", w));
+        } else if (is("-human") || is("-human-readable")) {
+            ++opt.human;
+        } else if (is("-iec")) {
+            ++opt.iec;
         } else if (is("-stats") || is("-statistics")) {
             ++opt.stats;
         } else if (is("-details")) {
             ++opt.details;
+        } else if (is("-resolve")) {
+            not_supported("-resolve");
         } else if (is("-oneline")) {
             ++opt.oneline;
+        } else if (is("-timestamp")) {
+            ++opt.timestamp;
+        } else if (is("-tshort")) {
+            ++opt.timestamp;
+            ++opt.tshort;
         } else if (is("-Version")) {
             std::fputs("ip utility, iproute2-6.1.0, nsbox " NSBOX_VERSION "\n", stdout);
             return 0;
         } else if (is("-force")) {
             ++opt.force;
         } else if (is("-batch")) {
-            not_supported("-batch");
+            if (!a.has_next())
+                usage();
+            batch_file = std::string(a.value());
         } else if (is("-brief")) {
             ++opt.brief;
         } else if (is("-json")) {
@@ -236,15 +373,12 @@ int run(int argc, char** argv)
         } else if (is("-rcvbuf")) {
             if (!a.has_next())
                 usage();
-            a.next();
-        } else if (auto eq = w.find('='); cli::matches(w.substr(0, eq), "-color") &&
-                                           (eq == std::string_view::npos || w.substr(eq + 1) == "always" ||
-                                            w.substr(eq + 1) == "auto" || w.substr(eq + 1) == "never")) {
-            // iproute2's matches_color: "-c" alone means always.
-            std::string_view when = eq == std::string_view::npos ? "always" : w.substr(eq + 1);
-            color = when == "always" || (when == "auto" && isatty(STDOUT_FILENO));
-            if (when == "never")
-                color = false;
+            std::string_view v = a.value();
+            auto size = net::parse_unsigned(v, 0);
+            if (!size || v.starts_with('-'))
+                cli::fail(cli::exit_usage, fmt::format("Invalid rcvbuf size '{}'\n", v));
+        } else if (auto when = color_option(w)) {
+            color = *when;
         } else if (is("-help")) {
             usage();
         } else if (is("-netns")) {
@@ -256,8 +390,9 @@ int run(int argc, char** argv)
                 if (e.context() == net::netns::step::open)
                     cli::fail(cli::exit_usage, fmt::format("Cannot open network namespace \"{}\": {}\n", name,
                                                            std::strerror(e.code())));
-                cli::fail(cli::exit_usage, fmt::format("setting the network namespace \"{}\" failed: {}\n",
-                                                       name, std::strerror(e.code())));
+                cli::fail(cli::exit_usage,
+                          fmt::format("setting the network namespace \"{}\" failed: {}\n{}", name,
+                                      std::strerror(e.code()), stale_note(name)));
             }
         } else if (is("-Numeric")) {
             not_supported("-Numeric");
@@ -268,25 +403,20 @@ int run(int argc, char** argv)
         }
         a.next();
     }
+    // iproute2's check_enable_color: never with -json; "auto" only on a
+    // terminal; the palette follows COLORFGBG.
+    bool colored = !opt.json && (color == ColorWhen::always ||
+                                 (color == ColorWhen::automatic && isatty(STDOUT_FILENO)));
+    if (batch_file)
+        return batch(opt, *batch_file, colored);
     if (a.empty())
         usage();
-    // iproute2 never colours JSON.
-    if (color && !opt.json)
-        not_supported("colour output");
     Context c(opt);
-    std::string_view obj = a.take();
-    for (const Object& o : objects) {
-        if (!cli::matches(obj, o.name))
-            continue;
-        if (o.name == "help")
-            usage();
-        if (!o.handler)
-            not_supported(fmt::format("object \"{}\"", o.name));
-        int rc = o.handler(c, a);
-        c.out.flush();
-        return rc;
-    }
-    cli::fail(cli::exit_failure, fmt::format("Object \"{}\" is unknown, try \"ip help\".\n", obj));
+    if (colored)
+        c.out.enable_color(cli::dark_background(std::getenv("COLORFGBG")));
+    int rc = run_command(c, a);
+    c.out.flush();
+    return rc;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <sys/socket.h>
@@ -29,7 +30,17 @@ struct Options {
     int oneline = 0;        // -o
     int force = 0;          // -force
     int all = 0;            // -all
+    int human = 0;          // -h[uman-readable]
+    int iec = 0;            // -iec
+    int timestamp = 0;      // -t[imestamp], -ts[hort]
+    int tshort = 0;         // -ts[hort]
+    int batch_mode = 0;     // running the commands of -batch
 };
+
+// Colour of an address of `family` (iproute2's ifa_family_color) and of an
+// operstate (oper_state_color: UP green, DOWN red, others plain).
+cli::Color family_color(int family);
+cli::Color operstate_color(uint8_t state);
 
 class Context {
 public:
@@ -59,6 +70,13 @@ int do_route(Context& c, cli::Args& a);
 // ("Error: MSG." ) when the kernel sent one, else "RTNETLINK answers: ERR";
 // exit 2.
 [[noreturn]] void kernel_refused(const net::Error& e);
+// The text kernel_refused() prints, for callers that go on after a refusal
+// (iproute2's rtnl_talk prints and returns).
+std::string refusal_text(const net::Error& e);
+// The fact iproute2 leaves out when a /run/netns entry it could not use is
+// stale (a file that is no longer a namespace mount): a line saying so and
+// how to remove it; "" when the entry is not stale.
+std::string stale_note(std::string_view name);
 // Sends `m` and turns a refusal into kernel_refused().
 void talk(Context& c, net::Message& m);
 
@@ -93,7 +111,7 @@ private:
     const Entry& lookup(uint32_t index);
     Context& c_;
     bool offline_ = false;
-    std::map<uint32_t, Entry> map_;
+    std::unordered_map<uint32_t, Entry> map_; // node-based: lookup() hands out references
     std::map<int32_t, std::string> nsids_;
 };
 

@@ -25,6 +25,22 @@ std::vector<T> decode_all(Bytes dump, uint16_t type, F decode)
     return out;
 }
 
+// One dump decoded message by message as it arrives: no copy of the dump's
+// bytes is kept.
+template <class T, class F>
+std::vector<T> dump_decoded(Socket& sock, Message& m, uint16_t type, F decode)
+{
+    std::vector<T> out;
+    sock.dump_each(
+        m,
+        [&](const Msg& r) {
+            if (r.type() == type)
+                out.push_back(decode(r));
+        },
+        [&] { out.clear(); });
+    return out;
+}
+
 } // namespace
 
 std::vector<Link> decode_links(Bytes dump) { return decode_all<Link>(dump, RTM_NEWLINK, decode_link); }
@@ -52,8 +68,7 @@ Session::Session() : sock_(NETLINK_ROUTE) {}
 std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask)
 {
     Message m = link_dump_request(family, ext_mask);
-    auto bytes = sock_.dump(m);
-    return decode_links(bytes);
+    return dump_decoded<Link>(sock_, m, RTM_NEWLINK, decode_link);
 }
 
 std::optional<Link> Session::get_link(Message& m)
@@ -94,15 +109,13 @@ std::optional<Link> Session::link(int32_t index, uint8_t family, uint32_t ext_ma
 std::vector<Addr> Session::addrs(uint8_t family, uint32_t index)
 {
     Message m = addr_dump_request(family, index);
-    auto bytes = sock_.dump(m);
-    return decode_addrs(bytes);
+    return dump_decoded<Addr>(sock_, m, RTM_NEWADDR, decode_addr);
 }
 
 std::vector<Route> Session::routes(uint8_t family, uint32_t table)
 {
     Message m = route_dump_request(family, table);
-    auto bytes = sock_.dump(m);
-    return decode_routes(bytes);
+    return dump_decoded<Route>(sock_, m, RTM_NEWROUTE, decode_route);
 }
 
 std::optional<int32_t> Session::nsid_of(int fd)

@@ -65,3 +65,82 @@ load ip_cases
   [ "$status" -eq 0 ]
   [ "$output" = 1 ]
 }
+
+@test "netns list-id and set: ids, target-nsid, auto, JSON, errors" {
+  cases=(
+    'ip netns add red; ip netns add blue; ip netns list-id; echo $?; ip netns set red 5; ip netns set blue auto; ip netns list-id; ip netns list; ip -j netns list-id; ip -j -p netns list-id'
+    'ip netns add red; ip netns add blue; ip netns set red 5; ip netns list-id nsid 5; ip netns list-id nsid 7; echo $?; ip -j netns list-id nsid 5'
+    # ids as another namespace sees them: "current-nsid" is ours
+    'ip netns add red; ip netns add blue; ip netns set red 5; ip netns set blue 0; ip -n red netns set blue 9; ip netns list-id target-nsid 5; ip netns list-id target-nsid 5 nsid 0; ip -j netns list-id target-nsid 5'
+    # a peer with an id but no name in /run/netns
+    'ip netns add red; ip netns set red 3; mount --bind /run/netns/red /tmp/x 2>/dev/null || { touch /tmp/x; mount --bind /run/netns/red /tmp/x; }; umount /run/netns/red; rm /run/netns/red; ip netns list-id; ip -j netns list-id'
+    'ip netns list-id foo; echo $?; ip netns list-id nsid; echo $?; ip netns list-id nsid x; echo $?; ip netns list-id nsid -1; echo $?; ip netns list-id nsid -1 foo; echo $?; ip netns list-id nsid 1 nsid 2; echo $?; ip netns list-id target-nsid 1 target-nsid 2; echo $?; ip netns list-id target-nsid 0x10; echo $?'
+    'ip netns add red; ip netns set red 5; echo $?; ip netns set red 6; echo $?; ip netns set; echo $?; ip netns set red; echo $?; ip netns set red x; echo $?; ip netns set red -2; echo $?; ip netns set nosuch 3; echo $?; ip netns set red 0x7; echo $?'
+    'ip netns add red; ip netns add blue; ip netns set red 4; ip netns set blue 4; echo $?; ip netns li; ip netns list-i'
+    # identify, pids and the -all headers are plain text even under -j
+    'ip -j netns list-id; ip -j -p netns list-id; ip netns add red; ip -j netns identify; ip -j netns pids red; ip -j -all netns exec true; ip -j netns list-id nsid 3; echo $?; ip -br netns; ip -o netns; ip -c netns; ip -s -d netns'
+  )
+  ip_cases "${cases[@]}"
+}
+
+@test "netns attach, identify, pids" {
+  cases=(
+    'sleep 5 & ip netns attach green $!; echo $?; ip netns list; ip netns identify $!; ip netns pids green | grep -c "^$!\$"; kill %1; wait'
+    'unshare --net sleep 5 & sleep 0.3; p=$(pgrep -P $! sleep || echo $!); ip netns attach green $p; echo $?; ip netns identify $p; ip -n green link | head -1; ip netns attach green $p; echo $?; kill %1; wait'
+    'ip netns attach x; echo $?; ip netns attach; echo $?; ip netns attach x 0; echo $?; ip netns attach x abc; echo $?; ip netns attach x 999999; echo $?; ls /run/netns'
+    'ip netns add red; ip netns identify; ip netns identify $$; ip netns exec red ip netns identify; echo $?'
+    'ip netns identify x; echo $?; ip netns identify 1 2; echo $?; ip netns identify 999999; echo $?; ip netns identify ""; echo $?'
+    'umount /run/netns; rmdir /run/netns; ip netns identify; echo $?; ip netns identify self; echo $?'
+    'ip netns add red; ip netns exec red sleep 5 & sleep 0.5; ip netns pids red | wc -l; ip netns pids; echo $?; ip netns pids red x; echo $?; ip netns pids nosuch; echo $?; kill %1; wait'
+    'ip netns add red; ip netns add blue; ip netns pids blue; echo $?; ip netns p red; echo $?'
+  )
+  ip_cases "${cases[@]}"
+}
+
+@test "-all netns exec and delete" {
+  cases=(
+    'ip netns add a; ip netns add b; ip -all netns exec ip -br link; echo $?'
+    'ip netns add a; ip netns add b; ip -all netns exec sh -c "exit 3"; echo $?; ip -all netns exec /nonexistent; echo $?'
+    'ip -all netns exec true; echo $?; ip -all netns exec; echo $?; ip -a netns exec; echo $?'
+    'umount /run/netns; rmdir /run/netns; ip -all netns exec true; echo $?; ip -all netns delete; echo $?'
+    'ip netns add a; ip netns add b; ip -all netns delete; echo $?; ip netns; ls /run/netns | wc -l'
+    'ip netns add a; ip netns add b; ip -all netns del x y; echo $?; ip netns'
+    # the command is not a name: -all skips the name check
+    'ip netns add a; ip -all netns exec ./x 2>&1; echo $?'
+    # a command killed by a signal ends ip at once with 1
+    'ip netns add a; ip netns add b; ip -all netns exec sh -c "kill -TERM \$\$"; echo $?'
+  )
+  ip_cases "${cases[@]}"
+}
+
+@test "netns monitor" {
+  # script gives ip a terminal, so that each event line is written at once
+  cases=(
+    'timeout 2 script -qfc "ip netns monitor" /dev/null >/tmp/t & sleep 0.7; ip netns add red; ip netns add blue; ip netns delete red; wait; tr -d "\r" </tmp/t'
+  )
+  ip_cases "${cases[@]}"
+}
+
+# A plain file left in /run/netns (its namespace mount gone): nsbox says
+# what iproute2 says, then one line more that names the entry stale and how
+# to remove it. Everything else is identical.
+@test "a stale /run/netns entry is called stale" {
+  local script='ip netns add red; touch /run/netns/stale; mkdir /run/netns/dir
+    ip netns list; echo $?; ip -j netns; ip netns list-id; echo $?
+    ip netns set stale 3; echo $?; ip -n stale link; echo $?; ip netns exec stale true; echo $?
+    ip -all netns exec true; echo $?
+    ip netns exec dir true; echo $?; ip netns pids stale; echo $?
+    ip netns delete stale; echo $?; ip netns; echo $?'
+  compare "$script"
+  [ "$ref_out" = "$nsb_out" ]
+  [ "$ref_rc" = "$nsb_rc" ]
+  local note='Note: /run/netns/stale is stale: a file, not a mounted network namespace; "ip netns delete stale" removes it'
+  # list and -j list (once each, after the entry's error), set, -n, exec,
+  # and -all exec twice: iproute2's child goes on with the next namespaces
+  # after the stale one, so they (and the note) come twice
+  [ "$(grep -cxF "$note" <<<"$nsb_err")" = 7 ]
+  [ "$(grep -cF "Note:" <<<"$ref_err")" = 0 ]
+  [ "$(grep -vxF "$note" <<<"$nsb_err")" = "$ref_err" ]
+  # a directory is not called stale
+  ! grep -q "/run/netns/dir is stale" <<<"$nsb_err"
+}
