@@ -633,26 +633,33 @@ void on_off_error(std::string_view key, std::string_view value)
 
 std::vector<std::byte> parse_lladdr(std::string_view w)
 {
+    auto bad = [](std::string_view what) {
+        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", what));
+    };
     std::vector<std::byte> out;
+    if (w.find('.') != std::string_view::npos) {
+        // A dotted IPv4 address (the link address of an IPv4 tunnel).
+        auto a = net::parse_address(w, AF_INET);
+        if (!a)
+            bad(w);
+        auto b = a->span();
+        return {b.begin(), b.end()};
+    }
+    // iproute2 splits at ':' and reads each part with sscanf("%x"): hex
+    // digits after an optional 0x, the rest of the part ignored. A bad
+    // part is named alone.
     std::string_view rest = w;
-    while (!rest.empty()) {
-        size_t n = 0;
-        unsigned v = 0;
-        while (n < rest.size() && n < 3 && std::isxdigit(static_cast<unsigned char>(rest[n]))) {
-            v = v * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(rest[n]))
-                                                   ? rest[n] - '0'
-                                                   : (std::tolower(static_cast<unsigned char>(rest[n])) - 'a' + 10));
-            ++n;
-        }
-        if (n == 0 || v > 255)
-            cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", w));
+    for (size_t i = 0; i < 32; ++i) {
+        size_t colon = rest.find(':');
+        std::string part(rest.substr(0, colon));
+        char* end = nullptr;
+        long v = std::strtol(part.c_str(), &end, 16);
+        if (end == part.c_str() || v < 0 || v > 255)
+            bad(part);
         out.push_back(static_cast<std::byte>(v));
-        rest.remove_prefix(n);
-        if (rest.empty())
+        if (colon == std::string_view::npos)
             break;
-        if (rest.front() != ':' && rest.front() != '.')
-            cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", w));
-        rest.remove_prefix(1);
+        rest.remove_prefix(colon + 1);
     }
     return out;
 }
@@ -877,7 +884,7 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     bool by_group = false;
     if (p.attrs.group && !p.dev) {
         // iproute2: the command applies to a whole device group.
-        if (!a.empty() && !p.type)
+        if (!a.empty())
             cli::fail(cli::exit_usage, fmt::format("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
                                                    a.peek()));
         if (create)
