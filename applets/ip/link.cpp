@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <strings.h>
 #include <string>
 #include <unistd.h>
 
@@ -818,6 +819,21 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
                 cli::invarg("Invalid \"group\" value\n", w);
             l.attrs.group = *g;
             grouped = true;
+        } else if (a.is("mode")) {
+            std::string_view w = a.value();
+            if (strcasecmp(std::string(w).c_str(), "default") == 0)
+                l.linkmode = IF_LINK_MODE_DEFAULT;
+            else if (strcasecmp(std::string(w).c_str(), "dormant") == 0)
+                l.linkmode = IF_LINK_MODE_DORMANT;
+            else
+                cli::invarg("Invalid link mode\n", w);
+        } else if (a.is("state")) {
+            std::string_view w = a.value();
+            for (size_t i = 0; i < std::size(oper_states); ++i)
+                if (strcasecmp(std::string(w).c_str(), std::string(oper_states[i]).c_str()) == 0)
+                    l.operstate = static_cast<uint8_t>(i);
+            if (!l.operstate)
+                cli::invarg("Invalid operstate\n", w);
         } else if (a.matches("numtxqueues")) {
             std::string_view w = a.value();
             if (numtx)
@@ -835,7 +851,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
                 cli::invarg("Invalid \"numrxqueues\" value\n", w);
             l.attrs.num_rx_queues = static_cast<uint32_t>(*numrx);
         } else if (a.is("xdpgeneric") || a.is("xdpdrv") || a.is("xdpoffload") || a.is("xdp") ||
-                   a.is("carrier") || a.is("vf") || a.is("vrf") || a.is("mode") || a.is("state") ||
+                   a.is("carrier") || a.is("vf") || a.is("vrf") ||
                    a.matches("addrgenmode") || a.matches("link-netns") || a.matches("link-netnsid") ||
                    a.is("protodown") || a.is("protodown_reason") || a.is("gso_max_size") ||
                    a.is("gso_max_segs") || a.is("gro_max_size") || a.is("parentdev")) {
@@ -878,6 +894,8 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     Link req;
     static_cast<net::rtnl::LinkRequestAttrs&>(req) = p.attrs;
     req.family = static_cast<uint8_t>(c.opt.family);
+    req.linkmode = p.linkmode;
+    req.operstate = p.operstate;
     req.flags = p.flags;
     req.change = p.change;
     const bool name_is_dev = !p.name || !p.dev || p.dev_from_name || p.name == p.dev;

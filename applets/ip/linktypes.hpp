@@ -24,6 +24,7 @@ struct LinkArgs {
     std::optional<std::string> netns;
     int32_t index = 0;
     uint32_t flags = 0, change = 0;
+    std::optional<uint8_t> linkmode, operstate; // "mode", "state"
     std::optional<std::string> type;
 };
 // `create`: the request has NLM_F_CREATE (add, replace, a veth peer).

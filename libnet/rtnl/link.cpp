@@ -186,6 +186,10 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
     ifi.ifi_change = l.change;
     Message m(type, flags, ifi);
     encode_common(m, l);
+    if (l.linkmode)
+        m.put_u8(IFLA_LINKMODE, *l.linkmode);
+    if (l.operstate)
+        m.put_u8(IFLA_OPERSTATE, *l.operstate);
     if (l.name)
         m.put_str(IFLA_IFNAME, *l.name);
     if (l.kind) {

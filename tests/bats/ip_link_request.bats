@@ -113,6 +113,7 @@ req_cases() {
     'mkveth v1 v2; req ip link set v1 address 02:00:00:00:09:09 broadcast 02:ff:ff:ff:ff:ff txqueuelen 9 mtu 1280' \
     'mkveth v1 v2; req ip link set v1 promisc on arp off multicast off allmulticast on dynamic on trailers off' \
     'mkveth v1 v2; req ip link set v1 name w1' \
+    'mkveth v1 v2; req ip link set v1 mtu 1400 mode dormant state up' \
     'mkbr br0; mkveth v1 v2; req ip link set v1 master br0; req ip link set v1 nomaster' \
     'mkveth v1 v2; req ip link set v1 alias "an alias" group 7' \
     'mkveth v1 v2; req ip link set mtu 1400 group 0; ip -br link | cut -d" " -f1' \

@@ -11,6 +11,7 @@ load ip_cases
     'mkveth v1 v2; ip link set v1 promisc on; ip link set v1 arp off; ip link set v1 multicast off; ip link set v1 allmulticast on; ip link show v1; ip -d link show v1 | sed -n 2p'
     'mkveth v1 v2; ip link set v1 promisc on arp off multicast off; ip link set v1 promisc off arp on multicast on allmulticast off; ip link show v1'
     'mkveth v1 v2; ip link set v1 dynamic on trailers off; ip link show v1; ip -j link show v1; ip link set v1 dynamic off trailers on; ip -br link show v1'
+    'mkveth v1 v2; ip link set v1 mode dormant; echo $?; ip link show v1; ip link set v1 mode foo; echo $?; ip link set v1 state bogus; echo $?; ip link set v1 mode DEFAULT state dormant; ip link show v1; ip -j link show v1'
     'mkveth v1 v2; ip link set v1 promisc maybe; echo $?; ip link set v1 arp; echo $?; ip link set v1 multicast 1; echo $?; ip link set v1 allmulticast; echo $?; ip link set v1 dynamic x; echo $?'
   )
   ip_cases "${cases[@]}"
