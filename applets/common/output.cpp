@@ -219,6 +219,15 @@ void Output::json_null(std::string_view key)
     buf_.append("null");
 }
 
+void Output::json_raw(std::string_view key, std::string_view raw)
+{
+    if (!json())
+        return;
+    name(key);
+    separator();
+    buf_.append(raw);
+}
+
 Output::Scope Output::document()
 {
     if (!json())

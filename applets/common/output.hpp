@@ -162,6 +162,9 @@ public:
     }
     // A JSON-only null ("link": null).
     void json_null(std::string_view key);
+    // A JSON-only field whose value is written as given: a number the
+    // caller formats itself (iproute2 prints bridge timers as 0.00).
+    void json_raw(std::string_view key, std::string_view raw);
     // An array element (no key).
     template <class T>
     void element(fmt::format_string<const T&> text, const T& v, In where = In::any)

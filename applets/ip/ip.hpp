@@ -152,4 +152,12 @@ std::string name_of_nsid(Context& c, int32_t nsid);
 // The words of link flags, in iproute2's order; the remainder in hex.
 void print_link_flags(cli::Output& out, uint32_t flags, bool m_down);
 
+// The statistics block of one link under -s and -s -s (iproute2's
+// print_stats64): RX and TX lines, columns sized to the widest number.
+void print_link_stats(Context& c, const net::rtnl::Link& l);
+// Fails (before anything is printed) when a link has what nsbox cannot
+// print yet in the current options: the -d details of a kind it does not
+// decode, an attached XDP program.
+void check_printable(const Context& c, const net::rtnl::Link& l);
+
 } // namespace nsbox::ip

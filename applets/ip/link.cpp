@@ -1,19 +1,23 @@
 // ip link: add, set, delete, show (iproute2's iplink.c and the link half of
-// ipaddress.c's printer).
+// ipaddress.c: print_linkinfo and its -d and -s parts). The link kinds'
+// own options and details are in linktypes.cpp.
 
 #include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <strings.h>
 #include <string>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <linux/if.h>
+#include <linux/if_addr.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
 #include "applets/ip/ip.hpp"
+#include "applets/ip/linktypes.hpp"
 #include "applets/ip/usage.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/netns.hpp"
@@ -26,7 +30,8 @@ using net::rtnl::Link;
 
 constexpr std::string_view oper_states[] = {"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
                                             "TESTING", "DORMANT", "UP"};
-constexpr std::string_view link_modes[] = {"DEFAULT", "DORMANT", "TESTING"};
+// iproute2 6.1 knows two link modes and prints the rest as numbers.
+constexpr std::string_view link_modes[] = {"DEFAULT", "DORMANT"};
 
 struct FlagName {
     uint32_t bit;
@@ -42,6 +47,11 @@ constexpr FlagName flag_names[] = {
     {IFF_PORTSEL, "PORTSEL"},     {IFF_NOTRAILERS, "NOTRAILERS"}, {IFF_UP, "UP"},
     {IFF_LOWER_UP, "LOWER_UP"},   {IFF_DORMANT, "DORMANT"},     {IFF_ECHO, "ECHO"},
 };
+
+// iproute2's link_events, by IFLA_EVENT value.
+constexpr std::string_view link_events[] = {"NONE",         "REBOOT",      "FEATURE CHANGE",
+                                            "BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP",
+                                            "BONDING OPTION"};
 
 void print_operstate(Context& c, uint8_t state)
 {
@@ -86,7 +96,103 @@ bool print_name_and_link(Context& c, LinkNames& names, const Link& l, bool brief
     return m_down;
 }
 
-std::string group_name(uint32_t g) { return g == 0 ? "default" : std::to_string(g); }
+std::string hexstring(const std::vector<std::byte>& b)
+{
+    std::string s;
+    for (std::byte x : b)
+        s += fmt::format("{:02x}", static_cast<unsigned>(x));
+    return s;
+}
+
+void print_af_spec(cli::Output& out, const Link& l)
+{
+    if (!l.addr_gen_mode)
+        return;
+    std::string mode;
+    switch (*l.addr_gen_mode) {
+    case IN6_ADDR_GEN_MODE_EUI64: mode = "eui64"; break;
+    case IN6_ADDR_GEN_MODE_NONE: mode = "none"; break;
+    case IN6_ADDR_GEN_MODE_STABLE_PRIVACY: mode = "stable_secret"; break;
+    case IN6_ADDR_GEN_MODE_RANDOM: mode = "random"; break;
+    default: mode = fmt::format("{:#04x}", *l.addr_gen_mode); break;
+    }
+    out.field("inet6_addr_gen_mode", "addrgenmode {} ", mode);
+}
+
+// iproute2's print_linktype: "    KIND ..." and "    KIND_slave ..." on
+// their own lines, "linkinfo" in JSON.
+void print_linktype(Context& c, LinkNames& names, const Link& l)
+{
+    cli::Output& out = c.out;
+    auto info = out.object("linkinfo");
+    const std::string_view nl = c.opt.oneline ? "\\" : "\n";
+    if (l.kind) {
+        out.text(nl);
+        out.field("info_kind", "    {} ", *l.kind);
+        print_kind_data(c, names, l, false);
+    }
+    if (l.slave_kind) {
+        out.text(nl);
+        out.field("info_slave_kind", "    {}_slave ", *l.slave_kind);
+        print_kind_data(c, names, l, true);
+    }
+}
+
+void print_details(Context& c, LinkNames& names, const Link& l, bool do_link)
+{
+    cli::Output& out = c.out;
+    if (l.promiscuity)
+        out.field("promiscuity", " promiscuity {} ", *l.promiscuity);
+    if (l.allmulti)
+        out.field("allmulti", " allmulti {} ", *l.allmulti);
+    if (l.min_mtu)
+        out.field("min_mtu", "minmtu {} ", *l.min_mtu);
+    if (l.max_mtu)
+        out.field("max_mtu", "maxmtu {} ", *l.max_mtu);
+    if (l.has_linkinfo)
+        print_linktype(c, names, l);
+    if (do_link)
+        print_af_spec(out, l);
+    if (l.num_tx_queues)
+        out.field("num_tx_queues", "numtxqueues {} ", *l.num_tx_queues);
+    if (l.num_rx_queues)
+        out.field("num_rx_queues", "numrxqueues {} ", *l.num_rx_queues);
+    if (l.gso_max_size)
+        out.field("gso_max_size", "gso_max_size {} ", *l.gso_max_size);
+    if (l.gso_max_segs)
+        out.field("gso_max_segs", "gso_max_segs {} ", *l.gso_max_segs);
+    if (l.tso_max_size)
+        out.field("tso_max_size", "tso_max_size {} ", *l.tso_max_size);
+    if (l.tso_max_segs)
+        out.field("tso_max_segs", "tso_max_segs {} ", *l.tso_max_segs);
+    if (l.gro_max_size)
+        out.field("gro_max_size", "gro_max_size {} ", *l.gro_max_size);
+    if (l.phys_port_name)
+        out.field("phys_port_name", "portname {} ", *l.phys_port_name);
+    if (l.phys_port_id)
+        out.field("phys_port_id", "portid {} ", hexstring(*l.phys_port_id));
+    if (l.phys_switch_id)
+        out.field("phys_switch_id", "switchid {} ", hexstring(*l.phys_switch_id));
+    if (l.parent_bus)
+        out.field("parentbus", "parentbus {} ", *l.parent_bus);
+    if (l.parent_dev)
+        out.field("parentdev", "parentdev {} ", *l.parent_dev);
+}
+
+// iproute2's size_columns: each column as wide as its widest number.
+template <size_t N>
+void size_columns(unsigned (&cols)[N], std::initializer_list<uint64_t> values)
+{
+    size_t i = 0;
+    for (uint64_t v : values) {
+        unsigned len = 1;
+        for (; v > 9; v /= 10)
+            ++len;
+        if (i < N && len > cols[i])
+            cols[i] = len;
+        ++i;
+    }
+}
 
 } // namespace
 
@@ -111,11 +217,151 @@ void print_link_flags(cli::Output& out, uint32_t flags, bool m_down)
         out.element(",{}", std::string_view("M-DOWN"));
 }
 
+// iproute2's print_stats64: the RX and TX blocks (and with -s -s their
+// error lines), columns sized to the widest number.
+void print_link_stats(Context& c, const Link& l)
+{
+    if (!l.stats)
+        return;
+    const rtnl_link_stats64& s = *l.stats;
+    cli::Output& out = c.out;
+    const bool more = c.opt.stats > 1;
+    if (out.json()) {
+        auto st = out.object(l.stats_are_64 ? "stats64" : "stats");
+        {
+            auto rx = out.object("rx");
+            out.json_field("bytes", s.rx_bytes);
+            out.json_field("packets", s.rx_packets);
+            out.json_field("errors", s.rx_errors);
+            out.json_field("dropped", s.rx_dropped);
+            out.json_field("over_errors", s.rx_over_errors);
+            out.json_field("multicast", s.multicast);
+            if (s.rx_compressed)
+                out.json_field("compressed", s.rx_compressed);
+            if (more) {
+                out.json_field("length_errors", s.rx_length_errors);
+                out.json_field("crc_errors", s.rx_crc_errors);
+                out.json_field("frame_errors", s.rx_frame_errors);
+                out.json_field("fifo_errors", s.rx_fifo_errors);
+                out.json_field("missed_errors", s.rx_missed_errors);
+                if (s.rx_nohandler)
+                    out.json_field("nohandler", s.rx_nohandler);
+                if (s.rx_otherhost_dropped)
+                    out.json_field("otherhost", s.rx_otherhost_dropped);
+            }
+        }
+        auto tx = out.object("tx");
+        out.json_field("bytes", s.tx_bytes);
+        out.json_field("packets", s.tx_packets);
+        out.json_field("errors", s.tx_errors);
+        out.json_field("dropped", s.tx_dropped);
+        out.json_field("carrier_errors", s.tx_carrier_errors);
+        out.json_field("collisions", s.collisions);
+        if (s.tx_compressed)
+            out.json_field("compressed", s.tx_compressed);
+        if (more) {
+            out.json_field("aborted_errors", s.tx_aborted_errors);
+            out.json_field("fifo_errors", s.tx_fifo_errors);
+            out.json_field("window_errors", s.tx_window_errors);
+            out.json_field("heartbeat_errors", s.tx_heartbeat_errors);
+            if (l.carrier_changes)
+                out.json_field("carrier_changes", static_cast<uint64_t>(*l.carrier_changes));
+        }
+        return;
+    }
+    // The minimum widths are the header words': "*X errors:", "packets",
+    // "errors", "dropped", "heartbt", "overrun", "compressed", "otherhost".
+    unsigned cols[] = {10, 7, 6, 7, 7, 7, 10, 9};
+    size_columns(cols, {s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped, s.rx_missed_errors, s.multicast,
+                        s.rx_compressed, 0});
+    if (more)
+        size_columns(cols, {0, s.rx_length_errors, s.rx_crc_errors, s.rx_frame_errors, s.rx_fifo_errors,
+                            s.rx_over_errors, s.rx_nohandler, s.rx_otherhost_dropped});
+    size_columns(cols, {s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped, s.tx_carrier_errors, s.collisions,
+                        s.tx_compressed, 0});
+    const uint64_t cc = l.carrier_changes.value_or(0);
+    if (more)
+        size_columns(cols, {0, 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
+                            s.tx_heartbeat_errors, cc, 0});
+    const std::string_view nl = c.opt.oneline ? "\\" : "\n";
+    auto num = [&](unsigned w, uint64_t v) { out.textf("{:>{}} ", v, w); };
+    out.textf("    RX: {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}{}", "bytes", cols[0] - 4, "packets", cols[1],
+              "errors", cols[2], "dropped", cols[3], "missed", cols[4], "mcast", cols[5],
+              s.rx_compressed ? "compressed" : "", cols[6], nl);
+    out.text("    ");
+    num(cols[0], s.rx_bytes);
+    num(cols[1], s.rx_packets);
+    num(cols[2], s.rx_errors);
+    num(cols[3], s.rx_dropped);
+    num(cols[4], s.rx_missed_errors);
+    num(cols[5], s.multicast);
+    if (s.rx_compressed)
+        num(cols[6], s.rx_compressed);
+    if (more) {
+        out.text(nl);
+        out.textf("    RX errors:{:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}{:>{}}{:>{}}{}", "", cols[0] - 10, "length",
+                  cols[1], "crc", cols[2], "frame", cols[3], "fifo", cols[4], "overrun", cols[5],
+                  s.rx_nohandler ? " nohandler" : "", s.rx_nohandler ? cols[6] + 1 : 0,
+                  s.rx_otherhost_dropped ? " otherhost" : "", s.rx_otherhost_dropped ? cols[7] + 1 : 0, nl);
+        out.textf("{:>{}}", "", cols[0] + 5);
+        num(cols[1], s.rx_length_errors);
+        num(cols[2], s.rx_crc_errors);
+        num(cols[3], s.rx_frame_errors);
+        num(cols[4], s.rx_fifo_errors);
+        num(cols[5], s.rx_over_errors);
+        if (s.rx_nohandler)
+            num(cols[6], s.rx_nohandler);
+        if (s.rx_otherhost_dropped)
+            num(cols[7], s.rx_otherhost_dropped);
+    }
+    out.text(nl);
+    out.textf("    TX: {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}{}", "bytes", cols[0] - 4, "packets", cols[1],
+              "errors", cols[2], "dropped", cols[3], "carrier", cols[4], "collsns", cols[5],
+              s.tx_compressed ? "compressed" : "", cols[6], nl);
+    out.text("    ");
+    num(cols[0], s.tx_bytes);
+    num(cols[1], s.tx_packets);
+    num(cols[2], s.tx_errors);
+    num(cols[3], s.tx_dropped);
+    num(cols[4], s.tx_carrier_errors);
+    num(cols[5], s.collisions);
+    if (s.tx_compressed)
+        num(cols[6], s.tx_compressed);
+    if (more) {
+        out.text(nl);
+        out.textf("    TX errors:{:>{}} {:>{}} {:>{}} {:>{}} {:>{}} {:>{}}{}", "", cols[0] - 10, "aborted", cols[1],
+                  "fifo", cols[2], "window", cols[3], "heartbt", cols[4], l.carrier_changes ? "transns" : "",
+                  cols[5], nl);
+        out.textf("{:>{}}", "", cols[0] + 5);
+        num(cols[1], s.tx_aborted_errors);
+        num(cols[2], s.tx_fifo_errors);
+        num(cols[3], s.tx_window_errors);
+        num(cols[4], s.tx_heartbeat_errors);
+        if (l.carrier_changes)
+            num(cols[5], cc);
+    }
+}
+
+void check_printable(const Context& c, const Link& l)
+{
+    if (l.xdp_attached && *l.xdp_attached != XDP_ATTACHED_NONE)
+        cli::fail(cli::exit_usage, "nsbox ip: links with an XDP program are not supported yet\n");
+    if (!c.opt.details)
+        return;
+    if (l.kind && kind_data_unsupported(*l.kind, false))
+        cli::fail(cli::exit_usage,
+                  fmt::format("nsbox ip: the details of \"{}\" links are not supported yet\n", *l.kind));
+    if (l.slave_kind && kind_data_unsupported(*l.slave_kind, true))
+        cli::fail(cli::exit_usage,
+                  fmt::format("nsbox ip: the details of \"{}_slave\" ports are not supported yet\n", *l.slave_kind));
+}
+
 void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
 {
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
     const int family = do_link ? AF_PACKET : c.opt.family;
+    const std::string_view nl = c.opt.oneline ? "\\" : "\n";
     if (brief) {
         bool m_down = print_name_and_link(c, names, l, true);
         if (l.operstate)
@@ -143,7 +389,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
         if (*l.linkmode < std::size(link_modes))
             out.field("linkmode", "mode {} ", link_modes[*l.linkmode]);
         else
-            out.field("linkmode", "mode {} ", static_cast<unsigned>(*l.linkmode));
+            out.field("linkmode_index", "mode {} ", static_cast<int>(*l.linkmode));
     }
     if (l.group)
         out.field("group", "group {} ", group_name(*l.group));
@@ -152,8 +398,14 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
         qlen = net::rtnl::txqlen_by_name(*l.name);
     if (qlen && *qlen)
         out.field("txqlen", "qlen {}", static_cast<int>(*qlen));
+    if (l.event) {
+        if (*l.event >= std::size(link_events))
+            out.field("event", "event {} ", static_cast<int>(*l.event));
+        else if (*l.event)
+            out.field("event", "event {} ", link_events[*l.event]);
+    }
     if (family == AF_UNSPEC || family == AF_PACKET || c.opt.details) {
-        out.text(c.opt.oneline ? "\\" : "\n");
+        out.text(nl);
         out.field("link_type", "    link/{} ", net::link_type_name(l.type));
         if (l.address)
             out.field("address", "{}", net::format_lladdr(*l.address, l.type));
@@ -165,6 +417,10 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
                 out.text(" brd ");
             }
             out.field("broadcast", "{}", net::format_lladdr(*l.broadcast, l.type));
+        }
+        if (l.perm_address && (!l.address || *l.address != *l.perm_address)) {
+            out.text(" permaddr ");
+            out.field("permaddr", "{}", net::format_lladdr(*l.perm_address, l.type));
         }
     }
     if (l.link_netnsid) {
@@ -185,60 +441,287 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
         out.json_field("proto_down", true);
         out.text(" protodown on ");
     }
+    if (c.opt.details)
+        print_details(c, names, l, do_link);
+    if ((do_link || c.opt.details) && l.alias) {
+        out.textf("{}    ", nl);
+        out.field("ifalias", "alias {}", *l.alias);
+    }
+    if (do_link && c.opt.stats) {
+        out.text(nl);
+        print_link_stats(c, l);
+    }
+    if (!l.altnames.empty()) {
+        auto a = out.array("altnames", cli::In::json);
+        for (const std::string& n : l.altnames) {
+            out.textf("{}    altname ", nl);
+            out.element("{}", n);
+        }
+    }
     out.text("\n");
 }
 
 } // namespace nsbox::ip
 
+// ---------------------------------------------------------------------------
+// ip link show
+
 namespace nsbox::ip {
 
 namespace {
 
-// iproute2's ll_addr_a2n: hex bytes separated by ':' (or '.'), each 1-2
-// digits. Failures print its sentences and exit 1.
+struct ShowFilter {
+    std::string dev;
+    bool up = false;
+    bool label = false;            // "label": iproute2 then prints no link at all
+    std::optional<uint32_t> group;
+    int64_t master = 0;            // 0: any; -1: nomaster; else the master's index
+    std::optional<std::string> kind, slave_kind;
+};
+
+// iproute2's address flag words, which `ip link show` accepts and ignores.
+bool address_flag_word(std::string_view w)
+{
+    if (w.starts_with('-'))
+        w.remove_prefix(1);
+    constexpr std::string_view words[] = {"dynamic",    "primary",       "secondary", "temporary",
+                                          "nodad",      "optimistic",    "dadfailed", "home",
+                                          "deprecated", "tentative",     "permanent", "mngtmpaddr",
+                                          "noprefixroute", "autojoin",   "stable-privacy"};
+    for (std::string_view x : words)
+        if (x == w)
+            return true;
+    return false;
+}
+
+bool valid_scope(std::string_view w)
+{
+    if (w == "global" || w == "site" || w == "link" || w == "host" || w == "nowhere" || w == "all")
+        return true;
+    auto n = net::parse_unsigned(w, 0);
+    return n && *n <= 255;
+}
+
+ShowFilter parse_show(Context& c, cli::Args& a)
+{
+    ShowFilter f;
+    for (; !a.empty(); a.next()) {
+        if (a.is("to")) {
+            a.value();
+            cli::fail(cli::exit_usage, "nsbox ip: link show filter \"to\" is not supported yet\n");
+        } else if (a.is("scope")) {
+            std::string_view w = a.value();
+            if (!valid_scope(w))
+                cli::invarg("invalid \"scope\"\n", w);
+        } else if (a.is("up")) {
+            f.up = true;
+        } else if (address_flag_word(a.peek())) {
+        } else if (a.is("label")) {
+            a.value();
+            f.label = true;
+        } else if (a.is("group")) {
+            std::string_view w = a.value();
+            auto g = group_number(w);
+            if (!g)
+                cli::invarg("Invalid \"group\" value\n", w);
+            f.group = *g;
+        } else if (a.is("master")) {
+            std::string_view w = a.value();
+            uint32_t idx = index_of(c, w);
+            if (!idx)
+                cli::invarg("Device does not exist\n", w);
+            f.master = idx;
+        } else if (a.is("vrf")) {
+            std::string_view w = a.value();
+            if (!index_of(c, w))
+                cli::invarg("Not a valid VRF name\n", w);
+            cli::fail(cli::exit_usage, "nsbox ip: link show filter \"vrf\" is not supported yet\n");
+        } else if (a.is("nomaster")) {
+            f.master = -1;
+        } else if (a.is("type")) {
+            std::string w(a.value());
+            if (w.size() >= 6 && w.ends_with("_slave"))
+                f.slave_kind = w.substr(0, w.size() - 6);
+            else
+                f.kind = w;
+        } else {
+            if (a.is("dev"))
+                a.value();
+            else if (a.matches("help"))
+                cli::fail(cli::exit_usage, std::string(link_usage));
+            if (!f.dev.empty())
+                cli::duparg2("dev", a.peek());
+            f.dev = std::string(a.peek());
+        }
+    }
+    return f;
+}
+
+// print_linkinfo's own filters, after the kernel's.
+bool filtered_out(const ShowFilter& f, const Link& l)
+{
+    if (f.up && !(l.flags & IFF_UP))
+        return true;
+    if (f.label)
+        return true;
+    if (f.group && l.group && *l.group != *f.group)
+        return true;
+    if (f.master > 0 && (!l.master || *l.master != f.master))
+        return true;
+    if (f.kind && (!l.has_linkinfo || l.kind.value_or("") != *f.kind))
+        return true;
+    if (f.slave_kind && (!l.has_linkinfo || l.slave_kind.value_or("") != *f.slave_kind))
+        return true;
+    return false;
+}
+
+int show_links(Context& c, cli::Args& a)
+{
+    ShowFilter f = parse_show(c, a);
+    auto& rtnl = c.rtnl();
+    // Statistics are most of the kernel's work for a big dump: asked for
+    // only when printed.
+    const uint32_t mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
+    std::vector<Link> links;
+    if (!f.dev.empty()) {
+        std::optional<Link> one;
+        if (f.dev.size() < IFNAMSIZ)
+            one = rtnl.link(f.dev, AF_PACKET, mask);
+        if (!one)
+            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", f.dev));
+        links.push_back(std::move(*one));
+    } else {
+        std::optional<uint32_t> master;
+        if (f.master)
+            master = static_cast<uint32_t>(f.master);
+        std::optional<std::string_view> kind;
+        if (f.kind)
+            kind = *f.kind;
+        links = rtnl.links(AF_PACKET, mask, master, kind);
+    }
+    for (const Link& l : links)
+        if (!filtered_out(f, l))
+            check_printable(c, l);
+    LinkNames names(c);
+    for (const Link& l : links)
+        names.remember(l);
+    auto doc = c.out.document();
+    for (const Link& l : links) {
+        // iproute2 opens each link's JSON object before its filters: a
+        // link filtered out leaves "{}".
+        auto o = c.out.object();
+        if (filtered_out(f, l))
+            continue;
+        print_link(c, names, l, true);
+    }
+    return 0;
+}
+
+} // namespace
+
+} // namespace nsbox::ip
+
+// ---------------------------------------------------------------------------
+// ip link add / set / delete
+
+namespace nsbox::ip {
+
+void on_off_error(std::string_view key, std::string_view value)
+{
+    cli::fail(cli::exit_failure,
+              fmt::format("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, value));
+}
+
 std::vector<std::byte> parse_lladdr(std::string_view w)
 {
+    auto bad = [](std::string_view what) {
+        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", what));
+    };
     std::vector<std::byte> out;
+    if (w.find('.') != std::string_view::npos) {
+        // A dotted IPv4 address (the link address of an IPv4 tunnel).
+        auto a = net::parse_address(w, AF_INET);
+        if (!a)
+            bad(w);
+        auto b = a->span();
+        return {b.begin(), b.end()};
+    }
+    // iproute2 splits at ':' and reads each part with sscanf("%x"): hex
+    // digits after an optional 0x, the rest of the part ignored. A bad
+    // part is named alone.
     std::string_view rest = w;
-    while (!rest.empty()) {
-        size_t n = 0;
-        unsigned v = 0;
-        while (n < rest.size() && n < 3 && std::isxdigit(static_cast<unsigned char>(rest[n]))) {
-            v = v * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(rest[n]))
-                                                   ? rest[n] - '0'
-                                                   : (std::tolower(static_cast<unsigned char>(rest[n])) - 'a' + 10));
-            ++n;
-        }
-        if (n == 0 || v > 255)
-            cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", w));
+    for (size_t i = 0; i < 32; ++i) {
+        size_t colon = rest.find(':');
+        std::string part(rest.substr(0, colon));
+        char* end = nullptr;
+        long v = std::strtol(part.c_str(), &end, 16);
+        if (end == part.c_str() || v < 0 || v > 255)
+            bad(part);
         out.push_back(static_cast<std::byte>(v));
-        rest.remove_prefix(n);
-        if (rest.empty())
+        if (colon == std::string_view::npos)
             break;
-        if (rest.front() != ':' && rest.front() != '.')
-            cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", w));
-        rest.remove_prefix(1);
+        rest.remove_prefix(colon + 1);
     }
     return out;
 }
 
-// The parts of a link request common to a link and a veth peer
-// (iproute2's iplink_parse). Stops after "type KIND" and returns the kind.
-struct LinkArgs {
-    std::optional<std::string> name;
-    std::optional<std::string> dev;
-    bool dev_from_name = false;
-    uint32_t flags = 0, change = 0;
-    std::optional<uint32_t> mtu, txqlen, master;
-    std::optional<std::vector<std::byte>> address, broadcast;
-    std::optional<std::string> netns;
-    std::optional<std::string> type;
+void set_netns(const std::string& w, net::rtnl::LinkRequestAttrs& attrs)
+{
+    try {
+        attrs.net_ns_fd = net::netns::open(w);
+        return;
+    } catch (const net::Error&) {
+    }
+    // get_integer: strtol base 0, the whole word, an int.
+    errno = 0;
+    char* end = nullptr;
+    long v = std::strtol(w.c_str(), &end, 0);
+    if (w.empty() || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+        cli::invarg("Invalid \"netns\" value\n", w);
+    attrs.net_ns_pid = static_cast<uint32_t>(v);
+}
+
+namespace {
+
+// get_integer: strtol base 0 over the whole word, within int.
+std::optional<int> parse_int(std::string_view w)
+{
+    std::string s(w);
+    if (s.empty())
+        return std::nullopt;
+    errno = 0;
+    char* end = nullptr;
+    long v = std::strtol(s.c_str(), &end, 0);
+    if (end == s.c_str() || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+        return std::nullopt;
+    return static_cast<int>(v);
+}
+
+// "on"/"off" words that set or clear one IFF_* bit.
+struct FlagWord {
+    std::string_view word;
+    uint32_t bit;
+    bool on_sets; // "on" sets the bit ("arp on" clears IFF_NOARP)
+};
+constexpr FlagWord flag_words[] = {
+    {"multicast", IFF_MULTICAST, true}, {"allmulticast", IFF_ALLMULTI, true},
+    {"promisc", IFF_PROMISC, true},     {"trailers", IFF_NOTRAILERS, false},
+    {"arp", IFF_NOARP, false},
 };
 
-LinkArgs parse_link_args(Context& c, cli::Args& a)
+} // namespace
+
+LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
 {
     LinkArgs l;
+    std::optional<int> mtu, qlen, numtx, numrx;
+    bool move_netns = false;
+    bool grouped = false;
     for (; !a.empty(); a.next()) {
+        const FlagWord* fw = nullptr;
+        for (const FlagWord& x : flag_words)
+            if (a.is(x.word))
+                fw = &x;
         if (a.is("up")) {
             l.change |= IFF_UP;
             l.flags |= IFF_UP;
@@ -257,56 +740,121 @@ LinkArgs parse_link_args(Context& c, cli::Args& a)
                 l.dev_from_name = true;
             }
         } else if (a.is("index")) {
-            cli::fail(cli::exit_usage, "nsbox ip: link option \"index\" is not supported yet\n");
+            std::string_view w = a.value();
+            if (l.index)
+                cli::duparg("index", w);
+            l.index = std::atoi(std::string(w).c_str());
+            if (l.index <= 0)
+                cli::invarg("Invalid \"index\" value", w);
         } else if (a.matches("link")) {
-            cli::fail(cli::exit_usage, "nsbox ip: link option \"link\" is not supported yet\n");
+            l.link = std::string(a.value());
         } else if (a.matches("address")) {
-            auto b = parse_lladdr(a.value());
-            l.address = std::move(b);
+            l.attrs.address = parse_lladdr(a.value());
         } else if (a.matches("broadcast") || a.is("brd")) {
-            auto b = parse_lladdr(a.value());
-            l.broadcast = std::move(b);
+            l.attrs.broadcast = parse_lladdr(a.value());
         } else if (a.matches("txqueuelen") || a.is("qlen") || a.matches("txqlen")) {
             std::string_view w = a.value();
-            if (l.txqlen)
+            if (qlen)
                 cli::duparg("txqueuelen", w);
-            auto v = net::parse_unsigned(w, 0);
-            if (!v)
+            qlen = parse_int(w);
+            if (!qlen)
                 cli::invarg("Invalid \"txqueuelen\" value\n", w);
-            l.txqlen = *v;
+            l.attrs.txqlen = static_cast<uint32_t>(*qlen);
         } else if (a.is("mtu")) {
             std::string_view w = a.value();
-            if (l.mtu)
+            if (mtu)
                 cli::duparg("mtu", w);
-            auto v = net::parse_unsigned(w, 0);
-            if (!v || *v > INT_MAX)
+            mtu = parse_int(w);
+            if (!mtu)
                 cli::invarg("Invalid \"mtu\" value\n", w);
-            l.mtu = *v;
+            l.attrs.mtu = static_cast<uint32_t>(*mtu);
         } else if (a.is("netns")) {
             std::string_view w = a.value();
             if (l.netns)
                 cli::duparg("netns", w);
             l.netns = std::string(w);
+            set_netns(*l.netns, l.attrs);
+            move_netns = true;
+        } else if (fw) {
+            std::string_view w = a.value();
+            l.change |= fw->bit;
+            if (w == "on")
+                l.flags = fw->on_sets ? (l.flags | fw->bit) : (l.flags & ~fw->bit);
+            else if (w == "off")
+                l.flags = fw->on_sets ? (l.flags & ~fw->bit) : (l.flags | fw->bit);
+            else
+                on_off_error(fw->word, w);
         } else if (a.matches("master")) {
             std::string_view w = a.value();
             uint32_t idx = index_of(c, w);
             if (!idx)
                 cli::invarg("Device does not exist\n", w);
-            l.master = idx;
+            l.attrs.master = idx;
         } else if (a.matches("nomaster")) {
-            l.master = 0;
+            l.attrs.master = 0;
+        } else if (a.matches("dynamic")) {
+            std::string_view w = a.value();
+            l.change |= IFF_DYNAMIC;
+            if (w == "on")
+                l.flags |= IFF_DYNAMIC;
+            else if (w == "off")
+                l.flags &= ~IFF_DYNAMIC;
+            else
+                on_off_error("dynamic", w);
         } else if (a.matches("type")) {
             l.type = std::string(a.value());
             a.next();
             break;
+        } else if (a.matches("alias")) {
+            std::string_view w = a.value();
+            if (w.size() >= IFALIASZ)
+                cli::invarg("alias too long\n", w);
+            l.attrs.alias = std::string(w);
+        } else if (a.is("group")) {
+            std::string_view w = a.value();
+            if (grouped)
+                cli::duparg("group", w);
+            auto g = group_number(w);
+            if (!g)
+                cli::invarg("Invalid \"group\" value\n", w);
+            l.attrs.group = *g;
+            grouped = true;
+        } else if (a.is("mode")) {
+            std::string_view w = a.value();
+            if (strcasecmp(std::string(w).c_str(), "default") == 0)
+                l.linkmode = IF_LINK_MODE_DEFAULT;
+            else if (strcasecmp(std::string(w).c_str(), "dormant") == 0)
+                l.linkmode = IF_LINK_MODE_DORMANT;
+            else
+                cli::invarg("Invalid link mode\n", w);
+        } else if (a.is("state")) {
+            std::string_view w = a.value();
+            for (size_t i = 0; i < std::size(oper_states); ++i)
+                if (strcasecmp(std::string(w).c_str(), std::string(oper_states[i]).c_str()) == 0)
+                    l.operstate = static_cast<uint8_t>(i);
+            if (!l.operstate)
+                cli::invarg("Invalid operstate\n", w);
+        } else if (a.matches("numtxqueues")) {
+            std::string_view w = a.value();
+            if (numtx)
+                cli::duparg("numtxqueues", w);
+            numtx = parse_int(w);
+            if (!numtx)
+                cli::invarg("Invalid \"numtxqueues\" value\n", w);
+            l.attrs.num_tx_queues = static_cast<uint32_t>(*numtx);
+        } else if (a.matches("numrxqueues")) {
+            std::string_view w = a.value();
+            if (numrx)
+                cli::duparg("numrxqueues", w);
+            numrx = parse_int(w);
+            if (!numrx)
+                cli::invarg("Invalid \"numrxqueues\" value\n", w);
+            l.attrs.num_rx_queues = static_cast<uint32_t>(*numrx);
         } else if (a.is("xdpgeneric") || a.is("xdpdrv") || a.is("xdpoffload") || a.is("xdp") ||
-                   a.is("multicast") || a.is("allmulticast") || a.is("promisc") || a.is("trailers") ||
-                   a.is("arp") || a.is("carrier") || a.is("vf") || a.is("vrf") || a.matches("dynamic") ||
-                   a.matches("alias") || a.is("group") || a.is("mode") || a.is("state") ||
-                   a.is("numtxqueues") || a.is("numrxqueues") || a.matches("addrgenmode") ||
-                   a.matches("link-netns") || a.is("link-netnsid") || a.is("protodown") ||
-                   a.is("protodown_reason") || a.is("gso_max_size") || a.is("gso_max_segs") ||
-                   a.is("gro_max_size") || a.is("parentdev")) {
+                   a.is("carrier") || a.is("vf") || a.is("vrf") ||
+                   a.matches("addrgenmode") || a.matches("link-netns") || a.matches("link-netnsid") ||
+                   a.is("protodown") || a.is("protodown_reason") || a.is("gso_max_size") ||
+                   a.is("gso_max_segs") || a.is("gro_max_size") || a.is("parentdev")) {
             cli::fail(cli::exit_usage, fmt::format("nsbox ip: link option \"{}\" is not supported yet\n", a.peek()));
         } else {
             if (a.matches("help"))
@@ -321,174 +869,100 @@ LinkArgs parse_link_args(Context& c, cli::Args& a)
             l.dev_from_name = false;
         }
     }
+    if (l.index && !create && !move_netns)
+        cli::fail(cli::exit_usage, "index can be used only when creating devices or when moving device to "
+                                   "another netns.\n");
+    if (l.index && !create)
+        cli::fail(cli::exit_usage, "nsbox ip: \"index\" with \"netns\" is not supported yet\n");
     return l;
 }
 
-constexpr std::string_view bridge_usage =
-    "Usage: ... bridge [ fdb_flush ]\n"
-    "\t\t  [ forward_delay FORWARD_DELAY ]\n"
-    "\t\t  [ hello_time HELLO_TIME ]\n"
-    "\t\t  [ max_age MAX_AGE ]\n"
-    "\t\t  [ ageing_time AGEING_TIME ]\n"
-    "\t\t  [ stp_state STP_STATE ]\n"
-    "\t\t  [ priority PRIORITY ]\n"
-    "\t\t  [ group_fwd_mask MASK ]\n"
-    "\t\t  [ group_address ADDRESS ]\n"
-    "\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]\n"
-    "\t\t  [ vlan_filtering VLAN_FILTERING ]\n"
-    "\t\t  [ vlan_protocol VLAN_PROTOCOL ]\n"
-    "\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]\n"
-    "\t\t  [ vlan_stats_enabled VLAN_STATS_ENABLED ]\n"
-    "\t\t  [ vlan_stats_per_port VLAN_STATS_PER_PORT ]\n"
-    "\t\t  [ mcast_snooping MULTICAST_SNOOPING ]\n"
-    "\t\t  [ mcast_vlan_snooping MULTICAST_VLAN_SNOOPING ]\n"
-    "\t\t  [ mcast_router MULTICAST_ROUTER ]\n"
-    "\t\t  [ mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR ]\n"
-    "\t\t  [ mcast_querier MULTICAST_QUERIER ]\n"
-    "\t\t  [ mcast_hash_elasticity HASH_ELASTICITY ]\n"
-    "\t\t  [ mcast_hash_max HASH_MAX ]\n"
-    "\t\t  [ mcast_last_member_count LAST_MEMBER_COUNT ]\n"
-    "\t\t  [ mcast_startup_query_count STARTUP_QUERY_COUNT ]\n"
-    "\t\t  [ mcast_last_member_interval LAST_MEMBER_INTERVAL ]\n"
-    "\t\t  [ mcast_membership_interval MEMBERSHIP_INTERVAL ]\n"
-    "\t\t  [ mcast_querier_interval QUERIER_INTERVAL ]\n"
-    "\t\t  [ mcast_query_interval QUERY_INTERVAL ]\n"
-    "\t\t  [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]\n"
-    "\t\t  [ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]\n"
-    "\t\t  [ mcast_stats_enabled MCAST_STATS_ENABLED ]\n"
-    "\t\t  [ mcast_igmp_version IGMP_VERSION ]\n"
-    "\t\t  [ mcast_mld_version MLD_VERSION ]\n"
-    "\t\t  [ nf_call_iptables NF_CALL_IPTABLES ]\n"
-    "\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]\n"
-    "\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]\n"
-    "\n"
-    "Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n";
+namespace {
 
-// A word after "type bridge": options nsbox does not set yet fail loudly;
-// anything else gets iproute2's answer.
-[[noreturn]] void bridge_option(std::string_view w)
+void close_netns_fds(const Link& req)
 {
-    constexpr std::string_view known[] = {
-        "fdb_flush", "forward_delay", "hello_time", "max_age", "ageing_time", "stp_state", "priority",
-        "vlan_filtering", "vlan_protocol", "group_fwd_mask", "group_address", "mcast_snooping",
-        "mcast_vlan_snooping", "mcast_router", "mcast_query_use_ifaddr", "mcast_querier",
-        "mcast_querier_interval", "mcast_hash_elasticity", "mcast_hash_max", "mcast_last_member_count",
-        "mcast_startup_query_count", "mcast_last_member_interval", "mcast_membership_interval",
-        "mcast_query_interval", "mcast_query_response_interval", "mcast_startup_query_interval",
-        "mcast_stats_enabled", "mcast_igmp_version", "mcast_mld_version", "nf_call_iptables",
-        "nf_call_ip6tables", "nf_call_arptables", "vlan_default_pvid", "vlan_stats_enabled",
-        "vlan_stats_per_port", "no_linklocal_learn", "mst_enabled"};
-    for (std::string_view k : known)
-        if (k == w)
-            cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", w));
-    if (cli::matches(w, "help"))
-        cli::fail(cli::exit_usage, "nsbox ip: link help is not supported yet\n");
-    cli::fail(cli::exit_failure, fmt::format("bridge: unknown command \"{}\"?\n{}", w, bridge_usage));
-}
-
-// iproute2's netns_get_fd, then a PID: the "netns" value of a request.
-void set_netns(const std::string& w, std::optional<int>& fd, std::optional<uint32_t>& pid)
-{
-    try {
-        fd = net::netns::open(w);
-        return;
-    } catch (const net::Error&) {
-    }
-    auto v = net::parse_unsigned(w, 0);
-    if (!v || w.empty() || w.front() == '-' || w.front() == '+')
-        cli::invarg("Invalid \"netns\" value\n", w);
-    pid = *v;
+    if (req.net_ns_fd)
+        ::close(*req.net_ns_fd);
+    if (req.veth_peer && req.veth_peer->net_ns_fd)
+        ::close(*req.veth_peer->net_ns_fd);
 }
 
 int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
 {
     const bool create = flags & NLM_F_CREATE;
-    LinkArgs p = parse_link_args(c, a);
+    LinkArgs p = parse_link_args(c, a, create);
     Link req;
+    static_cast<net::rtnl::LinkRequestAttrs&>(req) = p.attrs;
     req.family = static_cast<uint8_t>(c.opt.family);
+    req.linkmode = p.linkmode;
+    req.operstate = p.operstate;
     req.flags = p.flags;
     req.change = p.change;
-    req.mtu = p.mtu;
-    req.txqlen = p.txqlen;
-    req.master = p.master;
-    req.address = p.address;
-    req.broadcast = p.broadcast;
-    if (p.netns)
-        set_netns(*p.netns, req.net_ns_fd, req.net_ns_pid);
-    if (!create) {
-        if (!p.dev)
-            cli::fail(cli::exit_usage, "Not enough information: \"dev\" argument is required.\n");
-        auto dev = p.dev->size() < IFNAMSIZ
-                       ? c.rtnl().link(*p.dev, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
-                       : std::nullopt;
-        if (!dev)
-            no_device(*p.dev);
-        req.index = dev->index;
-        // iproute2 checks a new address's length against the device's.
-        if (p.address && !p.address->empty() && dev->address && dev->address->size() != p.address->size())
-            cli::fail(cli::exit_failure, fmt::format("Invalid address length {} - must be {} bytes\n",
-                                                     p.address->size(), dev->address->size()));
-        if (p.name && p.name != p.dev)
-            req.name = p.name;
-    } else {
-        if (p.name && p.dev && p.name != p.dev)
-            cli::fail(cli::exit_usage, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
-        if (p.name)
-            req.name = p.name;
-        else if (p.dev)
-            req.name = p.dev;
+    const bool name_is_dev = !p.name || !p.dev || p.dev_from_name || p.name == p.dev;
+    bool by_group = false;
+    if (p.attrs.group && !p.dev) {
+        // iproute2: the command applies to a whole device group.
+        if (!a.empty())
+            cli::fail(cli::exit_usage, fmt::format("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n",
+                                                   a.peek()));
+        if (create)
+            cli::fail(cli::exit_usage, "group cannot be used when creating devices.\n");
+        by_group = true;
+        p.type.reset();
+    }
+    if (!by_group) {
+        if (!create) {
+            if (!p.dev)
+                cli::fail(cli::exit_usage, "Not enough information: \"dev\" argument is required.\n");
+            auto dev = p.dev->size() < IFNAMSIZ
+                           ? c.rtnl().link(*p.dev, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
+                           : std::nullopt;
+            if (!dev) {
+                close_netns_fds(req);
+                no_device(*p.dev);
+            }
+            req.index = dev->index;
+            // iproute2 checks a new address's length against the device's.
+            if (p.attrs.address && dev->address && dev->address->size() != p.attrs.address->size()) {
+                close_netns_fds(req);
+                cli::fail(cli::exit_failure, fmt::format("Invalid address length {} - must be {} bytes\n",
+                                                         p.attrs.address->size(), dev->address->size()));
+            }
+            if (p.name && p.name != p.dev)
+                req.name = p.name;
+            req.link.reset();
+        } else {
+            if (!name_is_dev)
+                cli::fail(cli::exit_usage, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+            if (p.link) {
+                uint32_t idx = index_of(c, *p.link);
+                if (!idx) {
+                    close_netns_fds(req);
+                    no_device(*p.link);
+                }
+                req.link = idx;
+            }
+            req.index = p.index;
+            if (p.dev)
+                req.name = p.dev;
+        }
     }
     if (p.type) {
         req.kind = *p.type;
-        if (*p.type == "veth") {
-            if (!a.empty()) {
-                if (!a.is("peer")) {
-                    // iproute2 prints this usage on stdout.
-                    c.out.text("Usage: ip link <options> type veth [peer <options>]\n"
-                               "To get <options> type 'ip link add help'\n");
-                    c.out.flush();
-                    cli::fail(cli::exit_failure, "");
-                }
-                a.next();
-                LinkArgs q = parse_link_args(c, a);
-                if (q.type)
-                    cli::duparg("type", *q.type);
-                if (q.master)
-                    cli::fail(cli::exit_usage, "nsbox ip: \"master\" for a veth peer is not supported yet\n");
-                net::rtnl::VethPeer peer;
-                peer.flags = q.flags;
-                peer.change = q.change;
-                peer.name = q.name ? q.name : q.dev;
-                peer.mtu = q.mtu;
-                peer.txqlen = q.txqlen;
-                peer.address = q.address;
-                if (q.netns)
-                    set_netns(*q.netns, peer.net_ns_fd, peer.net_ns_pid);
-                req.veth_peer = std::move(peer);
-            }
-        } else if (!a.empty()) {
-            if (*p.type == "bridge")
-                bridge_option(a.peek());
-            if (a.matches("help"))
-                cli::fail(cli::exit_usage, std::string(link_usage));
-            cli::fail(cli::exit_failure,
-                      fmt::format("Garbage instead of arguments \"{} ...\". Try \"ip link help\".\n", a.peek()));
-        }
+        parse_kind_options(c, a, req, cmd == RTM_NEWLINK && !create);
     } else if (create) {
+        close_netns_fds(req);
         cli::fail(cli::exit_failure, "Not enough information: \"type\" argument is required\n");
     }
     net::Message m = net::rtnl::encode(cmd, flags, req);
-    int rc = 0;
     try {
         c.rtnl().request(m);
     } catch (const net::Error& e) {
-        if (req.net_ns_fd)
-            ::close(*req.net_ns_fd);
+        close_netns_fds(req);
         kernel_refused(e);
     }
-    if (req.net_ns_fd)
-        ::close(*req.net_ns_fd);
-    return rc;
+    close_netns_fds(req);
+    return 0;
 }
 
 } // namespace
@@ -496,7 +970,7 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
 int do_link(Context& c, cli::Args& a)
 {
     if (a.empty())
-        return list_links(c, a, true);
+        return show_links(c, a);
     if (a.matches("add")) {
         a.next();
         return link_modify(c, a, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
@@ -515,12 +989,16 @@ int do_link(Context& c, cli::Args& a)
     }
     if (a.matches("show") || a.matches("lst") || a.matches("list")) {
         a.next();
-        return list_links(c, a, true);
+        return show_links(c, a);
     }
-    if (a.matches("help") && !a.has_next())
-        cli::fail(cli::exit_usage, std::string(link_usage));
-    if (a.matches("xstats") || a.matches("afstats") || a.matches("property") || a.matches("help"))
+    if (a.matches("xstats") || a.matches("afstats") || a.matches("property"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: link {} is not supported yet\n", a.peek()));
+    if (a.matches("help")) {
+        a.next();
+        if (a.empty())
+            cli::fail(cli::exit_usage, std::string(link_usage));
+        return kind_help(c, a.peek());
+    }
     cli::fail(cli::exit_usage, fmt::format("Command \"{}\" is unknown, try \"ip link help\".\n", a.peek()));
 }
 

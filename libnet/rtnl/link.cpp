@@ -1,6 +1,8 @@
 #include "libnet/rtnl/link.hpp"
 
-#include <linux/if_link.h>
+#include <cstring>
+
+#include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 
@@ -20,6 +22,158 @@ std::optional<T> get(const AttrTable& t, uint16_t type)
     return t.as<T>(type);
 }
 
+void put_bytes(Message& m, uint16_t type, const std::vector<std::byte>& b) { m.put(type, Bytes(b)); }
+
+void put_ip(Message& m, uint16_t v4, uint16_t v6, const IpAddress& a)
+{
+    m.put(a.family == AF_INET6 ? v6 : v4, a.span());
+}
+
+// The attributes a link and a veth peer share, in iproute2's order for
+// options written in the order of LinkRequestAttrs.
+void encode_common(Message& m, const LinkRequestAttrs& l)
+{
+    if (l.address)
+        put_bytes(m, IFLA_ADDRESS, *l.address);
+    if (l.broadcast)
+        put_bytes(m, IFLA_BROADCAST, *l.broadcast);
+    if (l.txqlen)
+        m.put_u32(IFLA_TXQLEN, *l.txqlen);
+    if (l.mtu)
+        m.put_u32(IFLA_MTU, *l.mtu);
+    if (l.net_ns_fd)
+        m.put_u32(IFLA_NET_NS_FD, static_cast<uint32_t>(*l.net_ns_fd));
+    if (l.net_ns_pid)
+        m.put_u32(IFLA_NET_NS_PID, *l.net_ns_pid);
+    if (l.master)
+        m.put_u32(IFLA_MASTER, *l.master);
+    if (l.alias)
+        m.put(IFLA_IFALIAS, l.alias->data(), l.alias->size());
+    if (l.group)
+        m.put_u32(IFLA_GROUP, *l.group);
+    if (l.num_tx_queues)
+        m.put_u32(IFLA_NUM_TX_QUEUES, *l.num_tx_queues);
+    if (l.num_rx_queues)
+        m.put_u32(IFLA_NUM_RX_QUEUES, *l.num_rx_queues);
+    if (l.link)
+        m.put_u32(IFLA_LINK, *l.link);
+}
+
+void encode_vlan(Message& m, const VlanData& v)
+{
+    if (v.protocol_be)
+        m.put_u16(IFLA_VLAN_PROTOCOL, *v.protocol_be);
+    if (v.id)
+        m.put_u16(IFLA_VLAN_ID, *v.id);
+    if (v.flags)
+        m.put(IFLA_VLAN_FLAGS, *v.flags);
+}
+
+void encode_macvlan(Message& m, const MacvlanData& v)
+{
+    if (v.bc_queue_len)
+        m.put_u32(IFLA_MACVLAN_BC_QUEUE_LEN, *v.bc_queue_len);
+    if (v.mode)
+        m.put_u32(IFLA_MACVLAN_MODE, *v.mode);
+    if (v.flags)
+        m.put_u16(IFLA_MACVLAN_FLAGS, *v.flags);
+}
+
+void encode_vxlan(Message& m, const VxlanData& v)
+{
+    if (v.link)
+        m.put_u32(IFLA_VXLAN_LINK, *v.link);
+    if (v.ttl_inherit)
+        m.put_flag(IFLA_VXLAN_TTL_INHERIT);
+    if (v.ttl)
+        m.put_u8(IFLA_VXLAN_TTL, *v.ttl);
+    if (v.tos)
+        m.put_u8(IFLA_VXLAN_TOS, *v.tos);
+    if (v.df)
+        m.put_u8(IFLA_VXLAN_DF, *v.df);
+    if (v.label_be)
+        m.put_u32(IFLA_VXLAN_LABEL, *v.label_be);
+    if (v.ageing)
+        m.put_u32(IFLA_VXLAN_AGEING, *v.ageing);
+    if (v.limit)
+        m.put_u32(IFLA_VXLAN_LIMIT, *v.limit);
+    if (v.port_range)
+        m.put(IFLA_VXLAN_PORT_RANGE, *v.port_range);
+    const std::pair<const std::optional<uint8_t>*, uint16_t> bytes[] = {
+        {&v.proxy, IFLA_VXLAN_PROXY},
+        {&v.rsc, IFLA_VXLAN_RSC},
+        {&v.l2miss, IFLA_VXLAN_L2MISS},
+        {&v.l3miss, IFLA_VXLAN_L3MISS},
+        {&v.udp_csum, IFLA_VXLAN_UDP_CSUM},
+        {&v.udp_zero_csum6_tx, IFLA_VXLAN_UDP_ZERO_CSUM6_TX},
+        {&v.udp_zero_csum6_rx, IFLA_VXLAN_UDP_ZERO_CSUM6_RX},
+        {&v.remcsum_tx, IFLA_VXLAN_REMCSUM_TX},
+        {&v.remcsum_rx, IFLA_VXLAN_REMCSUM_RX},
+        {&v.collect_metadata, IFLA_VXLAN_COLLECT_METADATA},
+    };
+    for (auto [value, type] : bytes)
+        if (*value)
+            m.put_u8(type, **value);
+    if (v.gbp)
+        m.put_flag(IFLA_VXLAN_GBP);
+    if (v.gpe)
+        m.put_flag(IFLA_VXLAN_GPE);
+    if (v.vnifilter)
+        m.put_u8(IFLA_VXLAN_VNIFILTER, *v.vnifilter);
+    if (v.id)
+        m.put_u32(IFLA_VXLAN_ID, *v.id);
+    if (v.local)
+        put_ip(m, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6, *v.local);
+    if (v.group)
+        put_ip(m, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6, *v.group);
+    if (v.learning)
+        m.put_u8(IFLA_VXLAN_LEARNING, *v.learning);
+    if (v.port)
+        m.put_be16(IFLA_VXLAN_PORT, *v.port);
+}
+
+// Widens the 32-bit counters of an old-style IFLA_STATS.
+rtnl_link_stats64 widen(const rtnl_link_stats& s)
+{
+    rtnl_link_stats64 w{};
+    w.rx_packets = s.rx_packets;
+    w.tx_packets = s.tx_packets;
+    w.rx_bytes = s.rx_bytes;
+    w.tx_bytes = s.tx_bytes;
+    w.rx_errors = s.rx_errors;
+    w.tx_errors = s.tx_errors;
+    w.rx_dropped = s.rx_dropped;
+    w.tx_dropped = s.tx_dropped;
+    w.multicast = s.multicast;
+    w.collisions = s.collisions;
+    w.rx_length_errors = s.rx_length_errors;
+    w.rx_over_errors = s.rx_over_errors;
+    w.rx_crc_errors = s.rx_crc_errors;
+    w.rx_frame_errors = s.rx_frame_errors;
+    w.rx_fifo_errors = s.rx_fifo_errors;
+    w.rx_missed_errors = s.rx_missed_errors;
+    w.tx_aborted_errors = s.tx_aborted_errors;
+    w.tx_carrier_errors = s.tx_carrier_errors;
+    w.tx_fifo_errors = s.tx_fifo_errors;
+    w.tx_heartbeat_errors = s.tx_heartbeat_errors;
+    w.tx_window_errors = s.tx_window_errors;
+    w.rx_compressed = s.rx_compressed;
+    w.tx_compressed = s.tx_compressed;
+    w.rx_nohandler = s.rx_nohandler;
+    return w;
+}
+
+// A statistics block shorter than the structure is zero-filled (an older
+// kernel's), a longer one cut (a newer kernel's), as iproute2 does.
+template <class T>
+T stats_from(const Attr* a)
+{
+    T s{};
+    auto p = a->payload();
+    std::memcpy(&s, p.data(), std::min(p.size(), sizeof s));
+    return s;
+}
+
 } // namespace
 
 Message encode(uint16_t type, uint16_t flags, const Link& l)
@@ -31,49 +185,36 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
     ifi.ifi_flags = l.flags;
     ifi.ifi_change = l.change;
     Message m(type, flags, ifi);
+    encode_common(m, l);
+    if (l.linkmode)
+        m.put_u8(IFLA_LINKMODE, *l.linkmode);
+    if (l.operstate)
+        m.put_u8(IFLA_OPERSTATE, *l.operstate);
     if (l.name)
         m.put_str(IFLA_IFNAME, *l.name);
-    if (l.mtu)
-        m.put_u32(IFLA_MTU, *l.mtu);
-    if (l.txqlen)
-        m.put_u32(IFLA_TXQLEN, *l.txqlen);
-    if (l.master)
-        m.put_u32(IFLA_MASTER, *l.master);
-    if (l.link)
-        m.put_u32(IFLA_LINK, *l.link);
-    if (l.group)
-        m.put_u32(IFLA_GROUP, *l.group);
-    if (l.address)
-        m.put(IFLA_ADDRESS, Bytes(*l.address));
-    if (l.broadcast)
-        m.put(IFLA_BROADCAST, Bytes(*l.broadcast));
-    if (l.net_ns_fd)
-        m.put_u32(IFLA_NET_NS_FD, static_cast<uint32_t>(*l.net_ns_fd));
-    if (l.net_ns_pid)
-        m.put_u32(IFLA_NET_NS_PID, *l.net_ns_pid);
     if (l.kind) {
         auto info = m.nest(IFLA_LINKINFO);
         // The kind without its NUL, as iproute2 sends it.
         m.put(IFLA_INFO_KIND, l.kind->data(), l.kind->size());
-        if (l.veth_peer) {
-            auto data = m.nest(IFLA_INFO_DATA);
-            const VethPeer& p = *l.veth_peer;
-            ifinfomsg hdr{};
-            hdr.ifi_flags = p.flags;
-            hdr.ifi_change = p.change;
-            auto peer = m.nest_with_header(VETH_INFO_PEER, hdr);
-            if (p.name)
-                m.put_str(IFLA_IFNAME, *p.name);
-            if (p.mtu)
-                m.put_u32(IFLA_MTU, *p.mtu);
-            if (p.txqlen)
-                m.put_u32(IFLA_TXQLEN, *p.txqlen);
-            if (p.address)
-                m.put(IFLA_ADDRESS, Bytes(*p.address));
-            if (p.net_ns_fd)
-                m.put_u32(IFLA_NET_NS_FD, static_cast<uint32_t>(*p.net_ns_fd));
-            if (p.net_ns_pid)
-                m.put_u32(IFLA_NET_NS_PID, *p.net_ns_pid);
+        const bool data = l.veth_peer || l.vlan || l.macvlan || l.vxlan || l.empty_info_data;
+        if (data) {
+            auto nest = m.nest(IFLA_INFO_DATA);
+            if (l.veth_peer) {
+                const VethPeer& p = *l.veth_peer;
+                ifinfomsg hdr{};
+                hdr.ifi_flags = p.flags;
+                hdr.ifi_change = p.change;
+                auto peer = m.nest_with_header(VETH_INFO_PEER, hdr);
+                encode_common(m, p);
+                if (p.name)
+                    m.put_str(IFLA_IFNAME, *p.name);
+            }
+            if (l.vlan)
+                encode_vlan(m, *l.vlan);
+            if (l.macvlan)
+                encode_macvlan(m, *l.macvlan);
+            if (l.vxlan)
+                encode_vxlan(m, *l.vxlan);
         }
     }
     return m;
@@ -100,29 +241,95 @@ Link decode_link(const Msg& msg)
     l.operstate = get<uint8_t>(t, IFLA_OPERSTATE);
     l.linkmode = get<uint8_t>(t, IFLA_LINKMODE);
     l.proto_down = get<uint8_t>(t, IFLA_PROTO_DOWN);
+    l.event = get<uint32_t>(t, IFLA_EVENT);
     if (auto s = t.str(IFLA_QDISC))
         l.qdisc = std::string(*s);
+    if (auto s = t.str(IFLA_IFALIAS))
+        l.alias = std::string(*s);
     if (const Attr* a = t.get(IFLA_ADDRESS))
         l.address = copy(a);
     if (const Attr* a = t.get(IFLA_BROADCAST))
         l.broadcast = copy(a);
+    if (const Attr* a = t.get(IFLA_PERM_ADDRESS))
+        l.perm_address = copy(a);
+    if (t.has(IFLA_XDP)) {
+        AttrTable x = t.nested(IFLA_XDP, IFLA_XDP_MAX);
+        l.xdp_attached = x.as<uint8_t>(IFLA_XDP_ATTACHED);
+    }
+    if (const Attr* a = t.get(IFLA_PROP_LIST))
+        for (Attr p : a->nested())
+            if (p.type() == IFLA_ALT_IFNAME)
+                l.altnames.emplace_back(p.str());
+
+    l.promiscuity = get<uint32_t>(t, IFLA_PROMISCUITY);
+    l.allmulti = get<uint32_t>(t, IFLA_ALLMULTI);
+    l.min_mtu = get<uint32_t>(t, IFLA_MIN_MTU);
+    l.max_mtu = get<uint32_t>(t, IFLA_MAX_MTU);
+    l.num_tx_queues = get<uint32_t>(t, IFLA_NUM_TX_QUEUES);
+    l.num_rx_queues = get<uint32_t>(t, IFLA_NUM_RX_QUEUES);
+    l.gso_max_size = get<uint32_t>(t, IFLA_GSO_MAX_SIZE);
+    l.gso_max_segs = get<uint32_t>(t, IFLA_GSO_MAX_SEGS);
+    l.tso_max_size = get<uint32_t>(t, IFLA_TSO_MAX_SIZE);
+    l.tso_max_segs = get<uint32_t>(t, IFLA_TSO_MAX_SEGS);
+    l.gro_max_size = get<uint32_t>(t, IFLA_GRO_MAX_SIZE);
+    if (auto s = t.str(IFLA_PHYS_PORT_NAME))
+        l.phys_port_name = std::string(*s);
+    if (auto s = t.str(IFLA_PARENT_DEV_BUS_NAME))
+        l.parent_bus = std::string(*s);
+    if (auto s = t.str(IFLA_PARENT_DEV_NAME))
+        l.parent_dev = std::string(*s);
+    if (const Attr* a = t.get(IFLA_PHYS_PORT_ID))
+        l.phys_port_id = copy(a);
+    if (const Attr* a = t.get(IFLA_PHYS_SWITCH_ID))
+        l.phys_switch_id = copy(a);
+    if (const Attr* a = t.get(IFLA_AF_SPEC)) {
+        l.has_af_spec = true;
+        for (Attr fam : a->nested()) {
+            if (fam.type() != AF_INET6)
+                continue;
+            AttrTable in6(fam.nested(), IFLA_INET6_MAX);
+            l.addr_gen_mode = in6.as<uint8_t>(IFLA_INET6_ADDR_GEN_MODE);
+            break;
+        }
+    }
+
+    if (const Attr* a = t.get(IFLA_STATS64)) {
+        l.stats = stats_from<rtnl_link_stats64>(a);
+        l.stats_are_64 = true;
+    } else if (const Attr* s32 = t.get(IFLA_STATS)) {
+        l.stats = widen(stats_from<rtnl_link_stats>(s32));
+    }
+    l.carrier_changes = get<uint32_t>(t, IFLA_CARRIER_CHANGES);
+
     if (t.has(IFLA_LINKINFO)) {
+        l.has_linkinfo = true;
         AttrTable info = t.nested(IFLA_LINKINFO, IFLA_INFO_MAX);
         if (auto s = info.str(IFLA_INFO_KIND))
             l.kind = std::string(*s);
         if (auto s = info.str(IFLA_INFO_SLAVE_KIND))
             l.slave_kind = std::string(*s);
+        if (const Attr* d = info.get(IFLA_INFO_DATA))
+            l.info_data = AttrBlob(d->payload());
+        if (const Attr* d = info.get(IFLA_INFO_SLAVE_DATA))
+            l.slave_data = AttrBlob(d->payload());
     }
     return l;
 }
 
-Message link_dump_request(uint8_t family, uint32_t ext_mask)
+Message link_dump_request(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
+                          std::optional<std::string_view> kind)
 {
     ifinfomsg ifi{};
     ifi.ifi_family = family;
     Message m(RTM_GETLINK, 0, ifi);
     if (ext_mask)
         m.put_u32(IFLA_EXT_MASK, ext_mask);
+    if (master)
+        m.put_u32(IFLA_MASTER, *master);
+    if (kind) {
+        auto info = m.nest(IFLA_LINKINFO);
+        m.put(IFLA_INFO_KIND, kind->data(), kind->size());
+    }
     return m;
 }
 

@@ -65,9 +65,10 @@ std::optional<uint32_t> txqlen_by_name(std::string_view name)
 
 Session::Session() : sock_(NETLINK_ROUTE) {}
 
-std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask)
+std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
+                                 std::optional<std::string_view> kind)
 {
-    Message m = link_dump_request(family, ext_mask);
+    Message m = link_dump_request(family, ext_mask, master, kind);
     return dump_decoded<Link>(sock_, m, RTM_NEWLINK, decode_link);
 }
 

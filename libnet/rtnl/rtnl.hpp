@@ -32,7 +32,10 @@ public:
     // Sends a request and waits for its ACK; throws Error on refusal.
     void request(Message& m) { sock_.request(m); }
 
-    std::vector<Link> links(uint8_t family, uint32_t ext_mask);
+    // With `master` or `kind`, the kernel dumps only that master's ports or
+    // links of that kind (see link_dump_request).
+    std::vector<Link> links(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master = std::nullopt,
+                            std::optional<std::string_view> kind = std::nullopt);
     // One link by name or index; nullopt when the kernel says there is none
     // (ENODEV). Other errors are thrown.
     std::optional<Link> link(std::string_view name, uint8_t family, uint32_t ext_mask);
