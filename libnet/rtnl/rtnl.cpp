@@ -56,6 +56,19 @@ std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask)
     return decode_links(bytes);
 }
 
+std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
+                                 std::optional<std::string> kind)
+{
+    Link l;
+    l.family = family;
+    l.master = master;
+    l.kind = std::move(kind);
+    Message m = encode(RTM_GETLINK, 0, l);
+    m.put_u32(IFLA_EXT_MASK, ext_mask);
+    auto bytes = sock_.dump(m);
+    return decode_links(bytes);
+}
+
 std::optional<Link> Session::get_link(Message& m)
 {
     try {

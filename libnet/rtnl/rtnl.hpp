@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,6 +34,11 @@ public:
     void request(Message& m) { sock_.request(m); }
 
     std::vector<Link> links(uint8_t family, uint32_t ext_mask);
+    // A link dump the kernel filters by master (IFLA_MASTER; 0xffffffff:
+    // links without one) and kind (IFLA_LINKINFO/IFLA_INFO_KIND; a kind the
+    // kernel does not know filters nothing), as iproute2's iplink_filter_req.
+    std::vector<Link> links(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
+                            std::optional<std::string> kind);
     // One link by name or index; nullopt when the kernel says there is none
     // (ENODEV). Other errors are thrown.
     std::optional<Link> link(std::string_view name, uint8_t family, uint32_t ext_mask);
