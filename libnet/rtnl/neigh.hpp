@@ -57,4 +57,9 @@ struct NeighDump {
 };
 NeighDump dump_neighs(Session& s, const Neigh& filter);
 
+// Deletes `neighs` (as dumped) the way iproute2's flush does: RTM_DELNEIGH
+// requests without NLM_F_ACK, sent together; returns the refusals, in the
+// order the kernel sent them.
+std::vector<Ack> delete_neighs(Socket& s, std::span<const Neigh> neighs);
+
 } // namespace nsbox::net::rtnl
