@@ -461,8 +461,6 @@ int list(Context& c, const ListArgs& r, bool do_link)
         // Other families' dumps take no filter: "nomaster" then filters
         // nothing, and master and kind are left to link_selected.
     }
-    if (f.group)
-        std::erase_if(links, [&](const Link& l) { return l.group && *l.group != *f.group; });
     std::vector<Addr> addrs;
     if (family != AF_PACKET)
         addrs = rtnl.addrs(static_cast<uint8_t>(family), index);

@@ -630,10 +630,23 @@ int neigh_get(Context& c, cli::Args& a)
     } catch (const net::Error& e) {
         kernel_refused(e);
     }
-    Links links(c);
-    auto doc = c.out.document();
-    for (const Neigh& n : net::rtnl::decode_neighs(reply))
-        print_neigh(c, links, n, 0);
+    auto print = [&](Context& e) {
+        Links links(e);
+        auto doc = e.out.document();
+        for (const Neigh& n : net::rtnl::decode_neighs(reply))
+            print_neigh(e, links, n, 0);
+    };
+    if (!c.opt.json) {
+        print(c);
+        return 0;
+    }
+    // iproute2 6.1 prints the answer as text even under -j.
+    Options o = c.opt;
+    o.json = 0;
+    o.pretty = 0;
+    c.out.flush();
+    Context text(o);
+    print(text);
     return 0;
 }
 
