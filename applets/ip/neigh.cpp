@@ -253,9 +253,12 @@ int neigh_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
             dst = get_addr(a.peek(), c.opt.family);
         }
     }
-    if (!dev_ok || !dst || dst->addr.family == AF_UNSPEC)
+    // "any" and "all" are addresses of the -4/-6 family with no bytes: the
+    // kernel is sent an empty NDA_DST and says what it thinks of it.
+    const int dst_family = dst && !dst->has_bytes() ? c.opt.family : dst ? dst->addr.family : AF_UNSPEC;
+    if (!dev_ok || !dst || dst_family == AF_UNSPEC)
         cli::fail(cli::exit_usage, "Device and destination are required arguments.\n");
-    req.family = dst->addr.family;
+    req.family = static_cast<uint8_t>(dst_family);
     req.dst = dst->addr;
     if (ext_flags)
         req.flags_ext = ext_flags;
@@ -614,9 +617,10 @@ int neigh_get(Context& c, cli::Args& a)
             dst = get_addr(a.peek(), c.opt.family);
         }
     }
-    if (!dev_ok || !dst || dst->addr.family == AF_UNSPEC)
+    const int dst_family = dst && !dst->has_bytes() ? c.opt.family : dst ? dst->addr.family : AF_UNSPEC;
+    if (!dev_ok || !dst || dst_family == AF_UNSPEC)
         cli::fail(cli::exit_failure, "Device and address are required arguments.\n");
-    req.family = dst->addr.family;
+    req.family = static_cast<uint8_t>(dst_family);
     req.dst = dst->addr;
     if (dev) {
         req.index = index_of(c, *dev);
