@@ -15,6 +15,8 @@
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
+#include "applets/ip/neigh.hpp"
+
 #include "applets/ip/ip.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/rtnl/neigh.hpp"
@@ -291,6 +293,16 @@ struct Filter {
 class Links {
 public:
     explicit Links(Context& c) : names(c), c_(c) {}
+    // Links already read (printing recorded dumps): nothing is asked of
+    // the kernel.
+    Links(Context& c, const std::vector<net::rtnl::Link>& known) : names(c), c_(c), loaded_(true)
+    {
+        names.offline();
+        for (const auto& l : known) {
+            names.remember(l);
+            types_[static_cast<uint32_t>(l.index)] = l.type;
+        }
+    }
     LinkNames names;
     int type(uint32_t index)
     {
@@ -533,17 +545,22 @@ net::rtnl::NeighDump dump(Context& c, const Filter& f)
     return net::rtnl::dump_neighs(c.rtnl(), req);
 }
 
+void print_selected(Context& c, const Filter& f, Links& links, const std::vector<Neigh>& neighs)
+{
+    // (A kernel that ignored the master filter would get iproute2's
+    // warning; every kernel with strict dump checking applies it.)
+    auto doc = c.out.document();
+    for (const Neigh& n : neighs)
+        if (selected(f, n))
+            print_neigh(c, links, n, f.index);
+}
+
 int neigh_show(Context& c, cli::Args& a)
 {
     Filter f = parse_filter(c, a, false);
     auto d = dump(c, f);
     Links links(c);
-    // (A kernel that ignored the master filter would get iproute2's
-    // warning; every kernel with strict dump checking applies it.)
-    auto doc = c.out.document();
-    for (const Neigh& n : d.neighs)
-        if (selected(f, n))
-            print_neigh(c, links, n, f.index);
+    print_selected(c, f, links, d.neighs);
     return 0;
 }
 
@@ -655,6 +672,14 @@ int neigh_get(Context& c, cli::Args& a)
 }
 
 } // namespace
+
+void print_neighs(Context& c, cli::Args& words, const std::vector<net::rtnl::Link>& links,
+                  const std::vector<net::rtnl::Neigh>& neighs)
+{
+    Filter f = parse_filter(c, words, false);
+    Links known(c, links);
+    print_selected(c, f, known, neighs);
+}
 
 int do_neigh(Context& c, cli::Args& a)
 {
