@@ -230,7 +230,8 @@ void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
     const auto& peer = a.address ? a.address : a.local;
     if (local) {
         out.field("local", "{}", addr_str(local));
-        if (peer && peer != local) {
+        // Compared as bytes, as iproute2 does.
+        if (peer && !std::ranges::equal(peer->span(), local->span())) {
             out.text(" peer ");
             out.field("address", "{}", addr_str(peer));
         }
@@ -609,8 +610,8 @@ int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
             if (!peer)
                 prefix_expected(family, w);
             learn_family(peer->addr.family);
-            if (peer->has_bytes())
-                req.address = peer->addr;
+            // "any"/"all" go as an empty attribute, as iproute2 sends them.
+            req.address = peer->addr;
             req.prefixlen = static_cast<uint8_t>(peer->len);
         } else if (a.matches("broadcast") || a.is("brd")) {
             std::string_view w = a.value();
@@ -623,19 +624,17 @@ int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
             } else {
                 net::Prefix b = get_addr(w, family);
                 learn_family(b.addr.family);
-                if (b.has_bytes()) {
-                    req.broadcast = b.addr;
+                req.broadcast = b.addr;
+                if (b.has_bytes())
                     brd = Brd::given;
-                }
             }
         } else if (a.is("anycast")) {
             std::string_view w = a.value();
-            if (req.anycast)
+            if (req.anycast && req.anycast->size())
                 cli::duparg("anycast", w);
             net::Prefix b = get_addr(w, family);
             learn_family(b.addr.family);
-            if (b.has_bytes())
-                req.anycast = b.addr;
+            req.anycast = b.addr;
         } else if (a.is("scope")) {
             std::string_view w = a.value();
             auto s = parse_scope(w);
@@ -686,8 +685,7 @@ int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
             if (!local)
                 prefix_expected(family, a.peek());
             learn_family(local->addr.family);
-            if (local->has_bytes())
-                req.local = local->addr;
+            req.local = local->addr;
         }
     }
     req.family = static_cast<uint8_t>(family);
@@ -703,8 +701,11 @@ int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
                              "         fix your scripts!\n",
                              local_arg, 8 * local->addr.size()));
         } else {
+            // (After "peer any" iproute2 sends a second IFA_ADDRESS; the
+            // kernel refuses the empty first one either way.)
+            if (!peer)
+                req.address = local->addr;
             peer = local;
-            req.address = local->addr;
         }
     }
     if (req.prefixlen == 0 && local)
