@@ -16,7 +16,7 @@
 
 namespace nsbox::net {
 
-bool IpAddress::operator==(const IpAddress& o) const noexcept
+bool HostAddress::operator==(const HostAddress& o) const noexcept
 {
     if (family != o.family)
         return false;
@@ -25,7 +25,7 @@ bool IpAddress::operator==(const IpAddress& o) const noexcept
     return std::memcmp(&v6, &o.v6, sizeof v6) == 0;
 }
 
-std::string to_string(const IpAddress& a)
+std::string to_string(const HostAddress& a)
 {
     char buf[INET6_ADDRSTRLEN] = "";
     if (a.family == AF_INET)
@@ -187,9 +187,9 @@ std::vector<HostsEntry> parse_hosts(std::string_view text)
             return;
         HostsEntry e;
         if (auto v4 = parse_ipv4_numeric(f[0]))
-            e.address = IpAddress::from_v4(*v4);
+            e.address = HostAddress::from_v4(*v4);
         else if (auto v6 = parse_ipv6_numeric(f[0]))
-            e.address = IpAddress::from_v6(*v6);
+            e.address = HostAddress::from_v6(*v6);
         else
             return;
         e.canonical = std::string(f[1]);
@@ -254,7 +254,7 @@ HostLookup lookup_hosts(const std::vector<HostsEntry>& hosts, std::string_view n
     return r;
 }
 
-AddressLookup reverse_hosts(const std::vector<HostsEntry>& hosts, const IpAddress& address)
+AddressLookup reverse_hosts(const std::vector<HostsEntry>& hosts, const HostAddress& address)
 {
     for (const auto& e : hosts)
         if (e.address == address)
@@ -400,10 +400,10 @@ HostLookup dns_host(std::string_view name, int family, const ResolverConfig& con
             for (auto* node = res->nodes; node; node = node->ai_next) {
                 if (node->ai_family == AF_INET)
                     d->out->addresses.push_back(
-                        IpAddress::from_v4(reinterpret_cast<sockaddr_in*>(node->ai_addr)->sin_addr));
+                        HostAddress::from_v4(reinterpret_cast<sockaddr_in*>(node->ai_addr)->sin_addr));
                 else if (node->ai_family == AF_INET6)
                     d->out->addresses.push_back(
-                        IpAddress::from_v6(reinterpret_cast<sockaddr_in6*>(node->ai_addr)->sin6_addr));
+                        HostAddress::from_v6(reinterpret_cast<sockaddr_in6*>(node->ai_addr)->sin6_addr));
             }
             // The canonical name: the end of the CNAME chain, else the name
             // the answer was for.
@@ -427,7 +427,7 @@ HostLookup dns_host(std::string_view name, int family, const ResolverConfig& con
 }
 
 // The in-addr.arpa / ip6.arpa name of an address.
-std::string ptr_name(const IpAddress& a)
+std::string ptr_name(const HostAddress& a)
 {
     std::string n;
     if (a.family == AF_INET) {
@@ -449,7 +449,7 @@ std::string ptr_name(const IpAddress& a)
 // A PTR query of its own rather than ares_gethostbyaddr, which reports every
 // DNS failure as "not found": getnameinfo tells an unreachable server
 // (EAI_AGAIN) from a missing name, and ping prints the two differently.
-AddressLookup dns_address(const IpAddress& address, const ResolverConfig& config)
+AddressLookup dns_address(const HostAddress& address, const ResolverConfig& config)
 {
     AddressLookup out{LookupStatus::try_again, {}};
     AresChannel ch(config);
@@ -457,7 +457,7 @@ AddressLookup dns_address(const IpAddress& address, const ResolverConfig& config
         return out;
     struct Done {
         AddressLookup* out;
-        const IpAddress* address;
+        const HostAddress* address;
         bool called = false;
     } done{&out, &address};
     ares_query(
@@ -468,7 +468,7 @@ AddressLookup dns_address(const IpAddress& address, const ResolverConfig& config
             d->out->status = from_ares(status);
             if (status != ARES_SUCCESS)
                 return;
-            const IpAddress& a = *d->address;
+            const HostAddress& a = *d->address;
             const void* addr = a.family == AF_INET ? static_cast<const void*>(&a.v4) : static_cast<const void*>(&a.v6);
             int len = a.family == AF_INET ? int(sizeof a.v4) : int(sizeof a.v6);
             hostent* h = nullptr;
@@ -523,7 +523,7 @@ LookupStatus worse(LookupStatus a, LookupStatus b)
 namespace {
 
 // An address as IPv6, IPv4 mapped into ::ffff:0:0/96.
-in6_addr as_v6(const IpAddress& a)
+in6_addr as_v6(const HostAddress& a)
 {
     if (a.family == AF_INET6)
         return a.v6;
@@ -570,7 +570,7 @@ constexpr PolicyEntry default_precedence[] = {
 };
 
 template <size_t N>
-int policy(const PolicyEntry (&table)[N], const IpAddress& a)
+int policy(const PolicyEntry (&table)[N], const HostAddress& a)
 {
     in6_addr v6 = as_v6(a);
     for (const auto& e : table)
@@ -579,7 +579,7 @@ int policy(const PolicyEntry (&table)[N], const IpAddress& a)
     return 0;
 }
 
-int scope(const IpAddress& a)
+int scope(const HostAddress& a)
 {
     if (a.family == AF_INET) {
         uint32_t h = ntohl(a.v4.s_addr);
@@ -599,12 +599,12 @@ int scope(const IpAddress& a)
 
 // The source address the kernel picks for `dst`, found by connecting a UDP
 // socket (no packet is sent).
-std::optional<IpAddress> source_for(const IpAddress& dst)
+std::optional<HostAddress> source_for(const HostAddress& dst)
 {
     int fd = socket(dst.family, SOCK_DGRAM | SOCK_CLOEXEC, IPPROTO_IP);
     if (fd < 0)
         return std::nullopt;
-    std::optional<IpAddress> src;
+    std::optional<HostAddress> src;
     if (dst.family == AF_INET) {
         sockaddr_in sin{};
         sin.sin_family = AF_INET;
@@ -613,7 +613,7 @@ std::optional<IpAddress> source_for(const IpAddress& dst)
         socklen_t len = sizeof got;
         if (connect(fd, reinterpret_cast<const sockaddr*>(&sin), sizeof sin) == 0 &&
             getsockname(fd, reinterpret_cast<sockaddr*>(&got), &len) == 0)
-            src = IpAddress::from_v4(got.sin_addr);
+            src = HostAddress::from_v4(got.sin_addr);
     } else {
         sockaddr_in6 sin6{};
         sin6.sin6_family = AF_INET6;
@@ -622,7 +622,7 @@ std::optional<IpAddress> source_for(const IpAddress& dst)
         socklen_t len = sizeof got;
         if (connect(fd, reinterpret_cast<const sockaddr*>(&sin6), sizeof sin6) == 0 &&
             getsockname(fd, reinterpret_cast<sockaddr*>(&got), &len) == 0)
-            src = IpAddress::from_v6(got.sin6_addr);
+            src = HostAddress::from_v6(got.sin6_addr);
     }
     close(fd);
     return src;
@@ -657,7 +657,7 @@ void sort_destinations(std::vector<Destination>& d)
     std::stable_sort(d.begin(), d.end(), before); // rule 10: otherwise as given
 }
 
-void sort_destinations(std::vector<IpAddress>& addresses)
+void sort_destinations(std::vector<HostAddress>& addresses)
 {
     if (addresses.size() < 2)
         return;
@@ -676,7 +676,7 @@ HostLookup resolve_host(std::string_view name, int family, const ResolverConfig&
         if (auto v4 = parse_ipv4_numeric(name)) {
             r.status = LookupStatus::ok;
             r.canonical = std::string(name);
-            r.addresses.push_back(IpAddress::from_v4(*v4));
+            r.addresses.push_back(HostAddress::from_v4(*v4));
             return r;
         }
     }
@@ -684,7 +684,7 @@ HostLookup resolve_host(std::string_view name, int family, const ResolverConfig&
         if (auto v6 = parse_ipv6_numeric(name)) {
             r.status = LookupStatus::ok;
             r.canonical = std::string(name);
-            r.addresses.push_back(IpAddress::from_v6(*v6));
+            r.addresses.push_back(HostAddress::from_v6(*v6));
             return r;
         }
     }
@@ -709,7 +709,7 @@ HostLookup resolve_host(std::string_view name, int family, const ResolverConfig&
     return r;
 }
 
-AddressLookup reverse_lookup(const IpAddress& address, const ResolverConfig& config)
+AddressLookup reverse_lookup(const HostAddress& address, const ResolverConfig& config)
 {
     LookupStatus failed = LookupStatus::not_found;
     for (HostsSource s : sources(config)) {

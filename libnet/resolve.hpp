@@ -25,31 +25,34 @@
 
 namespace nsbox::net {
 
-// One address, IPv4 or IPv6.
-struct IpAddress {
+// One address, IPv4 or IPv6, as the resolver hands it out. (Not named
+// IpAddress: libnet/inet.hpp's nsbox::net::IpAddress has another layout,
+// and two classes of one name break the one-definition rule: the linker
+// keeps one copy of std::optional<IpAddress>'s code for both.)
+struct HostAddress {
     int family = AF_INET; // AF_INET or AF_INET6
     in_addr v4{};
     in6_addr v6{};
 
-    static IpAddress from_v4(in_addr a)
+    static HostAddress from_v4(in_addr a)
     {
-        IpAddress r;
+        HostAddress r;
         r.family = AF_INET;
         r.v4 = a;
         return r;
     }
-    static IpAddress from_v6(const in6_addr& a)
+    static HostAddress from_v6(const in6_addr& a)
     {
-        IpAddress r;
+        HostAddress r;
         r.family = AF_INET6;
         r.v6 = a;
         return r;
     }
-    bool operator==(const IpAddress& o) const noexcept;
+    bool operator==(const HostAddress& o) const noexcept;
 };
 
 // Dotted-quad text ("10.0.0.3"), or RFC 5952 text for IPv6.
-std::string to_string(const IpAddress& a);
+std::string to_string(const HostAddress& a);
 
 // An IPv4 address in the forms inet_aton accepts (a.b.c.d, a.b.c, a.b, a;
 // each part decimal, 0x-hex or 0-octal), the whole string and nothing else:
@@ -77,7 +80,7 @@ struct ResolverConfig {
 
 // One line of a hosts file.
 struct HostsEntry {
-    IpAddress address;
+    HostAddress address;
     std::string canonical;            // the first name on the line
     std::vector<std::string> aliases; // the others
 };
@@ -97,7 +100,7 @@ struct HostLookup {
     // The canonical name (getaddrinfo's AI_CANONNAME): the first name of the
     // first matching hosts line, or the name the DNS answer is for.
     std::string canonical;
-    std::vector<IpAddress> addresses; // in source order
+    std::vector<HostAddress> addresses; // in source order
 };
 
 // Looks a host name up. family is AF_INET, AF_INET6 or AF_UNSPEC. A numeric
@@ -113,26 +116,26 @@ struct AddressLookup {
 // the canonical name of the first hosts line with that address, else a PTR
 // answer. not_found means every source answered "no such name"; try_again
 // means a name server was unreachable.
-AddressLookup reverse_lookup(const IpAddress& address, const ResolverConfig& config = {});
+AddressLookup reverse_lookup(const HostAddress& address, const ResolverConfig& config = {});
 
 // Orders destinations as glibc's getaddrinfo does with its default policy
 // table (RFC 3484, no /etc/gai.conf): usable destinations first (the kernel
 // has a route and picks a source), then a source of the same scope, of the
 // same label, higher precedence, smaller scope; else the original order.
 // resolve_host applies it to every answer with more than one address.
-void sort_destinations(std::vector<IpAddress>& addresses);
+void sort_destinations(std::vector<HostAddress>& addresses);
 
 // The rules alone, for tests: each destination with the source address the
 // kernel would use for it (nullopt: no route).
 struct Destination {
-    IpAddress address;
-    std::optional<IpAddress> source;
+    HostAddress address;
+    std::optional<HostAddress> source;
 };
 void sort_destinations(std::vector<Destination>& destinations);
 
 // Lookups against a hosts file's text only (no DNS): what the "files" source
 // answers. Exposed for tests.
 HostLookup lookup_hosts(const std::vector<HostsEntry>& hosts, std::string_view name, int family);
-AddressLookup reverse_hosts(const std::vector<HostsEntry>& hosts, const IpAddress& address);
+AddressLookup reverse_hosts(const std::vector<HostsEntry>& hosts, const HostAddress& address);
 
 } // namespace nsbox::net

@@ -1,9 +1,11 @@
-// ip address: add, del, show (iproute2's ipaddress.c), and the listing
-// shared with `ip link show`.
+// ip address: add, change, replace, del, show, flush (iproute2's
+// ipaddress.c), and the listing shared with `ip link show`.
 
 #include <algorithm>
 #include <climits>
 #include <cstdio>
+#include <cstring>
+#include <fnmatch.h>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,29 +27,57 @@ using net::rtnl::Addr;
 using net::rtnl::Link;
 
 constexpr uint32_t infinity_life = 0xffffffffu;
+// iproute2's max_flush_loops default.
+constexpr int flush_rounds = 10;
 
-// iproute2's ifa_flag_names: bit i is names[i].
-constexpr std::string_view ifa_flag_names[] = {
-    "secondary", "nodad",         "optimistic", "dadfailed", "home",       "deprecated",
-    "tentative", "permanent",     "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy",
+// iproute2's ifa_flag_data: the flag words, in the order it prints them.
+// Read-only flags are refused on add (with a warning); v6-only ones are
+// refused for other families.
+struct FlagData {
+    std::string_view name;
+    uint32_t mask;
+    bool readonly;
+    bool v6only;
 };
+constexpr FlagData ifa_flag_data[] = {
+    {"secondary", IFA_F_SECONDARY, true, false},
+    {"temporary", IFA_F_SECONDARY, true, false},
+    {"nodad", IFA_F_NODAD, false, true},
+    {"optimistic", IFA_F_OPTIMISTIC, false, true},
+    {"dadfailed", IFA_F_DADFAILED, true, true},
+    {"home", IFA_F_HOMEADDRESS, false, true},
+    {"deprecated", IFA_F_DEPRECATED, true, true},
+    {"tentative", IFA_F_TENTATIVE, true, true},
+    {"permanent", IFA_F_PERMANENT, true, true},
+    {"mngtmpaddr", IFA_F_MANAGETEMPADDR, false, true},
+    {"noprefixroute", IFA_F_NOPREFIXROUTE, false, false},
+    {"autojoin", IFA_F_MCAUTOJOIN, false, false},
+    {"stable-privacy", IFA_F_STABLE_PRIVACY, true, true},
+};
+
+const FlagData* lookup_flag(std::string_view name)
+{
+    for (const FlagData& f : ifa_flag_data)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
 
 void print_ifa_flags(cli::Output& out, const Addr& a)
 {
     uint32_t flags = a.flags;
-    for (size_t i = 0; i < std::size(ifa_flag_names); ++i) {
-        uint32_t mask = 1u << i;
-        if (mask == IFA_F_PERMANENT) {
-            if (!(flags & mask)) {
+    for (const FlagData& f : ifa_flag_data) {
+        if (f.mask == IFA_F_PERMANENT) {
+            if (!(flags & f.mask)) {
                 out.json_field("dynamic", true);
                 out.text("dynamic ");
             }
-        } else if (flags & mask) {
-            std::string_view n = (mask == IFA_F_SECONDARY && a.family == AF_INET6) ? "temporary" : ifa_flag_names[i];
+        } else if (flags & f.mask) {
+            std::string_view n = (f.mask == IFA_F_SECONDARY && a.family == AF_INET6) ? "temporary" : f.name;
             out.json_field(n, true);
             out.textf("{} ", n);
         }
-        flags &= ~mask;
+        flags &= ~f.mask;
     }
     if (flags) {
         out.json_field("ifa_flags", fmt::format("{:02x}", flags));
@@ -55,31 +85,160 @@ void print_ifa_flags(cli::Output& out, const Addr& a)
     }
 }
 
+// iproute2's get_filter: a flag word, "-" inverts it; "dynamic" is
+// "-permanent" and "primary" is "-secondary".
+bool parse_flag_filter(LinkFilter& f, std::string_view w)
+{
+    bool inv = false;
+    if (w.starts_with('-')) {
+        inv = true;
+        w.remove_prefix(1);
+    }
+    if (w == "dynamic") {
+        inv = !inv;
+        w = "permanent";
+    } else if (w == "primary") {
+        inv = !inv;
+        w = "secondary";
+    }
+    const FlagData* d = lookup_flag(w);
+    if (!d)
+        return false;
+    if (inv)
+        f.flags &= ~d->mask;
+    else
+        f.flags |= d->mask;
+    f.flagmask |= d->mask;
+    return true;
+}
+
+// rtnl_rtscope_a2n: the names of /etc/iproute2/rt_scopes, or 0..255.
+std::optional<uint8_t> parse_scope(std::string_view w)
+{
+    if (w == "global")
+        return RT_SCOPE_UNIVERSE;
+    if (w == "host")
+        return RT_SCOPE_HOST;
+    if (w == "link")
+        return RT_SCOPE_LINK;
+    if (w == "site")
+        return RT_SCOPE_SITE;
+    if (w == "nowhere")
+        return RT_SCOPE_NOWHERE;
+    auto n = net::parse_unsigned(w, 0);
+    if (!n || *n > 255)
+        return std::nullopt;
+    return static_cast<uint8_t>(*n);
+}
+
+// rtnl_group_a2n: "default" or a non-negative number (strtol, base 0).
+std::optional<uint32_t> parse_group(std::string_view w)
+{
+    if (w == "default")
+        return 0;
+    auto n = net::parse_unsigned(w, 0);
+    if (!n)
+        return std::nullopt;
+    return *n;
+}
+
 std::string addr_str(const std::optional<net::IpAddress>& a) { return a ? net::format_address(*a) : std::string(); }
 
-void print_addr(Context& c, const Addr& raw)
+// The address the filters and printers call local: IFA_LOCAL, or
+// IFA_ADDRESS when there is none (IPv6 carries only IFA_ADDRESS).
+const std::optional<net::IpAddress>& local_of(const Addr& a) { return a.local ? a.local : a.address; }
+
+// inet_addr_match: the first `bits` bits of a and b are equal.
+bool prefix_match(const net::IpAddress& a, const net::IpAddress& b, int bits)
 {
-    // iproute2 lets IFA_LOCAL and IFA_ADDRESS stand in for each other (IPv6
-    // addresses carry only IFA_ADDRESS).
-    Addr a = raw;
-    if (!a.local)
-        a.local = a.address;
-    if (!a.address)
-        a.address = a.local;
+    for (size_t i = 0; bits > 0; ++i, bits -= 8) {
+        auto x = static_cast<unsigned>(a.bytes[i]);
+        auto y = static_cast<unsigned>(b.bytes[i]);
+        if (bits < 8) {
+            unsigned mask = (0xffu << (8 - bits)) & 0xffu;
+            return (x & mask) == (y & mask);
+        }
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+// The per-address half of iproute2's filter (print_addrinfo and
+// ipaddr_filter): scope, flags, family, label, "to" prefix.
+bool addr_selected(const LinkFilter& f, int family, const Addr& a, LinkNames& names)
+{
+    if ((f.scope ^ a.scope) & f.scopemask)
+        return false;
+    if ((f.flags ^ a.flags) & f.flagmask)
+        return false;
+    if (family && family != a.family)
+        return false;
+    if (f.label) {
+        std::string label = a.label ? *a.label : names.name(a.index);
+        if (::fnmatch(f.label->c_str(), label.c_str(), 0) != 0)
+            return false;
+    }
+    const auto& local = local_of(a);
+    if (f.to && f.to->addr.family != AF_UNSPEC && f.to->len > 0 && local) {
+        if (local->family != f.to->addr.family || !prefix_match(*local, f.to->addr, f.to->len))
+            return false;
+    }
+    return true;
+}
+
+// The per-link half (print_linkinfo): -1 leaves the link out (its JSON
+// object stays, empty), 0 prints its addresses without the link (a label
+// filter), 1 prints it.
+int link_selected(const LinkFilter& f, const Link& l)
+{
+    if (f.up && !(l.flags & IFF_UP))
+        return -1;
+    if (f.label)
+        return 0;
+    if (l.group && f.group && *l.group != *f.group)
+        return -1;
+    if (f.master > 0 && (!l.master || *l.master != f.master))
+        return -1;
+    if (!f.kind.empty() && l.kind.value_or("") != f.kind)
+        return -1;
+    if (!f.slave_kind.empty() && l.slave_kind.value_or("") != f.slave_kind)
+        return -1;
+    return 1;
+}
+
+// One address (iproute2's print_addrinfo once its filters passed).
+// `with_dev` prefixes "INDEX: DEV" (-o, and the addresses a flush lists).
+void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
+{
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
-    if (!brief)
-        out.field("family", "    {} ", net::family_name(a.family));
-    if (a.local) {
-        out.field("local", "{}", addr_str(a.local));
-        if (a.address && a.address != a.local) {
-            out.text(" peer ");
-            out.field("address", "{}", addr_str(a.address));
+    if (!brief) {
+        if (with_dev) {
+            out.json_field("index", static_cast<int>(a.index));
+            out.json_field("dev", names.name(a.index));
+            out.textf("{}: {}", a.index, names.name(a.index));
         }
-    } else if (a.address) {
-        out.field("address", "{}", addr_str(a.address));
+        std::string fam = net::family_name(a.family);
+        if (a.family == AF_INET || a.family == AF_INET6)
+            out.field("family", "    {} ", fam);
+        else
+            out.field("family_index", "    family {} ", static_cast<int>(a.family));
     }
-    out.field("prefixlen", "/{} ", static_cast<int>(a.prefixlen));
+    // IFA_LOCAL and IFA_ADDRESS stand in for each other.
+    const auto& local = local_of(a);
+    const auto& peer = a.address ? a.address : a.local;
+    if (local) {
+        out.field("local", "{}", addr_str(local));
+        // Compared as bytes, as iproute2 does.
+        if (peer && !std::ranges::equal(peer->span(), local->span())) {
+            out.text(" peer ");
+            out.field("address", "{}", addr_str(peer));
+        }
+        out.field("prefixlen", "/{} ", static_cast<int>(a.prefixlen));
+        if (a.rt_priority)
+            out.field("metric", "metric {} ", *a.rt_priority);
+    }
     if (brief)
         return;
     if (a.broadcast)
@@ -113,81 +272,218 @@ void print_addr(Context& c, const Addr& raw)
     out.text("\n");
 }
 
-struct ShowFilter {
+// The words after `ip address show|flush` and `ip link show`
+// (ipaddr_list_flush_or_save's parser).
+struct ListArgs {
+    LinkFilter f;
+    int family = AF_UNSPEC;      // what the filters and printers select
+    int link_family = AF_UNSPEC; // what links are dumped with (-4/-6/-0)
     std::string dev;
-    bool up = false;
 };
 
-ShowFilter parse_show(cli::Args& a)
+ListArgs parse_list(Context& c, cli::Args& a, bool do_link)
 {
-    ShowFilter f;
+    ListArgs r;
+    r.family = do_link ? AF_PACKET : c.opt.family;
+    r.link_family = r.family;
+    LinkFilter& f = r.f;
     for (; !a.empty(); a.next()) {
-        if (a.is("up")) {
+        if (a.is("to")) {
+            std::string_view w = a.value();
+            auto p = net::parse_prefix(w, r.family);
+            if (!p)
+                cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
+                                                         net::family_name_verbose(r.family), w));
+            f.to = *p;
+            if (r.family == AF_UNSPEC)
+                r.family = p->addr.family;
+        } else if (a.is("scope")) {
+            std::string_view w = a.value();
+            f.scopemask = 0xff;
+            if (auto s = parse_scope(w)) {
+                f.scope = *s;
+            } else {
+                if (w != "all")
+                    cli::invarg("invalid \"scope\"\n", w);
+                f.scope = RT_SCOPE_NOWHERE;
+                f.scopemask = 0;
+            }
+        } else if (a.is("up")) {
             f.up = true;
-        } else if (a.is("to") || a.is("scope") || a.is("label") || a.is("group") || a.is("master") ||
-                   a.is("vrf") || a.is("nomaster") || a.is("type") || a.is("dynamic") || a.is("permanent") ||
-                   a.is("secondary") || a.is("primary") || a.is("tentative") || a.is("-tentative") ||
-                   a.is("deprecated") || a.is("-deprecated") || a.is("dadfailed") || a.is("-dadfailed") ||
-                   a.is("temporary") || a.is("home") || a.is("nodad") || a.is("mngtmpaddr") ||
-                   a.is("noprefixroute") || a.is("autojoin") || a.matches("proto")) {
-            cli::fail(cli::exit_usage, fmt::format("nsbox ip: show filter \"{}\" is not supported yet\n", a.peek()));
+        } else if (parse_flag_filter(f, a.peek())) {
+        } else if (a.is("label")) {
+            f.label = std::string(a.value());
+        } else if (a.is("group")) {
+            std::string_view w = a.value();
+            auto g = parse_group(w);
+            if (!g)
+                cli::invarg("Invalid \"group\" value\n", w);
+            f.group = *g;
+        } else if (a.is("master")) {
+            std::string_view w = a.value();
+            uint32_t idx = index_of(c, w);
+            if (!idx)
+                cli::invarg("Device does not exist\n", w);
+            f.master = idx;
+        } else if (a.is("vrf")) {
+            std::string_view w = a.value();
+            std::optional<Link> l;
+            if (!w.empty() && w.size() < IFNAMSIZ)
+                l = c.rtnl().link(w, AF_UNSPEC, RTEXT_FILTER_SKIP_STATS);
+            if (!l || l->kind.value_or("") != "vrf")
+                cli::invarg("Not a valid VRF name\n", w);
+            f.master = l->index;
+        } else if (a.is("nomaster")) {
+            f.master = -1;
+        } else if (a.is("type")) {
+            std::string_view w = a.value();
+            if (w.size() >= 6 && w.ends_with("_slave"))
+                f.slave_kind = std::string(w.substr(0, w.size() - 6));
+            else
+                f.kind = std::string(w);
         } else {
             if (a.is("dev"))
                 a.value();
             else if (a.matches("help"))
-                cli::fail(cli::exit_usage, std::string(addr_usage));
-            if (!f.dev.empty())
+                cli::fail(cli::exit_usage, std::string(do_link ? link_usage : addr_usage));
+            if (!r.dev.empty())
                 cli::duparg2("dev", a.peek());
-            f.dev = std::string(a.peek());
+            r.dev = std::string(a.peek());
         }
     }
-    return f;
+    return r;
 }
 
-// iproute2's ipaddr_filter: with a family filter, links without an address
-// of that family go; without one, links with no address at all stay.
-bool keep_link(const std::vector<const Addr*>& own, int family)
+// Runs `f` with a Context whose options are `o`: the printers read the
+// family and format from the options, and iproute2 prints with the
+// family a "to" prefix implies, and prints flush listings as text even
+// under -j.
+template <class F>
+int with_options(Context& c, const Options& o, F f)
+{
+    c.out.flush();
+    Context e(o);
+    int rc = f(e);
+    e.out.flush();
+    return rc;
+}
+
+// ipaddr_flush: dump, delete what the filter selects, until nothing is
+// left (at most flush_rounds rounds).
+int flush_addrs(Context& c, const LinkFilter& f, int family, uint32_t index)
+{
+    auto& rtnl = c.rtnl();
+    LinkNames names(c);
+    for (int round = 0; round < flush_rounds;) {
+        std::vector<Addr> all = rtnl.addrs(static_cast<uint8_t>(family), index);
+        std::vector<Addr> doomed;
+        for (Addr& a : all)
+            if ((!index || a.index == index) && addr_selected(f, family, a, names))
+                doomed.push_back(std::move(a));
+        if (doomed.empty()) {
+            if (c.opt.stats) {
+                if (round == 0)
+                    c.out.text("Nothing to flush.\n");
+                else
+                    c.out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+            }
+            return 0;
+        }
+        ++round;
+        if (c.opt.stats >= 2)
+            for (const Addr& a : doomed)
+                print_addr(c, names, a, true);
+        // A delete may take others with it (an IPv4 primary takes its
+        // secondaries): "not available" is not a failure here.
+        for (const net::Ack& ack : net::rtnl::delete_addrs(rtnl.socket(), doomed)) {
+            if (ack.error != EADDRNOTAVAIL)
+                cli::fail(cli::exit_failure,
+                          fmt::format("Failed to send flush request: {}\n", std::strerror(ack.error)));
+        }
+        if (c.opt.stats) {
+            c.out.textf("\n*** Round {}, deleting {} addresses ***\n", round, doomed.size());
+            c.out.flush();
+        }
+        // Flushing primaries is one round: the next would delete the
+        // secondaries promoted in their place.
+        if (!(f.flags & IFA_F_SECONDARY) && (f.flagmask & IFA_F_SECONDARY)) {
+            if (c.opt.stats)
+                c.out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+            return 0;
+        }
+    }
+    c.out.flush();
+    cli::fail(cli::exit_failure, fmt::format("*** Flush remains incomplete after {} rounds. ***\n", flush_rounds));
+}
+
+// iproute2's ipaddr_filter: links with addresses of which none passes the
+// address filter go; links with no address at all stay unless a family
+// was asked for.
+bool keep_link(const LinkFilter& f, int family, const std::vector<const Addr*>& own, LinkNames& names)
 {
     for (const Addr* a : own)
-        if (!family || family == a->family)
+        if (addr_selected(f, family, *a, names))
             return true;
     return own.empty() && (family == AF_UNSPEC || family == AF_PACKET);
+}
+
+int list(Context& c, const ListArgs& r, bool do_link)
+{
+    const LinkFilter& f = r.f;
+    const int family = r.family;
+    auto& rtnl = c.rtnl();
+    const uint32_t ext_mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
+    std::vector<Link> links;
+    uint32_t index = 0;
+    if (!r.dev.empty()) {
+        std::optional<Link> one;
+        if (r.dev.size() < IFNAMSIZ)
+            one = rtnl.link(r.dev, static_cast<uint8_t>(family), ext_mask);
+        if (!one)
+            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", r.dev));
+        index = static_cast<uint32_t>(one->index);
+        links.push_back(std::move(*one));
+    } else {
+        // The extended mask goes only with the unspecified and AF_PACKET
+        // dumps (the AF_INET6 dump refuses any attribute); master and kind
+        // are filtered by the kernel, as iproute2 asks it to.
+        const int lf = r.link_family;
+        bool mask = lf == AF_UNSPEC || lf == AF_PACKET;
+        std::optional<uint32_t> master;
+        if (f.master)
+            master = static_cast<uint32_t>(f.master);
+        std::optional<std::string> kind;
+        if (!f.kind.empty())
+            kind = f.kind;
+        if (mask && (master || kind))
+            links = rtnl.links(static_cast<uint8_t>(lf), ext_mask, master, kind);
+        else
+            links = rtnl.links(static_cast<uint8_t>(lf), mask ? ext_mask : 0);
+        // Other families' dumps take no filter: "nomaster" then filters
+        // nothing, and master and kind are left to link_selected.
+    }
+    std::vector<Addr> addrs;
+    if (family != AF_PACKET)
+        addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
+    LinkNames names(c);
+    print_links(c, names, links, addrs, f, do_link);
+    return 0;
 }
 
 } // namespace
 
 int list_links(Context& c, cli::Args& a, bool do_link)
 {
-    ShowFilter f = parse_show(a);
+    ListArgs r = parse_list(c, a, do_link);
     if (c.opt.details || c.opt.stats)
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: {} show with -{} is not supported yet\n",
                                                do_link ? "link" : "address", c.opt.details ? "d" : "s"));
-    const int family = do_link ? AF_PACKET : c.opt.family;
-    auto& rtnl = c.rtnl();
-    std::vector<Link> links;
-    uint32_t index = 0;
-    if (!f.dev.empty()) {
-        std::optional<Link> one;
-        if (f.dev.size() < IFNAMSIZ)
-            one = rtnl.link(f.dev, static_cast<uint8_t>(family), RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-        if (!one)
-            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", f.dev));
-        index = static_cast<uint32_t>(one->index);
-        links.push_back(std::move(*one));
-    } else {
-        // The extended mask goes only with the unspecified and AF_PACKET
-        // dumps (the AF_INET6 dump refuses any attribute). Statistics are
-        // not printed here, so the kernel is told to skip them: it is most
-        // of its work for a large dump.
-        bool mask = family == AF_UNSPEC || family == AF_PACKET;
-        links = rtnl.links(static_cast<uint8_t>(family), mask ? RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS : 0);
+    if (r.family != c.opt.family && !do_link) {
+        Options o = c.opt;
+        o.family = r.family;
+        return with_options(c, o, [&](Context& e) { return list(e, r, do_link); });
     }
-    LinkNames names(c);
-    std::vector<Addr> addrs;
-    if (family != AF_PACKET)
-        addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
-    print_links(c, names, links, addrs, LinkFilter{f.up}, do_link);
-    return 0;
+    return list(c, r, do_link);
 }
 
 void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, const std::vector<Addr>& addrs,
@@ -203,40 +499,37 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
     for (const Addr& ad : addrs)
         by_link[ad.index].push_back(&ad);
     static const std::vector<const Addr*> none;
+    // With -o, addresses are printed one per line with their link's name,
+    // and the link itself (with its filters) is not printed.
+    const bool no_link = c.opt.oneline && family != AF_PACKET;
     auto doc = c.out.document();
     for (const Link& l : links) {
         auto it = by_link.find(static_cast<uint32_t>(l.index));
         const std::vector<const Addr*>& own = it == by_link.end() ? none : it->second;
-        if (family != AF_PACKET && !keep_link(own, family))
+        if (family != AF_PACKET && !keep_link(f, family, own, names))
             continue;
+        // iproute2 opens the link's JSON object before its printer filters:
+        // a link filtered out there leaves "{}".
         auto o = c.out.object();
-        // iproute2 filters "up" inside its link printer, after opening the
-        // link's JSON object: a link that is down leaves "{}".
-        if (f.up && !(l.flags & IFF_UP))
-            continue;
-        if (c.opt.oneline && !do_link && !c.opt.brief) {
-            // -o prints each address on its own line, prefixed with the link.
-            auto arr = c.out.array("addr_info", cli::In::json);
-            for (const Addr* pa : own) {
-                const Addr& ad = *pa;
-                if (family && family != ad.family)
-                    continue;
-                auto ao = c.out.object(cli::In::json);
-                c.out.field("index", "{}: ", static_cast<int>(ad.index));
-                c.out.field("dev", "{}", names.name(ad.index));
-                print_addr(c, ad);
-            }
-            continue;
+        int res = 0;
+        if (c.opt.brief || !no_link) {
+            res = link_selected(f, l);
+            if (res < 0)
+                continue;
+            if (res > 0)
+                print_link(c, names, l, do_link);
         }
-        print_link(c, names, l, do_link);
         if (family == AF_PACKET)
             continue;
         auto arr = c.out.array("addr_info", cli::In::json);
         for (const Addr* ad : own) {
             if (family && family != ad->family)
                 continue;
+            if (f.up && !(l.flags & IFF_UP))
+                continue;
             auto ao = c.out.object();
-            print_addr(c, *ad);
+            if (addr_selected(f, family, *ad, names))
+                print_addr(c, names, *ad, no_link && !c.opt.brief);
         }
         arr.close();
         if (c.opt.brief)
@@ -244,87 +537,241 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
     }
 }
 
-
 namespace {
 
-int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
+[[noreturn]] void prefix_expected(int family, std::string_view w)
+{
+    cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
+                                             net::family_name_verbose(family), w));
+}
+
+[[noreturn]] void address_expected(int family, std::string_view w)
+{
+    cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
+                                             net::family_name_verbose(family), w));
+}
+
+// get_addr: an address of `family` (or of either), or "default" / "any" /
+// "all" (no bytes unless a family is known).
+net::Prefix get_addr(std::string_view w, int family)
+{
+    if (w.find('/') == std::string_view::npos)
+        if (auto p = net::parse_prefix(w, family))
+            return *p;
+    address_expected(family, w);
+}
+
+// iproute2's set_lifetime: "forever" or an unsigned number.
+std::optional<uint32_t> parse_lifetime(std::string_view w)
+{
+    if (w == "forever")
+        return infinity_life;
+    return net::parse_unsigned(w, 0);
+}
+
+bool is_multicast(const net::IpAddress& a)
+{
+    auto b0 = static_cast<unsigned>(a.bytes[0]);
+    if (a.family == AF_INET)
+        return (b0 & 0xf0) == 0xe0;
+    if (a.family == AF_INET6)
+        return b0 == 0xff;
+    return false;
+}
+
+void warn(const std::string& s)
+{
+    std::fflush(stdout);
+    std::fputs(s.c_str(), stderr);
+}
+
+// iproute2's ipaddr_modify.
+int addr_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
 {
     Addr req;
-    req.family = static_cast<uint8_t>(c.opt.family);
-    std::optional<net::Prefix> local;
-    std::string dev;
+    int family = c.opt.family;
+    std::optional<net::Prefix> local, peer;
     std::string local_arg;
+    std::optional<std::string> dev;
+    enum class Brd { none, given, plus, minus } brd = Brd::none;
     bool scoped = false;
+    std::optional<uint32_t> valid_lft, preferred_lft;
+    uint32_t ifa_flags = 0;
+    auto learn_family = [&](int f) {
+        if (family == AF_UNSPEC)
+            family = f;
+    };
     for (; !a.empty(); a.next()) {
-        if (a.is("peer") || a.is("remote") || a.matches("broadcast") || a.is("brd") || a.matches("anycast") ||
-            a.is("valid_lft") || a.is("preferred_lft") || a.is("label") || a.is("metric") ||
-            a.is("priority") || a.is("preference") || a.is("mngtmpaddr") || a.is("nodad") ||
-            a.is("optimistic") || a.is("noprefixroute") || a.is("autojoin") || a.is("home") ||
-            a.is("proto")) {
-            cli::fail(cli::exit_usage, fmt::format("nsbox ip: address option \"{}\" is not supported yet\n", a.peek()));
-        } else if (a.matches("scope")) {
+        if (a.is("peer") || a.is("remote")) {
             std::string_view w = a.value();
-            unsigned s;
-            if (w == "global" || w == "universe")
-                s = RT_SCOPE_UNIVERSE;
-            else if (w == "host")
-                s = RT_SCOPE_HOST;
-            else if (w == "link")
-                s = RT_SCOPE_LINK;
-            else if (w == "site")
-                s = RT_SCOPE_SITE;
-            else if (w == "nowhere")
-                s = RT_SCOPE_NOWHERE;
-            else if (auto n = net::parse_unsigned(w, 0); n && *n <= 255)
-                s = *n;
-            else
+            if (peer && peer->has_bytes())
+                cli::duparg("peer", w);
+            peer = net::parse_prefix(w, family);
+            if (!peer)
+                prefix_expected(family, w);
+            learn_family(peer->addr.family);
+            // "any"/"all" go as an empty attribute, as iproute2 sends them.
+            req.address = peer->addr;
+            req.prefixlen = static_cast<uint8_t>(peer->len);
+        } else if (a.matches("broadcast") || a.is("brd")) {
+            std::string_view w = a.value();
+            if (brd != Brd::none)
+                cli::duparg("broadcast", w);
+            if (w == "+") {
+                brd = Brd::plus;
+            } else if (w == "-") {
+                brd = Brd::minus;
+            } else {
+                net::Prefix b = get_addr(w, family);
+                learn_family(b.addr.family);
+                req.broadcast = b.addr;
+                if (b.has_bytes())
+                    brd = Brd::given;
+            }
+        } else if (a.is("anycast")) {
+            std::string_view w = a.value();
+            if (req.anycast && req.anycast->size())
+                cli::duparg("anycast", w);
+            net::Prefix b = get_addr(w, family);
+            learn_family(b.addr.family);
+            req.anycast = b.addr;
+        } else if (a.is("scope")) {
+            std::string_view w = a.value();
+            auto s = parse_scope(w);
+            if (!s)
                 cli::invarg("invalid scope value.", w);
-            req.scope = static_cast<uint8_t>(s);
+            req.scope = *s;
             scoped = true;
         } else if (a.is("dev")) {
             dev = std::string(a.value());
+        } else if (a.is("label")) {
+            req.label = std::string(a.value());
+        } else if (a.matches("metric") || a.matches("priority") || a.matches("preference")) {
+            std::string_view w = a.value();
+            auto m = net::parse_unsigned(w, 0);
+            if (!m)
+                cli::invarg("\"metric\" value is invalid\n", w);
+            req.rt_priority = *m;
+        } else if (a.matches("valid_lft")) {
+            if (valid_lft)
+                cli::duparg("valid_lft", a.peek());
+            std::string_view w = a.value();
+            valid_lft = parse_lifetime(w);
+            if (!valid_lft)
+                cli::invarg("valid_lft value", w);
+        } else if (a.matches("preferred_lft")) {
+            if (preferred_lft)
+                cli::duparg("preferred_lft", a.peek());
+            std::string_view w = a.value();
+            preferred_lft = parse_lifetime(w);
+            if (!preferred_lft)
+                cli::invarg("preferred_lft value", w);
+        } else if (const FlagData* fd = lookup_flag(a.peek())) {
+            if (fd->readonly)
+                warn(fmt::format("Warning: {} option is not mutable from userspace\n", fd->name));
+            else if (fd->v6only && family != AF_INET6)
+                warn(fmt::format("Warning: {} option can be set only for IPv6 addresses\n", fd->name));
+            else
+                ifa_flags |= fd->mask;
         } else {
             if (a.is("local"))
                 a.value();
-            else if (a.matches("help"))
+            if (a.matches("help"))
                 cli::fail(cli::exit_usage, std::string(addr_usage));
-            if (local)
+            if (local && local->has_bytes())
                 cli::duparg2("local", a.peek());
             local_arg = std::string(a.peek());
-            local = net::parse_prefix(a.peek(), req.family);
+            local = net::parse_prefix(a.peek(), family);
             if (!local)
-                cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                                         net::family_name_verbose(req.family), a.peek()));
-            if (req.family == AF_UNSPEC)
-                req.family = local->addr.family;
+                prefix_expected(family, a.peek());
+            learn_family(local->addr.family);
+            req.local = local->addr;
         }
     }
-    if (dev.empty())
+    req.family = static_cast<uint8_t>(family);
+    req.flags = ifa_flags;
+    if (!dev)
         cli::fail(cli::exit_failure, "Not enough information: \"dev\" argument is required.\n");
-    if (local) {
-        if (local->has_bytes()) {
-            req.local = local->addr;
-            if (cmd == RTM_DELADDR && local->addr.family == AF_INET && !local->len_given)
-                std::fprintf(stderr,
-                             "Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
-                             "         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+    const bool has_peer = peer && peer->has_bytes();
+    if (!has_peer && local && local->has_bytes()) {
+        if (cmd == RTM_DELADDR && local->addr.family == AF_INET && !local->len_given) {
+            warn(fmt::format("Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+                             "         Explicitly specify the prefix length ({}/{}) to avoid this warning.\n"
                              "         This special behaviour is likely to disappear in further releases,\n"
                              "         fix your scripts!\n",
-                             local_arg.c_str(), 32);
-            else
+                             local_arg, 8 * local->addr.size()));
+        } else {
+            // (After "peer any" iproute2 sends a second IFA_ADDRESS; the
+            // kernel refuses the empty first one either way.)
+            if (!peer)
                 req.address = local->addr;
+            peer = local;
         }
+    }
+    if (req.prefixlen == 0 && local)
         req.prefixlen = static_cast<uint8_t>(local->len);
+    if ((brd == Brd::plus || brd == Brd::minus) && cmd != RTM_DELADDR) {
+        if (family != AF_INET)
+            cli::fail(cli::exit_failure, "Broadcast can be set only for IPv4 addresses\n");
+        // The network's last (brd +) or first (brd -) address, for
+        // networks with a host part of at least two bits.
+        if (peer && peer->len <= 30) {
+            net::IpAddress b = peer->addr;
+            for (int i = 31; i >= peer->len; --i) {
+                auto byte = static_cast<size_t>(i / 8);
+                auto bit = static_cast<unsigned>(0x80u >> (i % 8));
+                auto v = static_cast<unsigned>(b.bytes[byte]);
+                v = brd == Brd::plus ? (v | bit) : (v & ~bit);
+                b.bytes[byte] = static_cast<std::byte>(v);
+            }
+            req.broadcast = b;
+        }
     }
     if (!scoped && cmd != RTM_DELADDR && local && local->addr.family == AF_INET && local->has_bytes() &&
         local->addr.bytes[0] == std::byte{127})
         req.scope = RT_SCOPE_HOST;
-    req.index = index_of(c, dev);
+    req.index = index_of(c, *dev);
     if (!req.index)
-        no_device(dev);
-    net::Message m = net::rtnl::encode(cmd, flags, req);
+        no_device(*dev);
+    if (valid_lft || preferred_lft) {
+        uint32_t valid = valid_lft.value_or(infinity_life);
+        uint32_t preferred = preferred_lft.value_or(infinity_life);
+        if (valid == 0)
+            cli::fail(cli::exit_failure, "valid_lft is zero\n");
+        if (valid < preferred)
+            cli::fail(cli::exit_failure, "preferred_lft is greater than valid_lft\n");
+        ifa_cacheinfo ci{};
+        ci.ifa_prefered = preferred;
+        ci.ifa_valid = valid;
+        req.cacheinfo = ci;
+    }
+    if ((ifa_flags & IFA_F_MCAUTOJOIN) && !(local && local->has_bytes() && is_multicast(local->addr)))
+        cli::fail(cli::exit_failure, "autojoin needs multicast address\n");
+    net::Message m = net::rtnl::encode(cmd, nl_flags, req);
     talk(c, m);
     return 0;
+}
+
+int addr_flush(Context& c, cli::Args& a)
+{
+    if (a.empty())
+        cli::fail(cli::exit_failure, "Flush requires arguments.\n");
+    if (c.opt.family == AF_PACKET)
+        cli::fail(cli::exit_failure, "Cannot flush link addresses.\n");
+    ListArgs r = parse_list(c, a, false);
+    uint32_t index = 0;
+    if (!r.dev.empty()) {
+        index = index_of(c, r.dev);
+        if (!index)
+            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", r.dev));
+    }
+    // The addresses a flush lists (-s -s) are text even under -j, with the
+    // family a "to" prefix implies.
+    Options o = c.opt;
+    o.family = r.family;
+    o.json = 0;
+    o.pretty = 0;
+    return with_options(c, o, [&](Context& e) { return flush_addrs(e, r.f, r.family, index); });
 }
 
 } // namespace
@@ -337,8 +784,14 @@ int do_addr(Context& c, cli::Args& a)
         a.next();
         return addr_modify(c, a, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL);
     }
-    if (a.matches("change") || a.is("chg") || a.matches("replace"))
-        cli::fail(cli::exit_usage, fmt::format("nsbox ip: address {} is not supported yet\n", a.peek()));
+    if (a.matches("change") || a.is("chg")) {
+        a.next();
+        return addr_modify(c, a, RTM_NEWADDR, NLM_F_REPLACE);
+    }
+    if (a.matches("replace")) {
+        a.next();
+        return addr_modify(c, a, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE);
+    }
     if (a.matches("delete")) {
         a.next();
         return addr_modify(c, a, RTM_DELADDR, 0);
@@ -347,7 +800,11 @@ int do_addr(Context& c, cli::Args& a)
         a.next();
         return list_links(c, a, false);
     }
-    if (a.matches("flush") || a.matches("save") || a.matches("showdump") || a.matches("restore"))
+    if (a.matches("flush")) {
+        a.next();
+        return addr_flush(c, a);
+    }
+    if (a.matches("save") || a.matches("showdump") || a.matches("restore"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: address {} is not supported yet\n", a.peek()));
     if (a.matches("help"))
         cli::fail(cli::exit_usage, std::string(addr_usage));

@@ -14,6 +14,7 @@
 
 #include "applets/common/keyword.hpp"
 #include "applets/common/output.hpp"
+#include "libnet/inet.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 
@@ -65,6 +66,7 @@ int do_netns(Context& c, cli::Args& a);
 int do_link(Context& c, cli::Args& a);
 int do_addr(Context& c, cli::Args& a);
 int do_route(Context& c, cli::Args& a);
+int do_neigh(Context& c, cli::Args& a);
 
 // A kernel refusal as iproute2 prints it: the extended-ACK line
 // ("Error: MSG." ) when the kernel sent one, else "RTNETLINK answers: ERR";
@@ -126,11 +128,28 @@ std::string scope_name(unsigned scope);
 
 namespace nsbox::ip {
 
-// Prints links (and, unless do_link, their addresses) as iproute2's
-// ipaddr_list_flush_or_save does, from dumps already read.
+// What `ip link show`, `ip address show` and `ip address flush` select
+// (iproute2's struct link_filter). The address part applies to each
+// address; the link part to each link, as iproute2's printers apply them.
 struct LinkFilter {
     bool up = false;
+    // Addresses: scope (under scopemask), IFA_F_* flags (under flagmask),
+    // label (an fnmatch pattern, matched against the label or else the
+    // link's name), and the local address within `to` PREFIX.
+    uint8_t scope = 0;
+    uint8_t scopemask = 0;
+    uint32_t flags = 0;
+    uint32_t flagmask = 0;
+    std::optional<std::string> label;
+    std::optional<net::Prefix> to;
+    // Links: group, master (-1: no master), kind and slave kind ("type").
+    std::optional<uint32_t> group;
+    int64_t master = 0;
+    std::string kind;
+    std::string slave_kind;
 };
+// Prints links (and, unless do_link, their addresses) as iproute2's
+// ipaddr_list_flush_or_save does, from dumps already read.
 void print_links(Context& c, LinkNames& names, const std::vector<net::rtnl::Link>& links,
                  const std::vector<net::rtnl::Addr>& addrs, const LinkFilter& f, bool do_link);
 // Prints routes as iproute2's `ip route show` with the table filter `table`

@@ -198,7 +198,7 @@ public:
 private:
     // A destination: an address and, for a scoped IPv6 literal, its scope.
     struct Dest {
-        net::IpAddress address;
+        net::HostAddress address;
         uint32_t scope_id = 0;
         std::string canonical;
     };
@@ -273,7 +273,7 @@ private:
                     throw Fatal(2, target + ": Name or service not known");
             }
             if (auto v6 = net::parse_ipv6_numeric(addr))
-                return {Dest{net::IpAddress::from_v6(*v6), scope, target}};
+                return {Dest{net::HostAddress::from_v6(*v6), scope, target}};
         }
         auto r = net::resolve_host(target, AF_UNSPEC);
         if (r.status != net::LookupStatus::ok)
@@ -595,10 +595,10 @@ private:
         if (setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof on) < 0)
             throw Fatal(2, with_errno("can't receive hop limit", errno));
 
-        out(fmt::format("PING {}({}) ", hostname_, pr_addr(net::IpAddress::from_v6(whereto6_.sin6_addr),
+        out(fmt::format("PING {}({}) ", hostname_, pr_addr(net::HostAddress::from_v6(whereto6_.sin6_addr),
                                                            whereto6_.sin6_scope_id)));
         if (!o_.device.empty() || o_.source6)
-            out(fmt::format("from {} {}: ", numeric_text(net::IpAddress::from_v6(source6_.sin6_addr),
+            out(fmt::format("from {} {}: ", numeric_text(net::HostAddress::from_v6(source6_.sin6_addr),
                                                          source6_.sin6_scope_id),
                             o_.device));
         out(fmt::format("{} data bytes\n", o_.datalen));
@@ -1000,7 +1000,7 @@ private:
                     stats_.error();
                     if (!o_.quiet) {
                         print_timestamp();
-                        out(fmt::format("From {} icmp_seq={} ", pr_addr(net::IpAddress::from_v4(offender.sin_addr)),
+                        out(fmt::format("From {} icmp_seq={} ", pr_addr(net::HostAddress::from_v4(offender.sin_addr)),
                                         seq));
                         out(icmp_text(e->ee_type, e->ee_code, e->ee_info, nullptr));
                         flush();
@@ -1063,7 +1063,7 @@ private:
                     if (!o_.quiet) {
                         print_timestamp();
                         out(fmt::format("From {} icmp_seq={} ",
-                                        pr_addr(net::IpAddress::from_v6(offender.sin6_addr), offender.sin6_scope_id),
+                                        pr_addr(net::HostAddress::from_v6(offender.sin6_addr), offender.sin6_scope_id),
                                         seq));
                         out(icmp6_text(e->ee_type, e->ee_code, e->ee_info));
                         out("\n");
@@ -1127,7 +1127,7 @@ private:
             return;
         }
         bool csfailed = !pk::icmp_checksum_ok(icmp.whole);
-        auto from_addr = net::IpAddress::from_v4(from.sin_addr);
+        auto from_addr = net::HostAddress::from_v4(from.sin_addr);
 
         if (icmp.type == pk::icmp_type::echo_reply) {
             if (!is_ours(icmp.id()) || !payload_matches(icmp.body))
@@ -1186,7 +1186,7 @@ private:
             return;
         bool wrong_source = !multicast_ && !subnet_router_anycast_ &&
                             std::memcmp(&from.sin6_addr, &whereto6_.sin6_addr, 16) != 0;
-        std::string from_text = pr_addr(net::IpAddress::from_v6(from.sin6_addr), from.sin6_scope_id);
+        std::string from_text = pr_addr(net::HostAddress::from_v6(from.sin6_addr), from.sin6_scope_id);
         if (gather_statistics(icmp, false, r.ttl, r.when, from_text, wrong_source))
             return;
         if (o_.audible)
@@ -1255,7 +1255,7 @@ private:
 
     // The numeric form getnameinfo gives: an IPv6 link-local address with
     // its scope ("fe80::1%eth0").
-    static std::string numeric_text(const net::IpAddress& a, uint32_t scope_id)
+    static std::string numeric_text(const net::HostAddress& a, uint32_t scope_id)
     {
         std::string text = net::to_string(a);
         if (a.family == AF_INET6 && scope_id &&
@@ -1270,7 +1270,7 @@ private:
     // An address as iputils' pr_addr shows it: "name (address)" after a
     // reverse lookup, the bare address with -n, a numeric target, or when
     // the lookup could not be made. The last answer is remembered.
-    std::string pr_addr(const net::IpAddress& a, uint32_t scope_id = 0)
+    std::string pr_addr(const net::HostAddress& a, uint32_t scope_id = 0)
     {
         if (last_addr_ && *last_addr_ == a && last_scope_ == scope_id)
             return last_text_;
@@ -1309,7 +1309,7 @@ private:
                                                             : fmt::format("Redirect, Bad Code: {}", code);
             in_addr gw{};
             gw.s_addr = htonl(icmp ? icmp->rest : info); // both in host order
-            return s + fmt::format("(New nexthop: {})\n", pr_addr(net::IpAddress::from_v4(gw)));
+            return s + fmt::format("(New nexthop: {})\n", pr_addr(net::HostAddress::from_v4(gw)));
         }
         case echo_request: return "Echo Request\n";
         case time_exceeded:
@@ -1418,7 +1418,7 @@ private:
     bool exiting_ = false;
     bool status_snapshot_ = false;
 
-    std::optional<net::IpAddress> last_addr_;
+    std::optional<net::HostAddress> last_addr_;
     uint32_t last_scope_ = 0;
     std::string last_text_;
 };

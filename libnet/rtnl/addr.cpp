@@ -25,18 +25,20 @@ Message encode(uint16_t type, uint16_t flags, const Addr& a)
     ifaddrmsg ifa{};
     ifa.ifa_family = a.family;
     ifa.ifa_prefixlen = a.prefixlen;
-    ifa.ifa_flags = static_cast<uint8_t>(a.flags & 0xff);
+    ifa.ifa_flags = a.flags <= 0xff ? static_cast<uint8_t>(a.flags) : 0;
     ifa.ifa_scope = a.scope;
     ifa.ifa_index = a.index;
     Message m(type, flags, ifa);
     put_addr(m, IFA_LOCAL, a.local);
+    if (a.label)
+        m.put_str(IFA_LABEL, *a.label);
+    if (a.rt_priority)
+        m.put_u32(IFA_RT_PRIORITY, *a.rt_priority);
+    if (a.flags > 0xff)
+        m.put_u32(IFA_FLAGS, a.flags);
     put_addr(m, IFA_ADDRESS, a.address);
     put_addr(m, IFA_BROADCAST, a.broadcast);
     put_addr(m, IFA_ANYCAST, a.anycast);
-    if (a.label)
-        m.put_str(IFA_LABEL, *a.label);
-    if (a.flags > 0xff)
-        m.put_u32(IFA_FLAGS, a.flags);
     if (a.cacheinfo)
         m.put(IFA_CACHEINFO, *a.cacheinfo);
     return m;
@@ -61,6 +63,7 @@ Addr decode_addr(const Msg& m)
     if (auto s = t.str(IFA_LABEL))
         a.label = std::string(*s);
     a.cacheinfo = t.as<ifa_cacheinfo>(IFA_CACHEINFO);
+    a.rt_priority = t.as<uint32_t>(IFA_RT_PRIORITY);
     return a;
 }
 
@@ -70,6 +73,35 @@ Message addr_dump_request(uint8_t family, uint32_t index)
     ifa.ifa_family = family;
     ifa.ifa_index = index;
     return Message(RTM_GETADDR, 0, ifa);
+}
+
+std::vector<Ack> delete_addrs(Socket& s, std::span<const Addr> addrs)
+{
+    std::vector<Ack> refused;
+    // Batches of a bounded size: the kernel handles one sendmsg at a time
+    // and queues a refusal per failed request; keep each under the socket's
+    // send buffer.
+    constexpr size_t batch_bytes = 32768;
+    Batch b;
+    b.start_at(s.next_seq());
+    auto send = [&] {
+        if (b.empty())
+            return;
+        for (Ack& a : s.send_batch(b))
+            if (a.error)
+                refused.push_back(std::move(a));
+        uint32_t next = b.last_seq() + 1;
+        b = Batch();
+        b.start_at(next);
+    };
+    for (const Addr& a : addrs) {
+        Message m = encode(RTM_DELADDR, NLM_F_REQUEST, a);
+        if (b.bytes().size() + m.size() > batch_bytes)
+            send();
+        b.add(m);
+    }
+    send();
+    return refused;
 }
 
 } // namespace nsbox::net::rtnl

@@ -22,7 +22,7 @@ std::string v4(std::string_view text)
     auto a = net::parse_ipv4_numeric(text);
     if (!a)
         return "none";
-    return net::to_string(net::IpAddress::from_v4(*a));
+    return net::to_string(net::HostAddress::from_v4(*a));
 }
 
 std::string write_temp(const std::string& name, const std::string& text)
@@ -119,7 +119,7 @@ TEST(ResolveHosts, ForwardLookups)
 TEST(ResolveHosts, ReverseLookups)
 {
     auto hosts = net::parse_hosts(hosts_text);
-    auto addr = [](const char* s) { return net::IpAddress::from_v4(*net::parse_ipv4_numeric(s)); };
+    auto addr = [](const char* s) { return net::HostAddress::from_v4(*net::parse_ipv4_numeric(s)); };
     auto r = net::reverse_hosts(hosts, addr("10.0.0.9"));
     EXPECT_EQ(r.status, net::LookupStatus::ok);
     EXPECT_EQ(r.name, "ghost"); // the first line with the address
@@ -152,10 +152,10 @@ TEST(ResolveLookup, FakeHostsFileOnly)
     EXPECT_EQ(r.canonical, "green");
     EXPECT_EQ(net::resolve_host("nosuchhost", AF_UNSPEC, cfg).status, net::LookupStatus::not_found);
 
-    auto rev = net::reverse_lookup(net::IpAddress::from_v4(*net::parse_ipv4_numeric("10.0.0.1")), cfg);
+    auto rev = net::reverse_lookup(net::HostAddress::from_v4(*net::parse_ipv4_numeric("10.0.0.1")), cfg);
     EXPECT_EQ(rev.status, net::LookupStatus::ok);
     EXPECT_EQ(rev.name, "bridge");
-    EXPECT_EQ(net::reverse_lookup(net::IpAddress::from_v4(*net::parse_ipv4_numeric("10.9.9.9")), cfg).status,
+    EXPECT_EQ(net::reverse_lookup(net::HostAddress::from_v4(*net::parse_ipv4_numeric("10.9.9.9")), cfg).status,
               net::LookupStatus::not_found);
 
     std::remove(cfg.hosts_path.c_str());
@@ -193,8 +193,8 @@ net::Destination dest(const char* d, const char* s)
 {
     auto addr = [](const char* t) {
         if (auto v4 = net::parse_ipv4_numeric(t))
-            return net::IpAddress::from_v4(*v4);
-        return net::IpAddress::from_v6(*net::parse_ipv6_numeric(t));
+            return net::HostAddress::from_v4(*v4);
+        return net::HostAddress::from_v6(*net::parse_ipv6_numeric(t));
     };
     net::Destination r{addr(d), std::nullopt};
     if (s)
