@@ -248,7 +248,9 @@ void parse_nexthops(Cmd& cmd, cli::Args& a, Route& r)
         r.nexthops = std::move(nhs);
 }
 
-int modify(Cmd& cmd, cli::Args& a, uint16_t nl_cmd, uint16_t nl_flags)
+} // namespace
+
+net::rtnl::Route modify_request(Cmd& cmd, cli::Args& a, uint16_t nl_cmd)
 {
     Context& c = cmd.c;
     Route r;
@@ -539,8 +541,16 @@ int modify(Cmd& cmd, cli::Args& a, uint16_t nl_cmd, uint16_t nl_flags)
     // metrics and the next hops.
     for (uint16_t t : {RTA_OIF, RTA_METRICS, RTA_MULTIPATH})
         add_order(r, t);
+    return r;
+}
+
+namespace {
+
+int modify(Cmd& cmd, cli::Args& a, uint16_t nl_cmd, uint16_t nl_flags)
+{
+    Route r = modify_request(cmd, a, nl_cmd);
     net::Message m = net::rtnl::encode(nl_cmd, nl_flags, r);
-    talk(c, m);
+    talk(cmd.c, m);
     return 0;
 }
 

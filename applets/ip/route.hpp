@@ -86,6 +86,20 @@ uint32_t vrf_table(Cmd& cmd, std::string_view name);
 // iproute2's name_is_vrf.
 bool name_is_vrf(Cmd& cmd, std::string_view name);
 
+// The route an add/change/replace/prepend/append/test/del command line
+// asks for (iproute2's iproute_modify up to rtnl_talk); `nl_cmd` is
+// RTM_NEWROUTE or RTM_DELROUTE. Devices are looked up in the kernel.
+net::rtnl::Route modify_request(Cmd& cmd, cli::Args& a, uint16_t nl_cmd);
+
+// What an `ip route get` command line asks (iproute2's iproute_get up to
+// rtnl_talk).
+struct GetRequest {
+    net::rtnl::Route route;
+    bool connected = false;
+    bool from_ok = false;
+};
+GetRequest get_request(Cmd& cmd, cli::Args& a);
+
 // ip route { list | flush | save } SELECTOR; `a` after the verb.
 enum class Action { list, flush, save };
 int list_flush_save(Cmd& cmd, cli::Args& a, Action action);

@@ -1,6 +1,7 @@
 // ip route get (iproute2's iproute_get): one RTM_GETROUTE, the kernel's
 // answer printed as a route.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -74,16 +75,17 @@ std::optional<uint16_t> port(std::string_view w)
 
 } // namespace
 
-int get(Cmd& cmd, cli::Args& a)
+GetRequest get_request(Cmd& cmd, cli::Args& a)
 {
     Context& c = cmd.c;
     Filter& f = cmd.filter;
     f = Filter{};
     f.cloned = 2;
-    Route req;
+    GetRequest g;
+    Route& req = g.route;
     req.family = static_cast<uint8_t>(c.opt.family);
     std::string_view idev, odev;
-    bool connected = false, fibmatch = false, from_ok = false, address_found = false;
+    bool fibmatch = false, address_found = false;
     uint32_t mark = 0;
     for (; !a.empty(); a.next()) {
         if (a.is("tos") || a.matches("dsfield")) {
@@ -96,7 +98,7 @@ int get(Cmd& cmd, cli::Args& a)
             std::string_view w = a.value();
             if (cli::matches(w, "help"))
                 usage();
-            from_ok = true;
+            g.from_ok = true;
             net::Prefix p = prefix_arg(w, req.family);
             if (req.family == AF_UNSPEC)
                 req.family = p.addr.family;
@@ -118,7 +120,7 @@ int get(Cmd& cmd, cli::Args& a)
         } else if (a.matches("notify")) {
             req.flags |= RTM_F_NOTIFY;
         } else if (a.matches("connected")) {
-            connected = true;
+            g.connected = true;
         } else if (a.matches("vrf")) {
             std::string_view w = a.value();
             if (!name_is_vrf(cmd, w))
@@ -181,7 +183,8 @@ int get(Cmd& cmd, cli::Args& a)
                 // A second address replaces the first (the kernel keeps
                 // the last of iproute2's two RTA_DST).
                 req.dst = p.addr;
-                req.order.push_back(RTA_DST);
+                if (std::find(req.order.begin(), req.order.end(), RTA_DST) == req.order.end())
+                    req.order.push_back(RTA_DST);
             }
             if (req.family == AF_INET && p.len != 32) {
                 std::fprintf(stderr, "Warning: /%d as prefix is invalid, only /32 (or none) is supported.\n", p.len);
@@ -222,6 +225,16 @@ int get(Cmd& cmd, cli::Args& a)
     // devices and the mark.
     for (uint16_t t : {RTA_IIF, RTA_OIF, RTA_MARK})
         req.order.push_back(t);
+    return g;
+}
+
+int get(Cmd& cmd, cli::Args& a)
+{
+    Context& c = cmd.c;
+    Filter& f = cmd.filter;
+    GetRequest g = get_request(cmd, a);
+    const Route& req = g.route;
+    const bool connected = g.connected, from_ok = g.from_ok;
     net::Message m = net::rtnl::encode(RTM_GETROUTE, 0, req);
     auto ask = [&]() -> Route {
         std::vector<std::byte> bytes;

@@ -389,19 +389,10 @@ bool filter_match(Filter& f, const Route& r, int family)
         return false;
     if (f.iifmask && ((static_cast<int>(r.iif.value_or(0)) ^ f.iif) & f.iifmask))
         return false;
-    if (f.oifmask) {
-        if (r.oif) {
-            if ((static_cast<int>(*r.oif) ^ f.oif) & f.oifmask)
-                return false;
-        } else if (r.nexthops) {
-            bool any = false;
-            for (const auto& nh : *r.nexthops)
-                if (!((nh.ifindex ^ f.oif) & f.oifmask))
-                    any = true;
-            if (!any)
-                return false;
-        }
-    }
+    // iproute2 6.1 compares RTA_OIF alone: a multipath route (no RTA_OIF)
+    // is not shown under "dev".
+    if (f.oifmask && ((static_cast<int>(r.oif.value_or(0)) ^ f.oif) & f.oifmask))
+        return false;
     if (f.markmask && ((static_cast<int>(r.mark.value_or(0)) ^ f.mark) & f.markmask))
         return false;
     if (f.metricmask && ((r.priority.value_or(0) ^ f.metric) & f.metricmask))

@@ -82,6 +82,31 @@ void put_nexthops(Message& m, const std::vector<Nexthop>& nhs)
     m.put(RTA_MULTIPATH, Bytes(buf));
 }
 
+// RTA_METRICS as iproute2 writes it: a nest without NLA_F_NESTED, the
+// congestion control name without its NUL.
+void put_metrics(Message& m, const Route& r)
+{
+    std::vector<std::byte> buf;
+    auto attr = [&](uint16_t type, const void* p, size_t n) {
+        rtattr h{};
+        h.rta_len = static_cast<unsigned short>(RTA_LENGTH(n));
+        h.rta_type = type;
+        size_t off = buf.size();
+        buf.resize(off + RTA_ALIGN(RTA_LENGTH(n)));
+        std::memcpy(buf.data() + off, &h, sizeof h);
+        std::memcpy(buf.data() + off + RTA_LENGTH(0), p, n);
+    };
+    for (const auto& v : *r.metrics) {
+        if (v.type == RTAX_CC_ALGO) {
+            const std::string& s = r.congctl.value_or("");
+            attr(RTAX_CC_ALGO, s.data(), s.size());
+        } else {
+            attr(v.type, &v.value, sizeof v.value);
+        }
+    }
+    m.put(RTA_METRICS, Bytes(buf));
+}
+
 std::vector<Nexthop> get_nexthops(const Attr& a, int family)
 {
     std::vector<Nexthop> out;
@@ -154,18 +179,8 @@ void put_one(Message& m, const Route& r, uint16_t type)
             m.put_u16(type, be16(*r.dport));
         break;
     case RTA_METRICS:
-        if (r.metrics && !r.metrics->empty()) {
-            auto mx = m.nest(RTA_METRICS);
-            for (const auto& v : *r.metrics) {
-                if (v.type == RTAX_CC_ALGO) {
-                    // iproute2 sends the name without its NUL.
-                    const std::string& s = r.congctl.value_or("");
-                    m.put(RTAX_CC_ALGO, s.data(), s.size());
-                } else {
-                    m.put_u32(v.type, v.value);
-                }
-            }
-        }
+        if (r.metrics && !r.metrics->empty())
+            put_metrics(m, r);
         break;
     case RTA_MULTIPATH:
         if (r.nexthops)
