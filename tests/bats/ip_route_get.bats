@@ -22,6 +22,7 @@ $R -6 route add fd00:5::/64 via fd00::2 metric 9 pref high
     'ip route get 10.0.0.5/24; ip -6 route get fd00::5/64; ip route get 10.0.0.5 10.0.0.6; ip route get default; ip -4 route get default'
     'ip route get 10.0.0.5 connected; ip -j route get 10.0.0.5 connected; ip route get 10.0.0.5 from 10.0.0.1 connected'
     'ip -d route get 10.0.0.9; ip -o route get 10.0.0.9; ip -o -6 route get fd00::5; ip -d -j route get 10.0.0.9; ip r g 10.0.0.9; ip ro get 10.0.0.9 f 10.0.0.1'
+    'echo 1 > /proc/sys/net/ipv4/ip_forward; echo 1 > /proc/sys/net/ipv6/conf/all/forwarding; ip route get 10.0.1.5 from 10.0.0.9 iif v1; ip -j route get 10.0.1.5 from 10.0.0.9 iif v1; ip -6 route get fd00:1::5 from fd00::9 iif v1; ip -d route get 10.0.1.5 from 10.0.0.9 iif v1; ip route get 10.0.0.1 from 10.0.0.9 iif v1; ip route get 10.0.0.255 from 10.0.0.9 iif v1; ip route get 224.0.0.5 from 10.0.0.9 iif v1; echo $?'
     'ip route get 10.0.0.5 ipproto tcp sport 5 dport 6; ip route get 10.0.0.5 ipproto udp dport 53; ip -6 route get fd00::5 ipproto ipv6-icmp; ip route get 10.0.0.5 ipproto 17'
   )
   for c in "${cases[@]}"; do s+=("$GET_SETUP$c"); done
