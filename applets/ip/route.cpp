@@ -164,7 +164,9 @@ std::optional<uint32_t> time_rtt(std::string_view w, bool& raw)
         else if (strcasecmp(p, "ms") && strcasecmp(p, "msec") && strcasecmp(p, "msecs"))
             return std::nullopt;
     }
-    auto v = static_cast<uint32_t>(t);
+    // iproute2 assigns the double to an unsigned int; x86-64 converts
+    // through a 64-bit integer and keeps the low 32 bits (0 past 2^63).
+    uint32_t v = t < 9.2e18 ? static_cast<uint32_t>(static_cast<uint64_t>(static_cast<int64_t>(t))) : 0;
     if (v < t)
         v += 1;
     return v;
