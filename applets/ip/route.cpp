@@ -1,105 +1,27 @@
-// ip route: add, change, replace, prepend, append, test, del, show
-// (iproute2's iproute.c).
+// ip route: the verbs, and add, change, replace, prepend, append, test,
+// del (iproute2's do_iproute and iproute_modify). Show, flush and save are
+// in route_list.cpp, the printer in route_show.cpp, get in route_get.cpp.
 
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <span>
 #include <string>
-#include <unistd.h>
+#include <strings.h>
 
 #include <fmt/format.h>
 #include <linux/icmpv6.h>
 #include <linux/rtnetlink.h>
 
-#include "applets/ip/ip.hpp"
+#include "applets/ip/route.hpp"
 #include "libnet/inet.hpp"
 
-namespace nsbox::ip {
+namespace nsbox::ip::route {
 
 namespace {
 
 using net::rtnl::Route;
-
-struct Name {
-    unsigned id;
-    std::string_view name;
-};
-
-// Route protocols iproute2 names (its built-in table and Debian's
-// /etc/iproute2/rt_protos).
-constexpr Name protocols[] = {
-    {0, "unspec"},  {1, "redirect"}, {2, "kernel"},   {3, "boot"},   {4, "static"},    {8, "gated"},
-    {9, "ra"},      {10, "mrt"},     {11, "zebra"},   {12, "bird"},  {13, "dnrouted"}, {14, "xorp"},
-    {15, "ntk"},    {16, "dhcp"},    {18, "keepalived"}, {42, "babel"}, {99, "openr"}, {186, "bgp"},
-    {187, "isis"},  {188, "ospf"},   {189, "rip"},    {192, "eigrp"},
-};
-
-constexpr Name tables[] = {{0, "unspec"}, {253, "default"}, {254, "main"}, {255, "local"}};
-
-constexpr Name route_types[] = {
-    {RTN_UNSPEC, "none"},       {RTN_UNICAST, "unicast"},   {RTN_LOCAL, "local"},
-    {RTN_BROADCAST, "broadcast"}, {RTN_ANYCAST, "anycast"}, {RTN_MULTICAST, "multicast"},
-    {RTN_BLACKHOLE, "blackhole"}, {RTN_UNREACHABLE, "unreachable"}, {RTN_PROHIBIT, "prohibit"},
-    {RTN_THROW, "throw"},       {RTN_NAT, "nat"},           {RTN_XRESOLVE, "xresolve"},
-};
-
-std::string name_of(std::span<const Name> t, unsigned id)
-{
-    for (const Name& n : t)
-        if (n.id == id)
-            return std::string(n.name);
-    return std::to_string(id);
-}
-
-std::optional<unsigned> id_of(std::span<const Name> t, std::string_view w)
-{
-    for (const Name& n : t)
-        if (n.name == w)
-            return n.id;
-    if (auto v = net::parse_unsigned(w, 0))
-        return *v;
-    return std::nullopt;
-}
-
-// iproute2's rtnl_rtntype_a2n, for words that do not start with a digit.
-std::optional<uint8_t> route_type_word(std::string_view w)
-{
-    if (w == "local")
-        return RTN_LOCAL;
-    if (w == "nat")
-        return RTN_NAT;
-    if (cli::matches(w, "broadcast") || w == "brd")
-        return RTN_BROADCAST;
-    if (cli::matches(w, "anycast"))
-        return RTN_ANYCAST;
-    if (cli::matches(w, "multicast"))
-        return RTN_MULTICAST;
-    if (cli::matches(w, "prohibit"))
-        return RTN_PROHIBIT;
-    if (cli::matches(w, "unreachable"))
-        return RTN_UNREACHABLE;
-    if (cli::matches(w, "blackhole"))
-        return RTN_BLACKHOLE;
-    if (cli::matches(w, "xresolve"))
-        return RTN_XRESOLVE;
-    if (cli::matches(w, "unicast"))
-        return RTN_UNICAST;
-    if (w == "throw")
-        return RTN_THROW;
-    return std::nullopt;
-}
-
-std::optional<uint32_t> table_id(std::string_view w)
-{
-    if (w == "all")
-        return 0;
-    if (w == "main")
-        return RT_TABLE_MAIN;
-    if (w == "local")
-        return RT_TABLE_LOCAL;
-    if (w == "default")
-        return RT_TABLE_DEFAULT;
-    return net::parse_unsigned(w, 0);
-}
 
 constexpr std::string_view usage_text =
     "Usage: ip route { list | flush } SELECTOR\n"
@@ -159,31 +81,13 @@ constexpr std::string_view usage_text =
     "XFRMINFO := if_id IF_ID [ link_dev LINK ]\n"
     "ROUTE_GET_FLAGS := [ fibmatch ]\n";
 
-[[noreturn]] void usage() { cli::fail(cli::exit_usage, std::string(usage_text)); }
-
-[[noreturn]] void unsupported(std::string_view what)
-{
-    cli::fail(cli::exit_usage, fmt::format("nsbox ip: route {} is not supported yet\n", what));
-}
-
-[[noreturn]] void bad_prefix(int family, std::string_view arg)
-{
-    cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), arg));
-}
-
-[[noreturn]] void bad_address(int family, std::string_view arg)
-{
-    cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), arg));
-}
-
 // The keywords of iproute2's route parser, in its order: an abbreviation
-// means the first word it prefixes ("w" is window, "r" reordering).
+// means the first word it prefixes ("w" is window, "r" reordering, "s"
+// ssthresh); `exact` words are compared whole (strcmp).
 enum class K {
-    src, as, via, from, tos, expires, metric, scope, mtu, hoplimit, advmss, reordering, rtt, window, cwnd,
-    initcwnd, initrwnd, features, quickack, congctl, rttvar, ssthresh, realms, onlink, nexthop, nhid,
-    protocol, table, vrf, dev, pervasive, encap, ttl_propagate, fastopen_no_cookie, rto_min, pref, other
+    src, as, via, from, tos, expires, metric, scope, mtu, hoplimit, advmss, reordering, rtt, rto_min, window,
+    cwnd, initcwnd, initrwnd, features, quickack, congctl, rttvar, ssthresh, realms, onlink, nexthop, nhid,
+    protocol, table, vrf, dev, pref, encap, ttl_propagate, fastopen_no_cookie, other
 };
 
 struct Keyword {
@@ -193,21 +97,20 @@ struct Keyword {
 };
 
 constexpr Keyword route_words[] = {
-    {"src", true, K::src},          {"as", false, K::as},           {"via", true, K::via},
+    {"src", true, K::src},          {"as", true, K::as},            {"via", true, K::via},
     {"from", true, K::from},        {"tos", true, K::tos},          {"dsfield", false, K::tos},
-    {"dscp", true, K::tos},         {"expires", false, K::expires}, {"metric", false, K::metric},
-    {"priority", false, K::metric}, {"preference", true, K::metric}, {"scope", true, K::scope},
-    {"mtu", true, K::mtu},          {"hoplimit", false, K::hoplimit}, {"advmss", false, K::advmss},
-    {"reordering", false, K::reordering}, {"rtt", true, K::rtt},    {"window", false, K::window},
+    {"expires", true, K::expires},  {"metric", false, K::metric},   {"priority", false, K::metric},
+    {"preference", true, K::metric}, {"scope", true, K::scope},     {"mtu", true, K::mtu},
+    {"hoplimit", true, K::hoplimit}, {"advmss", true, K::advmss},   {"reordering", false, K::reordering},
+    {"rtt", true, K::rtt},          {"rto_min", true, K::rto_min},  {"window", false, K::window},
     {"cwnd", false, K::cwnd},       {"initcwnd", false, K::initcwnd}, {"initrwnd", false, K::initrwnd},
     {"features", false, K::features}, {"quickack", false, K::quickack}, {"congctl", false, K::congctl},
     {"rttvar", false, K::rttvar},   {"ssthresh", false, K::ssthresh}, {"realms", false, K::realms},
-    {"onlink", true, K::onlink},    {"nexthop", false, K::nexthop}, {"nhid", true, K::nhid},
-    {"protocol", false, K::protocol}, {"table", false, K::table},   {"vrf", true, K::vrf},
-    {"dev", true, K::dev},          {"oif", true, K::dev},          {"pervasive", true, K::pervasive},
+    {"onlink", true, K::onlink},    {"nexthop", true, K::nexthop},  {"nhid", true, K::nhid},
+    {"protocol", false, K::protocol}, {"table", false, K::table},   {"vrf", false, K::vrf},
+    {"dev", true, K::dev},          {"oif", true, K::dev},          {"pref", false, K::pref},
     {"encap", true, K::encap},      {"ttl-propagate", true, K::ttl_propagate},
-    {"fastopen_no_cookie", false, K::fastopen_no_cookie}, {"rto_min", true, K::rto_min},
-    {"pref", true, K::pref},
+    {"fastopen_no_cookie", false, K::fastopen_no_cookie},
 };
 
 K route_keyword(const cli::Args& a)
@@ -218,116 +121,311 @@ K route_keyword(const cli::Args& a)
     return K::other;
 }
 
-// iproute2's mx_names, indexed by RTAX_*.
-constexpr std::string_view metric_names[] = {
-    "",        "lock",     "mtu",        "window",   "rtt",      "rttvar",  "ssthresh",  "cwnd",
-    "advmss",  "reordering", "hoplimit", "initcwnd", "features", "rto_min", "initrwnd", "quickack",
-    "congctl", "fastopen_no_cookie",
+// A plain-number metric: its RTAX_* and the name iproute2's error uses.
+struct PlainMetric {
+    K k;
+    uint16_t rtax;
+    std::string_view what;
+};
+constexpr PlainMetric plain_metrics[] = {
+    {K::mtu, RTAX_MTU, "mtu"},           {K::hoplimit, RTAX_HOPLIMIT, "hoplimit"},
+    {K::advmss, RTAX_ADVMSS, "mss"},     {K::reordering, RTAX_REORDERING, "reordering"},
+    {K::window, RTAX_WINDOW, "window"},  {K::cwnd, RTAX_CWND, "cwnd"},
+    {K::initcwnd, RTAX_INITCWND, "initcwnd"}, {K::initrwnd, RTAX_INITRWND, "initrwnd"},
+    {K::ssthresh, RTAX_SSTHRESH, "ssthresh"},
 };
 
-// Plain-number route metrics nsbox sets: the RTAX_* they go to.
-std::optional<uint16_t> plain_metric(K k)
+// iproute2's get_time_rtt: NUMBER[s|sec|secs|ms|msec|msecs], in ms; `raw`
+// is true when no unit was given.
+std::optional<uint32_t> time_rtt(std::string_view w, bool& raw)
 {
-    switch (k) {
-    case K::mtu: return RTAX_MTU;
-    case K::hoplimit: return RTAX_HOPLIMIT;
-    case K::advmss: return RTAX_ADVMSS;
-    case K::reordering: return RTAX_REORDERING;
-    case K::window: return RTAX_WINDOW;
-    case K::cwnd: return RTAX_CWND;
-    case K::initcwnd: return RTAX_INITCWND;
-    case K::initrwnd: return RTAX_INITRWND;
-    case K::ssthresh: return RTAX_SSTHRESH;
-    default: return std::nullopt;
+    std::string s(w);
+    const char* arg = s.c_str();
+    char* p = nullptr;
+    double t;
+    if (s.find('.') != std::string::npos) {
+        errno = 0;
+        t = std::strtod(arg, &p);
+        if (t < 0.0 || (t == 0 && p == arg) || ((t == HUGE_VAL || t == HUGE_VALL) && errno == ERANGE))
+            return std::nullopt;
+    } else {
+        unsigned long res = std::strtoul(arg, &p, 0);
+        if (res > UINT32_MAX)
+            return std::nullopt;
+        t = static_cast<double>(res);
     }
+    if (p == arg)
+        return std::nullopt;
+    raw = true;
+    if (*p) {
+        raw = false;
+        if (!strcasecmp(p, "s") || !strcasecmp(p, "sec") || !strcasecmp(p, "secs"))
+            t *= 1000;
+        else if (strcasecmp(p, "ms") && strcasecmp(p, "msec") && strcasecmp(p, "msecs"))
+            return std::nullopt;
+    }
+    // iproute2 assigns the double to an unsigned int; x86-64 converts
+    // through a 64-bit integer and keeps the low 32 bits (0 past 2^63).
+    uint32_t v = t < 9.2e18 ? static_cast<uint32_t>(static_cast<uint64_t>(static_cast<int64_t>(t))) : 0;
+    if (v < t)
+        v += 1;
+    return v;
 }
 
-int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
+void add_order(Route& r, uint16_t type)
 {
+    for (uint16_t t : r.order)
+        if (t == type)
+            return;
+    r.order.push_back(type);
+}
+
+// "Cannot find device" then "Error: cannot parse nexthop" (iproute2's
+// nodev inside parse_one_nh), exit 255.
+[[noreturn]] void nexthop_no_device(std::string_view name)
+{
+    cli::fail(cli::exit_usage, fmt::format("Cannot find device \"{}\"\nError: cannot parse nexthop\n", name));
+}
+
+// parse_nexthops: "nexthop NH [nexthop NH]..." to the end of the line.
+void parse_nexthops(Cmd& cmd, cli::Args& a, Route& r)
+{
+    std::vector<net::rtnl::Nexthop> nhs;
+    while (!a.empty()) {
+        if (!a.is("nexthop"))
+            cli::fail(cli::exit_usage,
+                      fmt::format("Error: \"nexthop\" or end of line is expected instead of \"{}\"\n", a.peek()));
+        if (!a.has_next())
+            cli::fail(cli::exit_usage, "Error: unexpected end of line after \"nexthop\"\n");
+        net::rtnl::Nexthop nh;
+        for (a.next(); !a.empty(); a.next()) {
+            if (a.is("via")) {
+                std::string_view w = a.value();
+                int family = family_word(w);
+                if (family == AF_UNSPEC)
+                    family = r.family;
+                else
+                    w = a.value();
+                net::IpAddress addr = address_arg(w, family);
+                if (r.family == AF_UNSPEC)
+                    r.family = addr.family;
+                if (addr.family == r.family)
+                    nh.gateway = addr;
+                else
+                    nh.via = net::rtnl::Via{addr.family, {addr.span().begin(), addr.span().end()}};
+            } else if (a.is("dev")) {
+                std::string_view w = a.value();
+                uint32_t idx = index_of(cmd.c, w);
+                if (!idx)
+                    nexthop_no_device(w);
+                nh.ifindex = static_cast<int32_t>(idx);
+            } else if (a.is("weight")) {
+                std::string_view w = a.value();
+                auto v = net::parse_unsigned(w, 0);
+                if (!v || *v == 0 || *v > 256)
+                    cli::invarg("\"weight\" is invalid\n", w);
+                nh.hops = static_cast<uint8_t>(*v - 1);
+            } else if (a.is("onlink")) {
+                nh.flags |= RTNH_F_ONLINK;
+            } else if (a.matches("realms")) {
+                std::string_view w = a.value();
+                auto v = cmd.names.realms(w);
+                if (!v)
+                    cli::invarg("\"realm\" value is invalid\n", w);
+                nh.flow = *v;
+            } else if (a.is("encap")) {
+                unsupported("nexthop encap");
+            } else if (a.is("as")) {
+                std::string_view w = a.value();
+                if (w == "to")
+                    w = a.value();
+                nh.newdst = address_arg(w, r.family);
+            } else {
+                break;
+            }
+        }
+        nhs.push_back(std::move(nh));
+    }
+    if (!nhs.empty())
+        r.nexthops = std::move(nhs);
+}
+
+} // namespace
+
+net::rtnl::Route modify_request(Cmd& cmd, cli::Args& a, uint16_t nl_cmd)
+{
+    Context& c = cmd.c;
     Route r;
     r.family = static_cast<uint8_t>(c.opt.family);
     r.table = RT_TABLE_MAIN;
     r.scope = RT_SCOPE_NOWHERE;
-    if (cmd != RTM_DELROUTE) {
+    if (nl_cmd != RTM_DELROUTE) {
         r.protocol = RTPROT_BOOT;
         r.scope = RT_SCOPE_UNIVERSE;
         r.type = RTN_UNICAST;
     }
-    bool dst_ok = false, gw_ok = false, scope_ok = false, table_ok = false;
-    std::string dev;
+    bool dst_ok = false, gw_ok = false, scope_ok = false, table_ok = false, type_ok = false, nhs_ok = false;
+    bool raw = false;
+    std::string_view dev;
     uint32_t mxlock = 0;
-    for (; !a.empty(); a.next()) {
+    std::vector<Route::Metric> metrics;
+    auto metric = [&](uint16_t type, uint32_t v) { metrics.push_back({type, v}); };
+    auto lock = [&](uint16_t type) {
+        if (a.is("lock")) {
+            mxlock |= 1u << type;
+            a.value();
+        }
+    };
+    while (!a.empty()) {
         const K k = route_keyword(a);
+        if (k == K::nexthop) {
+            nhs_ok = true;
+            break;
+        }
         if (k == K::src) {
-            std::string_view w = a.value();
-            auto addr = net::parse_address(w, r.family);
-            if (!addr)
-                bad_address(r.family, w);
+            net::IpAddress addr = address_arg(a.value(), r.family);
             if (r.family == AF_UNSPEC)
-                r.family = addr->family;
-            r.prefsrc = *addr;
-        } else if (k == K::via) {
+                r.family = addr.family;
+            r.prefsrc = addr;
+            add_order(r, RTA_PREFSRC);
+        } else if (k == K::as) {
             std::string_view w = a.value();
-            if (net::family_bits(r.family) == 0 && r.family != AF_UNSPEC)
-                unsupported("via for this family");
-            if (w == "inet" || w == "inet6" || w == "mpls" || w == "bridge" || w == "link")
-                unsupported("via FAMILY");
-            auto addr = net::parse_address(w, r.family);
-            if (!addr)
-                bad_address(r.family, w);
-            if (r.family == AF_UNSPEC)
-                r.family = addr->family;
-            r.gateway = *addr;
-            gw_ok = true;
-        } else if (auto mx = plain_metric(k)) {
-            std::string_view name = metric_names[*mx];
-            std::string_view w = a.value();
-            if (w == "lock") {
-                mxlock |= 1u << *mx;
+            if (w == "to")
                 w = a.value();
+            net::IpAddress addr = address_arg(w, r.family);
+            if (r.family == AF_UNSPEC)
+                r.family = addr.family;
+            r.newdst = addr;
+            add_order(r, RTA_NEWDST);
+        } else if (k == K::via) {
+            if (gw_ok)
+                cli::invarg("use nexthop syntax to specify multiple via\n", a.peek());
+            gw_ok = true;
+            std::string_view w = a.value();
+            int family = family_word(w);
+            if (family == AF_UNSPEC)
+                family = r.family;
+            else
+                w = a.value();
+            net::IpAddress addr = address_arg(w, family);
+            if (r.family == AF_UNSPEC)
+                r.family = addr.family;
+            if (addr.family == r.family) {
+                r.gateway = addr;
+                add_order(r, RTA_GATEWAY);
+            } else {
+                r.via = net::rtnl::Via{addr.family, {addr.span().begin(), addr.span().end()}};
+                add_order(r, RTA_VIA);
             }
+        } else if (k == K::from) {
+            net::Prefix p = prefix_arg(a.value(), r.family);
+            if (r.family == AF_UNSPEC)
+                r.family = p.addr.family;
+            if (p.has_bytes()) {
+                r.src = p.addr;
+                add_order(r, RTA_SRC);
+            }
+            r.src_len = static_cast<uint8_t>(p.len);
+        } else if (k == K::tos) {
+            std::string_view w = a.value();
+            auto t = cmd.names.dsfield_id(w);
+            if (!t)
+                cli::invarg("\"tos\" value is invalid\n", w);
+            r.tos = static_cast<uint8_t>(*t);
+        } else if (k == K::expires) {
+            std::string_view w = a.value();
             auto v = net::parse_unsigned(w, 0);
             if (!v)
-                cli::invarg(fmt::format("\"{}\" value is invalid\n", name), w);
-            if (!r.metrics)
-                r.metrics.emplace();
-            r.metrics->push_back({*mx, *v});
+                cli::invarg("\"expires\" value is invalid\n", w);
+            r.expires = *v;
+            add_order(r, RTA_EXPIRES);
         } else if (k == K::metric) {
             std::string_view w = a.value();
             auto v = net::parse_unsigned(w, 0);
             if (!v)
                 cli::invarg("\"metric\" value is invalid\n", w);
             r.priority = *v;
+            add_order(r, RTA_PRIORITY);
         } else if (k == K::scope) {
             std::string_view w = a.value();
-            std::optional<unsigned> s;
-            if (w == "global" || w == "universe")
-                s = RT_SCOPE_UNIVERSE;
-            else if (w == "host")
-                s = RT_SCOPE_HOST;
-            else if (w == "link")
-                s = RT_SCOPE_LINK;
-            else if (w == "site")
-                s = RT_SCOPE_SITE;
-            else if (w == "nowhere")
-                s = RT_SCOPE_NOWHERE;
-            else if (auto n = net::parse_unsigned(w, 0); n && *n <= 255)
-                s = *n;
+            auto s = cmd.names.scope_id(w);
             if (!s)
                 cli::invarg("invalid \"scope\" value\n", w);
             r.scope = static_cast<uint8_t>(*s);
             scope_ok = true;
+        } else if (auto pm = std::find_if(std::begin(plain_metrics), std::end(plain_metrics),
+                                          [&](const PlainMetric& m) { return m.k == k; });
+                   pm != std::end(plain_metrics)) {
+            a.value();
+            lock(pm->rtax);
+            std::string_view w = a.peek();
+            auto v = net::parse_unsigned(w, 0);
+            if (!v || (k == K::hoplimit && *v > 255))
+                cli::invarg(fmt::format("\"{}\" value is invalid\n", pm->what), w);
+            metric(pm->rtax, *v);
+        } else if (k == K::rtt || k == K::rttvar || k == K::rto_min) {
+            const uint16_t rtax = k == K::rtt ? RTAX_RTT : k == K::rttvar ? RTAX_RTTVAR : RTAX_RTO_MIN;
+            const std::string_view what = k == K::rtt ? "rtt" : k == K::rttvar ? "rttvar" : "rto_min";
+            a.value();
+            if (k == K::rto_min)
+                mxlock |= 1u << RTAX_RTO_MIN;
+            else
+                lock(rtax);
+            std::string_view w = a.peek();
+            auto v = time_rtt(w, raw);
+            if (!v)
+                cli::invarg(fmt::format("\"{}\" value is invalid\n", what), w);
+            uint32_t scaled = *v;
+            if (!raw && k == K::rtt)
+                scaled *= 8;
+            else if (!raw && k == K::rttvar)
+                scaled *= 4;
+            metric(rtax, scaled);
+        } else if (k == K::features) {
+            // iproute2 6.1 takes exactly one feature word.
+            std::string_view w = a.value();
+            if (w != "ecn")
+                cli::invarg("\"features\" value not valid\n", w);
+            metric(RTAX_FEATURES, RTAX_FEATURE_ECN);
+        } else if (k == K::quickack || k == K::fastopen_no_cookie) {
+            const std::string_view what = k == K::quickack ? "quickack" : "fastopen_no_cookie";
+            std::string_view w = a.value();
+            auto v = net::parse_unsigned(w, 0);
+            if (!v)
+                cli::invarg(fmt::format("\"{}\" value is invalid\n", what), w);
+            if (*v != 0 && *v != 1)
+                cli::invarg(fmt::format("\"{}\" value should be 0 or 1\n", what), w);
+            metric(k == K::quickack ? RTAX_QUICKACK : RTAX_FASTOPEN_NO_COOKIE, *v);
+        } else if (k == K::congctl) {
+            a.value();
+            lock(RTAX_CC_ALGO);
+            r.congctl = std::string(a.peek());
+            metric(RTAX_CC_ALGO, 0);
+        } else if (k == K::realms) {
+            std::string_view w = a.value();
+            auto v = cmd.names.realms(w);
+            if (!v)
+                cli::invarg("\"realm\" value is invalid\n", w);
+            r.flow = *v;
+            add_order(r, RTA_FLOW);
         } else if (k == K::onlink) {
             r.flags |= RTNH_F_ONLINK;
+        } else if (k == K::nhid) {
+            std::string_view w = a.value();
+            auto v = net::parse_unsigned(w, 0);
+            if (!v)
+                cli::invarg("\"id\" value is invalid\n", w);
+            r.nhid = *v;
+            add_order(r, RTA_NH_ID);
         } else if (k == K::protocol) {
             std::string_view w = a.value();
-            auto p = id_of(protocols, w);
-            if (!p || *p > 255)
+            auto p = cmd.names.protocol_id(w);
+            if (!p)
                 cli::invarg("\"protocol\" value is invalid\n", w);
             r.protocol = static_cast<uint8_t>(*p);
         } else if (k == K::table) {
             std::string_view w = a.value();
-            auto t = table_id(w);
+            auto t = cmd.names.table_id(w);
             if (!t)
                 cli::invarg("\"table\" value is invalid\n", w);
             if (*t < 256) {
@@ -335,285 +433,266 @@ int route_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
             } else {
                 r.table = RT_TABLE_UNSPEC;
                 r.table_attr = *t;
+                add_order(r, RTA_TABLE);
+            }
+            table_ok = true;
+        } else if (k == K::vrf) {
+            std::string_view w = a.value();
+            uint32_t t = vrf_table(cmd, w);
+            if (!t)
+                cli::invarg("Invalid VRF\n", w);
+            if (t < 256) {
+                r.table = static_cast<uint8_t>(t);
+            } else {
+                r.table = RT_TABLE_UNSPEC;
+                r.table_attr = t;
+                add_order(r, RTA_TABLE);
             }
             table_ok = true;
         } else if (k == K::dev) {
-            dev = std::string(a.value());
-        } else if (k != K::other) {
-            unsupported(fmt::format("option \"{}\"", a.peek()));
+            dev = a.value();
+        } else if (k == K::pref) {
+            std::string_view w = a.value();
+            std::optional<uint32_t> p;
+            if (w == "low")
+                p = ICMPV6_ROUTER_PREF_LOW;
+            else if (w == "medium")
+                p = ICMPV6_ROUTER_PREF_MEDIUM;
+            else if (w == "high")
+                p = ICMPV6_ROUTER_PREF_HIGH;
+            else if (auto n = net::parse_unsigned(w, 0); n && *n <= 255)
+                p = *n;
+            if (!p)
+                cli::invarg("\"pref\" value is invalid\n", w);
+            r.pref = static_cast<uint8_t>(*p);
+            add_order(r, RTA_PREF);
+        } else if (k == K::encap) {
+            unsupported("encap");
+        } else if (k == K::ttl_propagate) {
+            std::string_view w = a.value();
+            if (cli::matches(w, "enabled"))
+                r.ttl_propagate = 1;
+            else if (cli::matches(w, "disabled"))
+                r.ttl_propagate = 0;
+            else
+                cli::invarg("\"ttl-propagate\" value is invalid\n", w);
+            add_order(r, RTA_TTL_PROPAGATE);
         } else {
             std::string_view w = a.peek();
             if (w == "to")
                 w = a.value();
-            if ((w.front() < '0' || w.front() > '9')) {
-                if (auto t = route_type_word(w)) {
-                    r.type = *t;
+            if (!w.empty() && (w.front() < '0' || w.front() > '9')) {
+                if (auto t = type_word(w)) {
                     w = a.value();
+                    r.type = static_cast<uint8_t>(*t);
+                    type_ok = true;
                 }
             }
             if (cli::matches(w, "help"))
                 usage();
             if (dst_ok)
                 cli::duparg2("to", w);
-            auto p = net::parse_prefix(w, r.family);
-            if (!p)
-                bad_prefix(r.family, w);
+            net::Prefix p = prefix_arg(w, r.family);
             if (r.family == AF_UNSPEC)
-                r.family = p->addr.family;
-            r.dst_len = static_cast<uint8_t>(p->len);
-            if (p->has_bytes())
-                r.dst = p->addr;
+                r.family = p.addr.family;
+            r.dst_len = static_cast<uint8_t>(p.len);
             dst_ok = true;
+            if (p.has_bytes()) {
+                r.dst = p.addr;
+                add_order(r, RTA_DST);
+            }
         }
+        a.next();
     }
     if (!dst_ok)
         usage();
-    if (mxlock) {
-        if (!r.metrics)
-            r.metrics.emplace();
-        r.metrics->push_back({RTAX_LOCK, mxlock});
-    }
     if (!dev.empty()) {
         uint32_t idx = index_of(c, dev);
         if (!idx)
             no_device(dev);
         r.oif = idx;
     }
-    (void)table_ok;
+    if (!metrics.empty()) {
+        if (mxlock)
+            metrics.push_back({RTAX_LOCK, mxlock});
+        r.metrics = std::move(metrics);
+    }
+    if (nhs_ok)
+        parse_nexthops(cmd, a, r);
+    if (r.family == AF_UNSPEC)
+        r.family = AF_INET;
+    if (!table_ok && (r.type == RTN_LOCAL || r.type == RTN_BROADCAST || r.type == RTN_NAT || r.type == RTN_ANYCAST))
+        r.table = RT_TABLE_LOCAL;
     if (!scope_ok) {
-        if (r.family == AF_INET6)
+        if (r.family == AF_INET6 || r.family == AF_MPLS)
             r.scope = RT_SCOPE_UNIVERSE;
         else if (r.type == RTN_LOCAL || r.type == RTN_NAT)
             r.scope = RT_SCOPE_HOST;
         else if (r.type == RTN_BROADCAST || r.type == RTN_MULTICAST || r.type == RTN_ANYCAST)
             r.scope = RT_SCOPE_LINK;
         else if (r.type == RTN_UNICAST || r.type == RTN_UNSPEC) {
-            if (cmd == RTM_DELROUTE)
+            if (nl_cmd == RTM_DELROUTE)
                 r.scope = RT_SCOPE_NOWHERE;
-            else if (!gw_ok)
+            else if (!gw_ok && !nhs_ok && !r.nhid)
                 r.scope = RT_SCOPE_LINK;
         }
     }
-    if (r.family == AF_UNSPEC)
-        r.family = AF_INET;
-    net::Message m = net::rtnl::encode(cmd, flags, r);
-    talk(c, m);
-    return 0;
+    if (!type_ok && r.family == AF_MPLS)
+        r.type = RTN_UNICAST;
+    // After the command line's attributes, iproute2 adds the device, the
+    // metrics and the next hops.
+    for (uint16_t t : {RTA_OIF, RTA_METRICS, RTA_MULTIPATH})
+        add_order(r, t);
+    return r;
 }
 
-// iproute2's print_rta_metrics: "mtu 1400 " in text, "metrics":[{...}] in JSON.
-void print_metrics(cli::Output& out, const Route& r)
-{
-    uint32_t lock = 0;
-    std::optional<uint32_t> values[RTAX_MAX + 1];
-    for (const auto& m : *r.metrics) {
-        if (m.type == RTAX_LOCK)
-            lock = m.value;
-        else if (m.type <= RTAX_MAX)
-            values[m.type] = m.value;
-    }
-    auto arr = out.array("metrics", cli::In::json);
-    auto obj = out.object(cli::In::json);
-    for (unsigned i = 2; i <= RTAX_MAX; ++i) {
-        bool locked = i < 32 && (lock & (1u << i));
-        bool present = i == RTAX_CC_ALGO ? r.congctl.has_value() : values[i].has_value();
-        if (!present && !locked)
-            continue;
-        uint32_t v = values[i].value_or(0);
-        if (i == RTAX_HOPLIMIT && static_cast<int32_t>(v) == -1)
-            continue;
-        std::string name = i < std::size(metric_names) ? std::string(metric_names[i]) : fmt::format("metric {}", i);
-        out.textf("{} ", name);
-        if (locked)
-            out.text("lock ");
-        switch (i) {
-        case RTAX_RTT:
-        case RTAX_RTTVAR:
-        case RTAX_RTO_MIN: {
-            if (i == RTAX_RTT)
-                v /= 8;
-            else if (i == RTAX_RTTVAR)
-                v /= 4;
-            out.json_field(name, v);
-            if (v >= 1000)
-                out.textf("{}s ", fmt::format("{:g}", v / 1e3));
-            else
-                out.textf("{}ms ", v);
-            break;
-        }
-        case RTAX_CC_ALGO:
-            out.field("congestion", "{} ", r.congctl.value_or(""));
-            break;
-        case RTAX_FEATURES:
-            if (v & RTAX_FEATURE_ECN) {
-                out.json_null("ecn");
-                out.text("ecn ");
-                v &= ~RTAX_FEATURE_ECN;
-            }
-            if (v) {
-                out.json_field("features", fmt::format("{:#x}", v));
-                out.textf("{:#x} ", v);
-            }
-            break;
-        default:
-            out.field(name, "{} ", v);
-        }
-    }
-}
+namespace {
 
-void print_route(Context& c, LinkNames& names, const Route& r, uint32_t filter_table)
+int modify(Cmd& cmd, cli::Args& a, uint16_t nl_cmd, uint16_t nl_flags)
 {
-    cli::Output& out = c.out;
-    auto o = out.object();
-    const int host_len = net::family_bits(r.family);
-    if (r.type != RTN_UNICAST || c.opt.details)
-        out.field("type", "{} ", name_of(route_types, r.type));
-    std::string dst;
-    if (r.dst) {
-        dst = net::format_address(*r.dst);
-        if (r.dst_len != host_len)
-            dst += fmt::format("/{}", r.dst_len);
-    } else if (r.dst_len) {
-        dst = fmt::format("0/{} ", r.dst_len);
-    } else {
-        dst = "default";
-    }
-    out.field("dst", "{} ", dst);
-    if (r.src) {
-        std::string s = net::format_address(*r.src);
-        if (r.src_len != host_len)
-            s += fmt::format("/{}", r.src_len);
-        out.field("from", "from {} ", s);
-    } else if (r.src_len) {
-        out.field("src", "from 0/{} ", static_cast<unsigned>(r.src_len));
-    }
-    if (r.tos)
-        out.field("tos", "tos {} ", fmt::format("{:#x}", r.tos));
-    if (r.gateway)
-        out.field("gateway", "via {} ", net::format_address(*r.gateway));
-    if (r.oif) {
-        out.text("dev ");
-        out.field("dev", "{} ", names.name(*r.oif));
-    }
-    uint32_t table = r.table_id();
-    if (table && (table != RT_TABLE_MAIN || c.opt.details) && !filter_table)
-        out.field("table", "table {} ", name_of(tables, table));
-    if (!(r.flags & RTM_F_CLONED)) {
-        if (r.protocol != RTPROT_BOOT || c.opt.details)
-            out.field("protocol", "proto {} ", name_of(protocols, r.protocol));
-        if (r.scope != RT_SCOPE_UNIVERSE || c.opt.details)
-            out.field("scope", "scope {} ", scope_name(r.scope));
-    }
-    if (r.prefsrc)
-        out.field("prefsrc", "src {} ", net::format_address(*r.prefsrc));
-    if (r.priority)
-        out.field("metric", "metric {} ", *r.priority);
-    {
-        auto f = out.array("flags", cli::In::json);
-        constexpr Name flag_words[] = {
-            {RTNH_F_DEAD, "dead"},         {RTNH_F_ONLINK, "onlink"},     {RTNH_F_PERVASIVE, "pervasive"},
-            {RTNH_F_OFFLOAD, "offload"},   {RTNH_F_TRAP, "trap"},         {RTM_F_NOTIFY, "notify"},
-            {RTNH_F_LINKDOWN, "linkdown"}, {RTNH_F_UNRESOLVED, "unresolved"}, {RTM_F_OFFLOAD, "rt_offload"},
-            {RTM_F_TRAP, "rt_trap"},       {RTM_F_OFFLOAD_FAILED, "rt_offload_failed"},
-        };
-        for (const Name& n : flag_words)
-            if (r.flags & n.id)
-                out.element("{} ", n.name);
-    }
-    if (r.metrics)
-        print_metrics(out, r);
-    if (r.iif) {
-        out.text("iif ");
-        out.field("iif", "{} ", names.name(*r.iif));
-    }
-    if (r.pref) {
-        std::string p = *r.pref == ICMPV6_ROUTER_PREF_LOW      ? "low"
-                        : *r.pref == ICMPV6_ROUTER_PREF_MEDIUM ? "medium"
-                        : *r.pref == ICMPV6_ROUTER_PREF_HIGH   ? "high"
-                                                               : std::to_string(*r.pref);
-        out.field("pref", "pref {}", p);
-    }
-    if (r.cacheinfo && r.family == AF_INET6) {
-        const long hz = sysconf(_SC_CLK_TCK);
-        if (r.cacheinfo->rta_expires)
-            out.field("expires", "expires {}sec ", static_cast<int>(r.cacheinfo->rta_expires / (hz > 0 ? hz : 100)));
-        if (r.cacheinfo->rta_error)
-            out.field("error", "error {} ", r.cacheinfo->rta_error);
-    }
-    out.text("\n");
-}
-
-void print_route_list(Context& c, LinkNames& names, const std::vector<Route>& routes, uint32_t filter_table,
-                      int family)
-{
-    for (const Route& r : routes) {
-        if (family != AF_UNSPEC && r.family != family)
-            continue;
-        if (r.flags & RTM_F_CLONED)
-            continue;
-        if (filter_table && r.table_id() != filter_table)
-            continue;
-        print_route(c, names, r, filter_table);
-    }
-}
-
-int route_list(Context& c, cli::Args& a)
-{
-    uint32_t filter_table = RT_TABLE_MAIN;
-    for (; !a.empty(); a.next()) {
-        if (a.matches("table")) {
-            std::string_view w = a.value();
-            auto t = table_id(w);
-            if (!t)
-                cli::invarg("table id value is invalid\n", w);
-            filter_table = *t;
-        } else {
-            unsupported(fmt::format("show selector \"{}\"", a.peek()));
-        }
-    }
-    int family = c.opt.family;
-    if (family == AF_UNSPEC && filter_table)
-        family = AF_INET;
-    if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
-        unsupported("show for this family");
-    auto& rtnl = c.rtnl();
-    // iproute2 opens the JSON document before it dumps.
-    auto doc = c.out.document();
-    std::vector<Route> routes;
-    try {
-        routes = rtnl.routes(static_cast<uint8_t>(family), filter_table);
-    } catch (const net::Error& e) {
-        if (!e.context().empty())
-            throw;
-        doc.abandon();
-        std::string msg = e.extack().empty()
-                              ? fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()))
-                              : fmt::format("Error: {}{}\n", e.extack(), e.extack().ends_with('.') ? "" : ".");
-        cli::fail(cli::exit_kernel, msg + "Dump terminated\n");
-    }
-    LinkNames names(c);
-    for (const auto& l : rtnl.links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
-        names.remember(l);
-    print_route_list(c, names, routes, filter_table, family);
-    doc.close();
+    Route r = modify_request(cmd, a, nl_cmd);
+    net::Message m = net::rtnl::encode(nl_cmd, nl_flags, r);
+    talk(cmd.c, m);
     return 0;
 }
 
 } // namespace
 
-void print_routes(Context& c, LinkNames& names, const std::vector<Route>& routes, uint32_t table)
+void usage() { cli::fail(cli::exit_usage, std::string(usage_text)); }
+
+void unsupported(std::string_view what)
 {
-    int family = c.opt.family;
-    if (family == AF_UNSPEC && table)
-        family = AF_INET;
-    auto doc = c.out.document();
-    print_route_list(c, names, routes, table, family);
+    cli::fail(cli::exit_usage, fmt::format("nsbox ip: route {} is not supported yet\n", what));
 }
+
+namespace {
+
+// iproute2's family_name_verbose.
+std::string family_verbose(int family) { return family == AF_UNSPEC ? "any valid" : net::family_name(family); }
+
+} // namespace
+
+void bad_prefix(int family, std::string_view arg)
+{
+    cli::fail(cli::exit_failure,
+              fmt::format("Error: {} prefix is expected rather than \"{}\".\n", family_verbose(family), arg));
+}
+
+void bad_address(int family, std::string_view arg)
+{
+    cli::fail(cli::exit_failure,
+              fmt::format("Error: {} address is expected rather than \"{}\".\n", family_verbose(family), arg));
+}
+
+net::Prefix prefix_arg(std::string_view w, int family)
+{
+    if (family == AF_PACKET)
+        cli::fail(cli::exit_failure,
+                  fmt::format("Error: \"{}\" may be inet prefix, but it is not allowed in this context.\n", w));
+    auto p = net::parse_prefix(w, family);
+    if (!p)
+        bad_prefix(family, w);
+    return *p;
+}
+
+net::IpAddress address_arg(std::string_view w, int family)
+{
+    if (family == AF_PACKET)
+        cli::fail(cli::exit_failure,
+                  fmt::format("Error: \"{}\" may be inet address, but it is not allowed in this context.\n", w));
+    auto addr = net::parse_address(w, family);
+    if (!addr)
+        bad_address(family, w);
+    return *addr;
+}
+
+int family_word(std::string_view w)
+{
+    if (w == "inet")
+        return AF_INET;
+    if (w == "inet6")
+        return AF_INET6;
+    if (w == "link")
+        return AF_PACKET;
+    if (w == "mpls")
+        return AF_MPLS;
+    if (w == "bridge")
+        return AF_BRIDGE;
+    return AF_UNSPEC;
+}
+
+namespace {
+
+std::optional<net::rtnl::Link> link_named(Cmd& cmd, std::string_view name)
+{
+    try {
+        return cmd.c.rtnl().link(name, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+    } catch (const net::Error& e) {
+        if (!e.context().empty())
+            throw;
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+uint32_t vrf_table(Cmd& cmd, std::string_view name)
+{
+    auto l = link_named(cmd, name);
+    if (!l)
+        return name == "default" ? cmd.names.table_id("main").value_or(RT_TABLE_MAIN) : 0;
+    if (l->kind == "vrf")
+        unsupported("vrf (VRF devices)");
+    return 0;
+}
+
+bool name_is_vrf(Cmd& cmd, std::string_view name)
+{
+    auto l = link_named(cmd, name);
+    if (l && l->kind == "vrf")
+        unsupported("vrf (VRF devices)");
+    return false;
+}
+
+std::optional<unsigned> type_word(std::string_view w)
+{
+    if (w == "local")
+        return RTN_LOCAL;
+    if (w == "nat")
+        return RTN_NAT;
+    if (cli::matches(w, "broadcast") || w == "brd")
+        return RTN_BROADCAST;
+    if (cli::matches(w, "anycast"))
+        return RTN_ANYCAST;
+    if (cli::matches(w, "multicast"))
+        return RTN_MULTICAST;
+    if (cli::matches(w, "prohibit"))
+        return RTN_PROHIBIT;
+    if (cli::matches(w, "unreachable"))
+        return RTN_UNREACHABLE;
+    if (cli::matches(w, "blackhole"))
+        return RTN_BLACKHOLE;
+    if (cli::matches(w, "xresolve"))
+        return RTN_XRESOLVE;
+    if (cli::matches(w, "unicast"))
+        return RTN_UNICAST;
+    if (w == "throw")
+        return RTN_THROW;
+    auto v = net::parse_unsigned(w, 0);
+    if (!v || *v > 255)
+        return std::nullopt;
+    return *v;
+}
+
+} // namespace nsbox::ip::route
+
+namespace nsbox::ip {
 
 int do_route(Context& c, cli::Args& a)
 {
+    route::Cmd cmd(c);
     if (a.empty())
-        return route_list(c, a);
+        return route::list_flush_save(cmd, a, route::Action::list);
     struct Modify {
         std::string_view word;
         uint16_t cmd;
@@ -631,18 +710,31 @@ int do_route(Context& c, cli::Args& a)
     for (const Modify& m : modifies) {
         if (a.matches(m.word) || (m.word == "change" && a.is("chg"))) {
             a.next();
-            return route_modify(c, a, m.cmd, m.flags);
+            return route::modify(cmd, a, m.cmd, m.flags);
         }
     }
     if (a.matches("list") || a.matches("show") || a.matches("lst")) {
         a.next();
-        return route_list(c, a);
+        return route::list_flush_save(cmd, a, route::Action::list);
     }
-    if (a.matches("get") || a.matches("flush") || a.matches("save") || a.matches("restore") ||
-        a.matches("showdump"))
-        unsupported(a.peek());
+    if (a.matches("get")) {
+        a.next();
+        return route::get(cmd, a);
+    }
+    if (a.matches("flush")) {
+        a.next();
+        return route::list_flush_save(cmd, a, route::Action::flush);
+    }
+    if (a.matches("save")) {
+        a.next();
+        return route::list_flush_save(cmd, a, route::Action::save);
+    }
+    if (a.matches("restore"))
+        return route::restore(cmd);
+    if (a.matches("showdump"))
+        return route::showdump(cmd);
     if (a.matches("help"))
-        usage();
+        route::usage();
     cli::fail(cli::exit_usage, fmt::format("Command \"{}\" is unknown, try \"ip route help\".\n", a.peek()));
 }
 
