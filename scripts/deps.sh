@@ -10,7 +10,7 @@ packages=(
   libpcap-dev libdbus-1-dev libc-ares-dev libfmt-dev
   # tests
   libgtest-dev bats clang libclang-rt-14-dev bash-static file jq
-  util-linux procps valgrind git strace time
+  util-linux procps valgrind git strace time parallel
   # the reference tools (test oracles)
   iproute2 iputils-ping tcpdump iptables nftables
 )
