@@ -19,7 +19,7 @@ load ip_cases
 @test "colour: addresses with peer and broadcast, brief and one-line" {
   cases=(
     'mkveth v1 v2; ip link set v1 up; settle v1; ip addr add 10.0.0.1/24 brd + dev v1; ip addr add 10.0.1.1 peer 10.0.1.2/32 dev v1; ip addr add 10.0.2.1/24 broadcast 10.0.2.9 dev v1; ip addr add fd00::1/64 dev v1; ip addr add fd00:1::1 peer fd00:1::2 dev v1; ip -c addr show v1; ip -c -br addr; ip -c -o addr; ip -c -4 addr show v1; ip -c -6 -o addr show v1'
-    'mkveth v1 v2; ip addr add 10.0.0.1/24 brd + dev v1 label v1:a; ip -c -s addr show v1; ip -c -d addr show v1; ip -c -br -4 addr; ip -c addr show label "v1:*"'
+    'mkveth v1 v2; ip addr add 10.0.0.1/24 brd + dev v1 label v1:a; ip -c -br -4 addr; ip -c addr show label "v1:*"'
   )
   ip_cases "${cases[@]}"
 }
@@ -36,8 +36,10 @@ load ip_cases
 
 @test "colour: neighbours: dst, dev, lladdr in every text form" {
   cases=(
-    'mkveth v1 v2; ip link set v1 up; settle v1; ip addr add 10.0.0.1/24 dev v1; ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev v1; ip neigh add fd00::5 lladdr 02:00:00:00:00:06 dev v1 router; ip neigh add 10.0.0.6 dev v1 nud failed; ip neigh add proxy 10.0.0.7 dev v1
-      ip -c neigh; ip -c neigh show proxy; ip -c -br neigh; ip -c -o neigh; ip -c -d neigh; ip -c neigh show dev v1; ip -c -br neigh show dev v1; ip -c -4 neigh show nud permanent'
+    # one entry per family in a listing: the kernel's hash order of several differs per namespace
+    'mkveth v1 v2; ip link set v1 up; settle v1; ip addr add 10.0.0.1/24 dev v1; ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev v1; ip neigh add fd00::5 lladdr 02:00:00:00:00:06 dev v1 router; ip neigh add proxy 10.0.0.7 dev v1
+      ip -c -4 neigh; ip -c -6 neigh; ip -c neigh show proxy; ip -c -br -4 neigh; ip -c -br -6 neigh; ip -c -o -4 neigh; ip -c -d -6 neigh; ip -c -4 neigh show dev v1; ip -c -br -6 neigh show dev v1; ip -c -4 neigh show nud permanent'
+    'mkveth v1 v2; ip link set v1 up; settle v1; ip neigh add 10.0.0.6 dev v1 nud failed; ip neigh add fd00::6 dev v1 nud noarp; ip -c -4 neigh; ip -c -6 neigh; ip -c -br -4 neigh'
   )
   ip_cases "${cases[@]}"
 }
