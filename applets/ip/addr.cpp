@@ -228,12 +228,13 @@ void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
     // IFA_LOCAL and IFA_ADDRESS stand in for each other.
     const auto& local = local_of(a);
     const auto& peer = a.address ? a.address : a.local;
+    const cli::Color color = family_color(a.family);
     if (local) {
-        out.field("local", "{}", addr_str(local));
+        out.field(color, "local", "{}", addr_str(local));
         // Compared as bytes, as iproute2 does.
         if (peer && !std::ranges::equal(peer->span(), local->span())) {
             out.text(" peer ");
-            out.field("address", "{}", addr_str(peer));
+            out.field(color, "address", "{}", addr_str(peer));
         }
         out.field("prefixlen", "/{} ", static_cast<int>(a.prefixlen));
         if (a.rt_priority)
@@ -241,10 +242,15 @@ void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
     }
     if (brief)
         return;
-    if (a.broadcast)
-        out.field("broadcast", "brd {} ", addr_str(a.broadcast));
-    if (a.anycast)
-        out.field("anycast", "any {} ", addr_str(a.anycast));
+    // The separator after the address is coloured with it, the keyword is not.
+    if (a.broadcast) {
+        out.text("brd ");
+        out.field(color, "broadcast", "{} ", addr_str(a.broadcast));
+    }
+    if (a.anycast) {
+        out.text("any ");
+        out.field(color, "anycast", "{} ", addr_str(a.anycast));
+    }
     out.field("scope", "scope {} ", scope_name(a.scope));
     print_ifa_flags(out, a);
     if (a.label)

@@ -59,9 +59,11 @@ void print_operstate(Context& c, uint8_t state)
         c.out.json_field("operstate_index", static_cast<unsigned>(state));
         c.out.textf("state {:#x} ", state);
     } else if (c.opt.brief) {
-        c.out.field("operstate", "{:<14} ", oper_states[state]);
+        c.out.field(operstate_color(state), "operstate", "{:<14} ", oper_states[state]);
     } else {
-        c.out.field("operstate", "state {} ", oper_states[state]);
+        // "state " is plain; the state and its space are coloured.
+        c.out.text("state ");
+        c.out.field(operstate_color(state), "operstate", "{} ", oper_states[state]);
     }
 }
 
@@ -87,12 +89,13 @@ bool print_name_and_link(Context& c, LinkNames& names, const Link& l, bool brief
             m_down = f && !(*f & IFF_UP);
         }
     }
+    // The colour covers the "@peer" and the padding or ": " after it.
     if (c.out.json())
         c.out.json_field("ifname", l.name.value_or(""));
     else if (brief)
-        c.out.textf("{:<16} ", name);
+        c.out.field(cli::Color::ifname, "ifname", "{:<16} ", name);
     else
-        c.out.textf("{}: ", name);
+        c.out.field(cli::Color::ifname, "ifname", "{}: ", name);
     return m_down;
 }
 
@@ -368,7 +371,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
             print_operstate(c, *l.operstate);
         if (family == AF_PACKET) {
             if (l.address)
-                out.field("address", "{} ", net::format_lladdr(*l.address, l.type));
+                out.field(cli::Color::mac, "address", "{} ", net::format_lladdr(*l.address, l.type));
             print_link_flags(out, l.flags, m_down);
             out.text("\n");
         }
@@ -408,7 +411,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
         out.text(nl);
         out.field("link_type", "    link/{} ", net::link_type_name(l.type));
         if (l.address)
-            out.field("address", "{}", net::format_lladdr(*l.address, l.type));
+            out.field(cli::Color::mac, "address", "{}", net::format_lladdr(*l.address, l.type));
         if (l.broadcast) {
             if (l.flags & IFF_POINTOPOINT) {
                 out.text(" peer ");
@@ -416,11 +419,11 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
             } else {
                 out.text(" brd ");
             }
-            out.field("broadcast", "{}", net::format_lladdr(*l.broadcast, l.type));
+            out.field(cli::Color::mac, "broadcast", "{}", net::format_lladdr(*l.broadcast, l.type));
         }
         if (l.perm_address && (!l.address || *l.address != *l.perm_address)) {
             out.text(" permaddr ");
-            out.field("permaddr", "{}", net::format_lladdr(*l.perm_address, l.type));
+            out.field(cli::Color::mac, "permaddr", "{}", net::format_lladdr(*l.perm_address, l.type));
         }
     }
     if (l.link_netnsid) {

@@ -378,24 +378,25 @@ void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
     if (n.lladdr)
         lladdr = net::format_lladdr(*n.lladdr, static_cast<unsigned>(links.type(n.index)));
     if (c.opt.brief) {
+        // The padding is coloured with the field.
         if (n.dst)
-            out.field("dst", "{:<39} ", net::format_address(*n.dst));
+            out.field(family_color(n.dst->family), "dst", "{:<39} ", net::format_address(*n.dst));
         if (!shown_index && n.index)
-            out.field("dev", "{:<16} ", links.name(n.index));
+            out.field(cli::Color::ifname, "dev", "{:<16} ", links.name(n.index));
         if (n.lladdr)
-            out.field("lladdr", "{}", lladdr);
+            out.field(cli::Color::mac, "lladdr", "{}", lladdr);
         out.text("\n");
         return;
     }
     if (n.dst)
-        out.field("dst", "{} ", net::format_address(*n.dst));
+        out.field(family_color(n.dst->family), "dst", "{} ", net::format_address(*n.dst));
     if (!shown_index && n.index) {
         out.text("dev ");
-        out.field("dev", "{} ", links.name(n.index));
+        out.field(cli::Color::ifname, "dev", "{} ", links.name(n.index));
     }
     if (n.lladdr) {
         out.text("lladdr ");
-        out.field("lladdr", "{} ", lladdr);
+        out.field(cli::Color::mac, "lladdr", "{} ", lladdr);
     }
     auto flag = [&](std::string_view name) {
         out.json_null(name);

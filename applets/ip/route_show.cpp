@@ -141,7 +141,8 @@ void print_via(cli::Output& out, const net::rtnl::Via& v)
         out.json_field("host", host);
         return;
     }
-    out.textf("via {} {} ", net::family_name(v.family), host);
+    out.textf("via {} ", net::family_name(v.family));
+    out.field(family_color(v.family), "host", "{} ", host);
 }
 
 // print_rta_metrics: "mtu 1400 " in text, "metrics":[{...}] in JSON.
@@ -291,8 +292,8 @@ void print_nexthops(Context& c, LinkNames& links, RtNames& names, const Route& r
             out.textf("as to {} ", net::format_address(*nh.newdst));
         }
         if (nh.gateway) {
-            out.json_field("gateway", net::format_address(*nh.gateway));
-            out.textf("via {} ", net::format_address(*nh.gateway));
+            out.text("via ");
+            out.field(family_color(r.family), "gateway", "{} ", net::format_address(*nh.gateway));
         }
         if (nh.via)
             print_via(out, *nh.via);
@@ -416,6 +417,9 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
     auto o = out.object();
     if ((r.type != RTN_UNICAST || c.opt.details) && (!f.typemask || (f.typemask & (uint64_t{1} << (r.type & 31)))))
         out.field("type", "{} ", type_name(r.type));
+    // Addresses are coloured by family with the space after them ("default"
+    // is not); device names as interfaces; the keywords before them are not.
+    const cli::Color color = family_color(r.family);
     std::string dst;
     if (r.dst) {
         dst = net::format_address(*r.dst);
@@ -426,30 +430,32 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
     } else {
         dst = "default";
     }
-    out.field("dst", "{} ", dst);
+    out.field(r.dst ? color : cli::Color::none, "dst", "{} ", dst);
     if (r.src) {
         std::string s = net::format_address(*r.src);
         if (r.src_len != host_len)
             s += fmt::format("/{}", r.src_len);
-        out.field("from", "from {} ", s);
+        out.field(color, "from", "from {} ", s);
     } else if (r.src_len) {
         out.field("src", "from {} ", fmt::format("0/{}", r.src_len));
     }
     if (r.nhid)
         out.field("nhid", "nhid {} ", *r.nhid);
     if (r.newdst) {
-        out.json_field("to", net::format_address(*r.newdst));
-        out.textf("as to {} ", net::format_address(*r.newdst));
+        out.text("as to ");
+        out.field(color, "to", "{} ", net::format_address(*r.newdst));
     }
     if (r.tos && f.tosmask != -1)
         out.field("tos", "tos {} ", names.dsfield(r.tos));
-    if (r.gateway && f.rvia.bitlen != host_len)
-        out.field("gateway", "via {} ", net::format_address(*r.gateway));
+    if (r.gateway && f.rvia.bitlen != host_len) {
+        out.text("via ");
+        out.field(color, "gateway", "{} ", net::format_address(*r.gateway));
+    }
     if (r.via)
         print_via(out, *r.via);
     if (r.oif && f.oifmask != -1) {
         out.text("dev ");
-        out.field("dev", "{} ", dev_name(links, *r.oif));
+        out.field(cli::Color::ifname, "dev", "{} ", dev_name(links, *r.oif));
     }
     const uint32_t table = r.table_id();
     if (table && (table != RT_TABLE_MAIN || c.opt.details) && !f.tb)
@@ -461,8 +467,8 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
             out.field("scope", "scope {} ", names.scope(r.scope));
     }
     if (r.prefsrc && f.rprefsrc.bitlen != host_len) {
-        out.json_field("prefsrc", net::format_address(*r.prefsrc));
-        out.textf("src {} ", net::format_address(*r.prefsrc));
+        out.text("src ");
+        out.field(color, "prefsrc", "{} ", net::format_address(*r.prefsrc));
     }
     if (r.priority && f.metricmask != 0xffffffffu)
         out.field("metric", "metric {} ", *r.priority);
@@ -490,7 +496,7 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
         print_metrics(out, r);
     if (r.iif && f.iifmask != -1) {
         out.text("iif ");
-        out.field("iif", "{} ", dev_name(links, *r.iif));
+        out.field(cli::Color::ifname, "iif", "{} ", dev_name(links, *r.iif));
     }
     if (r.pref)
         print_pref(out, *r.pref);

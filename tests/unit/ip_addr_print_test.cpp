@@ -511,7 +511,7 @@ struct Recorded {
 };
 
 // `ip [opt] address show` with the filter `f`, printed into a string.
-std::string show(const ip::Options& opt, const ip::LinkFilter& f = {})
+std::string show(const ip::Options& opt, const ip::LinkFilter& f = {}, bool color = false)
 {
     static const Recorded r;
     char* buf = nullptr;
@@ -519,6 +519,8 @@ std::string show(const ip::Options& opt, const ip::LinkFilter& f = {})
     FILE* out = open_memstream(&buf, &len);
     {
         ip::Context c(opt, out);
+        if (color)
+            c.out.enable_color();
         ip::LinkNames names(c);
         names.offline();
         ip::print_links(c, names, r.links, r.addrs, f, false);
@@ -645,3 +647,54 @@ TEST(IpAddrPrint, OnelineJsonUp)
     f.up = true;
     EXPECT_EQ(show(o, f), rec::ref_oneline_up_json);
 }
+
+namespace {
+
+// The text without its colour escapes.
+std::string plain(std::string s)
+{
+    size_t i;
+    while ((i = s.find('\033')) != std::string::npos)
+        s.erase(i, s.find('m', i) - i + 1);
+    return s;
+}
+
+} // namespace
+
+// `ip -c address`: iproute2 6.1's escapes (as it printed them for the same
+// kinds of link and address): the name with "@peer: ", UP/DOWN and the
+// space after them, MACs, addresses (a broadcast with its space); the rest
+// is the plain text.
+TEST(IpAddrPrint, Colour)
+{
+    const std::string text = show({}, {}, true);
+    EXPECT_EQ(plain(text), rec::ref_text);
+    EXPECT_NE(text.find("3: \033[36mv1@v2: \033[0m<BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state "
+                        "\033[32mUP \033[0mgroup default qlen 1000\n"
+                        "    link/ether \033[33m02:00:00:00:01:01\033[0m brd \033[33mff:ff:ff:ff:ff:ff\033[0m\n"
+                        "    inet \033[35m10.0.0.1\033[0m/24 brd \033[35m10.0.0.255 \033[0mscope global v1:a\n"),
+              std::string::npos);
+    EXPECT_NE(text.find("    inet \033[35m10.0.5.1\033[0m peer \033[35m10.0.5.2\033[0m/32 scope global v1\n"),
+              std::string::npos);
+    EXPECT_NE(text.find("    inet6 \033[34mfd00::5\033[0m peer \033[34mfd00::6\033[0m/128 scope global \n"),
+              std::string::npos);
+    EXPECT_NE(text.find("1: \033[36mlo: \033[0m<LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN "),
+              std::string::npos);
+    EXPECT_NE(text.find("4: \033[36mbr0: \033[0m<NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state "
+                        "\033[31mDOWN \033[0mgroup"),
+              std::string::npos);
+}
+
+TEST(IpAddrPrint, ColourBrief)
+{
+    ip::Options o;
+    o.brief = 1;
+    const std::string text = show(o, {}, true);
+    EXPECT_EQ(plain(text), rec::ref_brief);
+    EXPECT_NE(text.find("\033[36mlo               \033[0mUNKNOWN        \033[35m127.0.0.1\033[0m/8 \033[34m::1\033[0m/128 \n"),
+              std::string::npos);
+    EXPECT_NE(text.find("\033[36mbr0              \033[0m\033[31mDOWN           \033[0m\033[35m192.168.7.1\033[0m/24 \n"),
+              std::string::npos);
+}
+
+TEST(IpAddrPrint, ColourNeverInJson) { EXPECT_EQ(show(json(), {}, true), rec::ref_json); }
