@@ -18,9 +18,10 @@
 #   - the kernel's share: the smaller system time of the two tools over
 #     iproute2's CPU time (the kernel's work for the command, exec and page
 #     faults included, is the same for both), and
-#   - for the cases that run one process per command, what forking and
-#     exec'ing an empty static program costs for as many processes (the
-#     baseline row), over iproute2's CPU time.
+#   - for the cases that start one ip per command (process start, the shell
+#     loop), the CPU time of the same loop running an empty static program
+#     instead of ip (its forks and execs alone, measured in the same
+#     rounds), over iproute2's CPU time.
 # A target below its floor cannot be met on this kernel and machine.
 #
 # Verdict per target: PASS when both the wall and the CPU ratio meet it;
@@ -85,40 +86,46 @@ min() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : 
 ratio() { awk -v n="$1" -v r="$2" 'BEGIN { if (r > 0) printf "%.2f", n / r; else print "n/a" }'; }
 
 results=()
-base_cpu="" # the baseline's CPU time per process (ms), once measured
-# bench_case NAME TARGET REPS PROCS SETUP BODY: ROUNDS rounds of both tools,
+# bench_case NAME TARGET REPS EXEC SETUP BODY: ROUNDS rounds of both tools,
 # back to back, the order alternating. Records the best wall time and the
 # best CPU time (user + system) of each, their ratios, the floor (see the
-# top of this file; PROCS is how many processes one run starts, for the
-# exec share) and the verdict.
+# top of this file) and the verdict. With EXEC=1 each round also runs BODY
+# with an empty static program as $IP: the cost of the same loop's forks and
+# execs alone, measured under the same load.
 bench_case() {
-  local name=$1 target=$2 reps=$3 procs=$4 setup="$tmp/setup.$RANDOM" body="$tmp/body.$RANDOM"
+  local name=$1 target=$2 reps=$3 exec=$4 setup="$tmp/setup.$RANDOM" body="$tmp/body.$RANDOM"
   printf '%s\n' "$5" >"$setup"
   printf '%s\n' "$6" >"$body"
-  local rw="" rc="" rs="" nw="" nc="" ns="" w u s round tool
+  local rw="" rc="" rs="" nw="" nc="" ns="" ec="" w u s round tool tools
   for ((round = 0; round < ROUNDS; round++)); do
-    for tool in ref nsb; do
-      [[ $((round % 2)) == 1 ]] && tool=$([[ $tool == ref ]] && echo nsb || echo ref)
-      if [[ $tool == ref ]]; then
-        read -r w u s < <(run_once "$setup" "$body" "$reps" "$ref_ip")
-        rw=$(min "$w" "$rw")
-        rc=$(min "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$rc")
-        rs=$(min "$s" "$rs")
-      else
-        read -r w u s < <(run_once "$setup" "$body" "$reps" "$nsb_ip")
-        nw=$(min "$w" "$nw")
-        nc=$(min "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$nc")
-        ns=$(min "$s" "$ns")
-      fi
+    tools="ref nsb"
+    [[ $((round % 2)) == 1 ]] && tools="nsb ref"
+    [[ $exec == 1 && -x $tmp/empty ]] && tools+=" empty"
+    for tool in $tools; do
+      case $tool in
+        ref)
+          read -r w u s < <(run_once "$setup" "$body" "$reps" "$ref_ip")
+          rw=$(min "$w" "$rw")
+          rc=$(min "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$rc")
+          rs=$(min "$s" "$rs") ;;
+        nsb)
+          read -r w u s < <(run_once "$setup" "$body" "$reps" "$nsb_ip")
+          nw=$(min "$w" "$nw")
+          nc=$(min "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$nc")
+          ns=$(min "$s" "$ns") ;;
+        empty)
+          read -r w u s < <(run_once "$setup" "$body" "$reps" "$tmp/empty" 2>/dev/null)
+          ec=$(min "$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')" "$ec") ;;
+      esac
     done
   done
   local wr cr floor verdict
   wr=$(ratio "$nw" "$rw")
   cr=$(ratio "$nc" "$rc")
   floor=$(ratio "$(min "$ns" "$rs")" "$rc")
-  if [[ $procs != 0 && -n $base_cpu ]]; then
-    floor=$(awk -v f="$floor" -v b="$base_cpu" -v p="$procs" -v r="$rc" \
-      'BEGIN { e = r > 0 ? b * p / r : 0; printf "%.2f", (e > f ? e : f) }')
+  if [[ -n $ec ]]; then
+    floor=$(awk -v f="$floor" -v e="$ec" -v r="$rc" \
+      'BEGIN { x = r > 0 ? e / r : 0; printf "%.2f", (x > f ? x : f) }')
   fi
   verdict=$(awk -v w="$wr" -v c="$cr" -v f="$floor" -v t="$target" 'BEGIN {
     if (t == "-") print "";
@@ -129,7 +136,6 @@ bench_case() {
   results+=("$(printf '%-40s %8.2f %8.2f %5s %8.2f %8.2f %5s %5s %6s  %s' "$name" "$rw" "$nw" "$wr" "$rc" "$nc" "$cr" \
     "$floor" "$target" "$verdict")")
   printf '%s\n' "${results[-1]}"
-  if [[ $target == - ]]; then base_cpu=$nc; fi
 }
 
 # The states and batch files, written once.
@@ -165,11 +171,11 @@ if printf 'int main(void) { return 0; }\n' | cc -O2 -static -x c - -o "$tmp/empt
   bench_case "(baseline: empty static program)" - 200 0 ':' "$tmp/empty"
 fi
 bench_case "process start: ip link show lo" 0.45 200 1 ':' '$IP link show lo'
-bench_case "ip -j addr show, 2000 links" 0.30 10 1 "$ref_ip -batch $tmp/links2000" '$IP -j addr show'
-bench_case "ip -br link, 2000 links" 0.30 10 1 "$ref_ip -batch $tmp/links2000" '$IP -br link'
-bench_case "ip -batch: 1000 veth pairs on a bridge" 1.00 1 1 ':' "\$IP -batch $tmp/veth1000"
-bench_case "ip -batch: 3000 route add" 1.00 1 1 "$routes_setup" "\$IP -batch $tmp/routes3000"
-bench_case "500 separate ip addr add (shell loop)" 0.45 1 500 "$ref_ip link add a0 type veth peer name a1" \
+bench_case "ip -j addr show, 2000 links" 0.30 10 0 "$ref_ip -batch $tmp/links2000" '$IP -j addr show'
+bench_case "ip -br link, 2000 links" 0.30 10 0 "$ref_ip -batch $tmp/links2000" '$IP -br link'
+bench_case "ip -batch: 1000 veth pairs on a bridge" 1.00 1 0 ':' "\$IP -batch $tmp/veth1000"
+bench_case "ip -batch: 3000 route add" 1.00 1 0 "$routes_setup" "\$IP -batch $tmp/routes3000"
+bench_case "500 separate ip addr add (shell loop)" 0.45 1 1 "$ref_ip link add a0 type veth peer name a1" \
   'for i in $(seq 500); do $IP addr add 10.1.$((i / 250)).$((i % 250))/32 dev a0; done'
 
 echo
