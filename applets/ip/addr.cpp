@@ -462,6 +462,10 @@ int list(Context& c, const ListArgs& r, bool do_link)
         // Other families' dumps take no filter: "nomaster" then filters
         // nothing, and master and kind are left to link_selected.
     }
+    // What -d cannot print yet fails before anything is printed.
+    for (const Link& l : links)
+        if (link_selected(f, l) > 0)
+            check_printable(c, l);
     std::vector<Addr> addrs;
     if (family != AF_PACKET)
         addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
@@ -475,9 +479,6 @@ int list(Context& c, const ListArgs& r, bool do_link)
 int list_links(Context& c, cli::Args& a, bool do_link)
 {
     ListArgs r = parse_list(c, a, do_link);
-    if (c.opt.details || c.opt.stats)
-        cli::fail(cli::exit_usage, fmt::format("nsbox ip: {} show with -{} is not supported yet\n",
-                                               do_link ? "link" : "address", c.opt.details ? "d" : "s"));
     if (r.family != c.opt.family && !do_link) {
         Options o = c.opt;
         o.family = r.family;
@@ -534,6 +535,11 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
         arr.close();
         if (c.opt.brief)
             c.out.text("\n");
+        // ip -s address: the link's statistics after its addresses.
+        if (res > 0 && c.opt.stats && !c.opt.brief) {
+            print_link_stats(c, l);
+            c.out.text("\n");
+        }
     }
 }
 
