@@ -356,11 +356,11 @@ void check_printable(const Context& c, const Link& l)
                   fmt::format("nsbox ip: the details of \"{}_slave\" ports are not supported yet\n", *l.slave_kind));
 }
 
-void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
+void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int listed_family)
 {
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
-    const int family = do_link ? AF_PACKET : c.opt.family;
+    const int family = listed_family >= 0 ? listed_family : do_link ? AF_PACKET : c.opt.family;
     const std::string_view nl = c.opt.oneline ? "\\" : "\n";
     if (brief) {
         bool m_down = print_name_and_link(c, names, l, true);
@@ -969,8 +969,10 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
 
 int do_link(Context& c, cli::Args& a)
 {
-    if (a.empty())
+    if (a.empty()) {
+        c.link_listed = true;
         return show_links(c, a);
+    }
     if (a.matches("add")) {
         a.next();
         return link_modify(c, a, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
@@ -989,6 +991,7 @@ int do_link(Context& c, cli::Args& a)
     }
     if (a.matches("show") || a.matches("lst") || a.matches("list")) {
         a.next();
+        c.link_listed = true;
         return show_links(c, a);
     }
     if (a.matches("xstats") || a.matches("afstats") || a.matches("property"))

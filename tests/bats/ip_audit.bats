@@ -42,3 +42,16 @@ M() { sed -E "s/timer +[0-9.]+/timer T/g; s/(_timer\": ?)[0-9.]+/\\1T/g"; }
   )
   ip_cases "${cases[@]}"
 }
+
+@test "-batch: after a link show, address show prints links as ip link show does (iproute2's do_link stays set)" {
+  B='mkveth v1 v2; $R addr add 10.0.0.1/24 dev v1; '
+  cases=(
+    "$B"'printf "link show dev nosuch\naddr show\naddr show dev v1\naddr show up\naddr show dev v1 group default\naddr flush dev v1\naddr show\n" | ip -force -batch - 2>&1'
+    "$B"'printf "addr show dev v1\nlink show v1\naddr show dev v1\n" | ip -batch -; printf "link set v1 up\naddr show dev v1\n" | ip -batch -'
+    "$B"'printf "link\naddr show dev v1\n" | ip -o -batch -; printf "link\naddr\n" | ip -o -batch -; printf "l\na s v1\n" | ip -s -batch -; printf "link show lo\naddr\n" | ip -j -batch -'
+    "$B"'printf "link\naddr show dev v1 up\n" | ip -batch -; printf "link\naddr show to 10.0.0.0/8\n" | ip -batch -; printf "link\naddr show dev v1\n" | ip -d -batch -'
+    "$B"'printf "link\naddr\n" | ip -br -batch -; printf "link\naddr\n" | ip -4 -batch -; printf "link\naddr\n" | ip -4 -br -batch -; printf "link\naddr show dev v1\n" | ip -4 -br -batch -'
+    "$B"'printf "link show v2\naddr show dev v1\n" | ip -br -batch -; printf "link show v2\naddr show dev v1\n" | ip -j -p -batch -; printf "link\naddr show dev v1\n" | ip -4 -batch -; printf "link\naddr show dev nosuch\n" | ip -batch -; echo $?'
+  )
+  ip_cases "${cases[@]}"
+}
