@@ -55,3 +55,14 @@ M() { sed -E "s/timer +[0-9.]+/timer T/g; s/(_timer\": ?)[0-9.]+/\\1T/g"; }
   )
   ip_cases "${cases[@]}"
 }
+
+@test "link set/add: addrgenmode, carrier, protodown (the kernel's refusals passed through)" {
+  cases=(
+    'mkveth v1 v2; ip link set v1 addrgenmode none; ip -d link show v1 | grep -o "addrgenmode [a-z_]*"; ip link set v1 addrgenmode random; ip -d link show v1 | grep -o "addrgenmode [a-z_]*"; ip link set v1 addrgenmode stable_secret; echo $?; ip link set v1 addrgenmode eui64; ip -d -j link show v1 | jq -c ".[0].inet6_addr_gen_mode"'
+    'mkveth v1 v2; ip link set v1 addrgenmode foo; echo $?; ip link set v1 addrgenmode; echo $?; ip link set v1 addrgen none; echo $?; ip -d link show v1 | grep -o "addrgenmode [a-z_]*"'
+    'ip link add br0 address 02:00:00:00:aa:aa addrgenmode none type bridge; ip -d link show br0 | grep -o "addrgenmode [a-z]*"; ip link add v1 addrgenmode none type veth peer name v2 addrgenmode random; echo $?; ip -d link show v1 | grep -o "addrgenmode [a-z]*"; ip -d link show v2 | grep -o "addrgenmode [a-z]*"'
+    'mkveth v1 v2; ip link set v1 protodown on; echo $?; ip link set v1 protodown foo; echo $?; ip link set v1 carrier off; echo $?; ip link set v1 carrier maybe; echo $?; ip link set v1 carrier; echo $?; ip link set v1 up carrier on; echo $?; ip link show v1'
+    'mkveth v1 v2; printf "link set v1 carrier x\nlink show v1\n" | ip -batch -; echo $?'
+  )
+  ip_cases "${cases[@]}"
+}
