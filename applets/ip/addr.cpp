@@ -369,6 +369,7 @@ int with_options(Context& c, const Options& o, F f)
 {
     c.out.flush();
     Context e(o);
+    e.link_listed = c.link_listed;
     int rc = f(e);
     e.out.flush();
     return rc;
@@ -468,6 +469,10 @@ int list(Context& c, const ListArgs& r, bool do_link)
         // Other families' dumps take no filter: "nomaster" then filters
         // nothing, and master and kind are left to link_selected.
     }
+    // What -d cannot print yet fails before anything is printed.
+    for (const Link& l : links)
+        if (link_selected(f, l) > 0)
+            check_printable(c, l);
     std::vector<Addr> addrs;
     if (family != AF_PACKET)
         addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
@@ -476,14 +481,37 @@ int list(Context& c, const ListArgs& r, bool do_link)
     return 0;
 }
 
+// iproute2's iplink_get, which its `address show dev DEV` calls once
+// do_link is set: the one link as `ip link show` prints it, with the
+// listing's family (so no link/ether line under -4, and under -br no
+// newline).
+int show_as_link(Context& c, const ListArgs& r)
+{
+    const uint32_t ext_mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
+    std::optional<Link> l;
+    if (r.dev.size() < IFNAMSIZ)
+        l = c.rtnl().link(r.dev, static_cast<uint8_t>(r.family), ext_mask);
+    if (!l)
+        cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", r.dev));
+    check_printable(c, *l);
+    LinkNames names(c);
+    names.remember(*l);
+    auto doc = c.out.document();
+    auto o = c.out.object();
+    if (link_selected(r.f, *l) > 0)
+        print_link(c, names, *l, true, r.family);
+    return 0;
+}
+
 } // namespace
 
 int list_links(Context& c, cli::Args& a, bool do_link)
 {
     ListArgs r = parse_list(c, a, do_link);
-    if (c.opt.details || c.opt.stats)
-        cli::fail(cli::exit_usage, fmt::format("nsbox ip: {} show with -{} is not supported yet\n",
-                                               do_link ? "link" : "address", c.opt.details ? "d" : "s"));
+    // After an `ip link show` in a batch, iproute2 shows one device
+    // (without a group filter) the way `ip link show` does: no addresses.
+    if (!do_link && c.link_listed && !r.dev.empty() && !r.f.group)
+        return show_as_link(c, r);
     if (r.family != c.opt.family && !do_link) {
         Options o = c.opt;
         o.family = r.family;
@@ -496,6 +524,9 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
                  const LinkFilter& f, bool do_link)
 {
     const int family = do_link ? AF_PACKET : c.opt.family;
+    // Links printed as `ip link show` prints them: in a batch after an
+    // `ip link show`, also those of `ip address show` (Context::link_listed).
+    const bool link_style = do_link || c.link_listed;
     for (const Link& l : links)
         names.remember(l);
     // Addresses joined to their links once, by ifindex, in dump order (not
@@ -523,7 +554,7 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
             if (res < 0)
                 continue;
             if (res > 0)
-                print_link(c, names, l, do_link);
+                print_link(c, names, l, link_style, family);
         }
         if (family == AF_PACKET)
             continue;
@@ -540,6 +571,11 @@ void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, c
         arr.close();
         if (c.opt.brief)
             c.out.text("\n");
+        // ip -s address: the link's statistics after its addresses.
+        if (res > 0 && c.opt.stats && !c.opt.brief && !link_style) {
+            print_link_stats(c, l);
+            c.out.text("\n");
+        }
     }
 }
 

@@ -53,6 +53,10 @@ public:
     }
     const Options& opt;
     cli::Output out;
+    // An `ip link show` ran in this batch: iproute2's do_link stays set
+    // for the rest of it, and its `address show` then prints links as
+    // `ip link show` does (see list_links).
+    bool link_listed = false;
 
     // The route-netlink session, opened on first use (after any -n switch).
     net::rtnl::Session& rtnl();
@@ -163,7 +167,9 @@ int list_links(Context& c, cli::Args& a, bool do_link);
 
 // One link's lines (iproute2's print_linkinfo). `do_link` is true for
 // `ip link` (prints "mode"), false for `ip address`.
-void print_link(Context& c, LinkNames& names, const net::rtnl::Link& l, bool do_link);
+// `family` is the family of the listing (-1: AF_PACKET for `ip link`,
+// else the options' family).
+void print_link(Context& c, LinkNames& names, const net::rtnl::Link& l, bool do_link, int family = -1);
 
 // The name in /run/netns of the namespace this one calls `nsid`, or "".
 std::string name_of_nsid(Context& c, int32_t nsid);

@@ -359,11 +359,11 @@ void check_printable(const Context& c, const Link& l)
                   fmt::format("nsbox ip: the details of \"{}_slave\" ports are not supported yet\n", *l.slave_kind));
 }
 
-void print_link(Context& c, LinkNames& names, const Link& l, bool do_link)
+void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int listed_family)
 {
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
-    const int family = do_link ? AF_PACKET : c.opt.family;
+    const int family = listed_family >= 0 ? listed_family : do_link ? AF_PACKET : c.opt.family;
     const std::string_view nl = c.opt.oneline ? "\\" : "\n";
     if (brief) {
         bool m_down = print_name_and_link(c, names, l, true);
@@ -853,10 +853,32 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
             if (!numrx)
                 cli::invarg("Invalid \"numrxqueues\" value\n", w);
             l.attrs.num_rx_queues = static_cast<uint32_t>(*numrx);
+        } else if (a.is("carrier") || a.is("protodown")) {
+            const bool carrier = a.is("carrier");
+            std::string_view key = carrier ? "carrier" : "protodown";
+            std::string_view w = a.value();
+            // iproute2 6.1 reads these two with parse_on_off (parse_one_of),
+            // whose refusal differs from the older flag words' and ends
+            // the command with -EINVAL (exit 22).
+            if (w != "on" && w != "off")
+                cli::fail(EINVAL, fmt::format("Error: argument of \"{}\" must be one of \"off\", \"on\", not \"{}\"\n",
+                                              key, w));
+            (carrier ? l.attrs.set_carrier : l.attrs.set_proto_down) = static_cast<uint8_t>(w == "on");
+        } else if (a.matches("addrgenmode")) {
+            std::string_view w = a.value();
+            if (w == "eui64")
+                l.attrs.set_addr_gen_mode = IN6_ADDR_GEN_MODE_EUI64;
+            else if (w == "none")
+                l.attrs.set_addr_gen_mode = IN6_ADDR_GEN_MODE_NONE;
+            else if (w == "stable_secret")
+                l.attrs.set_addr_gen_mode = IN6_ADDR_GEN_MODE_STABLE_PRIVACY;
+            else if (w == "random")
+                l.attrs.set_addr_gen_mode = IN6_ADDR_GEN_MODE_RANDOM;
+            else
+                cli::invarg("Invalid address generation mode\n", w);
         } else if (a.is("xdpgeneric") || a.is("xdpdrv") || a.is("xdpoffload") || a.is("xdp") ||
-                   a.is("carrier") || a.is("vf") || a.is("vrf") ||
-                   a.matches("addrgenmode") || a.matches("link-netns") || a.matches("link-netnsid") ||
-                   a.is("protodown") || a.is("protodown_reason") || a.is("gso_max_size") ||
+                   a.is("vf") || a.is("vrf") || a.matches("link-netns") || a.matches("link-netnsid") ||
+                   a.is("protodown_reason") || a.is("gso_max_size") ||
                    a.is("gso_max_segs") || a.is("gro_max_size") || a.is("parentdev")) {
             cli::fail(cli::exit_usage, fmt::format("nsbox ip: link option \"{}\" is not supported yet\n", a.peek()));
         } else {
@@ -972,8 +994,10 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
 
 int do_link(Context& c, cli::Args& a)
 {
-    if (a.empty())
+    if (a.empty()) {
+        c.link_listed = true;
         return show_links(c, a);
+    }
     if (a.matches("add")) {
         a.next();
         return link_modify(c, a, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
@@ -992,6 +1016,7 @@ int do_link(Context& c, cli::Args& a)
     }
     if (a.matches("show") || a.matches("lst") || a.matches("list")) {
         a.next();
+        c.link_listed = true;
         return show_links(c, a);
     }
     if (a.matches("xstats") || a.matches("afstats") || a.matches("property"))

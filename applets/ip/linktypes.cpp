@@ -250,9 +250,10 @@ constexpr std::string_view bridge_usage =
         "mcast_stats_enabled", "mcast_igmp_version", "mcast_mld_version", "nf_call_iptables",
         "nf_call_ip6tables", "nf_call_arptables", "vlan_default_pvid", "vlan_stats_enabled",
         "vlan_stats_per_port", "no_linklocal_learn", "mst_enabled"};
+    // iproute2 matches abbreviations ("stp" is stp_state).
     for (std::string_view k : known)
-        if (k == w)
-            cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", w));
+        if (cli::matches(w, k))
+            cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", k));
     if (cli::matches(w, "help"))
         cli::fail(cli::exit_failure, std::string(bridge_usage));
     cli::fail(cli::exit_failure, fmt::format("bridge: unknown command \"{}\"?\n{}", w, bridge_usage));

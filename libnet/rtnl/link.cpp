@@ -57,6 +57,15 @@ void encode_common(Message& m, const LinkRequestAttrs& l)
         m.put_u32(IFLA_NUM_RX_QUEUES, *l.num_rx_queues);
     if (l.link)
         m.put_u32(IFLA_LINK, *l.link);
+    if (l.set_carrier)
+        m.put_u8(IFLA_CARRIER, *l.set_carrier);
+    if (l.set_proto_down)
+        m.put_u8(IFLA_PROTO_DOWN, *l.set_proto_down);
+    if (l.set_addr_gen_mode) {
+        auto spec = m.nest(IFLA_AF_SPEC);
+        auto in6 = m.nest(AF_INET6);
+        m.put_u8(IFLA_INET6_ADDR_GEN_MODE, *l.set_addr_gen_mode);
+    }
 }
 
 void encode_vlan(Message& m, const VlanData& v)

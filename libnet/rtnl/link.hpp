@@ -89,6 +89,11 @@ struct LinkRequestAttrs {
     std::optional<uint32_t> num_tx_queues; // IFLA_NUM_TX_QUEUES
     std::optional<uint32_t> num_rx_queues; // IFLA_NUM_RX_QUEUES
     std::optional<uint32_t> link;          // IFLA_LINK (link DEV)
+    // Requests only (a dump's values are Link::proto_down and
+    // Link::addr_gen_mode).
+    std::optional<uint8_t> set_carrier;       // IFLA_CARRIER
+    std::optional<uint8_t> set_proto_down;    // IFLA_PROTO_DOWN
+    std::optional<uint8_t> set_addr_gen_mode; // IFLA_AF_SPEC / AF_INET6 / IFLA_INET6_ADDR_GEN_MODE
 };
 
 // The other end of a veth being created (VETH_INFO_PEER): its own

@@ -698,3 +698,38 @@ TEST(IpAddrPrint, ColourBrief)
 }
 
 TEST(IpAddrPrint, ColourNeverInJson) { EXPECT_EQ(show(json(), {}, true), rec::ref_json); }
+// -d: the link's details between its link/ line and its addresses, as
+// `ip -d link` prints them but without addrgenmode (iproute2 prints the
+// IPv6 address generation mode only for `ip link`).
+TEST(IpAddrPrint, DetailsWithoutAddrgenmode)
+{
+    ip::Options o;
+    o.details = 1;
+    std::string s = show(o);
+    EXPECT_NE(s.find("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00 promiscuity 0  allmulti 0 minmtu 0 "
+                     "maxmtu 0 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 "
+                     "tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 \n    inet 127.0.0.1/8 "),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("\n    veth numtxqueues"), std::string::npos) << s;
+    EXPECT_EQ(s.find("addrgenmode"), std::string::npos) << s;
+    // -s: the link's statistics after its addresses (iproute2's
+    // print_link_stats after print_selected_addrinfo), each block ended
+    // by a newline.
+    o.stats = 1;
+    std::string st = show(o);
+    EXPECT_NE(st.find("    inet 192.168.7.1/24 brd 192.168.7.77 scope global br0\n"
+                      "       valid_lft forever preferred_lft forever\n"
+                      "    RX:  bytes packets errors dropped  missed   mcast           \n"),
+              std::string::npos)
+        << st;
+    EXPECT_TRUE(st.ends_with("    TX:  bytes packets errors dropped carrier collsns           \n"
+                             "             0       0      0       1       0       0 \n"))
+        << st;
+    // -br prints no statistics (its link printer returns 0).
+    o.details = 0;
+    o.brief = 1;
+    ip::Options br;
+    br.brief = 1;
+    EXPECT_EQ(show(o), show(br));
+}

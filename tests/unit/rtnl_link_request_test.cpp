@@ -159,3 +159,25 @@ TEST(RtnlLinkRequest, MacvlanAndVxlan)
                                  "0012000900010076786c616e0000002c000200080001002a000000080004000a000001080002000a00"
                                  "0002050007000100000006000f0012b50000");
 }
+
+// ip link set v1 addrgenmode none | carrier off | protodown on, with v1 at
+// index 3: the requests iproute2 6.1 sends (recorded with strace).
+TEST(RtnlLinkRequest, AddrgenmodeCarrierProtodown)
+{
+    Link l;
+    l.index = 3;
+    l.set_addr_gen_mode = IN6_ADDR_GEN_MODE_NONE;
+    Message m = encode(RTM_NEWLINK, 0, l);
+    EXPECT_EQ(iproute2_form(m), "300000001000050000000000000000000000000003000000000000000000000010001a000c000a00"
+                                "0500080001000000");
+    Link c;
+    c.index = 3;
+    c.set_carrier = 0;
+    Message m2 = encode(RTM_NEWLINK, 0, c);
+    EXPECT_EQ(iproute2_form(m2), "28000000100005000000000000000000000000000300000000000000000000000500210000000000");
+    Link p;
+    p.index = 3;
+    p.set_proto_down = 1;
+    Message m3 = encode(RTM_NEWLINK, 0, p);
+    EXPECT_EQ(iproute2_form(m3), "28000000100005000000000000000000000000000300000000000000000000000500270001000000");
+}
