@@ -17,6 +17,7 @@
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 
+#include "tests/unit/memstream.hpp"
 #include "applets/common/keyword.hpp"
 #include "applets/ip/ip.hpp"
 #include "libnet/rtnl/rtnl.hpp"
@@ -57,9 +58,8 @@ ip::Options opts(std::string_view flags)
 // `ip OPTIONS link` over the recorded dump, into a string.
 std::string show(const ip::Options& opt, const std::vector<net::rtnl::Link>& ls = links())
 {
-    char* buf = nullptr;
-    size_t len = 0;
-    FILE* f = open_memstream(&buf, &len);
+    nsbox_test::MemStream mem;
+    FILE* f = mem.file();
     {
         ip::Context c(opt, f);
         ip::LinkNames names(c);
@@ -70,10 +70,7 @@ std::string show(const ip::Options& opt, const std::vector<net::rtnl::Link>& ls 
         ip::print_links(c, names, ls, {}, {}, true);
         c.out.flush();
     }
-    std::fclose(f);
-    std::string s(buf, len);
-    std::free(buf);
-    return s;
+    return mem.take();
 }
 
 } // namespace

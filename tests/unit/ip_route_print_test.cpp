@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/memstream.hpp"
 #include "applets/ip/route.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 #include "tests/unit/rtnl_route_dump.hpp"
@@ -32,9 +33,8 @@ std::vector<std::byte> unhex(std::string_view h)
 std::string show(const ip::Options& opt, const std::vector<net::rtnl::Route>& routes, ip::route::Filter filter,
                  bool document = true)
 {
-    char* buf = nullptr;
-    size_t len = 0;
-    FILE* f = open_memstream(&buf, &len);
+    nsbox_test::MemStream mem;
+    FILE* f = mem.file();
     {
         ip::Context c(opt, f);
         ip::LinkNames links(c);
@@ -57,10 +57,7 @@ std::string show(const ip::Options& opt, const std::vector<net::rtnl::Route>& ro
         doc.close();
         c.out.flush();
     }
-    std::fclose(f);
-    std::string s(buf, len);
-    std::free(buf);
-    return s;
+    return mem.take();
 }
 
 ip::route::Filter table(uint32_t tb)
