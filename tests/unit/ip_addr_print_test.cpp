@@ -22,6 +22,7 @@
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 
+#include "tests/unit/hex.hpp"
 #include "applets/ip/ip.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 
@@ -497,13 +498,7 @@ constexpr std::string_view ref_oneline_up_json = R"([{"addr_info":[{"index":1,"d
 
 } // namespace rec
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 struct Recorded {
     std::vector<net::rtnl::Link> links = net::rtnl::decode_links(unhex(rec::links));

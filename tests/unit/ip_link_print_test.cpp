@@ -17,6 +17,7 @@
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 
+#include "tests/unit/hex.hpp"
 #include "tests/unit/memstream.hpp"
 #include "applets/common/keyword.hpp"
 #include "applets/ip/ip.hpp"
@@ -28,13 +29,7 @@ namespace td = nsbox::testdata;
 
 namespace {
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 std::vector<net::rtnl::Link> links() { return net::rtnl::decode_links(unhex(td::link_dump)); }
 

@@ -21,6 +21,7 @@
 
 #include <linux/neighbour.h>
 
+#include "tests/unit/hex.hpp"
 #include "applets/ip/neigh.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 
@@ -266,13 +267,7 @@ fd00::20                                v2
 
 } // namespace rec
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 // `ip [opt] neigh show WORDS` on the recorded entries (or proxies).
 std::string show(const ip::Options& opt, std::vector<std::string> words = {}, bool proxies = false)

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/hex.hpp"
 #include "tests/unit/memstream.hpp"
 #include "applets/ip/route.hpp"
 #include "libnet/rtnl/rtnl.hpp"
@@ -21,13 +22,7 @@ namespace td = nsbox::testdata;
 
 namespace {
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 // Prints `routes` as `ip [opt] route show` with `filter` would, into a string.
 std::string show(const ip::Options& opt, const std::vector<net::rtnl::Route>& routes, ip::route::Filter filter,

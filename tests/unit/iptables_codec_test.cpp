@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/hex.hpp"
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
 #include "applets/iptables/list.hpp"
@@ -147,24 +148,9 @@ const Fixture fixtures[] = {
          "00000000"},
 };
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
-std::string hex(net::Bytes b)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (std::byte x : b) {
-        out += digits[std::to_integer<unsigned>(x) >> 4];
-        out += digits[std::to_integer<unsigned>(x) & 15];
-    }
-    return out;
-}
+std::string hex(net::Bytes b) { return nsbox_test::to_hex(b); }
 
 Command parse(std::vector<std::string> args)
 {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/hex.hpp"
 #include "libnet/nft/nft.hpp"
 
 namespace {
@@ -15,24 +16,9 @@ namespace {
 using namespace nsbox;
 namespace nft = nsbox::net::nft;
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
-std::string hex(net::Bytes b)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (std::byte x : b) {
-        out += digits[std::to_integer<unsigned>(x) >> 4];
-        out += digits[std::to_integer<unsigned>(x) & 15];
-    }
-    return out;
-}
+std::string hex(net::Bytes b) { return nsbox_test::to_hex(b); }
 
 // Kernel replies recorded from `nft list ruleset` after iptables-nft made
 // the lab's MASQUERADE rule and a FORWARD rule: chain nat/POSTROUTING,

@@ -12,6 +12,7 @@
 #include <linux/rtnetlink.h>
 #include <string>
 
+#include "tests/unit/hex.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/rtnl/addr.hpp"
 #include "libnet/rtnl/link.hpp"
@@ -23,17 +24,7 @@ using namespace nsbox::net::rtnl;
 namespace {
 
 // Hex with optional spaces to bytes.
-std::string hex(std::string_view h)
-{
-    std::string out;
-    std::string digits;
-    for (char ch : h)
-        if (ch != ' ' && ch != '\n')
-            digits.push_back(ch);
-    for (size_t i = 0; i + 1 < digits.size(); i += 2)
-        out.push_back(static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
-    return out;
-}
+std::string hex(std::string_view h) { return nsbox_test::unhex_string(h); }
 
 std::string bytes_of(Message& m, uint16_t extra_flags)
 {
@@ -42,16 +33,7 @@ std::string bytes_of(Message& m, uint16_t extra_flags)
     return std::string(reinterpret_cast<const char*>(b.data()), b.size());
 }
 
-std::string to_hex(const std::string& s)
-{
-    static const char* d = "0123456789abcdef";
-    std::string out;
-    for (unsigned char ch : s) {
-        out.push_back(d[ch >> 4]);
-        out.push_back(d[ch & 15]);
-    }
-    return out;
-}
+using nsbox_test::to_hex;
 
 #define EXPECT_BYTES(got, want) EXPECT_EQ(to_hex(got), to_hex(want))
 

@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <string>
 
+#include "tests/unit/hex.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/rtnl/link.hpp"
 
@@ -21,16 +22,7 @@ using namespace nsbox::net::rtnl;
 
 namespace {
 
-std::string to_hex(Bytes b)
-{
-    static const char* d = "0123456789abcdef";
-    std::string out;
-    for (std::byte x : b) {
-        out.push_back(d[static_cast<unsigned>(x) >> 4]);
-        out.push_back(d[static_cast<unsigned>(x) & 15]);
-    }
-    return out;
-}
+using nsbox_test::to_hex;
 
 // Clears NLA_F_NESTED in the attributes from `start` to `stop`, and
 // recursively inside the nests it marked.

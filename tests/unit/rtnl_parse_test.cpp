@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/hex.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 #include "tests/unit/rtnl_lab_dump.hpp"
@@ -19,13 +20,7 @@ namespace td = nsbox::testdata;
 
 namespace {
 
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 std::string addr(const std::optional<IpAddress>& a) { return a ? format_address(*a) : "-"; }
 

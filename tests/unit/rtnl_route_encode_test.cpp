@@ -12,6 +12,7 @@
 #include <linux/rtnetlink.h>
 #include <string>
 
+#include "tests/unit/hex.hpp"
 #include "applets/ip/route.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/rtnl/route.hpp"
@@ -23,27 +24,9 @@ using namespace nsbox::net::rtnl;
 
 namespace {
 
-std::string hex(std::string_view h)
-{
-    std::string out, digits;
-    for (char ch : h)
-        if (ch != ' ' && ch != '\n')
-            digits.push_back(ch);
-    for (size_t i = 0; i + 1 < digits.size(); i += 2)
-        out.push_back(static_cast<char>(std::stoi(digits.substr(i, 2), nullptr, 16)));
-    return out;
-}
+std::string hex(std::string_view h) { return nsbox_test::unhex_string(h); }
 
-std::string to_hex(const std::string& s)
-{
-    static const char* d = "0123456789abcdef";
-    std::string out;
-    for (unsigned char ch : s) {
-        out.push_back(d[ch >> 4]);
-        out.push_back(d[ch & 15]);
-    }
-    return out;
-}
+using nsbox_test::to_hex;
 
 std::string bytes_of(Message& m, uint16_t extra_flags)
 {

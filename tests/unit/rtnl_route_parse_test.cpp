@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/hex.hpp"
 #include "libnet/rtnl/rtnl.hpp"
 #include "tests/unit/rtnl_route_dump.hpp"
 
@@ -19,17 +20,7 @@ namespace td = nsbox::testdata;
 namespace {
 
 // Hex digits (spaces allowed) to bytes.
-std::vector<std::byte> unhex(std::string_view h)
-{
-    std::string digits;
-    for (char ch : h)
-        if (ch != ' ')
-            digits.push_back(ch);
-    std::vector<std::byte> out;
-    for (size_t i = 0; i + 1 < digits.size(); i += 2)
-        out.push_back(static_cast<std::byte>(std::stoi(digits.substr(i, 2), nullptr, 16)));
-    return out;
-}
+using nsbox_test::unhex;
 
 // One RTM_NEWROUTE: rtmsg for 10.20.0.0/16, then `attrs` as given.
 std::vector<std::byte> route_msg(std::string_view attrs_hex)
