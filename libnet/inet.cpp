@@ -262,4 +262,19 @@ std::string_view family_name_verbose(int family)
     return family == AF_UNSPEC ? "any valid" : family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "";
 }
 
+bool prefix_match(const IpAddress& a, const IpAddress& b, int bits) noexcept
+{
+    for (size_t i = 0; bits > 0; ++i, bits -= 8) {
+        auto x = static_cast<unsigned>(a.bytes[i]);
+        auto y = static_cast<unsigned>(b.bytes[i]);
+        if (bits < 8) {
+            unsigned mask = (0xffu << (8 - bits)) & 0xffu;
+            return (x & mask) == (y & mask);
+        }
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
 } // namespace nsbox::net

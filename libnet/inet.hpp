@@ -31,6 +31,10 @@ struct IpAddress {
 // Bits in an address of `family` (iproute2's af_bit_len): 32, 128, else 0.
 constexpr int family_bits(int family) { return family == AF_INET ? 32 : family == AF_INET6 ? 128 : 0; }
 
+// Whether the first `bits` bits of a and b are equal (iproute2's
+// inet_addr_match on the address bytes).
+bool prefix_match(const IpAddress& a, const IpAddress& b, int bits) noexcept;
+
 // A prefix from the command line (iproute2's inet_prefix).
 struct Prefix {
     IpAddress addr;

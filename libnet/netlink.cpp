@@ -479,4 +479,34 @@ std::vector<Ack> Socket::send_batch(const Batch& b)
     return acks;
 }
 
+BoundedBatch::BoundedBatch(Socket& s, size_t batch_bytes) : sock_(s), limit_(batch_bytes)
+{
+    batch_.start_at(sock_.next_seq());
+}
+
+void BoundedBatch::add(Message& m)
+{
+    if (!batch_.empty() && batch_.bytes().size() + m.size() > limit_)
+        send();
+    batch_.add(m);
+}
+
+std::vector<Ack> BoundedBatch::finish()
+{
+    send();
+    return std::move(refused_);
+}
+
+void BoundedBatch::send()
+{
+    if (batch_.empty())
+        return;
+    for (Ack& a : sock_.send_batch(batch_))
+        if (a.error)
+            refused_.push_back(std::move(a));
+    uint32_t next = batch_.last_seq() + 1;
+    batch_ = Batch();
+    batch_.start_at(next);
+}
+
 } // namespace nsbox::net

@@ -387,6 +387,26 @@ private:
     size_t rx_cap_ = 0;
 };
 
+// Requests sent in batches of at most `batch_bytes` each (one sendmsg per
+// batch, no ACK asked), for deleting many objects at once as iproute2's
+// flush does: a batch stays under the socket's send buffer, and the kernel
+// queues one error per refused request.
+class BoundedBatch {
+public:
+    explicit BoundedBatch(Socket& s, size_t batch_bytes = 32768);
+    // Sends the pending batch first when `m` would not fit in it.
+    void add(Message& m);
+    // Sends what is pending; returns every refusal of every batch.
+    std::vector<Ack> finish();
+
+private:
+    void send();
+    Socket& sock_;
+    size_t limit_;
+    Batch batch_;
+    std::vector<Ack> refused_;
+};
+
 // Decodes an NLMSG_ERROR payload into an Ack (the errno and any extended-ACK
 // message). Throws Malformed when too short.
 Ack parse_error(const Msg& m);

@@ -148,22 +148,6 @@ std::string addr_str(const std::optional<net::IpAddress>& a) { return a ? net::f
 // IFA_ADDRESS when there is none (IPv6 carries only IFA_ADDRESS).
 const std::optional<net::IpAddress>& local_of(const Addr& a) { return a.local ? a.local : a.address; }
 
-// inet_addr_match: the first `bits` bits of a and b are equal.
-bool prefix_match(const net::IpAddress& a, const net::IpAddress& b, int bits)
-{
-    for (size_t i = 0; bits > 0; ++i, bits -= 8) {
-        auto x = static_cast<unsigned>(a.bytes[i]);
-        auto y = static_cast<unsigned>(b.bytes[i]);
-        if (bits < 8) {
-            unsigned mask = (0xffu << (8 - bits)) & 0xffu;
-            return (x & mask) == (y & mask);
-        }
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 // The per-address half of iproute2's filter (print_addrinfo and
 // ipaddr_filter): scope, flags, family, label, "to" prefix.
 bool addr_selected(const LinkFilter& f, int family, const Addr& a, LinkNames& names)
@@ -181,7 +165,7 @@ bool addr_selected(const LinkFilter& f, int family, const Addr& a, LinkNames& na
     }
     const auto& local = local_of(a);
     if (f.to && f.to->addr.family != AF_UNSPEC && f.to->len > 0 && local) {
-        if (local->family != f.to->addr.family || !prefix_match(*local, f.to->addr, f.to->len))
+        if (local->family != f.to->addr.family || !net::prefix_match(*local, f.to->addr, f.to->len))
             return false;
     }
     return true;

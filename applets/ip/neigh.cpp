@@ -332,21 +332,6 @@ private:
     std::unordered_map<uint32_t, int> types_;
 };
 
-bool prefix_match(const net::IpAddress& a, const net::IpAddress& b, int bits)
-{
-    for (size_t i = 0; bits > 0; ++i, bits -= 8) {
-        auto x = static_cast<unsigned>(a.bytes[i]);
-        auto y = static_cast<unsigned>(b.bytes[i]);
-        if (bits < 8) {
-            unsigned mask = (0xffu << (8 - bits)) & 0xffu;
-            return (x & mask) == (y & mask);
-        }
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 // The filters of iproute2's print_neigh.
 bool selected(const Filter& f, const Neigh& n)
 {
@@ -358,7 +343,7 @@ bool selected(const Filter& f, const Neigh& n)
         (n.state || !(f.state & 0x100)))
         return false;
     if (f.to && f.to->addr.family != AF_UNSPEC && f.to->len > 0 && n.dst) {
-        if (n.dst->family != f.to->addr.family || !prefix_match(*n.dst, f.to->addr, f.to->len))
+        if (n.dst->family != f.to->addr.family || !net::prefix_match(*n.dst, f.to->addr, f.to->len))
             return false;
     }
     if (f.protocol && f.protocol != n.protocol.value_or(0))

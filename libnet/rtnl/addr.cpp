@@ -77,31 +77,12 @@ Message addr_dump_request(uint8_t family, uint32_t index)
 
 std::vector<Ack> delete_addrs(Socket& s, std::span<const Addr> addrs)
 {
-    std::vector<Ack> refused;
-    // Batches of a bounded size: the kernel handles one sendmsg at a time
-    // and queues a refusal per failed request; keep each under the socket's
-    // send buffer.
-    constexpr size_t batch_bytes = 32768;
-    Batch b;
-    b.start_at(s.next_seq());
-    auto send = [&] {
-        if (b.empty())
-            return;
-        for (Ack& a : s.send_batch(b))
-            if (a.error)
-                refused.push_back(std::move(a));
-        uint32_t next = b.last_seq() + 1;
-        b = Batch();
-        b.start_at(next);
-    };
+    BoundedBatch batch(s);
     for (const Addr& a : addrs) {
         Message m = encode(RTM_DELADDR, NLM_F_REQUEST, a);
-        if (b.bytes().size() + m.size() > batch_bytes)
-            send();
-        b.add(m);
+        batch.add(m);
     }
-    send();
-    return refused;
+    return batch.finish();
 }
 
 } // namespace nsbox::net::rtnl

@@ -96,32 +96,16 @@ NeighDump dump_neighs(Session& s, const Neigh& filter)
 
 std::vector<Ack> delete_neighs(Socket& s, std::span<const Neigh> neighs)
 {
-    std::vector<Ack> refused;
-    constexpr size_t batch_bytes = 32768;
-    Batch b;
-    b.start_at(s.next_seq());
-    auto send = [&] {
-        if (b.empty())
-            return;
-        for (Ack& a : s.send_batch(b))
-            if (a.error)
-                refused.push_back(std::move(a));
-        uint32_t next = b.last_seq() + 1;
-        b = Batch();
-        b.start_at(next);
-    };
+    BoundedBatch batch(s);
     for (const Neigh& n : neighs) {
         // The entry as dumped, minus what only a dump reports.
         Neigh d = n;
         d.cacheinfo.reset();
         d.probes.reset();
         Message m = encode(RTM_DELNEIGH, NLM_F_REQUEST, d);
-        if (b.bytes().size() + m.size() > batch_bytes)
-            send();
-        b.add(m);
+        batch.add(m);
     }
-    send();
-    return refused;
+    return batch.finish();
 }
 
 } // namespace nsbox::net::rtnl
