@@ -257,10 +257,12 @@ struct KindOpt {
     std::string_view word;
     uint16_t type; // attribute, or the BR_BOOLOPT_* bit for Val::boolopt
     Val val;
+    bool exact = false; // iproute2 6.1 takes only the whole word (strcmp)
 };
 
 // iproute2 6.1's bridge options, in the order its parser tries them (the
-// first one an abbreviation matches wins).
+// first one an abbreviation matches wins; the two boolean options take
+// no abbreviation).
 constexpr KindOpt bridge_opts[] = {
     {"forward_delay", IFLA_BR_FORWARD_DELAY, Val::u32},
     {"hello_time", IFLA_BR_HELLO_TIME, Val::u32},
@@ -278,7 +280,7 @@ constexpr KindOpt bridge_opts[] = {
     {"vlan_stats_per_port", IFLA_BR_VLAN_STATS_PER_PORT, Val::u8},
     {"mcast_router", IFLA_BR_MCAST_ROUTER, Val::u8},
     {"mcast_snooping", IFLA_BR_MCAST_SNOOPING, Val::u8},
-    {"mcast_vlan_snooping", BR_BOOLOPT_MCAST_VLAN_SNOOPING, Val::boolopt},
+    {"mcast_vlan_snooping", BR_BOOLOPT_MCAST_VLAN_SNOOPING, Val::boolopt, true},
     {"mcast_query_use_ifaddr", IFLA_BR_MCAST_QUERY_USE_IFADDR, Val::u8},
     {"mcast_querier", IFLA_BR_MCAST_QUERIER, Val::u8},
     {"mcast_hash_elasticity", IFLA_BR_MCAST_HASH_ELASTICITY, Val::u32},
@@ -297,7 +299,7 @@ constexpr KindOpt bridge_opts[] = {
     {"nf_call_iptables", IFLA_BR_NF_CALL_IPTABLES, Val::u8},
     {"nf_call_ip6tables", IFLA_BR_NF_CALL_IP6TABLES, Val::u8},
     {"nf_call_arptables", IFLA_BR_NF_CALL_ARPTABLES, Val::u8},
-    {"no_linklocal_learn", BR_BOOLOPT_NO_LL_LEARN, Val::boolopt},
+    {"no_linklocal_learn", BR_BOOLOPT_NO_LL_LEARN, Val::boolopt, true},
 };
 
 // iproute2 6.1's bridge port options, in its parser's order.
@@ -364,7 +366,7 @@ void parse_bridge(Context& c, cli::Args& a, Link& req, bool slave)
     for (; !a.empty(); a.next()) {
         const KindOpt* o = nullptr;
         for (const KindOpt& k : opts)
-            if (a.matches(k.word)) {
+            if (k.exact ? a.is(k.word) : a.matches(k.word)) {
                 o = &k;
                 break;
             }

@@ -50,7 +50,8 @@ state_cases() {
     'req ip link add br0 type bridge mcast_stats_enabled 1 mcast_igmp_version 3 mcast_mld_version 2 nf_call_ip6tables 1 nf_call_arptables 1 vlan_stats_enabled 1 vlan_stats_per_port 1' \
     'req ip link add br0 type bridge no_linklocal_learn 1 vlan_filtering 1 mcast_vlan_snooping 1 no_linklocal_learn 0 stp_state 0' \
     'mkbr br0; req ip link set br0 type bridge stp_state 1 fdb_flush priority 9; req ip link set dev br0 type bridge ageing_time 100 ageing_time 200' \
-    'req ip link add br0 type bridge st 1 f 500 h 200 m 2000 a 100 p 5 vlan_f 1 vlan_stats 1 mcast_s 1 mcast_quer 1 nf_call_ip 1 g 3 mcast_q 1'
+    'req ip link add br0 type bridge st 1 f 500 h 200 m 2000 a 100 p 5 vlan_f 1 vlan_stats 1 mcast_s 1 mcast_quer 1 nf_call_ip 1 g 3 mcast_q 1' \
+    'req ip link add br0 type bridge mcast_l 2 mcast_st 3 mcast_m 9 mcast_h 4 n 1 v 1 vlan_d 3 mcast_i 2 mcast_r 1 mcast_ 1 vlan_p 802.1Q fd'
 }
 
 @test "bridge options: bad values and words" {
@@ -59,7 +60,8 @@ state_cases() {
     'ip link add br0 type bridge vlan_filtering 256; echo $?; ip link add br0 type bridge vlan_protocol foo; echo $?; ip link add br0 type bridge group_address zz; echo $?' \
     'ip link add br0 type bridge mcast_query_interval -1; echo $?; ip link add br0 type bridge hello_time 4294967296; echo $?; ip link add br0 type bridge mcast_vlan_snooping x; echo $?' \
     'ip link add br0 type bridge mst_enabled 1; echo $?; ip link add br0 type bridge bogus; echo $?; ip link add br0 type bridge help; echo $?; ip link show br0; echo $?' \
-    'ip link add br0 type bridge max_age 1; echo $?; ip link add br0 type bridge mcast_vlan_snooping 1; echo $?; ip link add br0 type bridge vlan_protocol ip; echo $?; ip -br link | cut -d" " -f1'
+    'ip link add br0 type bridge max_age 1; echo $?; ip link add br0 type bridge mcast_vlan_snooping 1; echo $?; ip link add br0 type bridge vlan_protocol ip; echo $?; ip -br link | cut -d" " -f1' \
+    'ip link add br0 type bridge mcast_vlan_snoop 1; echo $?; ip link add br0 type bridge no_linklocal 1; echo $?; ip link add br0 type bridge vlan_filtering 1 mcast_vlan_snooping; echo $?'
 }
 
 @test "bridge options: kernel state afterwards" {
