@@ -32,7 +32,7 @@ req_cases() {
 }
 
 # The bridge's settings as the reference prints them (timers vary).
-BRSTATE='brstate() { $R -d link show "$1" | sed -n 3p | grep -o "forward_delay.*vlan_protocol [^ ]*\|vlan_default_pvid.*"; }
+BRSTATE='brstate() { $R -d link show "$1" | sed -n 3p | grep -o "forward_delay .* vlan_filtering [0-9]*\|vlan_protocol [^ ]*\|vlan_default_pvid [0-9]*\|group_fwd_mask .* nf_call_arptables [0-9]*"; }
 '
 state_cases() {
   local out=() s
@@ -65,6 +65,10 @@ state_cases() {
 }
 
 @test "bridge options: kernel state afterwards" {
+  # brstate finds the settings (the differential cases below cannot pass
+  # on two empty outputs).
+  run nsb "$IP_PRELUDE$BRSTATE"'ip link add br0 type bridge stp_state 1 priority 4096 mcast_hash_max 1024; brstate br0'
+  [[ $output == *"stp_state 1 priority 4096 vlan_filtering 0"*"mcast_hash_max 1024 "*"nf_call_arptables 0"* ]]
   state_cases \
     'ip link add br0 type bridge stp_state 1 forward_delay 400 hello_time 300 max_age 2500 ageing_time 6000 priority 4096; brstate br0' \
     'ip link add br0 type bridge vlan_filtering 1 vlan_default_pvid 7 vlan_protocol 802.1ad mcast_snooping 0 nf_call_iptables 1 nf_call_ip6tables 1; brstate br0' \
@@ -83,12 +87,15 @@ state_cases() {
 }
 
 @test "bridge_slave options: bad values, words and kernel state" {
+  run nsb "$IP_PRELUDE"'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave cost 5 hairpin on; $R -d link show v1 | sed -n 4p'
+  [[ $output == *"bridge_slave state "*" cost 5 hairpin on "* ]]
   ip_cases \
     'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave hairpin x; echo $?; ip link set v1 type bridge_slave cost x; echo $?; ip link set v1 type bridge_slave state 256; echo $?' \
     'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave priority -1; echo $?; ip link set v1 type bridge_slave mcast_router x; echo $?; ip link set v1 type bridge_slave group_fwd_mask 0x10000; echo $?' \
     'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave bogus; echo $?; ip link set v1 type bridge_slave mab on; echo $?; ip link set v1 type bridge_slave help; echo $?; ip link set v1 type bridge_slave cost; echo $?' \
     'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave backup_port nosuch; echo $?; ip link set v1 type bridge_slave state 9; echo $?; ip link set v1 type bridge_slave priority 64; echo $?' \
-    'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave cost 5 priority 9 state 0 learning off flood off hairpin on isolated on guard on; $R -d link show v1 | sed -n 3p | grep -o "bridge_slave state [a-z]* priority [0-9]* cost [0-9]* hairpin [a-z]* guard [a-z]* root_block [a-z]* fastleave [a-z]* learning [a-z]* flood [a-z]*\|isolated [a-z]*"' \
-    'mkbr br0; mkveth v1 v2; mkveth v3 v4 03; $R link set v1 master br0; $R link set v3 master br0; ip link set v1 type bridge_slave mcast_flood off bcast_flood off proxy_arp on neigh_suppress on group_fwd_mask 0x4000 locked on backup_port v3; $R -d -j link show v1 | jq -c ".[0].linkinfo.info_slave_data | {mcast_flood, bcast_flood, proxyarp, neigh_suppress, group_fwd_mask, locked, backup_port}"' \
+    'mkbr br0; mkveth v1 v2; $R link set v1 master br0; $R link set br0 up; ip link set v1 type bridge_slave cost 5 priority 9 state 0 learning off flood off hairpin on isolated on guard on; echo $?; $R -d link show v1 | sed -n 4p | grep -o "bridge_slave state [a-z]* priority [0-9]* cost [0-9]* hairpin [a-z]* guard [a-z]* root_block [a-z]* fastleave [a-z]* learning [a-z]* flood [a-z]*\|isolated [a-z]*"' \
+    'mkbr br0; mkveth v1 v2; $R link set v1 master br0; ip link set v1 type bridge_slave cost 5 priority 9 learning off flood off hairpin on isolated on guard on; $R -d link show v1 | sed -n 4p | grep -o "bridge_slave state [a-z]* priority [0-9]* cost [0-9]* hairpin [a-z]* guard [a-z]* root_block [a-z]* fastleave [a-z]* learning [a-z]* flood [a-z]*\|isolated [a-z]*"' \
+    'mkbr br0; mkveth v1 v2; mkveth v3 v4 03; $R link set v1 master br0; $R link set v3 master br0; ip link set v1 type bridge_slave mcast_flood off bcast_flood off proxy_arp on neigh_suppress on group_fwd_mask 0x4000 locked on backup_port v3; echo $?; $R -d -j link show v1 | jq -c ".[0].linkinfo.info_slave_data | with_entries(select(.key | test(\"timer\") | not))"' \
     'ip link help bridge_slave; echo $?; ip link help bridge; echo $?'
 }
