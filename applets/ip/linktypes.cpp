@@ -236,27 +236,223 @@ constexpr std::string_view bridge_usage =
     "\n"
     "Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n";
 
-// The words after "type bridge": options nsbox does not set yet fail
-// loudly; anything else gets iproute2's answer.
-[[noreturn]] void bridge_option(std::string_view w)
+std::optional<uint16_t> parse_vlan_proto(std::string_view w);
+
+// How an option of "type bridge" or "type bridge_slave" takes its value.
+enum class Val : uint8_t {
+    flag,     // no value: an empty attribute
+    u8,       // get_u8 (base 0)
+    u16,      // get_u16
+    u32,      // get_u32
+    u64,      // get_u64
+    proto,    // ll_proto_a2n, network order
+    lladdr,   // ll_addr_a2n
+    on_off,   // parse_on_off: 1 or 0 in a u8
+    boolopt,  // a bit of IFLA_BR_MULTI_BOOLOPT (get_u8, non-zero sets it)
+    dev,      // a device's index (u32)
+    zero_u32, // no value: 0 in a u32 (nobackup_port)
+};
+
+struct KindOpt {
+    std::string_view word;
+    uint16_t type; // attribute, or the BR_BOOLOPT_* bit for Val::boolopt
+    Val val;
+    bool exact = false; // iproute2 6.1 takes only the whole word (strcmp)
+};
+
+// iproute2 6.1's bridge options, in the order its parser tries them (the
+// first one an abbreviation matches wins; the two boolean options take
+// no abbreviation).
+constexpr KindOpt bridge_opts[] = {
+    {"forward_delay", IFLA_BR_FORWARD_DELAY, Val::u32},
+    {"hello_time", IFLA_BR_HELLO_TIME, Val::u32},
+    {"max_age", IFLA_BR_MAX_AGE, Val::u32},
+    {"ageing_time", IFLA_BR_AGEING_TIME, Val::u32},
+    {"stp_state", IFLA_BR_STP_STATE, Val::u32},
+    {"priority", IFLA_BR_PRIORITY, Val::u16},
+    {"vlan_filtering", IFLA_BR_VLAN_FILTERING, Val::u8},
+    {"vlan_protocol", IFLA_BR_VLAN_PROTOCOL, Val::proto},
+    {"group_fwd_mask", IFLA_BR_GROUP_FWD_MASK, Val::u16},
+    {"group_address", IFLA_BR_GROUP_ADDR, Val::lladdr},
+    {"fdb_flush", IFLA_BR_FDB_FLUSH, Val::flag},
+    {"vlan_default_pvid", IFLA_BR_VLAN_DEFAULT_PVID, Val::u16},
+    {"vlan_stats_enabled", IFLA_BR_VLAN_STATS_ENABLED, Val::u8},
+    {"vlan_stats_per_port", IFLA_BR_VLAN_STATS_PER_PORT, Val::u8},
+    {"mcast_router", IFLA_BR_MCAST_ROUTER, Val::u8},
+    {"mcast_snooping", IFLA_BR_MCAST_SNOOPING, Val::u8},
+    {"mcast_vlan_snooping", BR_BOOLOPT_MCAST_VLAN_SNOOPING, Val::boolopt, true},
+    {"mcast_query_use_ifaddr", IFLA_BR_MCAST_QUERY_USE_IFADDR, Val::u8},
+    {"mcast_querier", IFLA_BR_MCAST_QUERIER, Val::u8},
+    {"mcast_hash_elasticity", IFLA_BR_MCAST_HASH_ELASTICITY, Val::u32},
+    {"mcast_hash_max", IFLA_BR_MCAST_HASH_MAX, Val::u32},
+    {"mcast_last_member_count", IFLA_BR_MCAST_LAST_MEMBER_CNT, Val::u32},
+    {"mcast_startup_query_count", IFLA_BR_MCAST_STARTUP_QUERY_CNT, Val::u32},
+    {"mcast_last_member_interval", IFLA_BR_MCAST_LAST_MEMBER_INTVL, Val::u64},
+    {"mcast_membership_interval", IFLA_BR_MCAST_MEMBERSHIP_INTVL, Val::u64},
+    {"mcast_querier_interval", IFLA_BR_MCAST_QUERIER_INTVL, Val::u64},
+    {"mcast_query_interval", IFLA_BR_MCAST_QUERY_INTVL, Val::u64},
+    {"mcast_query_response_interval", IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, Val::u64},
+    {"mcast_startup_query_interval", IFLA_BR_MCAST_STARTUP_QUERY_INTVL, Val::u64},
+    {"mcast_stats_enabled", IFLA_BR_MCAST_STATS_ENABLED, Val::u8},
+    {"mcast_igmp_version", IFLA_BR_MCAST_IGMP_VERSION, Val::u8},
+    {"mcast_mld_version", IFLA_BR_MCAST_MLD_VERSION, Val::u8},
+    {"nf_call_iptables", IFLA_BR_NF_CALL_IPTABLES, Val::u8},
+    {"nf_call_ip6tables", IFLA_BR_NF_CALL_IP6TABLES, Val::u8},
+    {"nf_call_arptables", IFLA_BR_NF_CALL_ARPTABLES, Val::u8},
+    {"no_linklocal_learn", BR_BOOLOPT_NO_LL_LEARN, Val::boolopt, true},
+};
+
+// iproute2 6.1's bridge port options, in its parser's order.
+constexpr KindOpt bridge_slave_opts[] = {
+    {"fdb_flush", IFLA_BRPORT_FLUSH, Val::flag},
+    {"state", IFLA_BRPORT_STATE, Val::u8},
+    {"priority", IFLA_BRPORT_PRIORITY, Val::u16},
+    {"cost", IFLA_BRPORT_COST, Val::u32},
+    {"hairpin", IFLA_BRPORT_MODE, Val::on_off},
+    {"guard", IFLA_BRPORT_GUARD, Val::on_off},
+    {"root_block", IFLA_BRPORT_PROTECT, Val::on_off},
+    {"fastleave", IFLA_BRPORT_FAST_LEAVE, Val::on_off},
+    {"learning", IFLA_BRPORT_LEARNING, Val::on_off},
+    {"flood", IFLA_BRPORT_UNICAST_FLOOD, Val::on_off},
+    {"mcast_flood", IFLA_BRPORT_MCAST_FLOOD, Val::on_off},
+    {"bcast_flood", IFLA_BRPORT_BCAST_FLOOD, Val::on_off},
+    {"mcast_to_unicast", IFLA_BRPORT_MCAST_TO_UCAST, Val::on_off},
+    {"proxy_arp", IFLA_BRPORT_PROXYARP, Val::on_off},
+    {"proxy_arp_wifi", IFLA_BRPORT_PROXYARP_WIFI, Val::on_off},
+    {"mcast_router", IFLA_BRPORT_MULTICAST_ROUTER, Val::u8},
+    {"mcast_fast_leave", IFLA_BRPORT_FAST_LEAVE, Val::on_off},
+    {"neigh_suppress", IFLA_BRPORT_NEIGH_SUPPRESS, Val::on_off},
+    {"group_fwd_mask", IFLA_BRPORT_GROUP_FWD_MASK, Val::u16},
+    {"vlan_tunnel", IFLA_BRPORT_VLAN_TUNNEL, Val::on_off},
+    {"isolated", IFLA_BRPORT_ISOLATED, Val::on_off},
+    {"locked", IFLA_BRPORT_LOCKED, Val::on_off},
+    {"backup_port", IFLA_BRPORT_BACKUP_PORT, Val::dev},
+    {"nobackup_port", IFLA_BRPORT_BACKUP_PORT, Val::zero_u32},
+};
+
+constexpr std::string_view bridge_slave_usage = "Usage: ... bridge_slave [ fdb_flush ]\n"
+                                                "\t\t\t[ state STATE ]\n"
+                                                "\t\t\t[ priority PRIO ]\n"
+                                                "\t\t\t[ cost COST ]\n"
+                                                "\t\t\t[ guard {on | off} ]\n"
+                                                "\t\t\t[ hairpin {on | off} ]\n"
+                                                "\t\t\t[ fastleave {on | off} ]\n"
+                                                "\t\t\t[ root_block {on | off} ]\n"
+                                                "\t\t\t[ learning {on | off} ]\n"
+                                                "\t\t\t[ flood {on | off} ]\n"
+                                                "\t\t\t[ proxy_arp {on | off} ]\n"
+                                                "\t\t\t[ proxy_arp_wifi {on | off} ]\n"
+                                                "\t\t\t[ mcast_router MULTICAST_ROUTER ]\n"
+                                                "\t\t\t[ mcast_fast_leave {on | off} ]\n"
+                                                "\t\t\t[ mcast_flood {on | off} ]\n"
+                                                "\t\t\t[ bcast_flood {on | off} ]\n"
+                                                "\t\t\t[ mcast_to_unicast {on | off} ]\n"
+                                                "\t\t\t[ group_fwd_mask MASK ]\n"
+                                                "\t\t\t[ neigh_suppress {on | off} ]\n"
+                                                "\t\t\t[ vlan_tunnel {on | off} ]\n"
+                                                "\t\t\t[ isolated {on | off} ]\n"
+                                                "\t\t\t[ locked {on | off} ]\n"
+                                                "\t\t\t[ backup_port DEVICE ] [ nobackup_port ]\n";
+
+// The words after "type bridge" or "type bridge_slave", appended in
+// command-line order as iproute2 does; the bridge's boolean options go
+// together in one IFLA_BR_MULTI_BOOLOPT after them.
+void parse_bridge(Context& c, cli::Args& a, Link& req, bool slave)
 {
-    constexpr std::string_view known[] = {
-        "fdb_flush", "forward_delay", "hello_time", "max_age", "ageing_time", "stp_state", "priority",
-        "vlan_filtering", "vlan_protocol", "group_fwd_mask", "group_address", "mcast_snooping",
-        "mcast_vlan_snooping", "mcast_router", "mcast_query_use_ifaddr", "mcast_querier",
-        "mcast_querier_interval", "mcast_hash_elasticity", "mcast_hash_max", "mcast_last_member_count",
-        "mcast_startup_query_count", "mcast_last_member_interval", "mcast_membership_interval",
-        "mcast_query_interval", "mcast_query_response_interval", "mcast_startup_query_interval",
-        "mcast_stats_enabled", "mcast_igmp_version", "mcast_mld_version", "nf_call_iptables",
-        "nf_call_ip6tables", "nf_call_arptables", "vlan_default_pvid", "vlan_stats_enabled",
-        "vlan_stats_per_port", "no_linklocal_learn", "mst_enabled"};
-    // iproute2 matches abbreviations ("stp" is stp_state).
-    for (std::string_view k : known)
-        if (cli::matches(w, k))
-            cli::fail(cli::exit_usage, fmt::format("nsbox ip: bridge option \"{}\" is not supported yet\n", k));
-    if (cli::matches(w, "help"))
-        cli::fail(cli::exit_failure, std::string(bridge_usage));
-    cli::fail(cli::exit_failure, fmt::format("bridge: unknown command \"{}\"?\n{}", w, bridge_usage));
+    std::span<const KindOpt> opts = slave ? std::span<const KindOpt>(bridge_slave_opts)
+                                          : std::span<const KindOpt>(bridge_opts);
+    std::vector<net::rtnl::KindAttr> attrs;
+    br_boolopt_multi bm{};
+    for (; !a.empty(); a.next()) {
+        const KindOpt* o = nullptr;
+        for (const KindOpt& k : opts)
+            if (k.exact ? a.is(k.word) : a.matches(k.word)) {
+                o = &k;
+                break;
+            }
+        if (!o) {
+            if (a.matches("help"))
+                cli::fail(cli::exit_failure, std::string(slave ? bridge_slave_usage : bridge_usage));
+            cli::fail(cli::exit_failure,
+                      slave ? fmt::format("bridge_slave: unknown option \"{}\"?\n{}", a.peek(), bridge_slave_usage)
+                            : fmt::format("bridge: unknown command \"{}\"?\n{}", a.peek(), bridge_usage));
+        }
+        // bridge: "invalid KEY"; bridge_slave: "KEY is invalid" for its
+        // first three, "invalid KEY" for the others.
+        auto num = [&](uint64_t max) {
+            std::string_view w = a.value();
+            auto v = parse_ul(w, 0, max);
+            if (!v) {
+                const bool old = slave && (o->word == "state" || o->word == "priority" || o->word == "cost");
+                cli::invarg(old ? fmt::format("{} is invalid", o->word) : fmt::format("invalid {}", o->word), w);
+            }
+            return *v;
+        };
+        net::rtnl::KindAttr attr{o->type, std::monostate{}};
+        switch (o->val) {
+            case Val::flag:
+                break;
+            case Val::u8:
+                attr.value = static_cast<uint8_t>(num(0xff));
+                break;
+            case Val::u16:
+                attr.value = static_cast<uint16_t>(num(0xffff));
+                break;
+            case Val::u32:
+                attr.value = static_cast<uint32_t>(num(0xffffffffu));
+                break;
+            case Val::u64:
+                attr.value = static_cast<uint64_t>(num(UINT64_MAX));
+                break;
+            case Val::proto: {
+                std::string_view w = a.value();
+                auto p = parse_vlan_proto(w);
+                if (!p)
+                    cli::invarg(fmt::format("invalid {}", o->word), w);
+                attr.value = *p;
+                break;
+            }
+            case Val::lladdr:
+                attr.value = parse_lladdr(a.value());
+                break;
+            case Val::on_off: {
+                std::string_view w = a.value();
+                if (w != "on" && w != "off")
+                    cli::fail(cli::exit_failure,
+                              fmt::format("Error: argument of \"{}\" must be one of \"off\", \"on\", not \"{}\"\n",
+                                          o->word, w));
+                attr.value = static_cast<uint8_t>(w == "on");
+                break;
+            }
+            case Val::boolopt: {
+                const uint32_t bit = 1u << o->type;
+                bm.optmask |= bit;
+                if (num(0xff))
+                    bm.optval |= bit;
+                else
+                    bm.optval &= ~bit;
+                continue;
+            }
+            case Val::dev: {
+                std::string_view w = a.value();
+                uint32_t idx = index_of(c, w);
+                if (!idx)
+                    cli::invarg("Device does not exist\n", w);
+                attr.value = idx;
+                break;
+            }
+            case Val::zero_u32:
+                attr.value = uint32_t{0};
+                break;
+        }
+        attrs.push_back(std::move(attr));
+    }
+    if (bm.optmask) {
+        std::vector<std::byte> b(sizeof bm);
+        std::memcpy(b.data(), &bm, sizeof bm);
+        attrs.push_back({IFLA_BR_MULTI_BOOLOPT, std::move(b)});
+    }
+    (slave ? req.slave_attrs : req.data_attrs) = std::move(attrs);
 }
 
 constexpr Field bridge_fields_1[] = {
@@ -1260,8 +1456,8 @@ void parse_kind_options(Context& c, cli::Args& a, Link& req, bool set_op)
     }
     if (kind == "veth")
         return parse_veth(c, a, req);
-    if (kind == "bridge")
-        bridge_option(a.peek());
+    if (kind == "bridge" || kind == "bridge_slave")
+        return parse_bridge(c, a, req, kind == "bridge_slave");
     if (kind == "vlan")
         return parse_vlan(a, req);
     if (kind == "macvlan" || kind == "macvtap")
@@ -1279,6 +1475,8 @@ int kind_help(Context& c, std::string_view kind)
                "To get <options> type 'ip link add help'\n";
     else if (kind == "bridge")
         text = bridge_usage;
+    else if (kind == "bridge_slave")
+        text = bridge_slave_usage;
     else if (kind == "vlan")
         text = vlan_usage;
     else if (kind == "macvlan" || kind == "macvtap")

@@ -68,6 +68,24 @@ void encode_common(Message& m, const LinkRequestAttrs& l)
     }
 }
 
+void encode_kind_attrs(Message& m, const std::vector<KindAttr>& attrs)
+{
+    for (const KindAttr& a : attrs) {
+        if (auto* v8 = std::get_if<uint8_t>(&a.value))
+            m.put_u8(a.type, *v8);
+        else if (auto* v16 = std::get_if<uint16_t>(&a.value))
+            m.put_u16(a.type, *v16);
+        else if (auto* v32 = std::get_if<uint32_t>(&a.value))
+            m.put_u32(a.type, *v32);
+        else if (auto* v64 = std::get_if<uint64_t>(&a.value))
+            m.put_u64(a.type, *v64);
+        else if (auto* b = std::get_if<std::vector<std::byte>>(&a.value))
+            m.put(a.type, Bytes(b->data(), b->size()));
+        else
+            m.put_flag(a.type);
+    }
+}
+
 void encode_vlan(Message& m, const VlanData& v)
 {
     if (v.protocol_be)
@@ -205,7 +223,7 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
         auto info = m.nest(IFLA_LINKINFO);
         // The kind without its NUL, as iproute2 sends it.
         m.put(IFLA_INFO_KIND, l.kind->data(), l.kind->size());
-        const bool data = l.veth_peer || l.vlan || l.macvlan || l.vxlan || l.empty_info_data;
+        const bool data = l.veth_peer || l.vlan || l.macvlan || l.vxlan || l.data_attrs || l.empty_info_data;
         if (data) {
             auto nest = m.nest(IFLA_INFO_DATA);
             if (l.veth_peer) {
@@ -224,6 +242,12 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
                 encode_macvlan(m, *l.macvlan);
             if (l.vxlan)
                 encode_vxlan(m, *l.vxlan);
+            if (l.data_attrs)
+                encode_kind_attrs(m, *l.data_attrs);
+        }
+        if (l.slave_attrs) {
+            auto nest = m.nest(IFLA_INFO_SLAVE_DATA);
+            encode_kind_attrs(m, *l.slave_attrs);
         }
     }
     return m;

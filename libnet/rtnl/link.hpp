@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include <linux/if_link.h>
@@ -71,6 +72,15 @@ struct VxlanData {
     std::optional<IpAddress> group;       // IFLA_VXLAN_GROUP / GROUP6 (remote too)
     std::optional<uint8_t> learning;      // IFLA_VXLAN_LEARNING
     std::optional<uint16_t> port;         // IFLA_VXLAN_PORT, host order
+};
+
+// One attribute of a kind's data in a request, for kinds whose options
+// iproute2 appends one by one in command-line order (bridge,
+// bridge_slave): an empty (flag) attribute, a number in host order, or
+// raw bytes.
+struct KindAttr {
+    uint16_t type;
+    std::variant<std::monostate, uint8_t, uint16_t, uint32_t, uint64_t, std::vector<std::byte>> value;
 };
 
 // The generic attributes of a link request that a veth peer has too, in
@@ -148,6 +158,8 @@ struct Link : LinkRequestAttrs {
     std::optional<VlanData> vlan;
     std::optional<MacvlanData> macvlan;
     std::optional<VxlanData> vxlan;
+    std::optional<std::vector<KindAttr>> data_attrs;  // IFLA_INFO_DATA, in order
+    std::optional<std::vector<KindAttr>> slave_attrs; // IFLA_INFO_SLAVE_DATA, in order
     // An IFLA_INFO_DATA nest even with nothing in it (iproute2 opens one
     // whenever words follow "type KIND" for a kind it knows).
     bool empty_info_data = false;
