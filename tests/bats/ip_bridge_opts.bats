@@ -6,30 +6,7 @@
 
 load helpers
 load ip_cases
-
-setup_file() {
-  nsbox_bin_setup
-  # The same normalizer as ip_link_request.bats: one line per link request.
-  REQ_AWK="$BATS_FILE_TMPDIR/req.awk"
-  sed -n "/^  cat >\"\$REQ_AWK\" <<'AWK'$/,/^AWK$/p" "$BATS_TEST_DIRNAME/ip_link_request.bats" | sed '1d;$d' >"$REQ_AWK"
-  [ -s "$REQ_AWK" ]
-  export REQ_AWK
-}
-
-REQ='
-req() {
-  # LeakSanitizer cannot run under ptrace (the ASan build in CI)
-  ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -o /tmp/req.st "$@" 2>/tmp/req.err; local rc=$?
-  grep -v "^strace:" /tmp/req.err; echo "rc=$rc"
-  awk -f '"'"'REQ_AWK_PATH'"'"' /tmp/req.st
-}
-'
-
-req_cases() {
-  local prelude=${REQ//REQ_AWK_PATH/$REQ_AWK} out=() s
-  for s in "$@"; do out+=("$prelude$s"); done
-  ip_cases "${out[@]}"
-}
+load ip_request
 
 # The bridge's settings as the reference prints them (timers vary).
 BRSTATE='brstate() { $R -d link show "$1" | sed -n 3p | grep -o "forward_delay .* vlan_filtering [0-9]*\|vlan_protocol [^ ]*\|vlan_default_pvid [0-9]*\|group_fwd_mask .* nf_call_arptables [0-9]*"; }

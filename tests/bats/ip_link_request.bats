@@ -14,66 +14,15 @@
 
 load helpers
 load ip_cases
+load ip_request
 
-setup_file() {
-  nsbox_bin_setup
-  # The awk program that turns strace's hex dumps into one normalized line
-  # per link request.
-  REQ_AWK="$BATS_FILE_TMPDIR/req.awk"
-  cat >"$REQ_AWK" <<'AWK'
-function hexval(h) { return index("0123456789abcdef", substr(h, 1, 1)) * 16 + index("0123456789abcdef", substr(h, 2, 1)) - 17 }
-function unnest(start, stop,    off, len, typ) {
-  off = start
-  while (off + 4 <= stop) {
-    len = b[off] + 256 * b[off + 1]
-    if (len < 4) break
-    if (b[off + 3] >= 128) { b[off + 3] -= 128; unnest(off + 4, off + len) }
-    off += int((len + 3) / 4) * 4
-  }
-}
-function flush(    i, line, t, empty) {
-  if (n >= 16) {
-    t = b[4] + 256 * b[5]
-    # RTM_NEWLINK, RTM_DELLINK; not iproute2's probe for RTM_NEWLINK
-    # support (iplink_have_newlink: an empty request, nothing after the
-    # header).
-    empty = n == 32
-    for (i = 16; i < 32 && empty; i++) if (b[i] != 0) empty = 0
-    if ((t == 16 || t == 17) && !empty) {
-      for (i = 8; i < 16; i++) b[i] = 0
-      unnest(32, n)
-      line = ""
-      for (i = 0; i < n; i++) line = line sprintf("%02x", b[i])
-      print line
-    }
-  }
-  n = 0
-}
-/ send(msg|to)\(/ { flush(); next }
-/^ \| [0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]  / {
-  hex = substr($0, 11, 49)
-  m = split(hex, parts, " ")
-  for (i = 1; i <= m; i++) if (parts[i] ~ /^[0-9a-f][0-9a-f]$/) b[n++] = hexval(parts[i])
-}
-END { flush() }
-AWK
-  export REQ_AWK
-}
-
-# req CMD...: the command's stderr, its exit code, then its link requests.
-REQ='
-req() {
-  # LeakSanitizer cannot run under ptrace (the ASan build in CI)
-  ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -o /tmp/req.st "$@" 2>/tmp/req.err; local rc=$?
-  grep -v "^strace:" /tmp/req.err; echo "rc=$rc"
-  awk -f '"'"'REQ_AWK_PATH'"'"' /tmp/req.st
-}
-'
-
-req_cases() {
-  local prelude=${REQ//REQ_AWK_PATH/$REQ_AWK} out=() s
-  for s in "$@"; do out+=("$prelude$s"); done
-  ip_cases "${out[@]}"
+@test "request bytes: req() prints the request nsbox sent, normalized" {
+  run nsb "${REQ//REQ_AWK_PATH/$REQ_AWK}"'req ip link add d0 type dummy'
+  # header (len, RTM_NEWLINK, flags, seq 0, port 0), ifinfomsg, IFLA_IFNAME "d0",
+  # IFLA_LINKINFO { IFLA_INFO_KIND "dummy" } with NLA_F_NESTED cleared
+  [ "${lines[0]}" = "Error: Unknown device type." ]
+  [ "${lines[1]}" = "rc=2" ]
+  [ "${lines[2]}" = 38000000100005060000000000000000000000000000000000000000000000000700030064300000100012000900010064756d6d79000000 ]
 }
 
 @test "request bytes: dummy and vlan (refused by this kernel) as iproute2 sends them" {

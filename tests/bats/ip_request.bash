@@ -1,0 +1,23 @@
+# Request bytes under strace, for comparing what nsbox and iproute2 send.
+#
+# req CMD... (inside a case script): CMD's stderr, its exit code, then each
+# link request it sent, normalized by link_request.awk. req_cases CASE...
+# runs the cases through ip_cases with req() defined.
+
+REQ_AWK="$BATS_TEST_DIRNAME/link_request.awk"
+
+REQ='
+req() {
+  # LeakSanitizer cannot run under ptrace (the ASan build in CI)
+  ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -o /tmp/req.st "$@" 2>/tmp/req.err; local rc=$?
+  grep -v "^strace:" /tmp/req.err; echo "rc=$rc"
+  awk -f '"'"'REQ_AWK_PATH'"'"' /tmp/req.st
+}
+'
+
+req_cases() {
+  local prelude=${REQ//REQ_AWK_PATH/$REQ_AWK} out=() s
+  [[ -s $REQ_AWK ]] || { echo "req_cases: $REQ_AWK is missing" >&2; return 1; }
+  for s in "$@"; do out+=("$prelude$s"); done
+  ip_cases "${out[@]}"
+}
