@@ -97,15 +97,34 @@ void LinkIndexCache::drop(uint32_t index)
     by_index_.erase(it);
 }
 
+namespace {
+
+// iproute2's last resort for a name the kernel does not know (ll_idx_a2n):
+// "ifN" is index N, read as sscanf's %u reads it; not remembered.
+uint32_t index_name(std::string_view name)
+{
+    if (!name.starts_with("if"))
+        return 0;
+    std::string rest(name.substr(2));
+    char* end = nullptr;
+    unsigned long v = std::strtoul(rest.c_str(), &end, 10);
+    if (end == rest.c_str())
+        return 0;
+    return static_cast<uint32_t>(v);
+}
+
+} // namespace
+
 uint32_t index_of(Context& c, std::string_view name)
 {
-    if (name.empty() || name.size() >= IFNAMSIZ)
+    if (name.empty())
         return 0;
     if (auto idx = c.links.find(name))
         return *idx;
-    auto l = c.rtnl().link(name, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+    auto l = name.size() < IFNAMSIZ ? c.rtnl().link(name, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
+                                    : std::nullopt;
     if (!l)
-        return 0;
+        return index_name(name);
     auto idx = static_cast<uint32_t>(l->index);
     if (l->name)
         c.links.remember(idx, *l->name);
