@@ -393,6 +393,37 @@ std::vector<std::byte> Socket::query(Message& m)
     return out;
 }
 
+std::vector<std::byte> Socket::query_noack(Message& m)
+{
+    m.header().nlmsg_flags |= NLM_F_REQUEST;
+    m.header().nlmsg_flags &= static_cast<uint16_t>(~NLM_F_ACK);
+    uint32_t seq = next_seq();
+    m.set_seq(seq);
+    send(m.bytes());
+    std::vector<std::byte> out;
+    std::optional<Error> refused;
+    bool done = false;
+    while (!done) {
+        for_each_message(receive_view(), [&](const Msg& r) {
+            if (r.seq() != seq || r.header().nlmsg_pid != port_)
+                return true; // a stale reply or another socket's, not ours
+            done = true;
+            if (r.type() == NLMSG_ERROR) {
+                Ack a = parse_error(r);
+                if (a.error)
+                    refused.emplace(a.error, std::move(a.extack));
+                return false;
+            }
+            const auto* p = reinterpret_cast<const std::byte*>(&r.header());
+            out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
+            return false;
+        });
+    }
+    if (refused)
+        throw std::move(*refused);
+    return out;
+}
+
 std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
 {
     std::vector<std::byte> out;

@@ -349,6 +349,10 @@ public:
     // Sends a GET without NLM_F_DUMP and returns the single reply's bytes
     // (the kernel answers with one message, or an error which is thrown).
     std::vector<std::byte> query(Message& m);
+    // The same without NLM_F_ACK: the reply (or the error) is the whole
+    // answer, so one datagram is read instead of two (the reply, then its
+    // ACK). For lookups repeated per line of a batch.
+    std::vector<std::byte> query_noack(Message& m);
 
     // Dumps: sends `m` with NLM_F_DUMP and returns every message's bytes up
     // to NLMSG_DONE, concatenated. A dump the kernel marks interrupted

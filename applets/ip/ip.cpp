@@ -57,12 +57,78 @@ void talk(Context& c, net::Message& m)
     }
 }
 
+std::optional<uint32_t> LinkIndexCache::find(std::string_view name) const
+{
+    auto it = by_name_.find(std::string(name));
+    if (it == by_name_.end() || it->second.empty())
+        return std::nullopt;
+    return it->second.back();
+}
+
+void LinkIndexCache::remember(uint32_t index, const std::string& name)
+{
+    auto it = by_index_.find(index);
+    if (it == by_index_.end()) {
+        by_index_.emplace(index, Entry{name, true});
+        by_name_[name].push_back(index);
+        return;
+    }
+    Entry& e = it->second;
+    if (e.name == name || !e.by_name)
+        return;
+    auto& v = by_name_[e.name];
+    std::erase(v, index);
+    if (v.empty())
+        by_name_.erase(e.name);
+    e.by_name = false;
+}
+
+void LinkIndexCache::drop(uint32_t index)
+{
+    auto it = by_index_.find(index);
+    if (it == by_index_.end())
+        return;
+    if (it->second.by_name) {
+        auto& v = by_name_[it->second.name];
+        std::erase(v, index);
+        if (v.empty())
+            by_name_.erase(it->second.name);
+    }
+    by_index_.erase(it);
+}
+
+namespace {
+
+// iproute2's last resort for a name the kernel does not know (ll_idx_a2n):
+// "ifN" is index N, read as sscanf's %u reads it; not remembered.
+uint32_t index_name(std::string_view name)
+{
+    if (!name.starts_with("if"))
+        return 0;
+    std::string rest(name.substr(2));
+    char* end = nullptr;
+    unsigned long v = std::strtoul(rest.c_str(), &end, 10);
+    if (end == rest.c_str())
+        return 0;
+    return static_cast<uint32_t>(v);
+}
+
+} // namespace
+
 uint32_t index_of(Context& c, std::string_view name)
 {
-    if (name.empty() || name.size() >= IFNAMSIZ)
+    if (name.empty())
         return 0;
-    auto l = c.rtnl().link(name, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-    return l ? static_cast<uint32_t>(l->index) : 0;
+    if (auto idx = c.links.find(name))
+        return *idx;
+    auto l = name.size() < IFNAMSIZ ? c.rtnl().link(name, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
+                                    : std::nullopt;
+    if (!l)
+        return index_name(name);
+    auto idx = static_cast<uint32_t>(l->index);
+    if (l->name)
+        c.links.remember(idx, *l->name);
+    return idx;
 }
 
 void no_device(std::string_view name) { cli::fail(cli::exit_failure, fmt::format("Cannot find device \"{}\"\n", name)); }

@@ -43,6 +43,33 @@ struct Options {
 cli::Color family_color(int family);
 cli::Color operstate_color(uint8_t state);
 
+// iproute2's ll_map name cache (lib/ll_map.c), which lives for the whole
+// process and so for a whole -batch: a name resolved once (ll_name_to_index)
+// is not asked for again until the device is dropped from it, which only
+// a successful `ip link add/set/delete` of that device does
+// (iplink_modify's ll_drop_by_index). A device renamed or deleted any
+// other way (the peer of a deleted veth, ...) keeps its stale entry, so a
+// later command uses the old index, as iproute2's does.
+class LinkIndexCache {
+public:
+    std::optional<uint32_t> find(std::string_view name) const;
+    // An RTM_NEWLINK answer for `index` named `name` (ll_remember_index).
+    // An index already known under another name is re-hashed by iproute2
+    // without its name being updated: neither name finds it any more.
+    void remember(uint32_t index, const std::string& name);
+    void drop(uint32_t index);
+
+private:
+    struct Entry {
+        std::string name;
+        bool by_name; // still found by its name
+    };
+    std::unordered_map<uint32_t, Entry> by_index_;
+    // The indexes under one name, newest last (iproute2 adds at the head
+    // of a hash chain and takes the first match).
+    std::unordered_map<std::string, std::vector<uint32_t>> by_name_;
+};
+
 class Context {
 public:
     explicit Context(const Options& o, std::FILE* to = stdout)
@@ -60,6 +87,8 @@ public:
 
     // The route-netlink session, opened on first use (after any -n switch).
     net::rtnl::Session& rtnl();
+    // Names resolved in this process (see LinkIndexCache).
+    LinkIndexCache links;
 
 private:
     std::unique_ptr<net::rtnl::Session> rtnl_;
@@ -86,8 +115,9 @@ std::string stale_note(std::string_view name);
 // Sends `m` and turns a refusal into kernel_refused().
 void talk(Context& c, net::Message& m);
 
-// ifindex of `name`, asking the kernel (iproute2's ll_name_to_index);
-// 0 when there is no such device.
+// ifindex of `name` (iproute2's ll_name_to_index): from c.links, else
+// asking the kernel and remembering its answer; 0 when there is no such
+// device.
 uint32_t index_of(Context& c, std::string_view name);
 // "Cannot find device "NAME"", exit 1 (iproute2's nodev()).
 [[noreturn]] void no_device(std::string_view name);

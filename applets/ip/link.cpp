@@ -939,20 +939,25 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
         if (!create) {
             if (!p.dev)
                 cli::fail(cli::exit_usage, "Not enough information: \"dev\" argument is required.\n");
-            auto dev = p.dev->size() < IFNAMSIZ
-                           ? c.rtnl().link(*p.dev, AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)
-                           : std::nullopt;
-            if (!dev) {
+            // The index from the batch's cache of names (ll_name_to_index),
+            // so a device already resolved costs no request. iproute2
+            // checks a new address's length against the device's first
+            // (nl_get_ll_addr_len: the device asked for by that index).
+            const uint32_t index = index_of(c, *p.dev);
+            if (index && p.attrs.address) {
+                auto dev = c.rtnl().link(static_cast<int32_t>(index), AF_UNSPEC,
+                                         RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+                if (dev && dev->address && dev->address->size() != p.attrs.address->size()) {
+                    close_netns_fds(req);
+                    cli::fail(cli::exit_failure, fmt::format("Invalid address length {} - must be {} bytes\n",
+                                                             p.attrs.address->size(), dev->address->size()));
+                }
+            }
+            if (!index) {
                 close_netns_fds(req);
                 no_device(*p.dev);
             }
-            req.index = dev->index;
-            // iproute2 checks a new address's length against the device's.
-            if (p.attrs.address && dev->address && dev->address->size() != p.attrs.address->size()) {
-                close_netns_fds(req);
-                cli::fail(cli::exit_failure, fmt::format("Invalid address length {} - must be {} bytes\n",
-                                                         p.attrs.address->size(), dev->address->size()));
-            }
+            req.index = static_cast<int32_t>(index);
             if (p.name && p.name != p.dev)
                 req.name = p.name;
             req.link.reset();
@@ -987,6 +992,10 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
         kernel_refused(e);
     }
     close_netns_fds(req);
+    // iproute2 forgets the device it changed (ll_drop_by_index): its next
+    // use asks the kernel again.
+    if (req.index > 0)
+        c.links.drop(static_cast<uint32_t>(req.index));
     return 0;
 }
 

@@ -75,7 +75,7 @@ std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask, std::optiona
 std::optional<Link> Session::get_link(Message& m)
 {
     try {
-        auto bytes = sock_.query(m);
+        auto bytes = sock_.query_noack(m);
         auto links = decode_links(bytes);
         if (links.empty())
             return std::nullopt;

@@ -81,3 +81,28 @@ load ip_cases
   [ "${lines[1]}" = 1 ]
   [ "${lines[2]}" = 51 ] # and lo
 }
+
+# iproute2 resolves names through its ll_map cache, which lives for the
+# whole batch: a name is asked for once, and only a successful link
+# add/set/delete of that device drops it. A device that goes away any
+# other way (the peer of a deleted veth) keeps its stale index, so later
+# lines get the kernel's refusal instead of "Cannot find device".
+@test "batch: names are resolved once and forgotten as iproute2 forgets them" {
+  cases=(
+    # the peer of a deleted veth stays cached; its new namesake is not found
+    'printf "link add v1 type veth peer name v2\naddress add 10.0.0.1/24 dev v2\nlink delete v1\nlink add v2 type veth peer name v3\naddress add 10.0.0.2/24 dev v2\nroute add 10.9.0.0/16 dev v2\nlink set v2 up\nlink set v2 up\n" | ip -force -batch -; echo $?; ip -br -4 addr; ip -br link | cut -d" " -f1,2 | sort'
+    # a failed set keeps the entry, a successful one drops it
+    'printf "link add v1 type veth peer name v2\naddress add 10.0.0.1/24 dev v2\nlink set v2 mtu 99999999\nlink delete v1\nlink set v2 up\nlink set v2 up\n" | ip -force -batch -; echo $?'
+    # renamed by link set: the old name is gone, the new one found
+    'mkveth v1 v2; printf "address add 10.0.0.1/24 dev v1\nlink set v1 name w1\naddress add 10.0.0.2/24 dev v1\naddress add 10.0.0.3/24 dev w1\nlink set dev w1 name v1\nlink set v1 up\n" | ip -force -batch -; echo $?; ip -br -4 addr'
+    # the master deleted and made again; master and device looked up once
+    'mkveth v1 v2; printf "link add br0 type bridge\nlink set v1 master br0\nlink set v2 master br0\nlink delete br0\nlink add br0 type bridge\nlink set v2 master br0\nlink set v1 master nosuch\nlink set nosuch master br0\n" | ip -force -batch -; echo $?; ip -br link show master br0 | cut -d" " -f1'
+    # a name the kernel does not know but of the form ifN is index N
+    # (ll_idx_a2n), in a batch and alone; not remembered
+    'printf "link set if1 mtu 70000\naddress add 10.0.0.1/8 dev if1\naddress add 10.0.0.2/8 dev if99\nlink set ifx up\nroute add 10.1.0.0/16 dev if1\nneigh add 10.0.0.9 lladdr 02:00:00:00:00:01 dev if1\nlink add if1 type bridge\nlink set if1 mtu 1400\n" | ip -force -batch -; echo $?; ip link set if1 up; echo $?; ip -br -4 addr show lo; ip -br link show if1 | cut -d" " -f1; ip link show lo | head -1'
+    # an address length checked
+    # against the cached device
+    'mkveth v1 v2; printf "address add 10.0.0.1/24 dev v1\nlink set v1 address 02:00:00:00:00:09:01\nlink set v1 address 02:00:00:00:09:01\nlink set v1 up\n" | ip -force -batch -; echo $?; ip -br link show v1'
+  )
+  ip_cases "${cases[@]}"
+}
