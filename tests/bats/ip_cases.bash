@@ -35,6 +35,13 @@ mkveth() { $R link add "$1" address 02:00:00:00:${3:-01}:01 type veth peer name 
 mkbr() { $R link add "$1" address 02:00:00:00:${2:-aa}:aa type bridge; }
 # nsdad NS: DAD off inside a named namespace too.
 nsdad() { $R netns exec "$1" sh -c "echo 0 > /proc/sys/net/ipv6/conf/all/accept_dad; echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad"; }
+# pneigh_lock: the rest of the script runs alone among the scripts that call
+# it. Proxy neighbour entries live in one kernel table for all namespaces:
+# an entry for no device outlives its namespace and shows in others, and a
+# dump can miss entries while another namespace changes the table. Bats
+# files run side by side, so cases that add or list proxies take this lock
+# (held until the sandbox script exits; /tmp is shared by the sandboxes).
+pneigh_lock() { exec 9>>/tmp/nsbox-bats-pneigh.lock && flock -w 60 9; }
 '
 
 # ip_cases SCRIPT...: assert_same on each script (with the prelude); fails

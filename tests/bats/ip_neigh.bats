@@ -26,11 +26,11 @@ CI='sed -E "s#used [0-9]+/[0-9]+/[0-9]+#used N/N/N#; s/\"(used|confirmed|updated
     'ip n replace 10.0.0.77 dev v1 lladdr 1:2:3:4:5:6; ip n change 10.0.0.78 dev v1 lladdr 1:2:3:4:5:6; echo $?; $R n'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 protocol static; ip n add 10.0.0.3 dev v1 lladdr 1:2:3:4:5:6 protocol 99; ip n add 10.0.0.4 dev v1 lladdr 1:2:3:4:5:6 proto 200; ip n s 10.0.0.2; ip n s 10.0.0.3; ip -j n s 10.0.0.4; ip n show protocol static; ip n show protocol 99; ip n show protocol all | sort; $R n show 10.0.0.3'
     'ip n add 10.0.0.3 dev v1 extern_learn lladdr 1:2:3:4:5:6; ip n add 10.0.0.7 dev v1 managed; ip n add 10.0.0.8 dev v1 nud none lladdr 1:2:3:4:5:6; ip n s 10.0.0.3; ip n s 10.0.0.7; ip -j n s 10.0.0.7; ip n s nud none | sort; ip n s nud none nud perm | sort'
-    'ip n add proxy 10.0.0.9 dev v1; ip n add proxy fd00::9 dev v1; ip n show proxy dev v1 | sort; ip -j -p n show proxy 10.0.0.9; ip -j n show proxy fd00::9; ip n; $R n show proxy dev v1 | sort; ip n del proxy 10.0.0.9 dev v1; ip n del proxy 10.0.0.11 dev v1; echo $?; $R n show proxy dev v1'
+    'pneigh_lock; ip n add proxy 10.0.0.9 dev v1; ip n add proxy fd00::9 dev v1; ip n show proxy dev v1 | sort; ip -j -p n show proxy 10.0.0.9; ip -j n show proxy fd00::9; ip n; $R n show proxy dev v1 | sort; ip n del proxy 10.0.0.9 dev v1; ip n del proxy 10.0.0.11 dev v1; echo $?; $R n show proxy dev v1'
     # A proxy entry for no device outlives its namespace on this kernel
     # (it shows up again in a later namespace): delete it in the case, and
     # list proxies by device or address only.
-    'ip n add proxy 10.0.0.210; ip n show proxy 10.0.0.210; ip -j n show proxy 10.0.0.210; ip n del proxy 10.0.0.210; echo $?; $R n show proxy 10.0.0.210; $R n del proxy 10.0.0.210 2>/dev/null; true'
+    'pneigh_lock; ip n add proxy 10.0.0.210; ip n show proxy 10.0.0.210; ip -j n show proxy 10.0.0.210; ip n del proxy 10.0.0.210; echo $?; $R n show proxy 10.0.0.210; $R n del proxy 10.0.0.210 2>/dev/null; true'
     'ip -6 n add default dev v1 lladdr 1:2:3:4:5:6; ip -4 n add any dev v1 lladdr 1:2:3:4:5:7; ip n add 10.0.0.10 dev v1 lladdr 0x1:0x2:3:4:5:6; ip n add 10.0.0.13 dev v1 lladdr 1g:2:3:4:5:6; ip n add 10.0.0.14 dev v1 lladdr 1:2:3:4:5:6:7:8; ip n | sort; $R n | sort'
     'ip neighbour add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6; ip neighbor show; ip neighbour ls; ip n l; ip n lst; ip neigh; ip ne; ip nei list; ip n s to 10.0.0.0/24; ip n s 10.0.0.0/31; ip n s 10.0.0.3; ip n s to fd00::/8'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6; ip -s n show 10.0.0.2 | '"$CI"'; ip -s -j n show 10.0.0.2 | '"$CI"'; ip -s -s n s 10.0.0.2 | '"$CI"'; ip n show unused; ip n show dev v1 nud perm unused'
@@ -43,7 +43,7 @@ CI='sed -E "s#used [0-9]+/[0-9]+/[0-9]+#used N/N/N#; s/\"(used|confirmed|updated
 @test "neigh get" {
   cases=(
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6; ip n get 10.0.0.2 dev v1; ip -j n get 10.0.0.2 dev v1; ip -br n get 10.0.0.2 dev v1; ip n get to 10.0.0.2 dev v1'
-    'ip n get 10.0.0.99 dev v1; echo $?; ip n get 10.0.0.5; echo $?; ip n get 10.0.0.5 dev nosuch; echo $?; ip n get proxy 10.0.0.2 dev v1; echo $?; ip n get dev v1; echo $?'
+    'pneigh_lock; ip n get 10.0.0.99 dev v1; echo $?; ip n get 10.0.0.5; echo $?; ip n get 10.0.0.5 dev nosuch; echo $?; ip n get proxy 10.0.0.2 dev v1; echo $?; ip n get dev v1; echo $?'
   )
   for c in "${cases[@]}"; do s+=("$NEIGH_SETUP$c"); done
   ip_cases "${s[@]}"
@@ -53,7 +53,7 @@ CI='sed -E "s#used [0-9]+/[0-9]+/[0-9]+#used N/N/N#; s/\"(used|confirmed|updated
   cases=(
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip n add 10.0.0.3 dev v1 lladdr 1:2:3:4:5:7 nud perm; ip n add fd00::2 dev v1 lladdr 1:2:3:4:5:8 nud stale; ip -s n flush dev v1; echo $?; $R n show dev v1; ip n flush dev v1 nud perm; ip -s n flush dev v1; $R n show dev v1 nud all | sort'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip -s -s n flush dev v1 | '"$CI"'; ip n add 10.0.0.4 dev v1 lladdr 1:2:3:4:5:6 nud noarp; ip -s n flush nud noarp dev v1; ip -s n flush nud all dev v1; $R n show nud all dev v1'
-    'ip n add proxy 10.0.0.9 dev v1; ip n add proxy 10.0.0.10 dev v1; ip n add proxy fd00::9 dev v1; ip -s n flush proxy dev v1; $R n show proxy dev v1; ip n flush proxy dev v1; echo $?'
+    'pneigh_lock; ip n add proxy 10.0.0.9 dev v1; ip n add proxy 10.0.0.10 dev v1; ip n add proxy fd00::9 dev v1; ip -s n flush proxy dev v1; $R n show proxy dev v1; ip n flush proxy dev v1; echo $?'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip n add 10.0.0.3 dev v2 lladdr 1:2:3:4:5:6 nud stale; ip -4 n flush to 10.0.0.2; $R n; ip -6 n flush dev v1; ip -s n flush dev v1 to 10.9.0.0/16; ip -s n flush all; $R n'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale protocol static; ip n add 10.0.0.3 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip -s n flush protocol static; $R n'
     'ip n flush; echo $?; ip n flush dev nosuch; echo $?; ip n flush nud foo; echo $?; ip -j n flush dev v1; echo $?'
