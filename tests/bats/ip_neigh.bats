@@ -53,7 +53,11 @@ CI='sed -E "s#used [0-9]+/[0-9]+/[0-9]+#used N/N/N#; s/\"(used|confirmed|updated
   cases=(
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip n add 10.0.0.3 dev v1 lladdr 1:2:3:4:5:7 nud perm; ip n add fd00::2 dev v1 lladdr 1:2:3:4:5:8 nud stale; ip -s n flush dev v1; echo $?; $R n show dev v1; ip n flush dev v1 nud perm; ip -s n flush dev v1; $R n show dev v1 nud all | sort'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip -s -s n flush dev v1 | '"$CI"'; ip n add 10.0.0.4 dev v1 lladdr 1:2:3:4:5:6 nud noarp; ip -s n flush nud noarp dev v1; ip -s n flush nud all dev v1; $R n show nud all dev v1'
-    'pneigh_lock; ip n add proxy 10.0.0.9 dev v1; ip n add proxy 10.0.0.10 dev v1; ip n add proxy fd00::9 dev v1; ip -s n flush proxy dev v1; $R n show proxy dev v1; ip n flush proxy dev v1; echo $?'
+    # proxies: the count of a round is left out. Now and then (twice in six
+    # full suite runs, under load) iproute2's first round reports 2 of the
+    # 3 entries and still leaves none; nsbox has always said 3. The state
+    # afterwards is compared.
+    'pneigh_lock; ip n add proxy 10.0.0.9 dev v1; ip n add proxy 10.0.0.10 dev v1; ip n add proxy fd00::9 dev v1; ip -s n flush proxy dev v1 | sed "s/deleting [0-9]* entries/deleting N entries/"; $R n show proxy dev v1; ip n flush proxy dev v1; echo $?'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip n add 10.0.0.3 dev v2 lladdr 1:2:3:4:5:6 nud stale; ip -4 n flush to 10.0.0.2; $R n; ip -6 n flush dev v1; ip -s n flush dev v1 to 10.9.0.0/16; ip -s n flush all; $R n'
     'ip n add 10.0.0.2 dev v1 lladdr 1:2:3:4:5:6 nud stale protocol static; ip n add 10.0.0.3 dev v1 lladdr 1:2:3:4:5:6 nud stale; ip -s n flush protocol static; $R n'
     'ip n flush; echo $?; ip n flush dev nosuch; echo $?; ip n flush nud foo; echo $?; ip -j n flush dev v1; echo $?'
