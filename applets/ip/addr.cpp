@@ -376,7 +376,7 @@ int flush_addrs(Context& c, const LinkFilter& f, int family, uint32_t index)
                 if (round == 0)
                     c.out.text("Nothing to flush.\n");
                 else
-                    c.out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+                    print_flush_complete(c.out, round);
             }
             return 0;
         }
@@ -399,7 +399,7 @@ int flush_addrs(Context& c, const LinkFilter& f, int family, uint32_t index)
         // secondaries promoted in their place.
         if (!(f.flags & IFA_F_SECONDARY) && (f.flagmask & IFA_F_SECONDARY)) {
             if (c.opt.stats)
-                c.out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+                print_flush_complete(c.out, round);
             return 0;
         }
     }

@@ -197,6 +197,11 @@ cli::Color family_color(int family)
     }
 }
 
+void print_flush_complete(cli::Output& out, int rounds)
+{
+    out.textf("*** Flush is complete after {} round{} ***\n", rounds, rounds > 1 ? "s" : "");
+}
+
 cli::Color operstate_color(uint8_t state)
 {
     switch (state) {

@@ -42,6 +42,9 @@ struct Options {
 // operstate (oper_state_color: UP green, DOWN red, others plain).
 cli::Color family_color(int family);
 cli::Color operstate_color(uint8_t state);
+// The line iproute2's flushes print under -s when `rounds` rounds emptied
+// what the filter selected.
+void print_flush_complete(cli::Output& out, int rounds);
 
 // iproute2's ll_map name cache (lib/ll_map.c), which lives for the whole
 // process and so for a whole -batch: a name resolved once (ll_name_to_index)

@@ -566,7 +566,7 @@ int neigh_flush(Context& c, cli::Args& a)
                 if (round == 0)
                     c.out.text("Nothing to flush.\n");
                 else
-                    c.out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+                    print_flush_complete(c.out, round);
             }
             return 0;
         }

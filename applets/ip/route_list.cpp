@@ -182,7 +182,7 @@ int flush(Cmd& cmd, int family)
                 if (round == 0 && (!f.cloned || family == AF_INET6))
                     out.text("Nothing to flush.\n");
                 else
-                    out.textf("*** Flush is complete after {} round{} ***\n", round, round > 1 ? "s" : "");
+                    print_flush_complete(out, round);
             }
             return 0;
         }
