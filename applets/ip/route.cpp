@@ -187,6 +187,23 @@ void add_order(Route& r, uint16_t type)
     cli::fail(cli::exit_usage, fmt::format("Cannot find device \"{}\"\nError: cannot parse nexthop\n", name));
 }
 
+// The value of "via [FAMILY] ADDR", of the route's family unless FAMILY
+// names another (an RTA_VIA then); the route takes the address's family
+// when it has none yet.
+net::IpAddress via_arg(cli::Args& a, Route& r)
+{
+    std::string_view w = a.value();
+    int family = family_word(w);
+    if (family == AF_UNSPEC)
+        family = r.family;
+    else
+        w = a.value();
+    net::IpAddress addr = address_arg(w, family);
+    if (r.family == AF_UNSPEC)
+        r.family = addr.family;
+    return addr;
+}
+
 // parse_nexthops: "nexthop NH [nexthop NH]..." to the end of the line.
 void parse_nexthops(Cmd& cmd, cli::Args& a, Route& r)
 {
@@ -200,15 +217,7 @@ void parse_nexthops(Cmd& cmd, cli::Args& a, Route& r)
         net::rtnl::Nexthop nh;
         for (a.next(); !a.empty(); a.next()) {
             if (a.is("via")) {
-                std::string_view w = a.value();
-                int family = family_word(w);
-                if (family == AF_UNSPEC)
-                    family = r.family;
-                else
-                    w = a.value();
-                net::IpAddress addr = address_arg(w, family);
-                if (r.family == AF_UNSPEC)
-                    r.family = addr.family;
+                net::IpAddress addr = via_arg(a, r);
                 if (addr.family == r.family)
                     nh.gateway = addr;
                 else
@@ -301,15 +310,7 @@ net::rtnl::Route modify_request(Cmd& cmd, cli::Args& a, uint16_t nl_cmd)
             if (gw_ok)
                 cli::invarg("use nexthop syntax to specify multiple via\n", a.peek());
             gw_ok = true;
-            std::string_view w = a.value();
-            int family = family_word(w);
-            if (family == AF_UNSPEC)
-                family = r.family;
-            else
-                w = a.value();
-            net::IpAddress addr = address_arg(w, family);
-            if (r.family == AF_UNSPEC)
-                r.family = addr.family;
+            net::IpAddress addr = via_arg(a, r);
             if (addr.family == r.family) {
                 r.gateway = addr;
                 add_order(r, RTA_GATEWAY);
