@@ -7,8 +7,9 @@
 # differs (with its script), so one broken case does not hide the others.
 #
 # IP_PRELUDE runs before every case. It makes state deterministic so that
-# the two sandboxes can be compared byte for byte: DAD off (no "tentative"
-# window), and `mk*` helpers that build links with fixed MAC addresses (so
+# the two sandboxes can be compared byte for byte: DAD off, `ip` wrapped so
+# that the kernel's DAD work has run before and after each call, and `mk*`
+# helpers that build links with fixed MAC addresses (so
 # link-local IPv6 addresses match) using the reference ip (/usr/sbin/ip),
 # so that only the command under test differs between the two runs.
 
@@ -29,6 +30,24 @@ settle() {
   done
   sleep 0.1
 }
+# dadwait: waits (bounded) until no IPv6 address is tentative on a link that
+# can finish DAD (lo, or a link that is up with carrier). Even with DAD off
+# the kernel clears "tentative" from a work queue a moment after the address
+# appears, so a listing right after an add could catch either state.
+dadwait() {
+  local i a x p s f d o busy
+  for ((i = 0; i < 40; i++)); do
+    busy=
+    while read -r a x p s f d; do
+      (( 0x$f & 0x40 )) || continue
+      o=; read -r o 2>/dev/null < /sys/class/net/$d/operstate
+      [ "$d" = lo ] || [ "$o" = up ] || [ "$o" = unknown ] && busy=1
+    done < /proc/net/if_inet6
+    [ -z "$busy" ] && return 0
+    sleep 0.025
+  done
+}
+ip() { dadwait; command ip "$@"; local rc=$?; dadwait; return $rc; }
 # mkveth A B [MAC-SUFFIX]: a veth pair with fixed MACs 02:00:00:00:NN:01/02.
 mkveth() { $R link add "$1" address 02:00:00:00:${3:-01}:01 type veth peer name "$2" address 02:00:00:00:${3:-01}:02; }
 # mkbr NAME [MAC-SUFFIX]: a bridge with a fixed MAC.
