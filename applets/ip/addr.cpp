@@ -427,11 +427,9 @@ int list(Context& c, const ListArgs& r, bool do_link)
     std::vector<Link> links;
     uint32_t index = 0;
     if (!r.dev.empty()) {
-        std::optional<Link> one;
-        if (r.dev.size() < IFNAMSIZ)
-            one = rtnl.link(r.dev, static_cast<uint8_t>(family), ext_mask);
+        std::optional<Link> one = listed_link(c, r.dev, static_cast<uint8_t>(family), ext_mask, true);
         if (!one)
-            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", r.dev));
+            return 0;
         index = static_cast<uint32_t>(one->index);
         links.push_back(std::move(*one));
     } else {
@@ -472,11 +470,7 @@ int list(Context& c, const ListArgs& r, bool do_link)
 int show_as_link(Context& c, const ListArgs& r)
 {
     const uint32_t ext_mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
-    std::optional<Link> l;
-    if (r.dev.size() < IFNAMSIZ)
-        l = c.rtnl().link(r.dev, static_cast<uint8_t>(r.family), ext_mask);
-    if (!l)
-        cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", r.dev));
+    std::optional<Link> l = listed_link(c, r.dev, static_cast<uint8_t>(r.family), ext_mask, false);
     check_printable(c, *l);
     LinkNames names(c);
     names.remember(*l);

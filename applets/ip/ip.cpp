@@ -97,10 +97,6 @@ void LinkIndexCache::drop(uint32_t index)
     by_index_.erase(it);
 }
 
-namespace {
-
-// iproute2's last resort for a name the kernel does not know (ll_idx_a2n):
-// "ifN" is index N, read as sscanf's %u reads it; not remembered.
 uint32_t index_name(std::string_view name)
 {
     if (!name.starts_with("if"))
@@ -112,8 +108,6 @@ uint32_t index_name(std::string_view name)
         return 0;
     return static_cast<uint32_t>(v);
 }
-
-} // namespace
 
 uint32_t index_of(Context& c, std::string_view name)
 {
@@ -129,6 +123,33 @@ uint32_t index_of(Context& c, std::string_view name)
     if (l->name)
         c.links.remember(idx, *l->name);
     return idx;
+}
+
+std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uint8_t family, uint32_t ext_mask,
+                                           bool by_index)
+{
+    std::optional<net::rtnl::Link> l;
+    if (dev.size() < IFNAMSIZ)
+        l = c.rtnl().link(dev, family, ext_mask);
+    if (l)
+        return l;
+    uint32_t n = index_name(dev);
+    if (!n)
+        cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", dev));
+    // iproute2 asks again: by the name (iplink_get), which the kernel does
+    // not know, or by the index (ipaddr_link_get). A failed request prints
+    // the kernel's answer and perror's line; -j still prints the empty list.
+    if (by_index)
+        l = c.rtnl().link(static_cast<int32_t>(n), family, ext_mask);
+    if (!l) {
+        std::string_view what = by_index ? "Cannot send link request" : "Cannot send link get request";
+        std::string text = fmt::format("RTNETLINK answers: {0}\n{1}: {0}\n", std::strerror(ENODEV), what);
+        auto doc = c.out.document();
+        if (!by_index)
+            cli::fail(cli::exit_failure, std::move(text));
+        std::fputs(text.c_str(), stderr);
+    }
+    return l;
 }
 
 void no_device(std::string_view name) { cli::fail(cli::exit_failure, fmt::format("Cannot find device \"{}\"\n", name)); }
@@ -311,15 +332,16 @@ int run_command(Context& c, cli::Args& a)
 // middle of a command) rather than returning from the command: inside a
 // batch, the former stops the batch at once, even under -force, without a
 // "Command failed" line. Its usage errors exit(-1) (255); get_addr() and
-// get_prefix() exit(1) on an address they cannot parse, and a dump that
-// fails part way exits 1 after "Dump terminated".
+// get_prefix() exit(1) on an address they cannot parse, a dump that
+// fails part way exits 1 after "Dump terminated", and so does a link
+// listing whose get request fails.
 bool ends_process(const cli::Failure& f)
 {
     if (f.code() == cli::exit_usage)
         return true;
     const std::string& m = f.message();
     return (m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos) ||
-           m.ends_with("Dump terminated\n");
+           m.ends_with("Dump terminated\n") || m.find("\nCannot send link get request: ") != std::string::npos;
 }
 
 // iproute2's batch(): the commands of FILE ("-": standard input), one per

@@ -122,6 +122,16 @@ void talk(Context& c, net::Message& m);
 // asking the kernel and remembering its answer; 0 when there is no such
 // device.
 uint32_t index_of(Context& c, std::string_view name);
+// iproute2's last resort for a name the kernel does not know (ll_idx_a2n):
+// "ifN" is index N, read as sscanf's %u reads it; 0 for any other name.
+uint32_t index_name(std::string_view name);
+// The one link a listing's "dev NAME" names, found as iproute2's listings
+// find it: by name, else "ifN" as index N, asked for by index (`by_index`,
+// iproute2's ipaddr_link_get) or again by name (iplink_get, which fails,
+// exit 1). Any other unknown name: "Device "NAME" does not exist.", exit 1.
+// nullopt when index N is no link; the messages are printed then.
+std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uint8_t family, uint32_t ext_mask,
+                                           bool by_index);
 // "Cannot find device "NAME"", exit 1 (iproute2's nodev()).
 [[noreturn]] void no_device(std::string_view name);
 

@@ -587,11 +587,10 @@ int show_links(Context& c, cli::Args& a)
     const uint32_t mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
     std::vector<Link> links;
     if (!f.dev.empty()) {
-        std::optional<Link> one;
-        if (f.dev.size() < IFNAMSIZ)
-            one = rtnl.link(f.dev, AF_PACKET, mask);
+        // With a group filter iproute2 asks by index, else by name.
+        std::optional<Link> one = listed_link(c, f.dev, AF_PACKET, mask, f.group.has_value());
         if (!one)
-            cli::fail(cli::exit_failure, fmt::format("Device \"{}\" does not exist.\n", f.dev));
+            return 0;
         links.push_back(std::move(*one));
     } else {
         std::optional<uint32_t> master;

@@ -31,6 +31,9 @@ load ip_cases
     'mkveth v1 v2; ip addr add 10.0.0.1/24 dev v1 foo; echo $?'
     'mkveth v1 v2; ip -6 addr add 10.0.0.1/24 dev v1; echo $?; ip -4 addr add fd00::1/64 dev v1; echo $?'
     'ip addr show dev nosuch; echo $?; ip addr foo; echo $?'
+    # "ifN" names index N when no device has that name (iproute2 asks by index).
+    'mkveth v1 v2; for d in if2 if3 if99; do ip addr show dev $d; echo $?; ip -br addr show $d; ip -j addr show dev $d; echo $?; ip -j -p -4 a s dev $d; ip -o -6 addr show dev $d group 0; done'
+    'mkveth v1 v2; printf "link show\naddr show dev if2\n" | ip -batch -; echo $?; printf "addr show dev if3\nlink show dev if3\n" | ip -batch -; echo $?'
   )
   ip_cases "${cases[@]}"
 }
