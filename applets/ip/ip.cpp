@@ -157,6 +157,15 @@ void no_device(std::string_view name) { cli::fail(cli::exit_failure, fmt::format
 void LinkNames::remember(const net::rtnl::Link& l)
 {
     map_[static_cast<uint32_t>(l.index)] = Entry{l.name.value_or(""), l.flags};
+    remember_for_batch(l);
+}
+
+// iproute2 has one name cache: every link a listing receives is
+// remembered for the later lines of a batch (a lone command has none).
+void LinkNames::remember_for_batch(const net::rtnl::Link& l)
+{
+    if (c_.opt.batch_mode && !offline_ && l.name)
+        c_.links.remember(static_cast<uint32_t>(l.index), *l.name);
 }
 
 const LinkNames::Entry& LinkNames::lookup(uint32_t index)
@@ -168,8 +177,10 @@ const LinkNames::Entry& LinkNames::lookup(uint32_t index)
     if (index != 0 && !offline_) {
         auto l = c_.rtnl().link(static_cast<int32_t>(index), AF_UNSPEC,
                                 RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-        if (l && l->name)
+        if (l && l->name) {
             e = Entry{*l->name, l->flags};
+            remember_for_batch(*l);
+        }
     }
     return map_.emplace(index, std::move(e)).first->second;
 }

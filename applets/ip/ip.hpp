@@ -158,6 +158,7 @@ private:
         std::optional<uint32_t> flags;
     };
     const Entry& lookup(uint32_t index);
+    void remember_for_batch(const net::rtnl::Link& l);
     Context& c_;
     bool offline_ = false;
     std::unordered_map<uint32_t, Entry> map_; // node-based: lookup() hands out references
