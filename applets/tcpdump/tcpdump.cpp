@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "applets/applet.hpp"
+#include "applets/common/accounts.hpp"
 #include "applets/common/getopt.hpp"
 #include "applets/tcpdump/print/names.hpp"
 #include "applets/tcpdump/print/packet.hpp"
@@ -594,42 +595,14 @@ std::optional<std::string> interface_by_number(const std::string& device)
 // /etc/group directly (no NSS in a static binary).
 void drop_privileges(const std::string& user)
 {
-    std::ifstream pw("/etc/passwd");
-    std::string line;
-    std::optional<std::pair<uid_t, gid_t>> ids;
-    while (std::getline(pw, line)) {
-        std::vector<std::string> f;
-        std::stringstream ss(line);
-        std::string field;
-        while (std::getline(ss, field, ':'))
-            f.push_back(field);
-        if (f.size() >= 4 && f[0] == user) {
-            ids = std::make_pair(static_cast<uid_t>(std::strtoul(f[2].c_str(), nullptr, 10)),
-                                 static_cast<gid_t>(std::strtoul(f[3].c_str(), nullptr, 10)));
-            break;
-        }
-    }
-    if (!ids)
+    auto acct = cli::user_by_name(user);
+    if (!acct)
         fail(fmt::format("Couldn't find user '{:.32}'", user));
-    auto [uid, gid] = *ids;
+    auto uid = static_cast<uid_t>(acct->id);
+    auto gid = static_cast<gid_t>(acct->gid);
     std::vector<gid_t> groups{gid};
-    std::ifstream gr("/etc/group");
-    while (std::getline(gr, line)) {
-        std::vector<std::string> f;
-        std::stringstream ss(line);
-        std::string field;
-        while (std::getline(ss, field, ':'))
-            f.push_back(field);
-        if (f.size() < 4)
-            continue;
-        std::stringstream members(f[3]);
-        std::string m;
-        while (std::getline(members, m, ','))
-            if (m == user) {
-                groups.push_back(static_cast<gid_t>(std::strtoul(f[2].c_str(), nullptr, 10)));
-                break;
-            }
-    }
+    for (uint32_t g : cli::groups_with_member(user))
+        groups.push_back(static_cast<gid_t>(g));
     if (setgroups(groups.size(), groups.data()) != 0 || setgid(gid) != 0 || setuid(uid) != 0)
         fail(fmt::format("Couldn't change to '{:.32}' uid={} gid={}: {}", user, uid, gid, std::strerror(errno)));
 }
