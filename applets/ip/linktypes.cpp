@@ -1,7 +1,8 @@
 // ip link: the link kinds (iproute2's iplink_bridge.c, iplink_bridge_slave.c,
-// link_veth.c, iplink_vlan.c, iplink_macvlan.c, iplink_vxlan.c and the
-// option-less kinds such as iplink_dummy.c): their options after
-// "type KIND", their usage texts and their lines under ip -d.
+// link_veth.c, iplink_vlan.c, iplink_macvlan.c, iplink_vxlan.c, the tun
+// printer of iptuntap.c and the option-less kinds such as iplink_dummy.c):
+// their options after "type KIND", their usage texts and their lines under
+// ip -d.
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -20,9 +21,11 @@
 #include <linux/if_bridge.h>
 #include <linux/if_ether.h>
 #include <linux/if_link.h>
+#include <linux/if_tun.h>
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
 
+#include "applets/common/accounts.hpp"
 #include "applets/ip/linktypes.hpp"
 #include "applets/ip/usage.hpp"
 #include "libnet/inet.hpp"
@@ -1333,6 +1336,51 @@ void print_vxlan(Context& c, LinkNames& names, const AttrTable& t)
 }
 
 // ---------------------------------------------------------------------------
+// tun (iproute2's tun_link_util in iptuntap.c): print only; tun and tap
+// devices are made with `ip tuntap add`.
+
+void print_tun(Context& c, LinkNames&, const AttrTable& t)
+{
+    cli::Output& out = c.out;
+    auto on_off = [&](std::string_view key, uint16_t type) {
+        if (auto v = t.as<uint8_t>(type)) {
+            out.json_field(key, *v != 0);
+            out.textf("{} {} ", key, *v ? "on" : "off");
+        }
+    };
+    if (auto type = t.as<uint8_t>(IFLA_TUN_TYPE)) {
+        std::string s = *type == IFF_TUN ? "tun" : *type == IFF_TAP ? "tap" : fmt::format("UNKNOWN:{}", *type);
+        out.field("type", "type {} ", s);
+    }
+    on_off("pi", IFLA_TUN_PI);
+    on_off("vnet_hdr", IFLA_TUN_VNET_HDR);
+    if (auto mq = t.as<uint8_t>(IFLA_TUN_MULTI_QUEUE); mq && *mq) {
+        out.json_field("multi_queue", true);
+        out.text("multi_queue ");
+        if (auto n = t.as<uint32_t>(IFLA_TUN_NUM_QUEUES))
+            out.field("numqueues", "numqueues {} ", *n);
+        if (auto n = t.as<uint32_t>(IFLA_TUN_NUM_DISABLED_QUEUES))
+            out.field("numdisabled", "numdisabled {} ", *n);
+    } else {
+        out.json_field("multi_queue", false);
+    }
+    on_off("persist", IFLA_TUN_PERSIST);
+    // getpwuid / getgrgid: the name when there is one, else the number.
+    if (auto uid = t.as<uint32_t>(IFLA_TUN_OWNER)) {
+        if (auto u = cli::user_by_id(*uid))
+            out.field("user", "user {} ", u->name);
+        else
+            out.field("user", "user {} ", *uid);
+    }
+    if (auto gid = t.as<uint32_t>(IFLA_TUN_GROUP)) {
+        if (auto g = cli::group_by_id(*gid))
+            out.field("group", "group {} ", g->name);
+        else
+            out.field("group", "group {} ", *gid);
+    }
+}
+
+// ---------------------------------------------------------------------------
 // The kinds iproute2 6.1 knows (it has a link_util for each), and what
 // nsbox does with them.
 
@@ -1379,7 +1427,7 @@ constexpr Kind kinds[] = {
     {"sit", true, true, 0, nullptr},
     {"team", false, false, 0, nullptr},
     {"team_slave", false, false, 0, nullptr},
-    {"tun", false, true, 0, nullptr},
+    {"tun", false, true, IFLA_TUN_MAX, print_tun},
     {"vcan", false, false, 0, nullptr},
     {"veth", true, false, 0, nullptr},
     {"virt_wifi", false, false, 0, nullptr},
@@ -1483,6 +1531,8 @@ int kind_help(Context& c, std::string_view kind)
         text = macvlan_usage(kind);
     else if (kind == "vxlan")
         text = vxlan_usage;
+    else if (kind == "tun") // iproute2 has no help for it: the link usage
+        cli::fail(cli::exit_usage, std::string(link_usage));
     else if (kind == "dummy" || kind == "ifb" || kind == "nlmon" || kind == "vcan")
         text = fmt::format("Usage: ... {}\n", kind);
     else if (find_kind(kind))
