@@ -490,6 +490,7 @@ int run(int argc, char** argv)
             std::string name = a.has_next() ? std::string(a.value()) : "(null)";
             try {
                 in_netns = std::make_unique<net::netns::Guard>(name);
+                ++opt.netns;
             } catch (const net::Error& e) {
                 if (e.context() == net::netns::step::open)
                     cli::fail(cli::exit_usage, fmt::format("Cannot open network namespace \"{}\": {}\n", name,
