@@ -104,6 +104,7 @@ int do_link(Context& c, cli::Args& a);
 int do_addr(Context& c, cli::Args& a);
 int do_route(Context& c, cli::Args& a);
 int do_neigh(Context& c, cli::Args& a);
+int do_tuntap(Context& c, cli::Args& a);
 
 // A kernel refusal as iproute2 prints it: the extended-ACK line
 // ("Error: MSG." ) when the kernel sent one, else "RTNETLINK answers: ERR";
