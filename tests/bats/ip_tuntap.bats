@@ -42,6 +42,8 @@ tt_cases() { local s all=(); for s in "$@"; do all+=("$TT_PRE$s"); done; ip_case
     'ip tuntap add t0 t1 mode tun; echo $?; ip tuntap add dev t0 name t1 mode tun; echo $?; ip tuntap add dev aaaaaaaaaaaaaaaaaaaaaaa mode tun; echo $?; ip tuntap add a/b mode tun; echo $?; ip tuntap add "a b" mode tun; echo $?; ip tuntap add "" mode tun; echo $?; ip tuntap add t0 mode tap name; echo $?; state'
     # an existing device: EBUSY from TUNSETIFF
     'ip tuntap add t0 mode tun; ip tuntap add t0 mode tun; echo $?; ip tuntap add t0 mode tap; echo $?; ip tuntap add lo mode tap; echo $?; mkveth v1 v2; ip tuntap add v1 mode tap; echo $?; state'
+    # no /dev/net/tun (hidden in the sandbox'"'"'s own mount namespace)
+    'mount -t tmpfs none /dev/net; ip tuntap add t0 mode tun; echo $?; ip tuntap del t0 mode tun; echo $?; ip tuntap; ip -d tuntap; state'
     'ip tuntap help; echo $?; ip tuntap add help; echo $?; ip tuntap add t0 mode tun help; echo $?; ip tuntap foo; echo $?; ip tap bar; echo $?; ip tuntap "" ; echo $?; state'
   )
   tt_cases "${cases[@]}"
