@@ -59,7 +59,7 @@ void print_operstate(Context& c, uint8_t state)
         c.out.json_field("operstate_index", static_cast<unsigned>(state));
         c.out.textf("state {:#x} ", state);
     } else if (c.opt.brief) {
-        c.out.field(operstate_color(state), "operstate", "{:<14} ", oper_states[state]);
+        c.out.field(operstate_color(state), "operstate", "{} ", cli::Left{oper_states[state], 14});
     } else {
         // "state " is plain; the state and its space are coloured.
         c.out.text("state ");
@@ -93,7 +93,7 @@ bool print_name_and_link(Context& c, LinkNames& names, const Link& l, bool brief
     if (c.out.json())
         c.out.json_field("ifname", l.name.value_or(""));
     else if (brief)
-        c.out.field(cli::Color::ifname, "ifname", "{:<16} ", name);
+        c.out.field(cli::Color::ifname, "ifname", "{} ", cli::Left{name, 16});
     else
         c.out.field(cli::Color::ifname, "ifname", "{}: ", name);
     return m_down;
