@@ -166,7 +166,7 @@ private:
 };
 
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
-// white space; with `alt`, its check_altifname (up to ALTIFNAMSIZ).
+// white space; with `alt`, its check_altifname (no length limit in 6.1).
 bool valid_ifname(std::string_view name, bool alt = false);
 
 // rtnl_rtscope_n2a: "global", "host", "link", "site", "nowhere" or N.
