@@ -501,7 +501,7 @@ int run(int argc, char** argv)
                                       std::strerror(e.code()), stale_note(name)));
             }
         } else if (is("-Numeric")) {
-            not_supported("-Numeric");
+            ++opt.numeric;
         } else if (is("-all")) {
             ++opt.all;
         } else {

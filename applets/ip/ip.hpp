@@ -36,6 +36,7 @@ struct Options {
     int timestamp = 0;      // -t[imestamp], -ts[hort]
     int tshort = 0;         // -ts[hort]
     int batch_mode = 0;     // running the commands of -batch
+    int numeric = 0;        // -N[umeric]: numbers instead of names in output
 };
 
 // Colour of an address of `family` (iproute2's ifa_family_color) and of an

@@ -395,7 +395,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int l
             out.field("linkmode_index", "mode {} ", static_cast<int>(*l.linkmode));
     }
     if (l.group)
-        out.field("group", "group {} ", group_name(*l.group));
+        out.field("group", "group {} ", c.opt.numeric ? std::to_string(static_cast<int>(*l.group)) : group_name(*l.group));
     std::optional<uint32_t> qlen = l.txqlen;
     if (!qlen && l.name)
         qlen = net::rtnl::txqlen_by_name(*l.name);
@@ -409,7 +409,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int l
     }
     if (family == AF_UNSPEC || family == AF_PACKET || c.opt.details) {
         out.text(nl);
-        out.field("link_type", "    link/{} ", net::link_type_name(l.type));
+        out.field("link_type", "    link/{} ", c.opt.numeric ? fmt::format("[{}]", l.type) : net::link_type_name(l.type));
         if (l.address)
             out.field(cli::Color::mac, "address", "{}", net::format_lladdr(*l.address, l.type));
         if (l.broadcast) {

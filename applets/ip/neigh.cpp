@@ -425,7 +425,7 @@ void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
         }
     }
     if (n.protocol && *n.protocol) {
-        out.field("protocol", "proto {} ", protocol_name(*n.protocol));
+        out.field("protocol", "proto {} ", c.opt.numeric ? std::to_string(*n.protocol) : protocol_name(*n.protocol));
     }
     out.text("\n");
 }
