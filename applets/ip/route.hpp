@@ -50,7 +50,7 @@ struct Cmd {
     Context& c;
     RtNames names;
     Filter filter;
-    explicit Cmd(Context& ctx) : c(ctx) {}
+    explicit Cmd(Context& ctx) : c(ctx) { names.numeric(ctx.opt.numeric); }
 };
 
 // Whether `r` passes the filter (iproute2's filter_nlmsg). `family` is the
