@@ -100,7 +100,7 @@ tt_cases() { local s all=(); for s in "$@"; do all+=("$TT_PRE$s"); done; ip_case
 @test "ip -d link: tun and tap details, text, -o, -j, -j -p" {
   TOPO='$R tuntap add t0 mode tun; $R tuntap add t1 mode tap pi vnet_hdr multi_queue user 0 group 0; $R tuntap add t2 mode tap one_queue user 4000000 group 4000000; $R tuntap add t3 mode tun user nobody; $R link set t1 address 02:00:00:00:00:01; $R link set t2 address 02:00:00:00:00:02; '
   cases=(
-    "$TOPO"'ip -d link; ip -d link show t1; ip -d -o link show t2'
+    "$TOPO"'ip -d link; ip -d link show t1; ip -d -o link show t2; ip -N -d link show t1'
     "$TOPO"'ip -d -j link | jq -e . >/dev/null && ip -d -j link; ip -d -j -p link show t1'
     "$TOPO"'ip -d link show type tun; ip -d -br link; ip -d addr show t0; ip -d -j addr show t3'
     # attached queues of a multi_queue device
