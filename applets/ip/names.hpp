@@ -75,4 +75,11 @@ private:
     std::FILE* err_;
 };
 
+// IP protocols by name and number as getprotobyname / getprotobynumber
+// find them, in a way a static binary can: /etc/protocols read directly
+// (names and aliases; the official name is returned), else the few
+// protocols every system has.
+std::optional<unsigned> ip_protocol_id(std::string_view name);
+std::optional<std::string> ip_protocol_name(unsigned num);
+
 } // namespace nsbox::ip

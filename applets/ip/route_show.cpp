@@ -17,11 +17,6 @@
 
 namespace nsbox::ip::route {
 
-namespace {
-
-using net::rtnl::Route;
-
-// iproute2's rtnl_rtntype_n2a.
 std::string type_name(unsigned type)
 {
     constexpr std::string_view names[] = {"none",      "unicast",     "local",    "broadcast",
@@ -29,6 +24,10 @@ std::string type_name(unsigned type)
                                           "prohibit",  "throw",       "nat",      "xresolve"};
     return type < std::size(names) ? std::string(names[type]) : std::to_string(type);
 }
+
+namespace {
+
+using net::rtnl::Route;
 
 // iproute2's mx_names, indexed by RTAX_*.
 constexpr std::string_view metric_names[] = {
