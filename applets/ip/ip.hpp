@@ -102,6 +102,7 @@ int do_netns(Context& c, cli::Args& a);
 int do_link(Context& c, cli::Args& a);
 int do_addr(Context& c, cli::Args& a);
 int do_route(Context& c, cli::Args& a);
+int do_rule(Context& c, cli::Args& a);
 int do_neigh(Context& c, cli::Args& a);
 
 // A kernel refusal as iproute2 prints it: the extended-ACK line
