@@ -29,6 +29,8 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/left.hpp"
+
 namespace nsbox::cli {
 
 // Where a field appears: both outputs, text only, JSON only (iproute2's
@@ -48,13 +50,6 @@ inline constexpr std::string_view color_clear = "\033[0m";
 // is dark when its last field is a single digit 0-6 or 8.
 bool dark_background(const char* colorfgbg) noexcept;
 
-// A string left-aligned in `width` bytes, as printf's "%-16s" pads it.
-// fmt's own width ("{:<16}") counts code points, which gives a UTF-8 name
-// ("café0") fewer spaces than iproute2 prints.
-struct Left {
-    std::string_view s;
-    size_t width;
-};
 
 class Output {
 public:
@@ -240,6 +235,7 @@ private:
     void value(std::string_view s) { separator(), quoted(s); }
     void value(const std::string& s) { value(std::string_view(s)); }
     void value(const char* s) { value(std::string_view(s)); }
+    void value(const Left& l) { value(l.s); } // the padding is text's alone
     void value(bool b) { separator(), buf_.append(b ? "true" : "false"); }
     template <std::integral T>
         requires(!std::same_as<T, bool>)
@@ -286,15 +282,3 @@ private:
 
 } // namespace nsbox::cli
 
-template <>
-struct fmt::formatter<nsbox::cli::Left> {
-    constexpr auto parse(format_parse_context& ctx) { return ctx.begin(); }
-    template <class Ctx>
-    auto format(const nsbox::cli::Left& l, Ctx& ctx) const
-    {
-        auto out = std::copy(l.s.begin(), l.s.end(), ctx.out());
-        for (size_t i = l.s.size(); i < l.width; ++i)
-            *out++ = ' ';
-        return out;
-    }
-};

@@ -235,7 +235,7 @@ void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
         out.text("any ");
         out.field(color, "anycast", "{} ", addr_str(a.anycast));
     }
-    out.field("scope", "scope {} ", scope_name(a.scope));
+    out.field("scope", "scope {} ", c.opt.numeric ? std::to_string(a.scope) : scope_name(a.scope));
     print_ifa_flags(out, a);
     if (a.label)
         out.field("label", "{}", *a.label);

@@ -200,7 +200,9 @@ std::optional<uint32_t> LinkNames::flags(uint32_t index) { return lookup(index).
 
 bool valid_ifname(std::string_view name, bool alt)
 {
-    if (name.empty() || name.size() >= (alt ? ALTIFNAMSIZ : IFNAMSIZ))
+    // iproute2 6.1 checks no length for an alternative name (the kernel
+    // does).
+    if (name.empty() || (!alt && name.size() >= IFNAMSIZ))
         return false;
     for (char ch : name)
         if (ch == '/' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r')
@@ -499,7 +501,7 @@ int run(int argc, char** argv)
                                       std::strerror(e.code()), stale_note(name)));
             }
         } else if (is("-Numeric")) {
-            not_supported("-Numeric");
+            ++opt.numeric;
         } else if (is("-all")) {
             ++opt.all;
         } else {

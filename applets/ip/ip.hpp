@@ -36,6 +36,7 @@ struct Options {
     int timestamp = 0;      // -t[imestamp], -ts[hort]
     int tshort = 0;         // -ts[hort]
     int batch_mode = 0;     // running the commands of -batch
+    int numeric = 0;        // -N[umeric]: numbers instead of names in output
 };
 
 // Colour of an address of `family` (iproute2's ifa_family_color) and of an
@@ -167,7 +168,7 @@ private:
 };
 
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
-// white space; with `alt`, its check_altifname (up to ALTIFNAMSIZ).
+// white space; with `alt`, its check_altifname (no length limit in 6.1).
 bool valid_ifname(std::string_view name, bool alt = false);
 
 // rtnl_rtscope_n2a: "global", "host", "link", "site", "nowhere" or N.

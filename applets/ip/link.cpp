@@ -59,7 +59,7 @@ void print_operstate(Context& c, uint8_t state)
         c.out.json_field("operstate_index", static_cast<unsigned>(state));
         c.out.textf("state {:#x} ", state);
     } else if (c.opt.brief) {
-        c.out.field(operstate_color(state), "operstate", "{:<14} ", oper_states[state]);
+        c.out.field(operstate_color(state), "operstate", "{} ", cli::Left{oper_states[state], 14});
     } else {
         // "state " is plain; the state and its space are coloured.
         c.out.text("state ");
@@ -93,7 +93,7 @@ bool print_name_and_link(Context& c, LinkNames& names, const Link& l, bool brief
     if (c.out.json())
         c.out.json_field("ifname", l.name.value_or(""));
     else if (brief)
-        c.out.field(cli::Color::ifname, "ifname", "{:<16} ", name);
+        c.out.field(cli::Color::ifname, "ifname", "{} ", cli::Left{name, 16});
     else
         c.out.field(cli::Color::ifname, "ifname", "{}: ", name);
     return m_down;
@@ -395,7 +395,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int l
             out.field("linkmode_index", "mode {} ", static_cast<int>(*l.linkmode));
     }
     if (l.group)
-        out.field("group", "group {} ", group_name(*l.group));
+        out.field("group", "group {} ", c.opt.numeric ? std::to_string(static_cast<int>(*l.group)) : group_name(*l.group));
     std::optional<uint32_t> qlen = l.txqlen;
     if (!qlen && l.name)
         qlen = net::rtnl::txqlen_by_name(*l.name);
@@ -409,7 +409,7 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int l
     }
     if (family == AF_UNSPEC || family == AF_PACKET || c.opt.details) {
         out.text(nl);
-        out.field("link_type", "    link/{} ", net::link_type_name(l.type));
+        out.field("link_type", "    link/{} ", c.opt.numeric ? fmt::format("[{}]", l.type) : net::link_type_name(l.type));
         if (l.address)
             out.field(cli::Color::mac, "address", "{}", net::format_lladdr(*l.address, l.type));
         if (l.broadcast) {
@@ -998,6 +998,56 @@ int link_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t flags)
     return 0;
 }
 
+// ip link property add|del [dev] DEV [altname NAME]...: iproute2's
+// iplink_prop. The names are checked as alternative names (no length
+// limit: the kernel refuses a long one); without any, the empty list is
+// still sent and the kernel accepts it.
+int link_property(Context& c, cli::Args& a)
+{
+    if (a.empty())
+        cli::fail(cli::exit_usage, std::string(link_usage));
+    uint16_t type = RTM_DELLINKPROP;
+    uint16_t flags = 0;
+    if (a.matches("add")) {
+        type = RTM_NEWLINKPROP;
+        flags = NLM_F_EXCL | NLM_F_CREATE | NLM_F_APPEND;
+    } else if (a.matches("help")) {
+        cli::fail(cli::exit_usage, std::string(link_usage));
+    } else if (!a.matches("del")) {
+        cli::fail(cli::exit_usage, "Operator required\n");
+    }
+    a.next();
+    std::optional<std::string> dev;
+    std::vector<std::string> names;
+    for (; !a.empty(); a.next()) {
+        if (a.matches("altname")) {
+            std::string_view n = a.value();
+            if (!valid_ifname(n, true))
+                cli::invarg("not a valid altname", n);
+            names.emplace_back(n);
+        } else if (a.matches("help")) {
+            cli::fail(cli::exit_usage, std::string(link_usage));
+        } else {
+            if (a.is("dev"))
+                a.value();
+            if (dev)
+                cli::duparg2("dev", a.peek());
+            if (!valid_ifname(a.peek(), true))
+                cli::invarg("\"dev\" not a valid ifname", a.peek());
+            dev = std::string(a.peek());
+        }
+    }
+    if (!dev)
+        cli::fail(cli::exit_usage, "Not enough of information: \"dev\" argument is required.\n");
+    uint32_t index = index_of(c, *dev);
+    if (!index)
+        no_device(*dev);
+    net::Message m = net::rtnl::link_prop_request(type, flags, static_cast<uint8_t>(c.opt.family),
+                                                  static_cast<int32_t>(index), names);
+    talk(c, m);
+    return 0;
+}
+
 } // namespace
 
 int do_link(Context& c, cli::Args& a)
@@ -1027,8 +1077,12 @@ int do_link(Context& c, cli::Args& a)
         c.link_listed = true;
         return show_links(c, a);
     }
-    if (a.matches("xstats") || a.matches("afstats") || a.matches("property"))
+    if (a.matches("xstats") || a.matches("afstats"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: link {} is not supported yet\n", a.peek()));
+    if (a.matches("property")) {
+        a.next();
+        return link_property(c, a);
+    }
     if (a.matches("help")) {
         a.next();
         if (a.empty())

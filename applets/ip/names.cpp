@@ -143,7 +143,7 @@ std::optional<uint32_t> RtNames::tab_a2n(Tab& t, std::string_view file, std::str
 
 std::string RtNames::tab_n2a(Tab& t, std::string_view file, unsigned id, bool with_dir)
 {
-    if (id >= 256)
+    if (id >= 256 || numeric_)
         return std::to_string(id);
     if (!t.names[id] && !t.loaded)
         load_tab(t, file, with_dir);
@@ -161,9 +161,9 @@ std::optional<uint32_t> RtNames::realm_id(std::string_view name) { return tab_a2
 
 std::string RtNames::dsfield(unsigned id)
 {
-    if (id < 256 && !dsfields_.names[id] && !dsfields_.loaded)
+    if (id < 256 && !numeric_ && !dsfields_.names[id] && !dsfields_.loaded)
         load_tab(dsfields_, f_dsfield);
-    if (id < 256 && dsfields_.names[id])
+    if (id < 256 && !numeric_ && dsfields_.names[id])
         return *dsfields_.names[id];
     return id < 256 ? fmt::format("0x{:02x}", id) : std::to_string(id);
 }
@@ -215,6 +215,8 @@ void RtNames::load_tables()
 
 std::string RtNames::table(uint32_t id)
 {
+    if (numeric_)
+        return std::to_string(id);
     if (!tables_loaded_)
         load_tables();
     for (auto it = tables_.rbegin(); it != tables_.rend(); ++it)

@@ -26,6 +26,9 @@ public:
     // line is reported on `err` as iproute2 does ("Database FILE is
     // corrupted at LINE") and ends the reading of that file.
     explicit RtNames(std::string confdir = "/etc/iproute2", std::FILE* err = stderr);
+    // -N: every *_n2a answers with the number (a DS field in hex), as
+    // iproute2's do under its `numeric`; names are still read as input.
+    void numeric(bool on) { numeric_ = on; }
 
     // rtnl_rttable_n2a / rtnl_rttable_a2n (a number up to 2^32-1).
     std::string table(uint32_t id);
@@ -73,6 +76,7 @@ private:
     std::vector<TableEntry> tables_;
     bool tables_loaded_ = false;
     std::FILE* err_;
+    bool numeric_ = false;
 };
 
 // IP protocols by name and number as getprotobyname / getprotobynumber

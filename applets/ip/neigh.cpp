@@ -365,9 +365,9 @@ void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
     if (c.opt.brief) {
         // The padding is coloured with the field.
         if (n.dst)
-            out.field(family_color(n.dst->family), "dst", "{:<39} ", net::format_address(*n.dst));
+            out.field(family_color(n.dst->family), "dst", "{} ", cli::Left{net::format_address(*n.dst), 39});
         if (!shown_index && n.index)
-            out.field(cli::Color::ifname, "dev", "{:<16} ", links.name(n.index));
+            out.field(cli::Color::ifname, "dev", "{} ", cli::Left{links.name(n.index), 16});
         if (n.lladdr)
             out.field(cli::Color::mac, "lladdr", "{}", lladdr);
         out.text("\n");
@@ -425,7 +425,7 @@ void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
         }
     }
     if (n.protocol && *n.protocol) {
-        out.field("protocol", "proto {} ", protocol_name(*n.protocol));
+        out.field("protocol", "proto {} ", c.opt.numeric ? std::to_string(*n.protocol) : protocol_name(*n.protocol));
     }
     out.text("\n");
 }

@@ -17,8 +17,10 @@
 
 namespace nsbox::ip::route {
 
-std::string type_name(unsigned type)
+std::string type_name(unsigned type, bool numeric)
 {
+    if (numeric)
+        return std::to_string(type);
     constexpr std::string_view names[] = {"none",      "unicast",     "local",    "broadcast",
                                           "anycast",   "multicast",   "blackhole", "unreachable",
                                           "prohibit",  "throw",       "nat",      "xresolve"};
@@ -415,7 +417,7 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
         unsupported("nexthop object details (-d with nhid)");
     auto o = out.object();
     if ((r.type != RTN_UNICAST || c.opt.details) && (!f.typemask || (f.typemask & (uint64_t{1} << (r.type & 31)))))
-        out.field("type", "{} ", type_name(r.type));
+        out.field("type", "{} ", type_name(r.type, c.opt.numeric));
     // Addresses are coloured by family with the space after them ("default"
     // is not); device names as interfaces; the keywords before them are not.
     const cli::Color color = family_color(r.family);
@@ -520,6 +522,7 @@ void print_routes(Context& c, LinkNames& names, const std::vector<net::rtnl::Rou
     route::Filter f;
     f.tb = table;
     RtNames rt;
+    rt.numeric(c.opt.numeric);
     auto doc = c.out.document();
     for (const auto& r : routes)
         if (route::filter_match(f, r, family))

@@ -280,7 +280,7 @@ void print_rule(Context& c, RtNames& names, const Rule& r)
         out.field("uid_end", "-{}", r.uid_range->end);
     }
     if (r.ip_proto) {
-        auto name = ip_protocol_name(*r.ip_proto);
+        auto name = c.opt.numeric ? std::nullopt : ip_protocol_name(*r.ip_proto);
         out.field("ipproto", " ipproto {}", name ? *name : fmt::format("ipproto-{}", *r.ip_proto));
     }
     for (auto [p, key] : {std::pair{&r.sport, std::string_view("sport")}, std::pair{&r.dport, std::string_view("dport")}}) {
@@ -303,7 +303,9 @@ void print_rule(Context& c, RtNames& names, const Rule& r)
         if (r.suppress_prefixlen && static_cast<int32_t>(*r.suppress_prefixlen) != -1)
             out.field("suppress_prefixlen", " suppress_prefixlength {}", static_cast<int32_t>(*r.suppress_prefixlen));
         if (r.suppress_ifgroup && static_cast<int32_t>(*r.suppress_ifgroup) != -1)
-            out.field("suppress_ifgroup", " suppress_ifgroup {}", group_name(*r.suppress_ifgroup));
+            out.field("suppress_ifgroup", " suppress_ifgroup {}",
+                      c.opt.numeric ? std::to_string(static_cast<int32_t>(*r.suppress_ifgroup))
+                                    : group_name(*r.suppress_ifgroup));
     }
     if (r.flow) {
         uint32_t to = *r.flow & 0xffff;
@@ -329,7 +331,7 @@ void print_rule(Context& c, RtNames& names, const Rule& r)
     } else if (r.action == FR_ACT_NOP) {
         null_field(out, "nop", " nop");
     } else if (r.action != FR_ACT_TO_TBL) {
-        out.field("action", " {}", route::type_name(r.action));
+        out.field("action", " {}", route::type_name(r.action, c.opt.numeric));
     }
     if (r.protocol && ((*r.protocol && *r.protocol != RTPROT_KERNEL) || c.opt.details > 0))
         out.field("protocol", " proto {}", names.protocol(*r.protocol));
@@ -635,6 +637,7 @@ void write_all(const void* p, size_t n)
 int list_flush_save(Context& c, cli::Args& a, Action action)
 {
     RtNames names;
+    names.numeric(c.opt.numeric);
     const int af = c.opt.family == AF_UNSPEC ? AF_INET : c.opt.family;
     if (action == Action::save) {
         if (!a.empty())

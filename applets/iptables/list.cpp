@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/left.hpp"
 #include "applets/iptables/names.hpp"
 
 namespace nsbox::iptables {
@@ -174,7 +175,7 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         print_num(out, r.packets, f, true);
         print_num(out, r.bytes, f, true);
     }
-    out += fmt::format("{:<9} ", target_name(r));
+    out += fmt::format("{} ", cli::Left{target_name(r), 9});
     out += r.proto_invert ? '!' : ' ';
     // Upstream iptables prints the name ("all", "tcp") under -n too; 1.8.9
     // alone printed the number there, a regression fixed after it.
@@ -187,7 +188,7 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         const char* any = f.numeric ? "*" : "any";
         std::string in = (r.in.invert ? "!" : "") + (r.in.name.empty() ? std::string(any) : r.in.name);
         std::string o = (r.out.invert ? "!" : "") + (r.out.name.empty() ? std::string(any) : r.out.name);
-        out += fmt::format(" {:<6} {:<6} ", in, o);
+        out += fmt::format(" {} {} ", cli::Left{in, 6}, cli::Left{o, 6});
     }
     out += r.src.invert ? '!' : ' ';
     out += fmt::format("{:<19} ", addr_text(r.src, f));

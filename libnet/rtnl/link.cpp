@@ -349,6 +349,19 @@ Link decode_link(const Msg& msg)
     return l;
 }
 
+Message link_prop_request(uint16_t type, uint16_t flags, uint8_t family, int32_t index,
+                          const std::vector<std::string>& altnames)
+{
+    ifinfomsg ifi{};
+    ifi.ifi_family = family;
+    ifi.ifi_index = index;
+    Message m(type, flags, ifi);
+    auto list = m.nest(IFLA_PROP_LIST | NLA_F_NESTED);
+    for (const std::string& n : altnames)
+        m.put_str(IFLA_ALT_IFNAME, n);
+    return m;
+}
+
 Message link_dump_request(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
                           std::optional<std::string_view> kind)
 {

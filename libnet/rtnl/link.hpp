@@ -169,6 +169,12 @@ struct Link : LinkRequestAttrs {
 // every field of `l` that is set. Flags are NLM_F_* beyond REQUEST/ACK.
 Message encode(uint16_t type, uint16_t flags, const Link& l);
 
+// An RTM_NEWLINKPROP or RTM_DELLINKPROP request for link `index`: an
+// IFLA_PROP_LIST nest (NLA_F_NESTED) with one IFLA_ALT_IFNAME per name, in
+// order, sent even when empty. Flags are NLM_F_* beyond REQUEST/ACK.
+Message link_prop_request(uint16_t type, uint16_t flags, uint8_t family, int32_t index,
+                          const std::vector<std::string>& altnames);
+
 // An RTM_NEWLINK message. Throws Malformed on broken framing.
 Link decode_link(const Msg& m);
 

@@ -19,6 +19,8 @@ load ip_cases
     'ip -h link show lo; ip -iec link show lo; ip -t link show lo; ip -ts link show lo; ip -a link show lo; ip -l 3 link show lo; ip -rc 65536 link show lo; ip -rc 0x10 addr show lo'
     # the last family option wins; -4 after -6
     'mkveth v1 v2; ip addr add 10.0.0.1/24 dev v1; ip -6 -4 addr show v1; ip -4 -0 addr show v1; ip -f inet -f inet6 addr show lo'
+    # -N: numbers for route types, protocols, scopes, tables, realms, DS fields, groups, link types
+    'mkveth v1 v2; $R link set lo up; $R link set v1 up; $R link set v2 up; settle v1 v2; $R addr add 10.0.0.1/24 dev v1; $R route add 10.9.0.0/16 via 10.0.0.2 proto static realm 5 tos 0x10; $R route add blackhole 10.8.0.0/16 table 100; $R neigh add 10.0.0.9 lladdr 02:00:00:00:00:09 dev v1 proto static; ip -N route show table all; ip -N -j route show table all; ip -Numeric link; ip -N -j -d link show lo; ip -N -4 addr; ip -N -o -4 addr; ip -N neigh; ip -N -j neigh; ip -N route get 10.9.0.1; ip -Nu -br link'
   )
   ip_cases "${cases[@]}"
 }

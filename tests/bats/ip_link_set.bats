@@ -52,3 +52,14 @@ load ip_cases
   )
   ip_cases "${cases[@]}"
 }
+
+@test "link property add/del altname; the names find the link; errors" {
+  L='$(printf "a%.0s" $(seq 130))'
+  cases=(
+    'mkveth v1 v2; ip link property add dev v1 altname foo; ip link property add dev v1 altname bar altname baz; echo $?; $R link show v1; ip link property del dev v1 altname bar; ip link prop a v1 a five; ip -4 link property add v1 altname four; $R -j link show v1; ip link show foo; ip link set foo up; ip link property del dev foo altname baz; $R -br link show v1'
+    'mkveth v1 v2; ip link property add dev v1 altname foo; ip link property add dev v1 altname foo; echo $?; ip link property add dev v1 altname v2; echo $?; ip link property add dev v1; echo $?; ip link property del dev v1 altname nosuch; echo $?; $R link show v1'
+    'mkveth v1 v2; for a in "" foo delete "d dev v1 altname x" "add dev nosuch altname x" "add dev v1 altname" "add dev v1 altname ab/c" "add dev v1 foo bar" "add" "add dev" "add v1 help" help "add dev v1 altname '"$L"'"; do ip link property $a; echo $?; done; $R link show v1'
+    'mkveth v1 v2; ip link set dev '"$L"' up; echo $?; ip link property add dev '"$L"' altname x; echo $?'
+  )
+  ip_cases "${cases[@]}"
+}

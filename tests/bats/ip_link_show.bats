@@ -67,6 +67,8 @@ $R netns exec red /usr/bin/ping -q -c5 -i0.2 -s 1000 10.9.0.1 >/dev/null
     "$TOPO"'ip -br link; ip -br -j link | jq -e . >/dev/null && ip -br -j link; ip -br -j -p link show br0'
     "$TOPO"'ip -o link; ip -o -j link | jq -e . >/dev/null; ip -j -p link show v3'
     'mkbr br0; ip link add link br0 name mv0 address 02:00:00:00:05:01 type macvlan mode bridge; ip link add vx0 address 02:00:00:00:07:07 type vxlan id 5 remote 10.1.1.2 dstport 4789; ip -br link; ip -o link; ip -j link | jq -e . >/dev/null && ip -j link'
+    # UTF-8 names are padded by bytes, as printf's %-16s pads them
+    'mkveth "$(printf "caf\xc3\xa9")" "$(printf "\xe4\xb8\xad")"; ip -br link; ip -br addr; ip -br -j link; $R neigh add 10.0.0.9 lladdr 02:00:00:00:00:09 dev "$(printf "caf\xc3\xa9")"; ip -br neigh; ip -br -j neigh'
   )
   ip_cases "${cases[@]}"
 }

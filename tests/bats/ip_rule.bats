@@ -63,6 +63,7 @@ RULES='ip rule add from 10.0.0.0/24 table 100 pref 100; ip rule add not fwmark 0
     "$RULES"'ip -j rule | jq -e . >/dev/null && ip -j rule; ip -j -p rule'
     'ip -6 rule add from fd00::/64 table 100 pref 7; ip -6 rule add not to fd01::/16 fwmark 4 table 8; ip -j -6 rule | jq -e . >/dev/null && ip -j -6 rule; ip -j -p -6 rule'
     "$RULES"'ip -c=always rule; ip -d -j rule'
+    "$RULES"'ip rule add suppress_ifgroup 3 table main pref 700; ip rule add prohibit pref 701; ip -N rule; ip -N -j rule; ip -N -d rule'
     'ip -6 rule add from fd00::/64 table 100; ip -4 rule add from 10.0.0.0/8 table 5; ip -6 rule; ip -4 rule; ip rule'
   )
   for c in "${cases[@]}"; do s+=("$RULE_SETUP$c"); done

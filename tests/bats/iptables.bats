@@ -106,6 +106,12 @@ iptables -Z; iptables -Z FORWARD; iptables -L -n -v --line-numbers
 iptables -F a; iptables -X a; iptables -X b; iptables -S; nft list ruleset'
 }
 
+@test "-L -v pads interface and chain names by bytes, as iptables' printf does" {
+  assert_same_n '
+iptables -N "$(printf "caf\xc3\xa9")"; iptables -A FORWARD -i "$(printf "\xc3\xa9x")" -o "$(printf "\xe4\xb8\xad")" -j "$(printf "caf\xc3\xa9")"
+iptables -L -v -n; iptables -L FORWARD -n'
+}
+
 @test "counters print as -v -n and -x show them" {
   # Traffic through loopback's OUTPUT chain raises real counters.
   assert_same_n '

@@ -215,3 +215,22 @@ TEST(RtnlLinkRequest, BridgeAndBridgeSlaveOptions)
     EXPECT_EQ(iproute2_form(m2), "4c000000100005000000000000000000000000000400000000000000000000002c00120010000100627269"
                                  "6467655f736c617665180005000800030005000000050008000000000004001800");
 }
+
+TEST(RtnlLinkRequest, AltnameProperties)
+{
+    // Here iproute2 marks its IFLA_PROP_LIST nest NLA_F_NESTED as nsbox
+    // does: compared with the flag. Sequence numbers zeroed.
+    auto raw = [](Message& m) {
+        m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+        auto b = m.bytes();
+        return to_hex(std::vector<std::byte>(b.begin(), b.end()));
+    };
+    // ip link property add dev v1 altname foo altname barbaz (v1: index 3)
+    Message add = link_prop_request(RTM_NEWLINKPROP, NLM_F_EXCL | NLM_F_CREATE | NLM_F_APPEND, AF_UNSPEC, 3,
+                                    {"foo", "barbaz"});
+    EXPECT_EQ(raw(add), "380000006c00050e0000000000000000000000000300000000000000000000001800348008003500666f6f00"
+                        "0b00350062617262617a0000");
+    // ip -6 link property del dev v1: the empty list is still sent
+    Message del = link_prop_request(RTM_DELLINKPROP, 0, AF_INET6, 3, {});
+    EXPECT_EQ(raw(del), "240000006d0005000000000000000000" "0a000000030000000000000000000000" "04003480");
+}

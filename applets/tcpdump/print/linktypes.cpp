@@ -4,6 +4,7 @@
 
 #include <net/if.h>
 
+#include "applets/common/left.hpp"
 #include "applets/tcpdump/print/llc.hpp"
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
@@ -198,7 +199,7 @@ uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p)
         name[0] = '?';
         name[1] = '\0';
     }
-    c.print("{:<5} ", name);
+    c.print("{} ", cli::Left{name, 5});
     c.print("{:<3} ", tok_lookup(sll_pkttype_values, hdr.peek_u8(10)).value_or("?"));
     if (c.opt.eflag)
         sll2_print(c, hdr, h.len);
