@@ -301,15 +301,10 @@ std::optional<unsigned> ip_protocol_id(std::string_view name)
 
 std::optional<std::string> ip_protocol_name(unsigned num)
 {
-    if (auto table = read_protocols()) {
+    if (auto table = read_protocols())
         for (const auto& [n, names] : *table)
             if (n == num)
                 return names.front();
-        return std::nullopt;
-    }
-    for (const Proto& p : builtin_ip_protos)
-        if (p.num == num)
-            return std::string(p.name);
     return std::nullopt;
 }
 
