@@ -117,3 +117,29 @@ RULES='ip rule add from 10.0.0.0/24 table 100 pref 100; ip rule add not fwmark 0
   for c in "${cases[@]}"; do s+=("$RULE_SETUP$c"); done
   ip_cases "${s[@]}"
 }
+
+# Custom names in /etc/iproute2 (tables, protocols, realms, DS fields,
+# groups), none at all, and no /etc (no /etc/protocols either).
+RULE_NAMES='mkdir -p /run/names/custom/rt_tables.d
+printf "255 local\n254 main\n100 blue\n300 big\n1000 red2\n" > /run/names/custom/rt_tables
+printf "77 pink\n" > /run/names/custom/rt_tables.d/x.conf
+printf "99 myopenr\n" > /run/names/custom/rt_protos
+printf "5 five\n" > /run/names/custom/rt_realms
+printf "0x28 myaf\n" > /run/names/custom/rt_dsfield
+printf "0 default\n7 seven\n" > /run/names/custom/group
+$R rule add from 10.1.0.0/16 table 100 pref 10
+$R rule add from 10.2.0.0/16 table 300 pref 20 protocol 99 realms 5/5 tos 0x28
+$R rule add from 10.3.0.0/16 table 1000 pref 30 suppress_ifgroup 7
+$R rule add from 10.4.0.0/16 table 77 pref 40 ipproto 6
+names() { ip rule; ip -d rule; ip -j rule; for t in blue big red2 pink main 100; do ip rule show table $t; echo $?; done; }
+'
+
+@test "rule names: /etc/iproute2, built-ins, no /etc" {
+  cases=(
+    'names'
+    'mount --bind /run/names/custom /etc/iproute2; names; ip rule add from 10.5.0.0/16 lookup blue protocol myopenr realms five tos myaf pref 50; ip rule add table red2 suppress_ifgroup seven pref 60; echo $?; $R rule; ip rule flush table big; $R rule'
+    'mount -t tmpfs none /etc; names; ip rule add table blue; echo $?; ip rule add ipproto 17 table 5 pref 5; ip rule show pref 5'
+  )
+  for c in "${cases[@]}"; do s+=("$RULE_NAMES$c"); done
+  ip_cases "${s[@]}"
+}
