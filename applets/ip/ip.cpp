@@ -258,7 +258,7 @@ struct Object {
 // object it prefixes ("ip a" is address, "ip n" neighbor, "ip l" link).
 constexpr Object objects[] = {
     {"address", do_addr}, {"addrlabel", nullptr}, {"maddress", nullptr}, {"route", do_route},
-    {"rule", nullptr}, {"neighbor", do_neigh}, {"neighbour", do_neigh}, {"ntable", nullptr},
+    {"rule", do_rule}, {"neighbor", do_neigh}, {"neighbour", do_neigh}, {"ntable", nullptr},
     {"ntbl", nullptr}, {"link", do_link}, {"l2tp", nullptr}, {"fou", nullptr}, {"ila", nullptr},
     {"macsec", nullptr}, {"tunnel", nullptr}, {"tunl", nullptr}, {"tuntap", do_tuntap},
     {"tap", do_tuntap}, {"token", nullptr}, {"tcpmetrics", nullptr}, {"tcp_metrics", nullptr},

@@ -104,6 +104,7 @@ int do_netns(Context& c, cli::Args& a);
 int do_link(Context& c, cli::Args& a);
 int do_addr(Context& c, cli::Args& a);
 int do_route(Context& c, cli::Args& a);
+int do_rule(Context& c, cli::Args& a);
 int do_neigh(Context& c, cli::Args& a);
 int do_tuntap(Context& c, cli::Args& a);
 

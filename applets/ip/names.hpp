@@ -79,4 +79,13 @@ private:
     bool numeric_ = false;
 };
 
+// IP protocols by name and number as getprotobyname / getprotobynumber
+// find them, in a way a static binary can: /etc/protocols read directly
+// (names and aliases; the official name is returned). Without the file,
+// a name is still looked up among the few protocols every system has (as
+// `ip route get ... ipproto` always did), but a number has no name, so
+// that printing matches iproute2's "ipproto-N" there.
+std::optional<unsigned> ip_protocol_id(std::string_view name);
+std::optional<std::string> ip_protocol_name(unsigned num);
+
 } // namespace nsbox::ip

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "applets/ip/ip.hpp"
@@ -78,6 +79,9 @@ int family_word(std::string_view w);
 // iproute2's rtnl_rtntype_a2n: a route type name (some abbreviated) or a
 // number up to 255.
 std::optional<unsigned> type_word(std::string_view w);
+// iproute2's rtnl_rtntype_n2a: "unicast", "blackhole", ... or the number
+// (always the number under -N).
+std::string type_name(unsigned type, bool numeric = false);
 
 // iproute2's ipvrf_get_table: the table of VRF device `name`, the main
 // table for "default" when no device has that name, else 0. A real VRF

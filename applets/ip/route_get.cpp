@@ -19,51 +19,6 @@ namespace {
 
 using net::rtnl::Route;
 
-// getprotobyname as a static binary can do it: /etc/protocols read
-// directly (names and aliases), else the few protocols every system has.
-std::optional<unsigned> protocol_by_name(std::string_view name)
-{
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen("/etc/protocols", "re"), std::fclose);
-    if (f) {
-        char line[512];
-        while (std::fgets(line, sizeof line, f.get())) {
-            std::string_view l = line;
-            l = l.substr(0, l.find('#'));
-            std::vector<std::string_view> words;
-            size_t i = 0;
-            while (i < l.size()) {
-                while (i < l.size() && std::strchr(" \t\r\n", l[i]))
-                    ++i;
-                size_t j = i;
-                while (j < l.size() && !std::strchr(" \t\r\n", l[j]))
-                    ++j;
-                if (j > i)
-                    words.push_back(l.substr(i, j - i));
-                i = j;
-            }
-            if (words.size() < 2)
-                continue;
-            auto num = net::parse_unsigned(words[1], 10);
-            if (!num)
-                continue;
-            for (size_t k = 0; k < words.size(); ++k)
-                if (k != 1 && words[k] == name)
-                    return *num;
-        }
-        return std::nullopt;
-    }
-    struct P {
-        std::string_view name;
-        unsigned num;
-    };
-    constexpr P builtin[] = {{"ip", 0},   {"icmp", 1},  {"igmp", 2},       {"tcp", 6},
-                             {"udp", 17}, {"ipv6", 41}, {"ipv6-icmp", 58}, {"sctp", 132}};
-    for (const P& p : builtin)
-        if (p.name == name)
-            return p.num;
-    return std::nullopt;
-}
-
 // iproute2's get_u16 (strtoul base 0, at most 0xffff).
 std::optional<uint16_t> port(std::string_view w)
 {
@@ -160,7 +115,7 @@ GetRequest get_request(Cmd& cmd, cli::Args& a)
             req.order.push_back(RTA_DPORT);
         } else if (a.matches("ipproto")) {
             std::string_view w = a.value();
-            std::optional<unsigned> proto = protocol_by_name(w);
+            std::optional<unsigned> proto = ip_protocol_id(w);
             if (!proto) {
                 auto n = net::parse_unsigned(w, 0);
                 if (n && *n <= 255)

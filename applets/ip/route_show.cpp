@@ -17,11 +17,6 @@
 
 namespace nsbox::ip::route {
 
-namespace {
-
-using net::rtnl::Route;
-
-// iproute2's rtnl_rtntype_n2a (under -N, the number).
 std::string type_name(unsigned type, bool numeric)
 {
     if (numeric)
@@ -31,6 +26,10 @@ std::string type_name(unsigned type, bool numeric)
                                           "prohibit",  "throw",       "nat",      "xresolve"};
     return type < std::size(names) ? std::string(names[type]) : std::to_string(type);
 }
+
+namespace {
+
+using net::rtnl::Route;
 
 // iproute2's mx_names, indexed by RTAX_*.
 constexpr std::string_view metric_names[] = {

@@ -36,9 +36,11 @@ load ip_cases
 
 @test "colour: neighbours: dst, dev, lladdr in every text form" {
   cases=(
-    # one entry per family in a listing: the kernel's hash order of several differs per namespace
+    # one entry per family in a listing: the kernel's hash order of several differs per namespace.
+    # Proxies listed by device: an entry of a namespace being torn down
+    # (for no device) can show in another namespace's full listing.
     'pneigh_lock; mkveth v1 v2; ip link set v1 up; settle v1; ip addr add 10.0.0.1/24 dev v1; ip neigh add 10.0.0.5 lladdr 02:00:00:00:00:05 dev v1; ip neigh add fd00::5 lladdr 02:00:00:00:00:06 dev v1 router; ip neigh add proxy 10.0.0.7 dev v1
-      ip -c -4 neigh; ip -c -6 neigh; ip -c neigh show proxy; ip -c -br -4 neigh; ip -c -br -6 neigh; ip -c -o -4 neigh; ip -c -d -6 neigh; ip -c -4 neigh show dev v1; ip -c -br -6 neigh show dev v1; ip -c -4 neigh show nud permanent'
+      ip -c -4 neigh; ip -c -6 neigh; ip -c neigh show proxy dev v1; ip -c -br -4 neigh; ip -c -br -6 neigh; ip -c -o -4 neigh; ip -c -d -6 neigh; ip -c -4 neigh show dev v1; ip -c -br -6 neigh show dev v1; ip -c -4 neigh show nud permanent'
     'mkveth v1 v2; ip link set v1 up; settle v1; ip neigh add 10.0.0.6 dev v1 nud failed; ip neigh add fd00::6 dev v1 nud noarp; ip -c -4 neigh; ip -c -6 neigh; ip -c -br -4 neigh'
   )
   ip_cases "${cases[@]}"
