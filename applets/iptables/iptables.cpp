@@ -203,6 +203,7 @@ private:
     int append_or_insert();
     int delete_or_check();
     int delete_num();
+    int replace();
     int flush();
     int zero();
     int new_chain();
@@ -329,6 +330,30 @@ int Runner::delete_num()
         Plan p;
         p.add(delete_message(rules[*c_.rulenum - 1]),
               fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
+        return finish(p);
+    });
+}
+
+int Runner::replace()
+{
+    return change([&]() -> std::optional<std::vector<net::Message>> {
+        State st = load_state(sock_, t_.name);
+        if (!st.chain(c_.chain)) {
+            fail_ = no_such_chain;
+            return std::nullopt;
+        }
+        if (!check_jump(st))
+            return std::nullopt;
+        std::vector<nft::Rule> rules = rules_of(c_.chain);
+        if (*c_.rulenum > rules.size()) {
+            fail_ = strerror_failure("Index of replacement too big");
+            return std::nullopt;
+        }
+        nft::Rule nr = encode(c_.rule, t_.name, c_.chain);
+        nr.handle = rules[*c_.rulenum - 1].handle;
+        Plan p;
+        p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, AF_INET, nr),
+              fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
     });
 }
@@ -594,6 +619,30 @@ int Runner::list(bool save)
         return other_problem;
     }
     std::vector<ChainView> views = chain_views(st, c_.chain);
+    // Never list a rule as less than it is: a rule with an expression kind
+    // iptables-nft never writes makes the table incompatible (its own words);
+    // one with an extension nsbox does not decode is refused by name.
+    for (const ChainView& v : views) {
+        for (const Rule& r : v.rules) {
+            if (r.incompatible) {
+                std::fprintf(stderr, "%stable `%s' is incompatible, use 'nft' tool.\n", prefix, t_.name);
+                return other_problem;
+            }
+        }
+    }
+    for (const ChainView& v : views) {
+        unsigned num = 0;
+        for (const Rule& r : v.rules) {
+            ++num;
+            if (r.unsupported) {
+                std::fprintf(stderr,
+                             "%srule %u in chain `%s' of table `%s' uses %s, which nsbox cannot decode; "
+                             "list it with iptables-nft or nft.\n",
+                             prefix, num, v.name.c_str(), t_.name, r.unsupported_what.c_str());
+                return other_problem;
+            }
+        }
+    }
     Format f{c_.numeric, c_.verbose, c_.exact, c_.line_numbers};
     std::string out;
     if (save) {
@@ -635,6 +684,7 @@ int Runner::run()
     case Cmd::Delete:
     case Cmd::Check: return delete_or_check();
     case Cmd::DeleteNum: return delete_num();
+    case Cmd::Replace: return replace();
     case Cmd::Flush: return flush();
     case Cmd::Zero: return zero();
     case Cmd::NewChain: return new_chain();
