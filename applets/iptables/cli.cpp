@@ -783,7 +783,7 @@ Command parse_command_line(int argc, char** argv)
                     return strcasecmp(std::string(n.name).c_str(), name.c_str()) == 0;
                 });
                 if (it == std::end(ct::states) || (key == "state" && (it->bit == (1 << 6) || it->bit == (1 << 7))))
-                    throw UsageError("Bad ctstate \"" + name + "\"");
+                    throw UsageError(std::string(key == "state" ? "Bad state" : "Bad ctstate") + " \"" + name + "\"");
                 mask = static_cast<uint16_t>(mask | it->bit);
                 if (comma == std::string::npos)
                     break;
@@ -802,8 +802,8 @@ Command parse_command_line(int argc, char** argv)
             Ext& x = ext_for("multiport", key);
             std::string canon = key == "sports" ? "source-ports" : key == "dports" ? "destination-ports" : key;
             if (!multiport_opt.empty())
-                throw UsageError("multiport: option \"--" + multiport_opt + "\" cannot be used together with \"--" +
-                                 canon + "\".\n");
+                throw UsageError("multiport: option \"--" + canon + "\" cannot be used together with \"--" +
+                                 multiport_opt + "\".\n");
             multiport_opt = canon;
             const char* pname = r.proto == IPPROTO_TCP ? "tcp" : r.proto == IPPROTO_UDP ? "udp" : nullptr;
             if (r.proto_invert || !(r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 136 ||
@@ -939,7 +939,7 @@ Command parse_command_line(int argc, char** argv)
             if (key == "persistent")
                 target_option({"DNAT", "SNAT"}, key);
             else if (key == "random-fully")
-                target_option({"DNAT", "SNAT", "MASQUERADE"}, key);
+                target_option({"SNAT", "MASQUERADE"}, key);
             else
                 target_option({"DNAT", "SNAT", "MASQUERADE", "REDIRECT"}, key);
             no_invert(key);
@@ -965,7 +965,7 @@ Command parse_command_line(int argc, char** argv)
             } else {
                 auto v = parse_u32(val);
                 if (!v)
-                    throw UsageError(bad_integer("MARK", key));
+                    throw UsageError("MARK: bad value for option \"--" + key + "\", or out of range (0-4294967295).\n");
                 if (key == "and-mark")
                     mask = ~*v;
                 else if (key == "or-mark")

@@ -273,10 +273,7 @@ std::string nat_range(const net::nft::Target& t)
 
 std::string log_level_name(uint8_t level)
 {
-    for (const auto& l : xt::log::levels)
-        if (l.level == level)
-            return std::string(l.name);
-    return "";
+    return level < std::size(xt::log::level_print_names) ? std::string(xt::log::level_print_names[level]) : "";
 }
 
 std::string log_prefix(const net::nft::Data& d)

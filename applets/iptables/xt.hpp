@@ -130,7 +130,7 @@ constexpr TcpFlagName tcp_flags[] = {
 namespace log {
 constexpr size_t size = 32, level = 0, flags = 1, prefix = 2, prefix_max = 29;
 constexpr uint8_t default_level = 4;
-// syslog level names in the order libxt_LOG searches them.
+// The syslog level names --log-level accepts.
 struct LevelName {
     std::string_view name;
     uint8_t level;
@@ -139,6 +139,8 @@ constexpr LevelName levels[] = {
     {"alert", 1}, {"crit", 2}, {"debug", 7}, {"emerg", 0}, {"error", 3},
     {"info", 6},  {"notice", 5}, {"panic", 0}, {"warning", 4},
 };
+// ... and the names -L prints, by level.
+constexpr std::string_view level_print_names[] = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
 struct FlagName {
     std::string_view option; // --log-...
     std::string_view word;   // as -L prints it
