@@ -57,6 +57,8 @@ constexpr OptionSpec option_table[] = {
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
     {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
+    {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
+    {"limit-iface-out", 0, ""},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -658,6 +660,8 @@ Command parse_command_line(int argc, char** argv)
                     load("comment", xt_ext("comment", 0, xt::comment_size));
             } else if (val == "conntrack" || val == "state") {
                 load(val, xt_ext("conntrack", 3, xt::conntrack::size));
+            } else if (val == "addrtype") {
+                load(val, xt_ext("addrtype", 1, xt::addrtype::size));
             } else if (val == "multiport") {
                 load(val, xt_ext("multiport", 1, xt::multiport::size));
             } else if (val == "icmp") {
@@ -771,6 +775,37 @@ Command parse_command_line(int argc, char** argv)
                 d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
             }
             d[3] = inv ? 0x01 : 0;
+        } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
+            Ext& x = ext_for("addrtype", key);
+            namespace a = xt::addrtype;
+            auto& d = x.xt.info;
+            uint32_t flags = xt::get<uint32_t>(d, a::flags);
+            if (key == "limit-iface-in" || key == "limit-iface-out") {
+                no_invert(key);
+                flags |= key == "limit-iface-in" ? a::limit_in : a::limit_out;
+            } else {
+                uint16_t mask = 0;
+                size_t at = 0;
+                while (true) {
+                    size_t comma = val.find(',', at);
+                    std::string name = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                    size_t bit = 0;
+                    while (bit < std::size(a::types) &&
+                           strcasecmp(std::string(a::types[bit]).c_str(), name.c_str()) != 0)
+                        ++bit;
+                    if (bit == std::size(a::types))
+                        throw UsageError("addrtype: bad type \"" + name + "\"");
+                    mask = static_cast<uint16_t>(mask | (1u << bit));
+                    if (comma == std::string::npos)
+                        break;
+                    at = comma + 1;
+                }
+                bool src_type = key == "src-type";
+                xt::put<uint16_t>(d, src_type ? a::source : a::dest, mask);
+                if (take_invert())
+                    flags |= src_type ? a::invert_source : a::invert_dest;
+            }
+            xt::put<uint32_t>(d, a::flags, flags);
         } else if (key == "ctstate" || key == "state") {
             Ext& x = ext_for(key == "ctstate" ? "conntrack" : "state", key);
             namespace ct = xt::conntrack;
@@ -989,6 +1024,12 @@ Command parse_command_line(int argc, char** argv)
 
     if (c.cmd == Cmd::None)
         throw UsageError("no command specified");
+    for (const auto& [name, index] : loaded) {
+        const auto& d = r.exts[index].xt.info;
+        if (name == "addrtype" && !xt::get<uint16_t>(d, xt::addrtype::source) &&
+            !xt::get<uint16_t>(d, xt::addrtype::dest))
+            throw UsageError("addrtype: you must specify --src-type or --dst-type");
+    }
     if (target == "MARK" && mark_opt.empty())
         throw UsageError("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required");
     if ((target == "DNAT" || target == "SNAT") && !(target_opts & 1))

@@ -262,7 +262,7 @@ struct KnownXt {
     size_t size;
 };
 constexpr KnownXt known_matches[] = {
-    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8},
+    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8},
 };
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},

@@ -282,6 +282,19 @@ std::string log_prefix(const net::nft::Data& d)
     return std::string(begin, std::find(begin, d.end(), uint8_t(0)));
 }
 
+std::string addr_types(uint16_t mask)
+{
+    std::string out;
+    for (size_t i = 0; i < std::size(xt::addrtype::types); ++i) {
+        if (mask & (1u << i)) {
+            if (!out.empty())
+                out += ',';
+            out += xt::addrtype::types[i];
+        }
+    }
+    return out;
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -318,6 +331,19 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
                            multiport_list(d, proto_name(r.proto), f.numeric));
     } else if (x.xt.name == "icmp") {
         list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "addrtype") {
+        namespace a = xt::addrtype;
+        auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
+        auto flags = xt::get<uint32_t>(d, a::flags);
+        out += " ADDRTYPE match";
+        if (src)
+            out += fmt::format(" src-type {}{}", flags & a::invert_source ? "!" : "", addr_types(src));
+        if (dst)
+            out += fmt::format(" dst-type {}{}", flags & a::invert_dest ? "!" : "", addr_types(dst));
+        if (flags & a::limit_in)
+            out += " limit-in";
+        if (flags & a::limit_out)
+            out += " limit-out";
     }
 }
 
@@ -364,6 +390,19 @@ void save_ext(std::string& out, const Ext& x)
             if (d[1] != 0 || d[2] != 0xFF)
                 out += fmt::format("/{}", d[1]);
         }
+    } else if (x.xt.name == "addrtype") {
+        namespace a = xt::addrtype;
+        auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
+        auto flags = xt::get<uint32_t>(d, a::flags);
+        out += " -m addrtype";
+        if (src)
+            out += fmt::format("{} --src-type {}", flags & a::invert_source ? " !" : "", addr_types(src));
+        if (dst)
+            out += fmt::format("{} --dst-type {}", flags & a::invert_dest ? " !" : "", addr_types(dst));
+        if (flags & a::limit_in)
+            out += " --limit-iface-in";
+        if (flags & a::limit_out)
+            out += " --limit-iface-out";
     }
 }
 

@@ -65,6 +65,15 @@ constexpr size_t flags = 0, count = 1, ports = 2, pflags = 32, invert = 47;
 enum : uint8_t { source = 0, destination = 1, either = 2 };
 } // namespace multiport
 
+// struct xt_addrtype_info_v1 (revision 1)
+namespace addrtype {
+constexpr size_t size = 8, source = 0, dest = 2, flags = 4;
+constexpr uint32_t invert_source = 0x1, invert_dest = 0x2, limit_in = 0x4, limit_out = 0x8;
+// Route types by bit, as iptables names them.
+constexpr std::string_view types[] = {"UNSPEC", "UNICAST",     "LOCAL",    "BROADCAST", "ANYCAST", "MULTICAST",
+                                      "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW",     "NAT",     "XRESOLVE"};
+} // namespace addrtype
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

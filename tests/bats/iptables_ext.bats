@@ -35,6 +35,10 @@ filter|FORWARD|-p tcp --syn -j ACCEPT
 filter|FORWARD|-p tcp ! --syn --sport 1:1023 -j ACCEPT
 filter|FORWARD|-p tcp --tcp-flags ALL NONE -j DROP
 filter|FORWARD|-p tcp ! --tcp-flags fin,syn,rst,psh,ack,urg fin,psh,urg -j DROP
+filter|FORWARD|-m addrtype ! --src-type LOCAL,UNICAST ! --dst-type broadcast --limit-iface-in -j ACCEPT
+filter|FORWARD|-m addrtype --src-type BLACKHOLE,unspec,xresolve --limit-iface-out -j ACCEPT
+nat|PREROUTING|-m addrtype --dst-type LOCAL -j DOCKER
+nat|OUTPUT|! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
 nat|PREROUTING|-p tcp --dport 80 -j DNAT --to-destination 10.0.0.2:8080
 nat|PREROUTING|-d 203.0.113.1 -j DNAT --to-destination 10.0.0.2-10.0.0.9
 nat|PREROUTING|-p udp -j DNAT --to-destination 10.0.0.3:53-60 --random --persistent
@@ -57,7 +61,8 @@ mangle|FORWARD|-m mark --mark 0x4000/0x4000 -m comment --comment "kube" -j MARK 
 '
 
 # add TOOL: adds every rule of $RULES with TOOL.
-ADD='add() { while IFS="|" read -r t c args; do [ -n "$t" ] || continue
+ADD='add() { $1 -t nat -N DOCKER
+  while IFS="|" read -r t c args; do [ -n "$t" ] || continue
   eval "$1 -t $t -A $c $args" || echo "FAILED: $args"; done <<"TABLE"
 '"$RULES"'
 TABLE
@@ -106,6 +111,7 @@ cross '"$REF"' iptables'
 export ASAN_OPTIONS=detect_leaks=0
 batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o /tmp/st "$@"; echo "rc=$?";
           grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" /tmp/st; }
+iptables -t nat -N DOCKER
 while IFS="|" read -r t c args; do [ -n "$t" ] || continue
   eval "batch iptables -t $t -A $c $args"
 done <<"TABLE"
@@ -146,6 +152,10 @@ t iptables -A FORWARD -p tcp -m multiport --dports 1,2,3,4,5,6,7,8,9,10,11,12,13
 t iptables -A FORWARD -p tcp -m multiport --dports 1:2,3:4,5:6,7:8,9:10,11:12,13:14,15:16
 t iptables -A FORWARD -p tcp -m multiport --dports 1 --sports 2
 t iptables -A FORWARD -p tcp -m multiport --dports nosuchservice
+t iptables -A FORWARD -m addrtype
+t iptables -A FORWARD -m addrtype --src-type foo
+t iptables -A FORWARD -m addrtype --dst-type ! LOCAL
+t iptables -A FORWARD -m addrtype --limit-iface-in
 t iptables -A FORWARD -m conntrack --ctstate FOO
 t iptables -A FORWARD -m state --state FOO
 t iptables -A FORWARD --ctstate NEW
