@@ -90,11 +90,11 @@ L() { iptables "$@"; }
 cross() { # ADDER CHECKER
   add "$1"
   for t in filter nat mangle; do
-    '"$REF"' -t $t -S | grep "^-A" > /tmp/lines.$t
+    '"$REF"' -t $t -S | grep "^-A" > '"$BATS_TEST_TMPDIR"'/lines.$t
     while read -r line; do
       eval "$2 -t $t ${line/-A /-C }" || echo "CHECK FAILED: $t $line"
       eval "$2 -t $t ${line/-A /-D }" || echo "DELETE FAILED: $t $line"
-    done < /tmp/lines.$t
+    done < '"$BATS_TEST_TMPDIR"'/lines.$t
     '"$REF"' -t $t -S | grep "^-A" || echo "$t empty"
   done
 }
@@ -109,8 +109,8 @@ cross '"$REF"' iptables'
   command -v strace >/dev/null || skip "strace not installed"
   assert_same '
 export ASAN_OPTIONS=detect_leaks=0
-batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o /tmp/st "$@"; echo "rc=$?";
-          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" /tmp/st; }
+batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o '"$BATS_TEST_TMPDIR"'/st "$@"; echo "rc=$?";
+          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" '"$BATS_TEST_TMPDIR"'/st; }
 iptables -t nat -N DOCKER
 while IFS="|" read -r t c args; do [ -n "$t" ] || continue
   eval "batch iptables -t $t -A $c $args"

@@ -84,7 +84,7 @@ COMMIT
 '"$REF"' -t mangle -N m; '"$REF"' -t mangle -A m -j MARK --set-mark 5; '"$REF"' -A OUTPUT -o lo
 /usr/bin/ping -c 2 -i 0.2 -q 127.0.0.1 >/dev/null
 $S | mask; $S -c | mask; $S -t filter -c | mask; $S -t raw | mask; $S --table=nat | mask
-$S -t bogus; echo "rc=$?"; $S -f /tmp/out -t filter; mask < /tmp/out'
+$S -t bogus; echo "rc=$?"; $S -f '"$BATS_TEST_TMPDIR"'/out -t filter; mask < '"$BATS_TEST_TMPDIR"'/out'
 }
 
 @test "iptables-save of an empty ruleset prints nothing" {
@@ -103,16 +103,16 @@ $S | mask; echo "rc=$?"'
   # The same ruleset must come back, listed identically by the reference.
   for f in "$DOCKER" "$KUBE"; do
     assert_same "$PRE"'
-cat > /tmp/file <<"EOF"
+cat > '"$BATS_TEST_TMPDIR"'/file <<"EOF"
 '"$f"'EOF
-'"$REF_RESTORE"' /tmp/file; echo "rc=$?"
-'"$REF_SAVE"' -c > /tmp/ref.save
-$S -c > /tmp/nsb.save
-cmp <(mask < /tmp/ref.save | sed "s/nft-//") <(mask < /tmp/nsb.save) && echo "saves agree"
+'"$REF_RESTORE"' '"$BATS_TEST_TMPDIR"'/file; echo "rc=$?"
+'"$REF_SAVE"' -c > '"$BATS_TEST_TMPDIR"'/ref.save
+$S -c > '"$BATS_TEST_TMPDIR"'/nsb.save
+cmp <(mask < '"$BATS_TEST_TMPDIR"'/ref.save | sed "s/nft-//") <(mask < '"$BATS_TEST_TMPDIR"'/nsb.save) && echo "saves agree"
 '"$REF"' -t nat -F; '"$REF"' -t nat -X; '"$REF"' -F; '"$REF"' -X
-$R -c /tmp/ref.save; echo "rc=$?"
+$R -c '"$BATS_TEST_TMPDIR"'/ref.save; echo "rc=$?"
 '"$REF_SAVE"' -c | mask
-$R < /tmp/file; echo "rc=$?"; '"$REF_RESTORE"' < /tmp/nsb.save; echo "rc=$?"
+$R < '"$BATS_TEST_TMPDIR"'/file; echo "rc=$?"; '"$REF_RESTORE"' < '"$BATS_TEST_TMPDIR"'/nsb.save; echo "rc=$?"
 '"$REF_SAVE"' | mask; nft list ruleset'
   done
 }
@@ -120,9 +120,9 @@ $R < /tmp/file; echo "rc=$?"; '"$REF_RESTORE"' < /tmp/nsb.save; echo "rc=$?"
 @test "iptables-restore: flush, -n, -T, -t, -c, stdin and file, -I and -N lines" {
   assert_same "$PRE"'
 iptables -A INPUT -j ACCEPT; iptables -t nat -A INPUT -j ACCEPT; iptables -N keep; iptables -A keep -j DROP
-printf "*filter\n:INPUT DROP [5:6]\n:newc - [0:0]\n-A INPUT -j newc\n[7:8] -A newc -s 1.2.3.4 -j ACCEPT\nCOMMIT\n" > /tmp/f
-$R -c /tmp/f; echo "rc=$?"; '"$REF_SAVE"' -c | mask
-$R < /tmp/f; echo "rc=$?"; '"$REF_SAVE"' -c | mask
+printf "*filter\n:INPUT DROP [5:6]\n:newc - [0:0]\n-A INPUT -j newc\n[7:8] -A newc -s 1.2.3.4 -j ACCEPT\nCOMMIT\n" > '"$BATS_TEST_TMPDIR"'/f
+$R -c '"$BATS_TEST_TMPDIR"'/f; echo "rc=$?"; '"$REF_SAVE"' -c | mask
+$R < '"$BATS_TEST_TMPDIR"'/f; echo "rc=$?"; '"$REF_SAVE"' -c | mask
 printf "*filter\n-A INPUT -s 1.2.3.4 -j ACCEPT\nCOMMIT\n" | $R -n; echo "rc=$?"
 printf "*filter\n:FORWARD DROP [0:0]\n:u - [0:0]\nCOMMIT\n" | $R --noflush; echo "rc=$?"
 printf "*filter\n:u - [0:0]\n-A u -j ACCEPT\n-A INPUT -j u\nCOMMIT\n" | $R -n; echo "rc=$?"
@@ -162,10 +162,10 @@ $R /nonexistent/file; echo "rc=$?"
   script="$PRE"'
 iptables -A INPUT -s 10.9.9.9 -j ACCEPT
 before=$(nft list ruleset)
-printf "*nat\n-A POSTROUTING -j MASQUERADE\nCOMMIT\n*filter\n-A INPUT -j ACCEPT\n-A INPUT -j MASQUERADE\nCOMMIT\n" > /tmp/f
-$R /tmp/f; echo "rc=$?"
+printf "*nat\n-A POSTROUTING -j MASQUERADE\nCOMMIT\n*filter\n-A INPUT -j ACCEPT\n-A INPUT -j MASQUERADE\nCOMMIT\n" > '"$BATS_TEST_TMPDIR"'/f
+$R '"$BATS_TEST_TMPDIR"'/f; echo "rc=$?"
 [ "$before" = "$(nft list ruleset)" ] && echo unchanged
-'"$REF_RESTORE"' /tmp/f 2>&1; echo "rc=$?"'
+'"$REF_RESTORE"' '"$BATS_TEST_TMPDIR"'/f 2>&1; echo "rc=$?"'
   run nsb "$script"
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "iptables-restore v1.8.9 (nf_tables): " ]
@@ -180,10 +180,10 @@ $R /tmp/f; echo "rc=$?"
   # A usage error in a later block: nothing of the earlier blocks applied
   # either; the message is the reference's, word for word.
   script="$PRE"'
-printf "*filter\n-A INPUT -s 1.2.3.4 -j ACCEPT\nCOMMIT\n*nat\n-A POSTROUTING -j DROP\nCOMMIT\n" > /tmp/f
-$R /tmp/f 2>/tmp/err; echo "rc=$?"; nft list ruleset | wc -l
-'"$REF_RESTORE"' /tmp/f 2>/tmp/ref.err; echo "rc=$?"
-sed "s/iptables-restore/iptables-nft-restore/g" /tmp/err | cmp - /tmp/ref.err && echo "same message"'
+printf "*filter\n-A INPUT -s 1.2.3.4 -j ACCEPT\nCOMMIT\n*nat\n-A POSTROUTING -j DROP\nCOMMIT\n" > '"$BATS_TEST_TMPDIR"'/f
+$R '"$BATS_TEST_TMPDIR"'/f 2>'"$BATS_TEST_TMPDIR"'/err; echo "rc=$?"; nft list ruleset | wc -l
+'"$REF_RESTORE"' '"$BATS_TEST_TMPDIR"'/f 2>'"$BATS_TEST_TMPDIR"'/ref.err; echo "rc=$?"
+sed "s/iptables-restore/iptables-nft-restore/g" '"$BATS_TEST_TMPDIR"'/err | cmp - '"$BATS_TEST_TMPDIR"'/ref.err && echo "same message"'
   run nsb "$script"
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "rc=2" ]
