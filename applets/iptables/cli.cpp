@@ -66,7 +66,8 @@ constexpr OptionSpec option_table[] = {
     {"to-source", 0, "="},       {"to-ports", 0, "="},        {"random", 0, ""},
     {"random-fully", 0, ""},     {"persistent", 0, ""},       {"set-mark", 0, "="},
     {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
-    {"xor-mark", 0, "="},
+    {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
+    {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
 };
 
 po::options_description make_description()
@@ -188,7 +189,7 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CONNMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
+    "AUDIT", "CHECKSUM", "CLASSIFY", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
     "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "SAME", "SECMARK",
     "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
 };
@@ -638,6 +639,12 @@ Command parse_command_line(int argc, char** argv)
             } else if (val == "MARK") {
                 r.verdict = Verdict::Xt;
                 r.xt = {"MARK", 2, net::nft::Data(xt::mark::size, 0)};
+            } else if (val == "CONNMARK") {
+                r.verdict = Verdict::Xt;
+                net::nft::Data info(xt::connmark::size, 0);
+                xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
+                xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
+                r.xt = {"CONNMARK", 2, std::move(info)};
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
                 throw UsageError("Couldn't load target `" + val + "':No such file or directory");
@@ -660,6 +667,10 @@ Command parse_command_line(int argc, char** argv)
                     load("comment", xt_ext("comment", 0, xt::comment_size));
             } else if (val == "conntrack" || val == "state") {
                 load(val, xt_ext("conntrack", 3, xt::conntrack::size));
+            } else if (val == "connmark") {
+                Ext x = xt_ext("connmark", 1, xt::connmark::match_size);
+                xt::put<uint32_t>(x.xt.info, xt::connmark::match_mask, ~0u);
+                load(val, x);
             } else if (val == "addrtype") {
                 load(val, xt_ext("addrtype", 1, xt::addrtype::size));
             } else if (val == "multiport") {
@@ -884,11 +895,25 @@ Command parse_command_line(int argc, char** argv)
             d[mp::count] = static_cast<uint8_t>(n);
             d[mp::invert] = take_invert() ? 1 : 0;
         } else if (key == "mark") {
-            Ext& x = ext_for("mark", key);
+            // -m mark and -m connmark share --mark: the later loaded takes it.
+            Ext* x = nullptr;
+            std::string owner;
+            for (auto it = loaded.rbegin(); it != loaded.rend() && !x; ++it)
+                if (it->first == "mark" || it->first == "connmark")
+                    x = &r.exts[it->second], owner = it->first;
+            if (!x)
+                throw UsageError("unknown option \"--mark\"");
             auto mm = parse_mark_mask(val);
             if (!mm)
-                throw UsageError(bad_integer("mark", "mark"));
-            x.mark = {mm->first, mm->second, take_invert()};
+                throw UsageError(bad_integer(owner.c_str(), "mark"));
+            if (owner == "mark") {
+                x->mark = {mm->first, mm->second, take_invert()};
+            } else {
+                namespace c = xt::connmark;
+                xt::put<uint32_t>(x->xt.info, c::match_mark, mm->first);
+                xt::put<uint32_t>(x->xt.info, c::match_mask, mm->second);
+                x->xt.info[c::match_invert] = take_invert() ? 1 : 0;
+            }
         } else if (key == "limit" || key == "limit-burst") {
             Ext& x = ext_for("limit", key);
             no_invert(key);
@@ -982,25 +1007,47 @@ Command parse_command_line(int argc, char** argv)
                                                                                      : xt::nat::random_fully;
             size_t off = target == "DNAT" ? xt::nat::flags : xt::compat_nat::flags;
             xt::put<uint32_t>(r.xt.info, off, xt::get<uint32_t>(r.xt.info, off) | bit);
+        } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
+                   key == "ctmask") {
+            target_option({"CONNMARK"}, key);
+            no_invert(key);
+            namespace c = xt::connmark;
+            auto& d = r.xt.info;
+            if (key == "save-mark" || key == "restore-mark") {
+                if (!mark_opt.empty())
+                    throw UsageError("CONNMARK: option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
+                                     "\".\n");
+                mark_opt = key;
+                d[c::mode] = key == "save-mark" ? c::save : c::restore;
+            } else {
+                auto v = parse_u32(val);
+                if (!v)
+                    throw UsageError("CONNMARK: bad value for option \"--" + key + "\", or out of range (0-4294967295).\n");
+                if (key != "nfmask")
+                    xt::put<uint32_t>(d, c::ctmask, *v);
+                if (key != "ctmask")
+                    xt::put<uint32_t>(d, c::nfmask, *v);
+            }
         } else if (key == "set-mark" || key == "set-xmark" || key == "and-mark" || key == "or-mark" ||
                    key == "xor-mark") {
-            target_option({"MARK"}, key);
+            target_option({"MARK", "CONNMARK"}, key);
             no_invert(key);
             if (!mark_opt.empty())
-                throw UsageError("MARK: option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
+                throw UsageError(target + ": option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
                                  "\".\n");
             mark_opt = key;
             uint32_t mark = 0, mask = 0;
             if (key == "set-mark" || key == "set-xmark") {
                 auto mm = parse_mark_mask(val);
                 if (!mm)
-                    throw UsageError(bad_integer("MARK", key));
+                    throw UsageError(bad_integer(target.c_str(), key));
                 mark = mm->first;
                 mask = key == "set-mark" ? (mm->first | mm->second) : mm->second;
             } else {
                 auto v = parse_u32(val);
                 if (!v)
-                    throw UsageError("MARK: bad value for option \"--" + key + "\", or out of range (0-4294967295).\n");
+                    throw UsageError(target + ": bad value for option \"--" + key +
+                                     "\", or out of range (0-4294967295).\n");
                 if (key == "and-mark")
                     mask = ~*v;
                 else if (key == "or-mark")
@@ -1008,6 +1055,7 @@ Command parse_command_line(int argc, char** argv)
                 else
                     mark = *v;
             }
+            // MARK's (mark, mask) and CONNMARK's (ctmark, ctmask) share offsets.
             xt::put<uint32_t>(r.xt.info, xt::mark::value, mark);
             xt::put<uint32_t>(r.xt.info, xt::mark::mask, mask);
         } else if (key == "reject-with") {
@@ -1030,6 +1078,8 @@ Command parse_command_line(int argc, char** argv)
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");
     }
+    if (target == "CONNMARK" && mark_opt.empty())
+        throw UsageError("CONNMARK target: No operation specified");
     if (target == "MARK" && mark_opt.empty())
         throw UsageError("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required");
     if ((target == "DNAT" || target == "SNAT") && !(target_opts & 1))

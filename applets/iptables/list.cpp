@@ -331,6 +331,10 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
                            multiport_list(d, proto_name(r.proto), f.numeric));
     } else if (x.xt.name == "icmp") {
         list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "connmark") {
+        namespace c = xt::connmark;
+        out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
+                           mark_text(xt::get<uint32_t>(d, c::match_mark), xt::get<uint32_t>(d, c::match_mask)));
     } else if (x.xt.name == "addrtype") {
         namespace a = xt::addrtype;
         auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
@@ -390,6 +394,10 @@ void save_ext(std::string& out, const Ext& x)
             if (d[1] != 0 || d[2] != 0xFF)
                 out += fmt::format("/{}", d[1]);
         }
+    } else if (x.xt.name == "connmark") {
+        namespace c = xt::connmark;
+        out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",
+                           mark_text(xt::get<uint32_t>(d, c::match_mark), xt::get<uint32_t>(d, c::match_mask)));
     } else if (x.xt.name == "addrtype") {
         namespace a = xt::addrtype;
         auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
@@ -404,6 +412,20 @@ void save_ext(std::string& out, const Ext& x)
         if (flags & a::limit_out)
             out += " --limit-iface-out";
     }
+}
+
+// MARK's and CONNMARK's "set value under mask" as the operation it is.
+std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
+{
+    if (mark == 0)
+        return fmt::format(" {} and 0x{:x}", name, ~mask);
+    if (mark == mask)
+        return fmt::format(" {} or 0x{:x}", name, mark);
+    if (mask == 0)
+        return fmt::format(" {} xor 0x{:x}", name, mark);
+    if (mask == ~0u)
+        return fmt::format(" {} set 0x{:x}", name, mark);
+    return fmt::format(" {} xset 0x{:x}/0x{:x}", name, mark, mask);
 }
 
 // -L text of an x_tables target's options.
@@ -453,17 +475,29 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
         if (!prefix.empty())
             out += " prefix \"" + prefix + "\"";
     } else if (t.name == "MARK") {
-        auto mark = xt::get<uint32_t>(d, xt::mark::value), mask = xt::get<uint32_t>(d, xt::mark::mask);
-        if (mark == 0)
-            out += fmt::format(" MARK and 0x{:x}", ~mask);
-        else if (mark == mask)
-            out += fmt::format(" MARK or 0x{:x}", mark);
-        else if (mask == 0)
-            out += fmt::format(" MARK xor 0x{:x}", mark);
-        else if (mask == ~0u)
-            out += fmt::format(" MARK set 0x{:x}", mark);
-        else
-            out += fmt::format(" MARK xset 0x{:x}/0x{:x}", mark, mask);
+        out += mark_op_text("MARK", xt::get<uint32_t>(d, xt::mark::value), xt::get<uint32_t>(d, xt::mark::mask));
+    } else if (t.name == "CONNMARK") {
+        namespace c = xt::connmark;
+        auto ctmark = xt::get<uint32_t>(d, c::ctmark), ctmask = xt::get<uint32_t>(d, c::ctmask);
+        auto nfmask = xt::get<uint32_t>(d, c::nfmask);
+        switch (d[c::mode]) {
+        case c::set: out += mark_op_text("CONNMARK", ctmark, ctmask); break;
+        case c::save:
+        case c::restore: {
+            bool save = d[c::mode] == c::save;
+            out += save ? " CONNMARK save" : " CONNMARK restore";
+            if (nfmask == ~0u && ctmask == ~0u)
+                break;
+            if (nfmask == ctmask)
+                out += fmt::format(" mask 0x{:x}", nfmask);
+            else if (save)
+                out += fmt::format(" nfmask 0x{:x} ctmask ~0x{:x}", nfmask, ctmask);
+            else
+                out += fmt::format(" ctmask 0x{:x} nfmask ~0x{:x}", ctmask, nfmask);
+            break;
+        }
+        default: out += " ERROR: UNKNOWN CONNMARK MODE"; break;
+        }
     }
 }
 
@@ -508,6 +542,15 @@ void save_target(std::string& out, const net::nft::Target& t)
     } else if (t.name == "MARK") {
         out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", xt::get<uint32_t>(d, xt::mark::value),
                            xt::get<uint32_t>(d, xt::mark::mask));
+    } else if (t.name == "CONNMARK") {
+        namespace c = xt::connmark;
+        auto ctmark = xt::get<uint32_t>(d, c::ctmark), ctmask = xt::get<uint32_t>(d, c::ctmask);
+        auto nfmask = xt::get<uint32_t>(d, c::nfmask);
+        if (d[c::mode] == c::set)
+            out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", ctmark, ctmask);
+        else
+            out += fmt::format(" --{}-mark --nfmask 0x{:x} --ctmask 0x{:x}", d[c::mode] == c::save ? "save" : "restore",
+                               nfmask, ctmask);
     }
 }
 

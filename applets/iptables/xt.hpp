@@ -167,6 +167,14 @@ namespace mark {
 constexpr size_t size = 8, value = 0, mask = 4;
 }
 
+// struct xt_connmark_tginfo2 (CONNMARK, revision 2) and struct
+// xt_connmark_mtinfo1 (connmark match, revision 1)
+namespace connmark {
+constexpr size_t size = 16, ctmark = 0, ctmask = 4, nfmask = 8, shift_dir = 12, shift_bits = 13, mode = 14;
+enum : uint8_t { set = 0, save = 1, restore = 2 };
+constexpr size_t match_size = 16, match_mark = 0, match_mask = 4, match_invert = 8;
+} // namespace connmark
+
 // struct nf_nat_range2 (DNAT/SNAT, revision 2)
 namespace nat {
 constexpr size_t size = 48, flags = 0, min_addr = 4, max_addr = 20, min_proto = 36, max_proto = 38;

@@ -57,6 +57,20 @@ mangle|PREROUTING|-j MARK --set-mark 0x1
 mangle|PREROUTING|-j MARK --or-mark 0x4
 mangle|PREROUTING|-j MARK --and-mark 0x4
 mangle|PREROUTING|-j MARK --xor-mark 4
+mangle|PREROUTING|-j CONNMARK --save-mark
+mangle|PREROUTING|-j CONNMARK --save-mark --mask 0xff
+mangle|PREROUTING|-j CONNMARK --save-mark --nfmask 0xff --ctmask 0xf0
+mangle|PREROUTING|-j CONNMARK --restore-mark --nfmask 0xff --ctmask 0xff
+mangle|PREROUTING|-j CONNMARK --restore-mark
+mangle|PREROUTING|-j CONNMARK --restore-mark --ctmask 0x3 --nfmask 0xc
+mangle|PREROUTING|-j CONNMARK --set-mark 0x3
+mangle|PREROUTING|-j CONNMARK --set-mark 0x3/0xf
+mangle|PREROUTING|-j CONNMARK --set-xmark 0x3/0xf
+mangle|PREROUTING|-j CONNMARK --and-mark 0x3
+mangle|PREROUTING|-j CONNMARK --or-mark 0x3
+mangle|PREROUTING|-j CONNMARK --xor-mark 0x3
+mangle|PREROUTING|-m connmark --mark 0x1/0xf -m mark ! --mark 2 -j ACCEPT
+mangle|PREROUTING|-m connmark ! --mark 0x1
 mangle|FORWARD|-m mark --mark 0x4000/0x4000 -m comment --comment "kube" -j MARK --set-xmark 0x0/0x4000
 '
 
@@ -184,6 +198,14 @@ t iptables -t mangle -A PREROUTING -j MARK
 t iptables -t mangle -A PREROUTING -j MARK --set-mark 1 --or-mark 2
 t iptables -t mangle -A PREROUTING -j MARK --set-mark foo
 t iptables -t mangle -A PREROUTING -j MARK --and-mark 1/2
+t iptables -t mangle -A PREROUTING -j CONNMARK
+t iptables -t mangle -A PREROUTING -j CONNMARK --mask 1
+t iptables -t mangle -A PREROUTING -j CONNMARK --save-mark --restore-mark
+t iptables -t mangle -A PREROUTING -j CONNMARK --set-mark 1 --save-mark
+t iptables -t mangle -A PREROUTING -j CONNMARK --set-mark foo
+t iptables -t mangle -A PREROUTING -j CONNMARK --save-mark --nfmask x
+t iptables -t mangle -A PREROUTING -m connmark --mark foo
+t iptables -t mangle -A PREROUTING -m connmark --mark 1 -m connmark --mark foo
 for t in filter nat mangle; do '"$REF"' -t $t -S; done'
 }
 
