@@ -5,6 +5,9 @@
 #include <cctype>
 #include <cerrno>
 #include <climits>
+#include <cmath>
+#include <map>
+#include <set>
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
@@ -58,7 +61,8 @@ constexpr OptionSpec option_table[] = {
     {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
     {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
-    {"limit-iface-out", 0, ""},
+    {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
+    {"every", 0, "="},           {"packet", 0, "="},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -439,6 +443,8 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // The options given to each -m statistic, by index into r.exts.
+    std::map<long, std::set<std::string>> statistic_given;
     // MARK's mutually exclusive options, for "cannot be used together".
     std::string mark_opt, multiport_opt;
 
@@ -667,6 +673,8 @@ Command parse_command_line(int argc, char** argv)
                     load("comment", xt_ext("comment", 0, xt::comment_size));
             } else if (val == "conntrack" || val == "state") {
                 load(val, xt_ext("conntrack", 3, xt::conntrack::size));
+            } else if (val == "statistic") {
+                load(val, xt_ext("statistic", 0, xt::statistic::size));
             } else if (val == "connmark") {
                 Ext x = xt_ext("connmark", 1, xt::connmark::match_size);
                 xt::put<uint32_t>(x.xt.info, xt::connmark::match_mask, ~0u);
@@ -786,6 +794,34 @@ Command parse_command_line(int argc, char** argv)
                 d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
             }
             d[3] = inv ? 0x01 : 0;
+        } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
+            Ext& x = ext_for("statistic", key);
+            namespace st = xt::statistic;
+            auto& d = x.xt.info;
+            auto& given = statistic_given[&x - r.exts.data()];
+            if (key == "mode") {
+                no_invert(key);
+                if (val != "random" && val != "nth")
+                    throw UsageError("Bad mode \"" + val + "\"");
+                xt::put<uint16_t>(d, st::mode, val == "random" ? st::random : st::nth);
+            } else if (key == "probability") {
+                errno = 0;
+                char* end = nullptr;
+                double p = std::strtod(val.c_str(), &end);
+                if (val.empty() || *end || errno || p < 0 || p > 1)
+                    throw UsageError("statistic: bad value for option \"--probability\", or out of range (0-1).\n");
+                xt::put<uint32_t>(d, st::probability, static_cast<uint32_t>(std::lround(0x80000000 * p)));
+            } else {
+                auto v = parse_u32(val);
+                if (key == "every" && (!v || *v == 0))
+                    throw UsageError("statistic: bad value for option \"--every\", or out of range (1-4294967295).\n");
+                if (!v)
+                    throw UsageError("statistic: bad value for option \"--packet\", or out of range (0-4294967295).\n");
+                xt::put<uint32_t>(d, key == "every" ? st::every : st::packet, key == "every" ? *v - 1 : *v);
+            }
+            if (key != "mode" && take_invert())
+                xt::put<uint16_t>(d, st::flags, xt::get<uint16_t>(d, st::flags) | st::invert);
+            given.insert(key);
         } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
             Ext& x = ext_for("addrtype", key);
             namespace a = xt::addrtype;
@@ -1073,7 +1109,32 @@ Command parse_command_line(int argc, char** argv)
     if (c.cmd == Cmd::None)
         throw UsageError("no command specified");
     for (const auto& [name, index] : loaded) {
-        const auto& d = r.exts[index].xt.info;
+        auto& d = r.exts[index].xt.info;
+        if (name == "statistic") {
+            namespace st = xt::statistic;
+            const auto& given = statistic_given[static_cast<long>(index)];
+            auto has = [&](const char* k) { return given.count(k) != 0; };
+            if (!has("mode"))
+                throw UsageError("statistic: option \"--mode\" must be specified\n");
+            bool random = xt::get<uint16_t>(d, st::mode) == st::random;
+            if (random && !has("probability"))
+                throw UsageError("--probability must be specified when using random mode");
+            if (has("every") && !has("packet"))
+                throw UsageError("statistic: option \"--every\" also requires \"--packet\".\n");
+            if (has("packet") && !has("every"))
+                throw UsageError("statistic: option \"--packet\" also requires \"--every\".\n");
+            if (!random && !has("every"))
+                throw UsageError("--every must be specified when using nth mode");
+            if (random && (has("every") || has("packet")))
+                throw UsageError("--every and --packet can't be specified when using random mode");
+            if (!random && has("probability"))
+                throw UsageError("--probability can only be specified when using random mode");
+            if (!random && xt::get<uint32_t>(d, st::packet) > xt::get<uint32_t>(d, st::every))
+                throw UsageError("the --packet p must be 0 <= p <= n-1");
+            // libxt_statistic sets the nth counter whatever the mode; in
+            // random mode `every` overlays the probability.
+            xt::put<uint32_t>(d, st::count, xt::get<uint32_t>(d, st::every) - xt::get<uint32_t>(d, st::packet));
+        }
         if (name == "addrtype" && !xt::get<uint16_t>(d, xt::addrtype::source) &&
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");

@@ -262,7 +262,7 @@ struct KnownXt {
     size_t size;
 };
 constexpr KnownXt known_matches[] = {
-    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16},
+    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
 };
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},
@@ -430,6 +430,10 @@ Rule decode(const nft::Rule& nr)
             } else if (known(known_matches, *mt)) {
                 Ext x;
                 x.xt = *mt;
+                // The kernel keeps its own state after the user part of
+                // statistic (a pointer); iptables compares only the user part.
+                if (mt->name == "statistic")
+                    std::fill(x.xt.info.begin() + 16, x.xt.info.end(), 0);
                 push_ext(std::move(x));
             } else {
                 unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));

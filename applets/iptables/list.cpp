@@ -295,6 +295,22 @@ std::string addr_types(uint16_t mask)
     return out;
 }
 
+// libxt_statistic's text, for -L (prefix "") and -S (prefix "--").
+std::string statistic_text(const net::nft::Data& d, const char* prefix)
+{
+    namespace st = xt::statistic;
+    bool inv = xt::get<uint16_t>(d, st::flags) & st::invert;
+    if (xt::get<uint16_t>(d, st::mode) == st::random)
+        return fmt::format(" {}mode random{} {}probability {:.11f}", prefix, inv ? " !" : "", prefix,
+                           1.0 * xt::get<uint32_t>(d, st::probability) / 0x80000000);
+    std::string out = fmt::format(" {}mode nth {}{}every {}", prefix, inv ? "! " : "", prefix,
+                                  xt::get<uint32_t>(d, st::every) + 1);
+    auto packet = xt::get<uint32_t>(d, st::packet);
+    if (packet || *prefix)
+        out += fmt::format(" {}packet {}", prefix, packet);
+    return out;
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -331,6 +347,8 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
                            multiport_list(d, proto_name(r.proto), f.numeric));
     } else if (x.xt.name == "icmp") {
         list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "statistic") {
+        out += " statistic" + statistic_text(d, "");
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
@@ -394,6 +412,8 @@ void save_ext(std::string& out, const Ext& x)
             if (d[1] != 0 || d[2] != 0xFF)
                 out += fmt::format("/{}", d[1]);
         }
+    } else if (x.xt.name == "statistic") {
+        out += " -m statistic" + statistic_text(d, "--");
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",

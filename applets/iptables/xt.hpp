@@ -74,6 +74,12 @@ constexpr std::string_view types[] = {"UNSPEC", "UNICAST",     "LOCAL",    "BROA
                                       "BLACKHOLE", "UNREACHABLE", "PROHIBIT", "THROW",     "NAT",     "XRESOLVE"};
 } // namespace addrtype
 
+// struct xt_statistic_info (revision 0; the kernel's master pointer last)
+namespace statistic {
+constexpr size_t size = 24, mode = 0, flags = 2, probability = 4, every = 4, packet = 8, count = 12;
+constexpr uint16_t random = 0, nth = 1, invert = 0x1;
+} // namespace statistic
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

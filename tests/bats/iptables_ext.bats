@@ -37,6 +37,12 @@ filter|FORWARD|-p tcp --tcp-flags ALL NONE -j DROP
 filter|FORWARD|-p tcp ! --tcp-flags fin,syn,rst,psh,ack,urg fin,psh,urg -j DROP
 filter|FORWARD|-m addrtype ! --src-type LOCAL,UNICAST ! --dst-type broadcast --limit-iface-in -j ACCEPT
 filter|FORWARD|-m addrtype --src-type BLACKHOLE,unspec,xresolve --limit-iface-out -j ACCEPT
+filter|FORWARD|-m statistic --mode random --probability 0.33333333349 -j ACCEPT
+filter|FORWARD|-m statistic --mode random ! --probability 0.5
+filter|FORWARD|-m statistic --mode random --probability 1
+filter|FORWARD|-m statistic --mode random --probability 0
+filter|FORWARD|-m statistic --mode nth --every 3 --packet 1
+filter|FORWARD|-m statistic --mode nth ! --every 2 --packet 0 -j DROP
 nat|PREROUTING|-m addrtype --dst-type LOCAL -j DOCKER
 nat|OUTPUT|! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
 nat|PREROUTING|-p tcp --dport 80 -j DNAT --to-destination 10.0.0.2:8080
@@ -167,6 +173,14 @@ t iptables -A FORWARD -p tcp -m multiport --dports 1:2,3:4,5:6,7:8,9:10,11:12,13
 t iptables -A FORWARD -p tcp -m multiport --dports 1 --sports 2
 t iptables -A FORWARD -p tcp -m multiport --dports nosuchservice
 t iptables -A FORWARD -m addrtype
+t iptables -A FORWARD -m statistic --mode foo
+t iptables -A FORWARD -m statistic --probability 0.5
+t iptables -A FORWARD -m statistic --mode random
+t iptables -A FORWARD -m statistic --mode random --probability 2
+t iptables -A FORWARD -m statistic --mode nth --every 0
+t iptables -A FORWARD -m statistic --mode nth --every 2 --packet 2
+t iptables -A FORWARD -m statistic --mode nth ! --every 2
+t iptables -A FORWARD -m statistic --mode random --every 2
 t iptables -A FORWARD -m addrtype --src-type foo
 t iptables -A FORWARD -m addrtype --dst-type ! LOCAL
 t iptables -A FORWARD -m addrtype --limit-iface-in
