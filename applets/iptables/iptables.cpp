@@ -760,11 +760,11 @@ void print_help()
                 "       iptables -P chain target [options]\n"
                 "       iptables -h (print this help information)\n"
                 "\n"
-                "nsbox implements: -A -C -D -I -L -S -F -Z -N -X -P; -t filter|nat|mangle|raw|security;\n"
-                "[!] -s/-d ADDR[/MASK], [!] -p tcp|udp|icmp|all|NUM, [!] -i/-o IFACE[+],\n"
-                "-p tcp|udp [!] --sport/--dport PORT[:PORT], -m comment --comment TEXT,\n"
-                "-j ACCEPT|DROP|RETURN|REJECT [--reject-with TYPE]|MASQUERADE|CHAIN, -g CHAIN,\n"
-                "-n -v -x --line-numbers.\n",
+                "nsbox implements: -A -C -D -I -R -L -S -F -Z -N -X -E -P; -t filter|nat|mangle|raw|security;\n"
+                "[!] -s/-d ADDR[/MASK], [!] -p PROTO, [!] -i/-o IFACE[+], -m tcp|udp (--sport --dport\n"
+                "--tcp-flags --syn), icmp, conntrack --ctstate, state, comment, multiport, mark, connmark,\n"
+                "limit, addrtype, statistic; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
+                "DNAT, SNAT, REDIRECT, LOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
                 ref_version);
 }
 

@@ -192,3 +192,35 @@ sed "s/iptables-restore/iptables-nft-restore/g" '"$BATS_TEST_TMPDIR"'/err | cmp 
   [ "${lines[2]}" = "rc=2" ]
   [ "${lines[3]}" = "same message" ]
 }
+
+@test "a restore racing appends by both tools: the restore lands whole, no append is lost" {
+  # Each append and the restore are batches pinned to the ruleset
+  # generation; a lost race is rebuilt and sent again (ERESTART). The 200
+  # restored rules must sit together in one block (one transaction), and
+  # all 100 appends must be there.
+  script='
+W='"$BATS_TEST_TMPDIR"'
+{ echo "*filter"; for i in $(seq 1 200); do echo "-A FORWARD -s 10.1.$((i / 256)).$((i % 256)) -j ACCEPT"; done; echo COMMIT; } > $W/f
+iptables -A FORWARD -j ACCEPT
+( for i in $(seq 1 50); do iptables -A FORWARD -s 10.2.0.$i -j DROP || echo "nsbox append $i failed"; done ) &
+a=$!
+( for i in $(seq 1 50); do '"$REF"' -A FORWARD -s 10.3.0.$i -j DROP || echo "iptables-nft append $i failed"; done ) &
+b=$!
+for k in 1 2 3; do iptables-restore -n $W/f || echo "restore failed"; done
+wait $a; wait $b
+'"$REF"' -S FORWARD > $W/rules
+echo "total $(grep -c "^-A" $W/rules)"
+echo "appended $(grep -c "10\.[23]\.0\." $W/rules)"
+# the restored rules, by position: the length of each run of consecutive lines
+grep -n "10\.1\." $W/rules | cut -d: -f1 | awk "NR > 1 && \$1 != prev + 1 { printf \"%d \", len; len = 0 } { len++; prev = \$1 } END { print len }"'
+  run nsb "$script"
+  [ "$status" -eq 0 ]
+  [ "${lines[0]}" = "total 701" ]
+  [ "${lines[1]}" = "appended 100" ]
+  # Three restores of 200 rules each: runs of 200, 400 or 600 (restores may
+  # land back to back), never a restore split by an append.
+  echo "runs: ${lines[2]}"
+  for len in ${lines[2]}; do [ $((len % 200)) -eq 0 ]; done
+  [ $((${lines[2]// /+})) -eq 600 ]
+  [ "${#lines[@]}" -eq 3 ]
+}
