@@ -62,7 +62,9 @@ constexpr OptionSpec option_table[] = {
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
     {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
-    {"every", 0, "="},           {"packet", 0, "="},
+    {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
+    {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
+    {"length", 0, "="},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -673,6 +675,14 @@ Command parse_command_line(int argc, char** argv)
                     load("comment", xt_ext("comment", 0, xt::comment_size));
             } else if (val == "conntrack" || val == "state") {
                 load(val, xt_ext("conntrack", 3, xt::conntrack::size));
+            } else if (val == "pkttype") {
+                load(val, xt_ext("pkttype", 0, xt::pkttype::size));
+            } else if (val == "iprange") {
+                load(val, xt_ext("iprange", 1, xt::iprange::size));
+            } else if (val == "mac") {
+                load(val, xt_ext("mac", 0, xt::mac::size));
+            } else if (val == "length") {
+                load(val, xt_ext("length", 0, xt::length::size));
             } else if (val == "statistic") {
                 load(val, xt_ext("statistic", 0, xt::statistic::size));
             } else if (val == "connmark") {
@@ -794,6 +804,56 @@ Command parse_command_line(int argc, char** argv)
                 d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
             }
             d[3] = inv ? 0x01 : 0;
+        } else if (key == "pkt-type") {
+            Ext& x = ext_for("pkttype", key);
+            auto it = std::find_if(std::begin(xt::pkttype::names), std::end(xt::pkttype::names),
+                                   [&](const xt::pkttype::Name& n) {
+                                       return strcasecmp(std::string(n.name).c_str(), val.c_str()) == 0;
+                                   });
+            if (it == std::end(xt::pkttype::names))
+                throw UsageError("Bad packet type '" + val + "'");
+            xt::put<int32_t>(x.xt.info, xt::pkttype::type, it->type);
+            xt::put<int32_t>(x.xt.info, xt::pkttype::invert, take_invert() ? 1 : 0);
+        } else if (key == "src-range" || key == "dst-range") {
+            Ext& x = ext_for("iprange", key);
+            namespace ir = xt::iprange;
+            bool src_range = key == "src-range";
+            auto dash = val.find('-');
+            auto ip = [&](const std::string& a) {
+                in_addr v{};
+                if (inet_pton(AF_INET, a.c_str(), &v) != 1)
+                    throw UsageError("iprange: Bad value for \"--" + key + "\" option: \"" + val + "\"");
+                return v;
+            };
+            in_addr lo = ip(val.substr(0, dash)), hi = dash == std::string::npos ? lo : ip(val.substr(dash + 1));
+            auto& d = x.xt.info;
+            std::memcpy(d.data() + (src_range ? ir::src_min : ir::dst_min), &lo, 4);
+            std::memcpy(d.data() + (src_range ? ir::src_max : ir::dst_max), &hi, 4);
+            d[ir::flags] = static_cast<uint8_t>(d[ir::flags] | (src_range ? ir::src : ir::dst) |
+                                                (take_invert() ? (src_range ? ir::src_inv : ir::dst_inv) : 0));
+        } else if (key == "mac-source") {
+            Ext& x = ext_for("mac", key);
+            unsigned b[6];
+            char tail;
+            if (val.size() != 17 ||
+                std::sscanf(val.c_str(), "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &tail) != 6)
+                throw UsageError("Invalid MAC address specified.");
+            for (size_t k = 0; k < 6; ++k)
+                x.xt.info[k] = static_cast<uint8_t>(b[k]);
+            xt::put<int32_t>(x.xt.info, xt::mac::invert, take_invert() ? 1 : 0);
+        } else if (key == "length") {
+            Ext& x = ext_for("length", key);
+            auto colon = val.find(':');
+            std::string lo_s = val.substr(0, colon);
+            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
+            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
+            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
+            if (!lo || !hi)
+                throw UsageError("length: bad value for option \"--length\" near \"" + (!lo ? lo_s : hi_s) +
+                                 "\", or out of range (0-65535).\n");
+            xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
+            xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
+            x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
         } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
             Ext& x = ext_for("statistic", key);
             namespace st = xt::statistic;

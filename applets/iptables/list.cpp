@@ -311,6 +311,26 @@ std::string statistic_text(const net::nft::Data& d, const char* prefix)
     return out;
 }
 
+std::string pkttype_name(const net::nft::Data& d)
+{
+    auto type = xt::get<int32_t>(d, xt::pkttype::type);
+    for (const auto& n : xt::pkttype::names)
+        if (n.type == type)
+            return std::string(n.name);
+    return std::to_string(type);
+}
+
+std::string mac_text(const net::nft::Data& d)
+{
+    return fmt::format("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", d[0], d[1], d[2], d[3], d[4], d[5]);
+}
+
+std::string length_text(const net::nft::Data& d)
+{
+    auto lo = xt::get<uint16_t>(d, xt::length::min), hi = xt::get<uint16_t>(d, xt::length::max);
+    return lo == hi ? std::to_string(lo) : fmt::format("{}:{}", lo, hi);
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -349,6 +369,21 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
         list_icmp(out, d, f.numeric);
     } else if (x.xt.name == "statistic") {
         out += " statistic" + statistic_text(d, "");
+    } else if (x.xt.name == "pkttype") {
+        out += fmt::format(" PKTTYPE {}= {}", xt::get<int32_t>(d, xt::pkttype::invert) ? "!" : "", pkttype_name(d));
+    } else if (x.xt.name == "iprange") {
+        namespace ir = xt::iprange;
+        uint8_t flags = d[ir::flags];
+        if (flags & ir::src)
+            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
+                               addr4(d, ir::src_max));
+        if (flags & ir::dst)
+            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
+                               addr4(d, ir::dst_max));
+    } else if (x.xt.name == "mac") {
+        out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
+    } else if (x.xt.name == "length") {
+        out += fmt::format(" length {}{}", d[xt::length::invert] ? "!" : "", length_text(d));
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
@@ -414,6 +449,23 @@ void save_ext(std::string& out, const Ext& x)
         }
     } else if (x.xt.name == "statistic") {
         out += " -m statistic" + statistic_text(d, "--");
+    } else if (x.xt.name == "pkttype") {
+        out += fmt::format(" -m pkttype{} --pkt-type {}", xt::get<int32_t>(d, xt::pkttype::invert) ? " !" : "",
+                           pkttype_name(d));
+    } else if (x.xt.name == "iprange") {
+        namespace ir = xt::iprange;
+        uint8_t flags = d[ir::flags];
+        out += " -m iprange";
+        if (flags & ir::src)
+            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
+                               addr4(d, ir::src_max));
+        if (flags & ir::dst)
+            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
+                               addr4(d, ir::dst_max));
+    } else if (x.xt.name == "mac") {
+        out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
+    } else if (x.xt.name == "length") {
+        out += fmt::format(" -m length{} --length {}", d[xt::length::invert] ? " !" : "", length_text(d));
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",

@@ -80,6 +80,28 @@ constexpr size_t size = 24, mode = 0, flags = 2, probability = 4, every = 4, pac
 constexpr uint16_t random = 0, nth = 1, invert = 0x1;
 } // namespace statistic
 
+// struct xt_pkttype_info, struct xt_iprange_mtinfo (revision 1),
+// struct xt_mac_info, struct xt_length_info
+namespace pkttype {
+constexpr size_t size = 8, type = 0, invert = 4;
+struct Name {
+    std::string_view name;
+    int32_t type;
+};
+constexpr Name names[] = {{"unicast", 0},  {"broadcast", 1}, {"multicast", 2}, {"host", 0},
+                          {"otherhost", 3}, {"outgoing", 4},  {"loopback", 5}};
+} // namespace pkttype
+namespace iprange {
+constexpr size_t size = 72, src_min = 0, src_max = 16, dst_min = 32, dst_max = 48, flags = 64;
+constexpr uint8_t src = 1 << 0, dst = 1 << 1, src_inv = 1 << 4, dst_inv = 1 << 5;
+} // namespace iprange
+namespace mac {
+constexpr size_t size = 16, addr = 0, invert = 8;
+}
+namespace length {
+constexpr size_t size = 8, min = 0, max = 2, invert = 4;
+}
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

@@ -43,6 +43,16 @@ filter|FORWARD|-m statistic --mode random --probability 1
 filter|FORWARD|-m statistic --mode random --probability 0
 filter|FORWARD|-m statistic --mode nth --every 3 --packet 1
 filter|FORWARD|-m statistic --mode nth ! --every 2 --packet 0 -j DROP
+filter|FORWARD|-m pkttype --pkt-type broadcast -j DROP
+filter|FORWARD|-m pkttype ! --pkt-type unicast
+filter|FORWARD|-m pkttype --pkt-type Multicast
+filter|FORWARD|-m iprange --src-range 10.0.0.1-10.0.0.9 ! --dst-range 10.1.0.0-10.1.255.255
+filter|FORWARD|-m iprange ! --src-range 10.0.0.7 -j ACCEPT
+filter|FORWARD|-m mac --mac-source 00:0c:29:aa:bb:cc
+filter|FORWARD|-m mac ! --mac-source 00:0C:29:AA:BB:CD -j DROP
+filter|FORWARD|-m length --length 100:200
+filter|FORWARD|-m length ! --length 60
+filter|FORWARD|-m length --length 1000:
 nat|PREROUTING|-m addrtype --dst-type LOCAL -j DOCKER
 nat|OUTPUT|! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER
 nat|PREROUTING|-p tcp --dport 80 -j DNAT --to-destination 10.0.0.2:8080
@@ -173,6 +183,11 @@ t iptables -A FORWARD -p tcp -m multiport --dports 1:2,3:4,5:6,7:8,9:10,11:12,13
 t iptables -A FORWARD -p tcp -m multiport --dports 1 --sports 2
 t iptables -A FORWARD -p tcp -m multiport --dports nosuchservice
 t iptables -A FORWARD -m addrtype
+t iptables -A FORWARD -m pkttype --pkt-type foo
+t iptables -A FORWARD -m iprange --src-range foo
+t iptables -A FORWARD -m mac --mac-source 00:11
+t iptables -A FORWARD -m length --length x
+t iptables -A FORWARD -m length --length 70000
 t iptables -A FORWARD -m statistic --mode foo
 t iptables -A FORWARD -m statistic --probability 0.5
 t iptables -A FORWARD -m statistic --mode random
