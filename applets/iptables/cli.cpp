@@ -421,10 +421,14 @@ Command parse_command_line(int argc, char** argv)
         x.xt.info[2] = 0xFF;
         return x;
     };
+    // The options given to each loaded match, by index into r.exts.
+    std::map<long, std::set<std::string>> given;
     // The extension an option belongs to, or "unknown option".
     auto ext_for = [&](const std::string& mname, const std::string& opt) -> Ext& {
-        if (Ext* x = loaded_ext(mname))
+        if (Ext* x = loaded_ext(mname)) {
+            given[x - r.exts.data()].insert(opt);
             return *x;
+        }
         throw UsageError("unknown option \"--" + opt + "\"");
     };
     auto take_invert = [&] {
@@ -445,8 +449,6 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
-    // The options given to each -m statistic, by index into r.exts.
-    std::map<long, std::set<std::string>> statistic_given;
     // MARK's mutually exclusive options, for "cannot be used together".
     std::string mark_opt, multiport_opt;
 
@@ -671,8 +673,7 @@ Command parse_command_line(int argc, char** argv)
                 if (r.proto == r.l4match)
                     proto_used = true;
             } else if (val == "comment") {
-                if (!loaded_ext("comment"))
-                    load("comment", xt_ext("comment", 0, xt::comment_size));
+                load("comment", xt_ext("comment", 0, xt::comment_size));
             } else if (val == "conntrack" || val == "state") {
                 load(val, xt_ext("conntrack", 3, xt::conntrack::size));
             } else if (val == "pkttype") {
@@ -778,6 +779,7 @@ Command parse_command_line(int argc, char** argv)
                 x = &load("icmp", icmp_ext());
                 proto_used = true;
             }
+            given[x - r.exts.data()].insert(key);
             bool inv = take_invert();
             const xt::icmp::Name* found = nullptr;
             for (const auto& n : xt::icmp::names) {
@@ -858,7 +860,6 @@ Command parse_command_line(int argc, char** argv)
             Ext& x = ext_for("statistic", key);
             namespace st = xt::statistic;
             auto& d = x.xt.info;
-            auto& given = statistic_given[&x - r.exts.data()];
             if (key == "mode") {
                 no_invert(key);
                 if (val != "random" && val != "nth")
@@ -881,7 +882,6 @@ Command parse_command_line(int argc, char** argv)
             }
             if (key != "mode" && take_invert())
                 xt::put<uint16_t>(d, st::flags, xt::get<uint16_t>(d, st::flags) | st::invert);
-            given.insert(key);
         } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
             Ext& x = ext_for("addrtype", key);
             namespace a = xt::addrtype;
@@ -999,6 +999,7 @@ Command parse_command_line(int argc, char** argv)
                     x = &r.exts[it->second], owner = it->first;
             if (!x)
                 throw UsageError("unknown option \"--mark\"");
+            given[x - r.exts.data()].insert(key);
             auto mm = parse_mark_mask(val);
             if (!mm)
                 throw UsageError(bad_integer(owner.c_str(), "mark"));
@@ -1170,15 +1171,29 @@ Command parse_command_line(int argc, char** argv)
         throw UsageError("no command specified");
     for (const auto& [name, index] : loaded) {
         auto& d = r.exts[index].xt.info;
+        const auto& opts = given[static_cast<long>(index)];
+        // The options each match cannot do without, in libxtables' words.
+        static const std::map<std::string, std::string> mandatory = {
+            {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
+            {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+        };
+        if (auto m = mandatory.find(name); m != mandatory.end() && !opts.count(m->second))
+            throw UsageError(name + ": option \"--" + m->second + "\" must be specified\n");
+        if (name == "conntrack" && opts.empty())
+            throw UsageError("conntrack: At least one option is required");
+        if (name == "multiport" && opts.empty())
+            throw UsageError("multiport expection an option");
+        if (name == "iprange" && opts.empty())
+            throw UsageError("iprange match: You must specify `--src-range' or `--dst-range'");
         if (name == "statistic") {
             namespace st = xt::statistic;
-            const auto& given = statistic_given[static_cast<long>(index)];
-            auto has = [&](const char* k) { return given.count(k) != 0; };
-            if (!has("mode"))
-                throw UsageError("statistic: option \"--mode\" must be specified\n");
-            bool random = xt::get<uint16_t>(d, st::mode) == st::random;
+            const auto& opts_given = given[static_cast<long>(index)];
+            auto has = [&](const char* k) { return opts_given.count(k) != 0; };
+            bool random = xt::get<uint16_t>(d, st::mode) == st::random; // random unless told
             if (random && !has("probability"))
                 throw UsageError("--probability must be specified when using random mode");
+            if (!has("mode"))
+                throw UsageError("statistic: option \"--mode\" must be specified\n");
             if (has("every") && !has("packet"))
                 throw UsageError("statistic: option \"--every\" also requires \"--packet\".\n");
             if (has("packet") && !has("every"))

@@ -183,6 +183,23 @@ t iptables -A FORWARD -p tcp -m multiport --dports 1:2,3:4,5:6,7:8,9:10,11:12,13
 t iptables -A FORWARD -p tcp -m multiport --dports 1 --sports 2
 t iptables -A FORWARD -p tcp -m multiport --dports nosuchservice
 t iptables -A FORWARD -m addrtype
+t iptables -A FORWARD -m comment --comment a -m comment --comment b
+t iptables -A FORWARD -m comment
+t iptables -A FORWARD -m conntrack
+t iptables -A FORWARD -m state
+t iptables -A FORWARD -m multiport
+t iptables -A FORWARD -m mark
+t iptables -A FORWARD -p icmp -m icmp
+t iptables -A FORWARD -m icmp
+t iptables -A FORWARD -m connmark
+t iptables -A FORWARD -m mac
+t iptables -A FORWARD -m pkttype
+t iptables -A FORWARD -m length
+t iptables -A FORWARD -m iprange
+t iptables -A FORWARD -m limit
+t iptables -A FORWARD -m statistic
+t iptables -A FORWARD -m statistic --probability 0.5
+t iptables -A FORWARD -m state --state SNAT
 t iptables -A FORWARD -m pkttype --pkt-type foo
 t iptables -A FORWARD -m iprange --src-range foo
 t iptables -A FORWARD -m mac --mac-source 00:11
