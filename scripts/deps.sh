@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  build-essential cmake pkg-config linux-libc-dev
+  build-essential cmake pkg-config linux-libc-dev lld
   libboost-dev libboost-program-options-dev libboost-filesystem-dev
   libpcap-dev libdbus-1-dev libc-ares-dev libfmt-dev
   # tests
