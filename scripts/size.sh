@@ -110,7 +110,7 @@ awk -v src="$PWD/" '
       if (f ~ /^applets\/common\//) return "applets/common"
       split(f, m, "/"); return m[2]
     }
-    if (f ~ /(libc|libm|libpthread|libresolv|libdl|librt)\.a\(/ || f ~ /\/crt[^\/]*\.o$/ || f ~ /\/(S?crt1|crti|crtn|crtbeginT|crtend)\.o$/) return "glibc"
+    if (f ~ /(libc|libm|libm-[0-9.]+|libmvec|libpthread|libresolv|libdl|librt)\.a\(/ || f ~ /\/crt[^\/]*\.o$/ || f ~ /\/(S?crt1|crti|crtn|crtbeginT|crtend)\.o$/) return "glibc"
     if (f ~ /libstdc\+\+\.a\(/) return "libstdc++"
     if (f ~ /libgcc(_eh)?\.a\(/) return "libgcc"
     if (match(f, /lib[^\/]*\.a\(/)) { f = substr(f, RSTART, RLENGTH - 3); sub(/^lib/, "", f)
@@ -150,7 +150,7 @@ awk -v src="$PWD/" '
     printf "%-22s %9s %9s %9s %9s %9s %6s\n", "part", "code", "rodata", "unwind", "data", "total", "%"
     n = 0; for (o in tot) keys[++n] = o
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (tot[keys[j]] > tot[keys[i]]) { x = keys[i]; keys[i] = keys[j]; keys[j] = x }
-    for (i = 1; i <= n; i++) { o = keys[i]
+    for (i = 1; i <= n; i++) { o = keys[i]; if (!tot[o]) continue
       printf "%-22s %9d %9d %9d %9d %9d %6.1f\n", o, t[o,1], t[o,2], t[o,3], t[o,4], tot[o], 100 * tot[o] / all }
     printf "%-22s %49d\n", "sum of sections", all
   }' "$map"
