@@ -46,7 +46,9 @@ echo "build-arm64: $(stat -c %s "$bin") bytes stripped"
 
 qemu=$(command -v qemu-aarch64-static) || { echo "build-arm64: no qemu-aarch64-static" >&2; exit 1; }
 # The unit tests read their data from the source tree (NSBOX_SOURCE_DIR).
-"$qemu" "$build/nsbox_unit" --gtest_brief=1
+# nsbox_unit is linked dynamically against glibc (as on x86-64): qemu finds
+# the aarch64 loader and libraries of the cross toolchain with -L.
+"$qemu" -L /usr/aarch64-linux-gnu "$build/nsbox_unit" --gtest_brief=1
 
 # Smoke test: the applet table, ip's version line and tcpdump reading a corpus
 # capture, each compared with the x86-64 build when there is one, else with
