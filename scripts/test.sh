@@ -18,7 +18,8 @@ for a in "$@"; do
     *) echo "usage: scripts/test.sh [--no-sanitize] [FILE.bats...]" >&2; exit 2 ;;
   esac
 done
-((${#bats_files[@]})) || bats_files=(tests/bats)
+files_given=${#bats_files[@]}
+((files_given)) || bats_files=(tests/bats)
 
 if [[ $(id -u) != 0 ]]; then
   echo "test.sh: the bats suite creates namespaces and needs root" >&2
@@ -46,6 +47,13 @@ build/nsbox_unit --gtest_brief=1
 
 step "bats tests"
 NSBOX="$PWD/build/nsbox" bats --timing "${bats_par[@]}" "${bats_files[@]}"
+
+# The aarch64 cross build, its unit tests and a smoke test under qemu, when
+# the cross tools are there (scripts/deps.sh installs them).
+if ((!files_given)) && command -v aarch64-linux-gnu-g++ >/dev/null && command -v qemu-aarch64-static >/dev/null; then
+  step "arm64 cross build, unit tests and smoke test under qemu"
+  scripts/build-arm64.sh
+fi
 
 if ((sanitize)); then
   step "build (AddressSanitizer + UBSan, dynamic)"
