@@ -385,7 +385,9 @@ Rule decode(const nft::Rule& nr)
                 a.mask = have_mask ? load_be(mask) : (payload.len == 4 ? ~0u : ~(~0u >> (payload.len * 8)));
                 a.invert = inv;
             } else if (transport && have_mask && payload.offset == 13 && payload.len == 1 && mask.size() == 1 &&
-                       c->data.size() == 1 && r.proto == IPPROTO_TCP && l4()) {
+                       c->data.size() == 1 && r.proto == IPPROTO_TCP && l4() && (mask[0] | c->data[0]) <= 0x3f) {
+                // Only the six flags the tcp match names (ECE and CWR, which
+                // nft can match, have no --tcp-flags spelling).
                 r.flags = {mask[0], c->data[0], inv};
             } else if (transport && !have_mask && payload.len == 2 && c->data.size() == 2) {
                 auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);

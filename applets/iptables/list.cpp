@@ -123,14 +123,18 @@ std::string save_string(const std::string& v)
 
 std::string tcp_flag_text(uint8_t flags)
 {
+    // The first name that covers a remaining bit, until none is left; the
+    // decoder admits only the six named bits, so every bit finds a name.
     std::string out;
-    while (flags) {
+    for (bool found = true; flags && found;) {
+        found = false;
         for (const auto& n : xt::tcp_flags) {
             if (n.flag & flags) {
                 if (!out.empty())
                     out += ',';
                 out += n.name;
                 flags = static_cast<uint8_t>(flags & ~n.flag);
+                found = true;
                 break;
             }
         }
