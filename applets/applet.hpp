@@ -19,6 +19,8 @@ struct Applet {
 // Entry points, one per applet folder. argv[0] is the name the user typed.
 int ip_main(int argc, char** argv);
 int iptables_main(int argc, char** argv);
+int iptables_restore_main(int argc, char** argv);
+int iptables_save_main(int argc, char** argv);
 int ping_main(int argc, char** argv);
 int sysctl_main(int argc, char** argv);
 int tcpdump_main(int argc, char** argv);
@@ -27,6 +29,10 @@ inline constexpr Applet applets[] = {
     {"ip", ip_main, "show and change links, addresses, routes and namespaces"},
     {"iptables", iptables_main, "IPv4 packet filter and NAT (nf_tables backend)"},
     {"iptables-nft", iptables_main, "alias of iptables"},
+    {"iptables-nft-restore", iptables_restore_main, "alias of iptables-restore"},
+    {"iptables-nft-save", iptables_save_main, "alias of iptables-save"},
+    {"iptables-restore", iptables_restore_main, "load an iptables-save file as one nf_tables transaction"},
+    {"iptables-save", iptables_save_main, "print the iptables ruleset in iptables-save format"},
     {"ping", ping_main, "send ICMP echo requests"},
     {"ping4", ping_main, "alias of ping -4"},
     {"ping6", ping_main, "alias of ping -6"},

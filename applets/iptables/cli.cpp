@@ -2,8 +2,15 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <cctype>
+#include <cerrno>
 #include <climits>
+#include <cmath>
+#include <map>
+#include <set>
+#include <cstdlib>
 #include <cstring>
+#include <strings.h>
 #include <netinet/in.h>
 
 #include <boost/program_options/errors.hpp>
@@ -12,6 +19,7 @@
 #include <boost/program_options/value_semantic.hpp>
 
 #include "applets/iptables/names.hpp"
+#include "applets/iptables/xt.hpp"
 
 namespace nsbox::iptables {
 
@@ -30,7 +38,7 @@ struct OptionSpec {
     const char* arg;
 };
 constexpr OptionSpec option_table[] = {
-    {"append", 'A', "="},        {"check", 'C', "="},         {"delete", 'D', "="},
+    {"append", 'A', "="},        {"check", 'C', "="},         {"replace", 'R', "="},         {"delete", 'D', "="},
     {"insert", 'I', "="},        {"list", 'L', "?"},          {"list-rules", 'S', "?"},
     {"flush", 'F', "?"},         {"zero", 'Z', "?"},          {"new-chain", 'N', "="},
     {"delete-chain", 'X', "?"},  {"policy", 'P', "="},        {"rename-chain", 'E', "="},
@@ -46,10 +54,26 @@ constexpr OptionSpec option_table[] = {
     // tcp and udp matches
     {"source-port", 0, "="},     {"sport", 0, "="},           {"destination-port", 0, "="},
     {"dport", 0, "="},
-    // comment match
-    {"comment", 0, "="},
-    // REJECT target
-    {"reject-with", 0, "="},
+    {"tcp-flags", 0, "="},       {"syn", 0, ""},
+    // comment, conntrack/state, multiport, mark, limit, icmp matches
+    {"comment", 0, "="},         {"ctstate", 0, "="},         {"state", 0, "="},
+    {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
+    {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
+    {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
+    {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
+    {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
+    {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
+    {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
+    {"length", 0, "="},
+    // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
+    {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
+    {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
+    {"log-uid", 0, ""},          {"log-macdecode", 0, ""},    {"to-destination", 0, "="},
+    {"to-source", 0, "="},       {"to-ports", 0, "="},        {"random", 0, ""},
+    {"random-fully", 0, ""},     {"persistent", 0, ""},       {"set-mark", 0, "="},
+    {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
+    {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
+    {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
 };
 
 po::options_description make_description()
@@ -79,6 +103,7 @@ char cmd_char(Cmd c)
     case Cmd::Delete:
     case Cmd::DeleteNum: return 'D';
     case Cmd::Insert: return 'I';
+    case Cmd::Replace: return 'R';
     case Cmd::List: return 'L';
     case Cmd::ListRules: return 'S';
     case Cmd::Flush: return 'F';
@@ -117,7 +142,7 @@ const OptInfo& info_of(Opt o)
 
 bool rule_command(Cmd c)
 {
-    return c == Cmd::Append || c == Cmd::Check || c == Cmd::Delete || c == Cmd::Insert;
+    return c == Cmd::Append || c == Cmd::Check || c == Cmd::Delete || c == Cmd::Insert || c == Cmd::Replace;
 }
 
 // "80", "http", "1000:2000", ":1024", "1024:".
@@ -170,10 +195,118 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CONNMARK", "CT", "DNAT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
-    "LOG", "MARK", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "REDIRECT", "SAME", "SECMARK",
-    "SET", "SNAT", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "AUDIT", "CHECKSUM", "CLASSIFY", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
+    "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "SAME", "SECMARK",
+    "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
 };
+
+// strtoul with base 0 over the whole string, within [0, max].
+std::optional<uint32_t> parse_u32(const std::string& s, uint32_t max = UINT32_MAX)
+{
+    if (s.empty() || s[0] == '-' || s[0] == '+' || std::isspace(static_cast<unsigned char>(s[0])))
+        return std::nullopt;
+    errno = 0;
+    char* end = nullptr;
+    unsigned long long v = std::strtoull(s.c_str(), &end, 0);
+    if (errno || *end || v > max)
+        return std::nullopt;
+    return static_cast<uint32_t>(v);
+}
+
+// VALUE[/MASK] as xtables parses a mark; mask defaults to all ones.
+std::optional<std::pair<uint32_t, uint32_t>> parse_mark_mask(const std::string& s)
+{
+    auto slash = s.find('/');
+    auto v = parse_u32(s.substr(0, slash));
+    if (!v)
+        return std::nullopt;
+    if (slash == std::string::npos)
+        return std::pair{*v, ~0u};
+    auto m = parse_u32(s.substr(slash + 1));
+    if (!m)
+        return std::nullopt;
+    return std::pair{*v, *m};
+}
+
+std::string bad_integer(const char* ext, const std::string& opt)
+{
+    return std::string(ext) + ": bad integer value for option \"--" + opt + "\", or out of range.\n";
+}
+
+uint8_t parse_tcp_flags(const std::string& s)
+{
+    uint8_t out = 0;
+    size_t at = 0;
+    while (true) {
+        size_t comma = s.find(',', at);
+        std::string name = s.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        auto it = std::find_if(std::begin(xt::tcp_flags), std::end(xt::tcp_flags), [&](const xt::TcpFlagName& n) {
+            return strcasecmp(std::string(n.name).c_str(), name.c_str()) == 0;
+        });
+        if (it == std::end(xt::tcp_flags))
+            throw UsageError("Unknown TCP flag `" + name + "'");
+        out = static_cast<uint8_t>(out | it->flag);
+        if (comma == std::string::npos)
+            return out;
+        at = comma + 1;
+    }
+}
+
+// libxt_limit's rate: "N[/second|/minute|/hour|/day]" (unit prefixes).
+uint32_t parse_rate(const std::string& s)
+{
+    auto bad = [&] { return UsageError("bad rate \"" + s + "\"'"); };
+    uint32_t mult = 1;
+    auto slash = s.find('/');
+    if (slash != std::string::npos) {
+        std::string unit = s.substr(slash + 1);
+        auto is = [&](const char* word) { return !unit.empty() && strncasecmp(word, unit.c_str(), unit.size()) == 0; };
+        if (unit.empty())
+            throw bad();
+        if (is("second"))
+            mult = 1;
+        else if (is("minute"))
+            mult = 60;
+        else if (is("hour"))
+            mult = 3600;
+        else if (is("day"))
+            mult = 86400;
+        else
+            throw bad();
+    }
+    long r = std::atol(s.c_str());
+    if (r <= 0)
+        throw bad();
+    uint64_t avg = uint64_t(limit_scale) * mult / static_cast<uint64_t>(r);
+    if (avg == 0)
+        throw UsageError("Rate too fast \"" + s + "\"\n");
+    return static_cast<uint32_t>(avg);
+}
+
+// A protocol NAT can map ports for.
+bool nat_port_proto(const Rule& r)
+{
+    return !r.proto_invert && (r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 132 || r.proto == 33);
+}
+
+// "PORT" or "PORT-PORT" of --to-ports and of a NAT range.
+std::pair<uint16_t, uint16_t> parse_port_range(const std::string& s)
+{
+    auto dash = s.find('-');
+    auto lo = parse_u32(s.substr(0, dash), 65535);
+    auto hi = dash == std::string::npos ? lo : parse_u32(s.substr(dash + 1), 65535);
+    if (!lo || !hi || *lo == 0 || *hi < *lo)
+        throw UsageError("Port \"" + s + "\" not valid\n");
+    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
+}
+
+uint32_t parse_nat_ip(const std::string& s)
+{
+    in_addr a{};
+    if (inet_pton(AF_INET, s.c_str(), &a) != 1)
+        throw UsageError("Bad IP address \"" + s + "\"");
+    return ntohl(a.s_addr);
+}
 
 } // namespace
 
@@ -263,6 +396,61 @@ Command parse_command_line(int argc, char** argv)
     bool proto_used = false; // the -p protocol's match has been loaded
     bool reject_target = false;
     int sport_given = 0, dport_given = 0;
+    // The -m matches loaded so far: name and index into r.exts.
+    std::vector<std::pair<std::string, size_t>> loaded;
+    auto load = [&](const std::string& name, Ext x) -> Ext& {
+        loaded.emplace_back(name, r.exts.size());
+        r.exts.push_back(std::move(x));
+        r.match_order += 'e';
+        return r.exts.back();
+    };
+    auto loaded_ext = [&](const std::string& name) -> Ext* {
+        for (auto it = loaded.rbegin(); it != loaded.rend(); ++it)
+            if (it->first == name)
+                return &r.exts[it->second];
+        return nullptr;
+    };
+    auto xt_ext = [](const char* name, uint32_t rev, size_t size) {
+        Ext x;
+        x.xt = {name, rev, net::nft::Data(size, 0)};
+        return x;
+    };
+    auto icmp_ext = [&] {
+        Ext x = xt_ext("icmp", 0, xt::icmp::size);
+        x.xt.info[0] = 0xFF; // any type
+        x.xt.info[2] = 0xFF;
+        return x;
+    };
+    // The options given to each loaded match, by index into r.exts.
+    std::map<long, std::set<std::string>> given;
+    // The extension an option belongs to, or "unknown option".
+    auto ext_for = [&](const std::string& mname, const std::string& opt) -> Ext& {
+        if (Ext* x = loaded_ext(mname)) {
+            given[x - r.exts.data()].insert(opt);
+            return *x;
+        }
+        throw UsageError("unknown option \"--" + opt + "\"");
+    };
+    auto take_invert = [&] {
+        bool inv = invert;
+        invert = false;
+        return inv;
+    };
+    auto no_invert = [&](const std::string& opt) {
+        if (invert)
+            throw UsageError("unexpected ! flag before --" + opt);
+    };
+    // The target whose options follow -j, with the options given so far.
+    std::string target;
+    unsigned target_opts = 0;
+    auto target_option = [&](std::initializer_list<const char*> targets, const std::string& opt) {
+        for (const char* t : targets)
+            if (target == t)
+                return;
+        throw UsageError("unknown option \"--" + opt + "\"");
+    };
+    // MARK's mutually exclusive options, for "cannot be used together".
+    std::string mark_opt, multiport_opt;
 
     auto add_command = [&](Cmd cmd) {
         if (invert)
@@ -332,7 +520,14 @@ Command parse_command_line(int argc, char** argv)
             }
             throw UsageError("Bad argument `" + val + "'", true);
         }
-        if (key == "append" || key == "check" || key == "delete" || key == "insert") {
+        if (key == "replace") {
+            add_command(Cmd::Replace);
+            c.chain = val;
+            auto n = next_operand(i);
+            if (!n)
+                throw UsageError("-R requires a rule number");
+            c.rulenum = rule_number(*n);
+        } else if (key == "append" || key == "check" || key == "delete" || key == "insert") {
             add_command(key == "append" ? Cmd::Append : key == "check" ? Cmd::Check
                         : key == "delete" ? Cmd::Delete : Cmd::Insert);
             c.chain = val;
@@ -414,6 +609,7 @@ Command parse_command_line(int argc, char** argv)
                 throw UsageError("Invalid target name (too short)");
             if (val.size() >= 29)
                 throw UsageError("Invalid target name `" + val + "' (28 chars max)");
+            target = key == "goto" ? "" : val;
             if (key == "goto") {
                 r.verdict = Verdict::Goto;
                 r.chain = val;
@@ -432,6 +628,33 @@ Command parse_command_line(int argc, char** argv)
                 r.verdict = Verdict::Xt;
                 r.xt = {"REJECT", 0, reject_info(3)};
                 reject_target = true;
+            } else if (val == "REDIRECT") {
+                r.verdict = Verdict::Xt;
+                net::nft::Data info(xt::compat_nat::size, 0);
+                info[0] = 1;
+                r.xt = {"REDIRECT", 0, std::move(info)};
+            } else if (val == "DNAT") {
+                r.verdict = Verdict::Xt;
+                r.xt = {val, 2, net::nft::Data(xt::nat::size, 0)};
+            } else if (val == "SNAT") { // iptables 1.8.9 has no later IPv4 revision of SNAT
+                r.verdict = Verdict::Xt;
+                net::nft::Data info(xt::compat_nat::size, 0);
+                info[0] = 1;
+                r.xt = {val, 0, std::move(info)};
+            } else if (val == "LOG") {
+                r.verdict = Verdict::Xt;
+                net::nft::Data info(xt::log::size, 0);
+                info[xt::log::level] = xt::log::default_level;
+                r.xt = {"LOG", 0, std::move(info)};
+            } else if (val == "MARK") {
+                r.verdict = Verdict::Xt;
+                r.xt = {"MARK", 2, net::nft::Data(xt::mark::size, 0)};
+            } else if (val == "CONNMARK") {
+                r.verdict = Verdict::Xt;
+                net::nft::Data info(xt::connmark::size, 0);
+                xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
+                xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
+                r.xt = {"CONNMARK", 2, std::move(info)};
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
                 throw UsageError("Couldn't load target `" + val + "':No such file or directory");
@@ -450,8 +673,40 @@ Command parse_command_line(int argc, char** argv)
                 if (r.proto == r.l4match)
                     proto_used = true;
             } else if (val == "comment") {
-                if (r.match_order.find('c') == std::string::npos)
-                    r.match_order += 'c';
+                load("comment", xt_ext("comment", 0, xt::comment_size));
+            } else if (val == "conntrack" || val == "state") {
+                load(val, xt_ext("conntrack", 3, xt::conntrack::size));
+            } else if (val == "pkttype") {
+                load(val, xt_ext("pkttype", 0, xt::pkttype::size));
+            } else if (val == "iprange") {
+                load(val, xt_ext("iprange", 1, xt::iprange::size));
+            } else if (val == "mac") {
+                load(val, xt_ext("mac", 0, xt::mac::size));
+            } else if (val == "length") {
+                load(val, xt_ext("length", 0, xt::length::size));
+            } else if (val == "statistic") {
+                load(val, xt_ext("statistic", 0, xt::statistic::size));
+            } else if (val == "connmark") {
+                Ext x = xt_ext("connmark", 1, xt::connmark::match_size);
+                xt::put<uint32_t>(x.xt.info, xt::connmark::match_mask, ~0u);
+                load(val, x);
+            } else if (val == "addrtype") {
+                load(val, xt_ext("addrtype", 1, xt::addrtype::size));
+            } else if (val == "multiport") {
+                load(val, xt_ext("multiport", 1, xt::multiport::size));
+            } else if (val == "icmp") {
+                if (!loaded_ext("icmp"))
+                    load(val, icmp_ext());
+                if (r.proto == IPPROTO_ICMP)
+                    proto_used = true;
+            } else if (val == "mark") {
+                Ext x;
+                x.kind = Ext::Kind::Mark;
+                load(val, x);
+            } else if (val == "limit") {
+                Ext x;
+                x.kind = Ext::Kind::Limit;
+                load(val, x);
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory");
             }
@@ -493,9 +748,413 @@ Command parse_command_line(int argc, char** argv)
             invert = false;
             (is_src ? r.sport : r.dport) = parsed;
         } else if (key == "comment") {
-            if (invert)
-                throw UsageError("unexpected ! flag before --comment");
-            r.comment = val.substr(0, 255);
+            Ext& x = ext_for("comment", key);
+            no_invert(key);
+            std::fill(x.xt.info.begin(), x.xt.info.end(), 0);
+            std::memcpy(x.xt.info.data(), val.data(), std::min(val.size(), xt::comment_size - 1));
+        } else if (key == "tcp-flags" || key == "syn") {
+            if (!r.l4match || r.l4match != IPPROTO_TCP) {
+                if (r.l4match)
+                    throw UsageError("unknown option \"--" + key + "\"");
+                l4_option(key);
+                if (r.l4match != IPPROTO_TCP)
+                    throw UsageError("unknown option \"--" + key + "\"");
+            }
+            if (r.flags.set())
+                throw UsageError("Only one of `--syn' or `--tcp-flags'  allowed");
+            bool inv = take_invert();
+            if (key == "syn") {
+                r.flags = {0x17, 0x02, inv};
+            } else {
+                auto cmp = next_operand(i);
+                if (!cmp)
+                    throw UsageError("--tcp-flags requires two args.");
+                r.flags = {parse_tcp_flags(val), parse_tcp_flags(*cmp), inv};
+            }
+        } else if (key == "icmp-type") {
+            Ext* x = loaded_ext("icmp");
+            if (!x) {
+                if (proto_used || r.proto_invert || r.proto != IPPROTO_ICMP)
+                    throw UsageError("unknown option \"--icmp-type\"");
+                x = &load("icmp", icmp_ext());
+                proto_used = true;
+            }
+            given[x - r.exts.data()].insert(key);
+            bool inv = take_invert();
+            const xt::icmp::Name* found = nullptr;
+            for (const auto& n : xt::icmp::names) {
+                if (!val.empty() && strncasecmp(std::string(n.name).c_str(), val.c_str(), val.size()) == 0) {
+                    if (found)
+                        throw UsageError("Ambiguous ICMP type `" + val + "': `" + std::string(found->name) +
+                                         "' or `" + std::string(n.name) + "'?");
+                    found = &n;
+                }
+            }
+            auto& d = x->xt.info;
+            if (found) {
+                d[0] = found->type;
+                d[1] = found->code_min;
+                d[2] = found->code_max;
+            } else {
+                auto slash = val.find('/');
+                auto type = parse_u32(val.substr(0, slash), 255);
+                auto code = slash == std::string::npos ? std::optional<uint32_t>() : parse_u32(val.substr(slash + 1), 255);
+                if (!type || (slash != std::string::npos && !code))
+                    throw UsageError("Unknown ICMP type `" + val + "'");
+                d[0] = static_cast<uint8_t>(*type);
+                d[1] = code ? static_cast<uint8_t>(*code) : 0;
+                d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
+            }
+            d[3] = inv ? 0x01 : 0;
+        } else if (key == "pkt-type") {
+            Ext& x = ext_for("pkttype", key);
+            auto it = std::find_if(std::begin(xt::pkttype::names), std::end(xt::pkttype::names),
+                                   [&](const xt::pkttype::Name& n) {
+                                       return strcasecmp(std::string(n.name).c_str(), val.c_str()) == 0;
+                                   });
+            if (it == std::end(xt::pkttype::names))
+                throw UsageError("Bad packet type '" + val + "'");
+            xt::put<int32_t>(x.xt.info, xt::pkttype::type, it->type);
+            xt::put<int32_t>(x.xt.info, xt::pkttype::invert, take_invert() ? 1 : 0);
+        } else if (key == "src-range" || key == "dst-range") {
+            Ext& x = ext_for("iprange", key);
+            namespace ir = xt::iprange;
+            bool src_range = key == "src-range";
+            auto dash = val.find('-');
+            auto ip = [&](const std::string& a) {
+                in_addr v{};
+                if (inet_pton(AF_INET, a.c_str(), &v) != 1)
+                    throw UsageError("iprange: Bad value for \"--" + key + "\" option: \"" + val + "\"");
+                return v;
+            };
+            in_addr lo = ip(val.substr(0, dash)), hi = dash == std::string::npos ? lo : ip(val.substr(dash + 1));
+            auto& d = x.xt.info;
+            std::memcpy(d.data() + (src_range ? ir::src_min : ir::dst_min), &lo, 4);
+            std::memcpy(d.data() + (src_range ? ir::src_max : ir::dst_max), &hi, 4);
+            d[ir::flags] = static_cast<uint8_t>(d[ir::flags] | (src_range ? ir::src : ir::dst) |
+                                                (take_invert() ? (src_range ? ir::src_inv : ir::dst_inv) : 0));
+        } else if (key == "mac-source") {
+            Ext& x = ext_for("mac", key);
+            unsigned b[6];
+            char tail;
+            if (val.size() != 17 ||
+                std::sscanf(val.c_str(), "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &tail) != 6)
+                throw UsageError("Invalid MAC address specified.");
+            for (size_t k = 0; k < 6; ++k)
+                x.xt.info[k] = static_cast<uint8_t>(b[k]);
+            xt::put<int32_t>(x.xt.info, xt::mac::invert, take_invert() ? 1 : 0);
+        } else if (key == "length") {
+            Ext& x = ext_for("length", key);
+            auto colon = val.find(':');
+            std::string lo_s = val.substr(0, colon);
+            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
+            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
+            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
+            if (!lo || !hi)
+                throw UsageError("length: bad value for option \"--length\" near \"" + (!lo ? lo_s : hi_s) +
+                                 "\", or out of range (0-65535).\n");
+            xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
+            xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
+            x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
+        } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
+            Ext& x = ext_for("statistic", key);
+            namespace st = xt::statistic;
+            auto& d = x.xt.info;
+            if (key == "mode") {
+                no_invert(key);
+                if (val != "random" && val != "nth")
+                    throw UsageError("Bad mode \"" + val + "\"");
+                xt::put<uint16_t>(d, st::mode, val == "random" ? st::random : st::nth);
+            } else if (key == "probability") {
+                errno = 0;
+                char* end = nullptr;
+                double p = std::strtod(val.c_str(), &end);
+                if (val.empty() || *end || errno || p < 0 || p > 1)
+                    throw UsageError("statistic: bad value for option \"--probability\", or out of range (0-1).\n");
+                xt::put<uint32_t>(d, st::probability, static_cast<uint32_t>(std::lround(0x80000000 * p)));
+            } else {
+                auto v = parse_u32(val);
+                if (key == "every" && (!v || *v == 0))
+                    throw UsageError("statistic: bad value for option \"--every\", or out of range (1-4294967295).\n");
+                if (!v)
+                    throw UsageError("statistic: bad value for option \"--packet\", or out of range (0-4294967295).\n");
+                xt::put<uint32_t>(d, key == "every" ? st::every : st::packet, key == "every" ? *v - 1 : *v);
+            }
+            if (key != "mode" && take_invert())
+                xt::put<uint16_t>(d, st::flags, xt::get<uint16_t>(d, st::flags) | st::invert);
+        } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
+            Ext& x = ext_for("addrtype", key);
+            namespace a = xt::addrtype;
+            auto& d = x.xt.info;
+            uint32_t flags = xt::get<uint32_t>(d, a::flags);
+            if (key == "limit-iface-in" || key == "limit-iface-out") {
+                no_invert(key);
+                flags |= key == "limit-iface-in" ? a::limit_in : a::limit_out;
+            } else {
+                uint16_t mask = 0;
+                size_t at = 0;
+                while (true) {
+                    size_t comma = val.find(',', at);
+                    std::string name = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                    size_t bit = 0;
+                    while (bit < std::size(a::types) &&
+                           strcasecmp(std::string(a::types[bit]).c_str(), name.c_str()) != 0)
+                        ++bit;
+                    if (bit == std::size(a::types))
+                        throw UsageError("addrtype: bad type \"" + name + "\"");
+                    mask = static_cast<uint16_t>(mask | (1u << bit));
+                    if (comma == std::string::npos)
+                        break;
+                    at = comma + 1;
+                }
+                bool src_type = key == "src-type";
+                xt::put<uint16_t>(d, src_type ? a::source : a::dest, mask);
+                if (take_invert())
+                    flags |= src_type ? a::invert_source : a::invert_dest;
+            }
+            xt::put<uint32_t>(d, a::flags, flags);
+        } else if (key == "ctstate" || key == "state") {
+            Ext& x = ext_for(key == "ctstate" ? "conntrack" : "state", key);
+            namespace ct = xt::conntrack;
+            uint16_t mask = 0;
+            size_t at = 0;
+            while (true) {
+                size_t comma = val.find(',', at);
+                std::string name = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                auto it = std::find_if(std::begin(ct::states), std::end(ct::states), [&](const ct::StateName& n) {
+                    return strcasecmp(std::string(n.name).c_str(), name.c_str()) == 0;
+                });
+                if (it == std::end(ct::states) || (key == "state" && (it->bit == (1 << 6) || it->bit == (1 << 7))))
+                    throw UsageError(std::string(key == "state" ? "Bad state" : "Bad ctstate") + " \"" + name + "\"");
+                mask = static_cast<uint16_t>(mask | it->bit);
+                if (comma == std::string::npos)
+                    break;
+                at = comma + 1;
+            }
+            auto& d = x.xt.info;
+            uint16_t flags = static_cast<uint16_t>(xt::get<uint16_t>(d, ct::match_flags) | ct::f_state |
+                                                   (key == "state" ? ct::f_state_alias : 0));
+            xt::put<uint16_t>(d, ct::match_flags, flags);
+            xt::put<uint16_t>(d, ct::state_mask, mask);
+            if (take_invert())
+                xt::put<uint16_t>(d, ct::invert_flags,
+                                  static_cast<uint16_t>(xt::get<uint16_t>(d, ct::invert_flags) | ct::f_state));
+        } else if (key == "source-ports" || key == "sports" || key == "destination-ports" || key == "dports" ||
+                   key == "ports") {
+            Ext& x = ext_for("multiport", key);
+            std::string canon = key == "sports" ? "source-ports" : key == "dports" ? "destination-ports" : key;
+            if (!multiport_opt.empty())
+                throw UsageError("multiport: option \"--" + canon + "\" cannot be used together with \"--" +
+                                 multiport_opt + "\".\n");
+            multiport_opt = canon;
+            const char* pname = r.proto == IPPROTO_TCP ? "tcp" : r.proto == IPPROTO_UDP ? "udp" : nullptr;
+            if (r.proto_invert || !(r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 136 ||
+                                    r.proto == 132 || r.proto == 33))
+                throw UsageError("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'");
+            namespace mp = xt::multiport;
+            auto& d = x.xt.info;
+            d[mp::flags] = canon == "source-ports" ? mp::source : canon == "destination-ports" ? mp::destination
+                                                                                               : mp::either;
+            unsigned n = 0;
+            size_t at = 0;
+            auto one = [&](const std::string& p) -> uint16_t {
+                if (auto v = parse_u32(p, 65535); v && p.find_first_not_of("0123456789") == std::string::npos)
+                    return static_cast<uint16_t>(*v);
+                if (pname)
+                    if (auto port = names::service_port(p, pname))
+                        return *port;
+                throw UsageError("invalid port/service `" + p + "' specified");
+            };
+            while (true) {
+                size_t comma = val.find(',', at);
+                std::string item = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+                auto colon = item.find(':');
+                if (n >= mp::max_ports || (colon != std::string::npos && n + 1 >= mp::max_ports))
+                    throw UsageError("too many ports specified");
+                if (colon != std::string::npos) {
+                    uint16_t lo = one(item.substr(0, colon)), hi = one(item.substr(colon + 1));
+                    if (lo > hi)
+                        throw UsageError("invalid portrange specified");
+                    xt::put<uint16_t>(d, mp::ports + 2 * n, lo);
+                    d[mp::pflags + n] = 1;
+                    ++n;
+                    xt::put<uint16_t>(d, mp::ports + 2 * n, hi);
+                    ++n;
+                } else {
+                    xt::put<uint16_t>(d, mp::ports + 2 * n, one(item));
+                    ++n;
+                }
+                if (comma == std::string::npos)
+                    break;
+                at = comma + 1;
+            }
+            d[mp::count] = static_cast<uint8_t>(n);
+            d[mp::invert] = take_invert() ? 1 : 0;
+        } else if (key == "mark") {
+            // -m mark and -m connmark share --mark: the later loaded takes it.
+            Ext* x = nullptr;
+            std::string owner;
+            for (auto it = loaded.rbegin(); it != loaded.rend() && !x; ++it)
+                if (it->first == "mark" || it->first == "connmark")
+                    x = &r.exts[it->second], owner = it->first;
+            if (!x)
+                throw UsageError("unknown option \"--mark\"");
+            given[x - r.exts.data()].insert(key);
+            auto mm = parse_mark_mask(val);
+            if (!mm)
+                throw UsageError(bad_integer(owner.c_str(), "mark"));
+            if (owner == "mark") {
+                x->mark = {mm->first, mm->second, take_invert()};
+            } else {
+                namespace c = xt::connmark;
+                xt::put<uint32_t>(x->xt.info, c::match_mark, mm->first);
+                xt::put<uint32_t>(x->xt.info, c::match_mask, mm->second);
+                x->xt.info[c::match_invert] = take_invert() ? 1 : 0;
+            }
+        } else if (key == "limit" || key == "limit-burst") {
+            Ext& x = ext_for("limit", key);
+            no_invert(key);
+            if (key == "limit") {
+                x.limit.avg = parse_rate(val);
+            } else {
+                auto b = parse_u32(val, 10000);
+                if (!b)
+                    throw UsageError(bad_integer("limit", "limit-burst"));
+                x.limit.burst = *b;
+            }
+        } else if (key == "log-prefix" || key == "log-level" || key.rfind("log-", 0) == 0) {
+            target_option({"LOG"}, key);
+            no_invert(key);
+            auto& d = r.xt.info;
+            if (key == "log-prefix") {
+                if (val.empty())
+                    throw UsageError("No prefix specified for --log-prefix");
+                std::fill(d.begin() + xt::log::prefix, d.end(), 0);
+                std::memcpy(d.data() + xt::log::prefix, val.data(), std::min(val.size(), xt::log::prefix_max));
+            } else if (key == "log-level") {
+                std::optional<uint32_t> level = parse_u32(val, 7);
+                for (const auto& l : xt::log::levels)
+                    if (val == l.name)
+                        level = l.level;
+                if (!level)
+                    throw UsageError("log level \"" + val + "\" unknown\n");
+                d[xt::log::level] = static_cast<uint8_t>(*level);
+            } else {
+                for (const auto& fl : xt::log::flag_names)
+                    if (key == fl.option)
+                        d[xt::log::flags] = static_cast<uint8_t>(d[xt::log::flags] | fl.bit);
+            }
+        } else if (key == "to-destination" || key == "to-source") {
+            target_option({key == "to-destination" ? "DNAT" : "SNAT"}, key);
+            no_invert(key);
+            if (target_opts & 1)
+                throw UsageError(target + ": option \"--" + key + "\" can only be used once.\n");
+            target_opts |= 1;
+            // DNAT revision 2 (nf_nat_range2) or SNAT revision 0
+            // (nf_nat_ipv4_multi_range_compat): flags, addresses, ports.
+            bool v2 = target == "DNAT";
+            size_t f_off = v2 ? xt::nat::flags : xt::compat_nat::flags;
+            size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
+            size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
+            size_t lo_port = v2 ? xt::nat::min_proto : xt::compat_nat::min;
+            size_t hi_port = v2 ? xt::nat::max_proto : xt::compat_nat::max;
+            auto& d = r.xt.info;
+            uint32_t flags = xt::get<uint32_t>(d, f_off);
+            std::string ips = val;
+            if (auto colon = val.find(':'); colon != std::string::npos) {
+                if (!nat_port_proto(r))
+                    throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
+                auto [lo, hi] = parse_port_range(val.substr(colon + 1));
+                xt::put_be16(d, lo_port, lo);
+                xt::put_be16(d, hi_port, hi);
+                flags |= xt::nat::proto_specified;
+                ips = val.substr(0, colon);
+            }
+            if (!ips.empty()) {
+                auto dash = ips.find('-');
+                uint32_t lo = parse_nat_ip(ips.substr(0, dash));
+                uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
+                for (size_t b = 0; b < 4; ++b) {
+                    d[lo_ip + b] = static_cast<uint8_t>(lo >> (24 - 8 * b));
+                    d[hi_ip + b] = static_cast<uint8_t>(hi >> (24 - 8 * b));
+                }
+                flags |= xt::nat::map_ips;
+            }
+            xt::put<uint32_t>(d, f_off, flags);
+        } else if (key == "to-ports") {
+            target_option({"MASQUERADE", "REDIRECT"}, key);
+            no_invert(key);
+            if (!nat_port_proto(r))
+                throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
+            namespace c = xt::compat_nat;
+            auto& d = r.xt.info;
+            auto [lo, hi] = parse_port_range(val);
+            xt::put_be16(d, c::min, lo);
+            xt::put_be16(d, c::max, hi);
+            xt::put<uint32_t>(d, c::flags, xt::get<uint32_t>(d, c::flags) | xt::nat::proto_specified);
+        } else if (key == "random" || key == "random-fully" || key == "persistent") {
+            if (key == "persistent")
+                target_option({"DNAT", "SNAT"}, key);
+            else if (key == "random-fully")
+                target_option({"SNAT", "MASQUERADE"}, key);
+            else
+                target_option({"DNAT", "SNAT", "MASQUERADE", "REDIRECT"}, key);
+            no_invert(key);
+            uint32_t bit = key == "random" ? xt::nat::random : key == "persistent" ? xt::nat::persistent
+                                                                                     : xt::nat::random_fully;
+            size_t off = target == "DNAT" ? xt::nat::flags : xt::compat_nat::flags;
+            xt::put<uint32_t>(r.xt.info, off, xt::get<uint32_t>(r.xt.info, off) | bit);
+        } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
+                   key == "ctmask") {
+            target_option({"CONNMARK"}, key);
+            no_invert(key);
+            namespace c = xt::connmark;
+            auto& d = r.xt.info;
+            if (key == "save-mark" || key == "restore-mark") {
+                if (!mark_opt.empty())
+                    throw UsageError("CONNMARK: option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
+                                     "\".\n");
+                mark_opt = key;
+                d[c::mode] = key == "save-mark" ? c::save : c::restore;
+            } else {
+                auto v = parse_u32(val);
+                if (!v)
+                    throw UsageError("CONNMARK: bad value for option \"--" + key + "\", or out of range (0-4294967295).\n");
+                if (key != "nfmask")
+                    xt::put<uint32_t>(d, c::ctmask, *v);
+                if (key != "ctmask")
+                    xt::put<uint32_t>(d, c::nfmask, *v);
+            }
+        } else if (key == "set-mark" || key == "set-xmark" || key == "and-mark" || key == "or-mark" ||
+                   key == "xor-mark") {
+            target_option({"MARK", "CONNMARK"}, key);
+            no_invert(key);
+            if (!mark_opt.empty())
+                throw UsageError(target + ": option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
+                                 "\".\n");
+            mark_opt = key;
+            uint32_t mark = 0, mask = 0;
+            if (key == "set-mark" || key == "set-xmark") {
+                auto mm = parse_mark_mask(val);
+                if (!mm)
+                    throw UsageError(bad_integer(target.c_str(), key));
+                mark = mm->first;
+                mask = key == "set-mark" ? (mm->first | mm->second) : mm->second;
+            } else {
+                auto v = parse_u32(val);
+                if (!v)
+                    throw UsageError(target + ": bad value for option \"--" + key +
+                                     "\", or out of range (0-4294967295).\n");
+                if (key == "and-mark")
+                    mask = ~*v;
+                else if (key == "or-mark")
+                    mark = mask = *v;
+                else
+                    mark = *v;
+            }
+            // MARK's (mark, mask) and CONNMARK's (ctmark, ctmask) share offsets.
+            xt::put<uint32_t>(r.xt.info, xt::mark::value, mark);
+            xt::put<uint32_t>(r.xt.info, xt::mark::mask, mask);
         } else if (key == "reject-with") {
             if (!reject_target)
                 throw UsageError("unknown option \"--reject-with\"");
@@ -510,6 +1169,60 @@ Command parse_command_line(int argc, char** argv)
 
     if (c.cmd == Cmd::None)
         throw UsageError("no command specified");
+    for (const auto& [name, index] : loaded) {
+        auto& d = r.exts[index].xt.info;
+        const auto& opts = given[static_cast<long>(index)];
+        // The options each match cannot do without, in libxtables' words.
+        static const std::map<std::string, std::string> mandatory = {
+            {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
+            {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+        };
+        if (auto m = mandatory.find(name); m != mandatory.end() && !opts.count(m->second))
+            throw UsageError(name + ": option \"--" + m->second + "\" must be specified\n");
+        if (name == "conntrack" && opts.empty())
+            throw UsageError("conntrack: At least one option is required");
+        if (name == "multiport" && opts.empty())
+            throw UsageError("multiport expection an option");
+        if (name == "iprange" && opts.empty())
+            throw UsageError("iprange match: You must specify `--src-range' or `--dst-range'");
+        if (name == "statistic") {
+            namespace st = xt::statistic;
+            const auto& opts_given = given[static_cast<long>(index)];
+            auto has = [&](const char* k) { return opts_given.count(k) != 0; };
+            bool random = xt::get<uint16_t>(d, st::mode) == st::random; // random unless told
+            if (random && !has("probability"))
+                throw UsageError("--probability must be specified when using random mode");
+            if (!has("mode"))
+                throw UsageError("statistic: option \"--mode\" must be specified\n");
+            if (has("every") && !has("packet"))
+                throw UsageError("statistic: option \"--every\" also requires \"--packet\".\n");
+            if (has("packet") && !has("every"))
+                throw UsageError("statistic: option \"--packet\" also requires \"--every\".\n");
+            if (!random && !has("every"))
+                throw UsageError("--every must be specified when using nth mode");
+            if (random && (has("every") || has("packet")))
+                throw UsageError("--every and --packet can't be specified when using random mode");
+            if (!random && has("probability"))
+                throw UsageError("--probability can only be specified when using random mode");
+            if (!random && xt::get<uint32_t>(d, st::packet) > xt::get<uint32_t>(d, st::every))
+                throw UsageError("the --packet p must be 0 <= p <= n-1");
+            // libxt_statistic sets the nth counter whatever the mode; in
+            // random mode `every` overlays the probability.
+            xt::put<uint32_t>(d, st::count, xt::get<uint32_t>(d, st::every) - xt::get<uint32_t>(d, st::packet));
+        }
+        if (name == "addrtype" && !xt::get<uint16_t>(d, xt::addrtype::source) &&
+            !xt::get<uint16_t>(d, xt::addrtype::dest))
+            throw UsageError("addrtype: you must specify --src-type or --dst-type");
+    }
+    if (target == "CONNMARK" && mark_opt.empty())
+        throw UsageError("CONNMARK target: No operation specified");
+    if (target == "MARK" && mark_opt.empty())
+        throw UsageError("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required");
+    if ((target == "DNAT" || target == "SNAT") && !(target_opts & 1))
+        throw UsageError(target + ": option \"--to-" + (target == "DNAT" ? "destination" : "source") +
+                         "\" must be specified\n");
+    if (r.l4match && r.proto != r.l4match && (r.sport.set() || r.dport.set() || r.flags.set()))
+        throw UsageError(r.l4match == IPPROTO_TCP ? "TCP match requires '-p tcp'" : "UDP match requires '-p udp'");
     if (invert)
         throw UsageError("nothing appropriate following !");
     if (c.table == "nat" && (c.policy == "DROP" || c.jump == "DROP"))

@@ -13,18 +13,18 @@
 
 namespace nsbox::iptables {
 
-enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, List, ListRules, Flush, Zero, NewChain,
+enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, Replace, List, ListRules, Flush, Zero, NewChain,
                  DeleteChain, Rename, Policy, Version, Help };
 
 struct Command {
     Cmd cmd = Cmd::None;
     std::string table = "filter";
     std::string chain;                 // empty: every chain (-L, -S, -F, -Z, -X)
-    std::optional<unsigned> rulenum;   // -D N, -I N, -L/-S CHAIN N
+    std::optional<unsigned> rulenum;   // -D N, -I N, -R N, -L/-S CHAIN N
     std::string policy;                // -P
     std::string new_name;              // -E
     bool zero = false;                 // -Z together with -L
-    Rule rule;                         // -A, -C, -D, -I
+    Rule rule;                         // -A, -C, -D, -I, -R
     std::string jump;                  // -j/-g argument as given
     bool numeric = false;
     bool verbose = false;

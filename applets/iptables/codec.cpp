@@ -4,6 +4,9 @@
 #include <bit>
 #include <cstring>
 #include <netinet/in.h>
+#include <span>
+
+#include <fmt/format.h>
 
 #include <linux/netfilter/nf_tables.h>
 
@@ -106,7 +109,40 @@ nft::Match xt_ports(const Rule& r)
     return nft::Match{r.l4match == IPPROTO_TCP ? "tcp" : "udp", 0, std::move(info)};
 }
 
-constexpr size_t xt_comment_size = 256;
+// Native host-order u32 bytes, as nf_tables registers hold meta mark.
+Data host32_bytes(uint32_t v)
+{
+    Data d(4);
+    std::memcpy(d.data(), &v, 4);
+    return d;
+}
+
+void add_ext(std::vector<nft::Expr>& out, const Ext& x)
+{
+    switch (x.kind) {
+    case Ext::Kind::Xt: out.push_back(x.xt); break;
+    case Ext::Kind::Mark:
+        out.push_back(nft::Meta{NFT_META_MARK, NFT_REG_1});
+        if (x.mark.mask != ~0u)
+            out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 4, host32_bytes(x.mark.mask), Data(4, 0)});
+        out.push_back(nft::Cmp{NFT_REG_1, x.mark.invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ),
+                               host32_bytes(x.mark.value)});
+        break;
+    case Ext::Kind::Limit: {
+        // iptables-nft's conversion of xt_rateinfo: the largest unit (day,
+        // hour, minute, second) that still gives a whole rate.
+        static constexpr uint32_t mult[] = {limit_scale * 24 * 60 * 60, limit_scale * 60 * 60, limit_scale * 60,
+                                            limit_scale};
+        uint32_t avg = x.limit.avg ? x.limit.avg : 1;
+        size_t i = 1;
+        for (; i < std::size(mult); ++i)
+            if (avg > mult[i] || mult[i] / avg < mult[i] % avg)
+                break;
+        out.push_back(nft::Limit{mult[i - 1] / avg, mult[i - 1] / limit_scale, x.limit.burst, NFT_LIMIT_PKTS, 0});
+        break;
+    }
+    }
+}
 
 } // namespace
 
@@ -128,20 +164,25 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         add_addr(e, ip_saddr, r.src);
     if (r.dst.set())
         add_addr(e, ip_daddr, r.dst);
+    size_t next_ext = 0;
     for (char m : r.match_order) {
-        if (m == 'p' && r.l4match) {
-            if (!r.sport.set() && !r.dport.set()) {
+        if (m == 'e' && next_ext < r.exts.size()) {
+            add_ext(e, r.exts[next_ext++]);
+        } else if (m == 'p' && r.l4match) {
+            if (!r.sport.set() && !r.dport.set() && !r.flags.set()) {
                 e.push_back(xt_ports(r));
             } else {
+                if (r.flags.set()) {
+                    e.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_TRANSPORT_HEADER, 13, 1});
+                    e.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 1, Data{r.flags.mask}, Data{0}});
+                    e.push_back(nft::Cmp{NFT_REG_1, r.flags.invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ),
+                                         Data{r.flags.cmp}});
+                }
                 if (r.sport.set())
                     add_port(e, l4_sport, r.sport);
                 if (r.dport.set())
                     add_port(e, l4_dport, r.dport);
             }
-        } else if (m == 'c' && r.comment) {
-            Data info(xt_comment_size, 0);
-            std::memcpy(info.data(), r.comment->data(), std::min(r.comment->size(), xt_comment_size - 1));
-            e.push_back(nft::Match{"comment", 0, std::move(info)});
         }
     }
     e.push_back(nft::Counter{r.bytes, r.packets});
@@ -190,6 +231,54 @@ bool decode_xt_ports(Rule& r, const nft::Match& m)
 
 } // namespace
 
+namespace {
+
+// The expression kinds iptables-nft 1.8.9 accepts in a table it manages;
+// any other kind makes it call the whole table incompatible.
+bool iptables_expr_kind(const nft::Expr& e)
+{
+    if (const auto* l = std::get_if<nft::Limit>(&e))
+        return l->type == NFT_LIMIT_PKTS && l->flags == 0;
+    if (const auto* u = std::get_if<nft::Unknown>(&e)) {
+        static constexpr std::string_view kinds[] = {"match", "target", "payload", "meta", "cmp",
+                                                     "bitwise", "counter", "immediate", "lookup", "range"};
+        return std::find(std::begin(kinds), std::end(kinds), u->name) != std::end(kinds);
+    }
+    return true;
+}
+
+uint32_t load_host32(const Data& d)
+{
+    uint32_t v = 0;
+    std::memcpy(&v, d.data(), std::min<size_t>(d.size(), 4));
+    return v;
+}
+
+// x_tables matches nsbox decodes and prints, with the revision and info
+// size iptables 1.8.9 uses.
+struct KnownXt {
+    std::string_view name;
+    uint32_t rev;
+    size_t size;
+};
+constexpr KnownXt known_matches[] = {
+    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
+    {"pkttype", 0, 8},   {"iprange", 1, 72},     {"mac", 0, 16},        {"length", 0, 8},
+};
+constexpr KnownXt known_targets[] = {
+    {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},
+    {"SNAT", 0, 24},       {"LOG", 0, 32},   {"MARK", 2, 8}, {"CONNMARK", 2, 16},
+};
+template <class T>
+bool known(std::span<const KnownXt> table, const T& x)
+{
+    return std::any_of(table.begin(), table.end(), [&](const KnownXt& k) {
+        return k.name == x.name && k.rev == x.rev && k.size == x.info.size();
+    });
+}
+
+} // namespace
+
 Rule decode(const nft::Rule& nr)
 {
     Rule r;
@@ -198,24 +287,43 @@ Rule decode(const nft::Rule& nr)
     bool have_meta = false, have_payload = false, have_mask = false;
     nft::Meta meta{};
     nft::Payload payload{};
-    uint32_t mask = 0;
+    Data mask;
     auto clear = [&] { have_meta = have_payload = have_mask = false; };
+    auto unsupported = [&](std::string what) {
+        if (!r.unsupported)
+            r.unsupported_what = std::move(what);
+        r.unsupported = true;
+    };
+    auto bad_expr = [&](const nft::Expr& e) {
+        unsupported(fmt::format("expression `{}'", nft::expr_name(e)));
+    };
     // Stores a port match read at `offset` of the transport header; false
     // when the rule's protocol has no ports there.
-    auto set_ports = [&](uint32_t offset, PortMatch pm) {
-        if ((r.proto != IPPROTO_TCP && r.proto != IPPROTO_UDP) || (offset != l4_sport && offset != l4_dport))
+    auto l4 = [&]() {
+        if (r.proto != IPPROTO_TCP && r.proto != IPPROTO_UDP)
             return false;
         r.l4match = r.proto;
         if (r.match_order.find('p') == std::string::npos)
             r.match_order.push_back('p');
+        return true;
+    };
+    auto set_ports = [&](uint32_t offset, PortMatch pm) {
+        if ((offset != l4_sport && offset != l4_dport) || !l4())
+            return false;
         if (offset == l4_sport)
             r.sport = pm;
         else
             r.dport = pm;
         return true;
     };
+    auto push_ext = [&](Ext x) {
+        r.exts.push_back(std::move(x));
+        r.match_order.push_back('e');
+    };
 
     for (const nft::Expr& e : nr.exprs) {
+        if (!iptables_expr_kind(e))
+            r.incompatible = true;
         if (const auto* m = std::get_if<nft::Meta>(&e)) {
             clear();
             meta = *m;
@@ -226,17 +334,17 @@ Rule decode(const nft::Rule& nr)
             have_payload = true;
         } else if (const auto* b = std::get_if<nft::Bitwise>(&e)) {
             bool zero_xor = std::all_of(b->xor_.begin(), b->xor_.end(), [](uint8_t x) { return x == 0; });
-            if (!have_payload || b->len != 4 || b->mask.size() != 4 || !zero_xor) {
-                r.unsupported = true;
+            if ((!have_payload && !have_meta) || have_mask || b->mask.size() != b->len || !zero_xor) {
+                bad_expr(e);
             } else {
-                mask = load_be(b->mask);
+                mask = b->mask;
                 have_mask = true;
             }
         } else if (const auto* c = std::get_if<nft::Cmp>(&e)) {
             bool inv = c->op == NFT_CMP_NEQ;
             bool ordered = c->op == NFT_CMP_LT || c->op == NFT_CMP_LTE || c->op == NFT_CMP_GT || c->op == NFT_CMP_GTE;
-            if (ordered && have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
-                c->data.size() == 2) {
+            bool transport = have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER;
+            if (ordered && transport && !have_mask && payload.len == 2 && c->data.size() == 2) {
                 // How iptables-nft writes a port range starting or ending at
                 // the edge: "<= N" is 0:N, "> N" is N+1:65535.
                 auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);
@@ -249,10 +357,10 @@ Rule decode(const nft::Rule& nr)
                 }
                 if ((c->op == NFT_CMP_LT && port == 0) || (c->op == NFT_CMP_GT && port == 0xffff) ||
                     !set_ports(payload.offset, pm))
-                    r.unsupported = true;
+                    bad_expr(e);
             } else if (c->op != NFT_CMP_EQ && c->op != NFT_CMP_NEQ) {
-                r.unsupported = true;
-            } else if (have_meta && (meta.key == NFT_META_IIFNAME || meta.key == NFT_META_OIFNAME)) {
+                bad_expr(e);
+            } else if (have_meta && !have_mask && (meta.key == NFT_META_IIFNAME || meta.key == NFT_META_OIFNAME)) {
                 IfaceMatch& im = meta.key == NFT_META_IIFNAME ? r.in : r.out;
                 const Data& d = c->data;
                 auto nul = std::find(d.begin(), d.end(), uint8_t(0));
@@ -260,37 +368,54 @@ Rule decode(const nft::Rule& nr)
                 if (nul == d.end())
                     im.name.push_back('+');
                 im.invert = inv;
-            } else if (have_meta && meta.key == NFT_META_L4PROTO && c->data.size() == 1) {
+            } else if (have_meta && !have_mask && meta.key == NFT_META_L4PROTO && c->data.size() == 1) {
                 r.proto = c->data[0];
                 r.proto_invert = inv;
+            } else if (have_meta && meta.key == NFT_META_MARK && c->data.size() == 4 &&
+                       (!have_mask || mask.size() == 4)) {
+                Ext x;
+                x.kind = Ext::Kind::Mark;
+                x.mark = {load_host32(c->data), have_mask ? load_host32(mask) : ~0u, inv};
+                push_ext(std::move(x));
             } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
                        (payload.offset == ip_saddr || payload.offset == ip_daddr) && payload.len >= 1 &&
-                       payload.len <= 4 && c->data.size() == payload.len) {
+                       payload.len <= 4 && c->data.size() == payload.len && (!have_mask || mask.size() == 4)) {
                 AddrMatch& a = payload.offset == ip_saddr ? r.src : r.dst;
                 a.addr = load_be(c->data);
-                a.mask = have_mask ? mask : (payload.len == 4 ? ~0u : ~(~0u >> (payload.len * 8)));
+                a.mask = have_mask ? load_be(mask) : (payload.len == 4 ? ~0u : ~(~0u >> (payload.len * 8)));
                 a.invert = inv;
-            } else if (have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
-                       c->data.size() == 2) {
+            } else if (transport && have_mask && payload.offset == 13 && payload.len == 1 && mask.size() == 1 &&
+                       c->data.size() == 1 && r.proto == IPPROTO_TCP && l4()) {
+                r.flags = {mask[0], c->data[0], inv};
+            } else if (transport && !have_mask && payload.len == 2 && c->data.size() == 2) {
                 auto port = static_cast<uint16_t>((c->data[0] << 8) | c->data[1]);
                 if (!set_ports(payload.offset, PortMatch{port, port, inv}))
-                    r.unsupported = true;
+                    bad_expr(e);
             } else {
-                r.unsupported = true;
+                bad_expr(e);
             }
             clear();
         } else if (const auto* rg = std::get_if<nft::Range>(&e)) {
-            bool ok = have_payload && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER && payload.len == 2 &&
-                      rg->from.size() == 2 && rg->to.size() == 2 &&
+            bool ok = have_payload && !have_mask && payload.base == NFT_PAYLOAD_TRANSPORT_HEADER &&
+                      payload.len == 2 && rg->from.size() == 2 && rg->to.size() == 2 &&
                       set_ports(payload.offset, PortMatch{static_cast<uint16_t>((rg->from[0] << 8) | rg->from[1]),
                                                           static_cast<uint16_t>((rg->to[0] << 8) | rg->to[1]),
                                                           rg->op == NFT_RANGE_NEQ});
             if (!ok)
-                r.unsupported = true;
+                bad_expr(e);
             clear();
         } else if (const auto* k = std::get_if<nft::Counter>(&e)) {
             r.packets = k->packets;
             r.bytes = k->bytes;
+        } else if (const auto* l = std::get_if<nft::Limit>(&e)) {
+            if (l->type != NFT_LIMIT_PKTS || l->flags != 0 || l->rate == 0) {
+                bad_expr(e);
+            } else {
+                Ext x;
+                x.kind = Ext::Kind::Limit;
+                x.limit = {static_cast<uint32_t>(limit_scale * l->unit / l->rate), l->burst};
+                push_ext(std::move(x));
+            }
         } else if (const auto* im = std::get_if<nft::Immediate>(&e)) {
             switch (im->verdict) {
             case NF_ACCEPT: r.verdict = Verdict::Accept; break;
@@ -298,25 +423,34 @@ Rule decode(const nft::Rule& nr)
             case NFT_RETURN: r.verdict = Verdict::Return; break;
             case NFT_JUMP: r.verdict = Verdict::Jump; r.chain = im->chain; break;
             case NFT_GOTO: r.verdict = Verdict::Goto; r.chain = im->chain; break;
-            default: r.unsupported = true; break;
+            default: bad_expr(e); break;
             }
         } else if (const auto* mt = std::get_if<nft::Match>(&e)) {
-            if (mt->name == "comment" && mt->rev == 0) {
-                const Data& d = mt->info;
-                r.comment = std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0)));
-                r.match_order.push_back('c');
-            } else if ((mt->name == "tcp" || mt->name == "udp") && decode_xt_ports(r, *mt)) {
+            if ((mt->name == "tcp" || mt->name == "udp") && decode_xt_ports(r, *mt)) {
                 r.match_order.push_back('p');
+            } else if (known(known_matches, *mt)) {
+                Ext x;
+                x.xt = *mt;
+                // The kernel keeps its own state after the user part of
+                // statistic (a pointer); iptables compares only the user part.
+                if (mt->name == "statistic")
+                    std::fill(x.xt.info.begin() + 16, x.xt.info.end(), 0);
+                push_ext(std::move(x));
             } else {
-                r.unsupported = true;
+                unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));
             }
         } else if (const auto* t = std::get_if<nft::Target>(&e)) {
+            // (CONNMARK's bit shifts are not modelled.)
+            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])))
+                unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;
         } else {
-            r.unsupported = true;
+            bad_expr(e);
         }
     }
+    if (have_meta || have_payload)
+        unsupported("a load without a comparison");
     return r;
 }
 

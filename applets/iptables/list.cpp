@@ -1,5 +1,6 @@
 #include "applets/iptables/list.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <netinet/in.h>
@@ -8,6 +9,7 @@
 
 #include "applets/common/left.hpp"
 #include "applets/iptables/names.hpp"
+#include "applets/iptables/xt.hpp"
 
 namespace nsbox::iptables {
 
@@ -119,17 +121,509 @@ std::string save_string(const std::string& v)
     return out + "\"";
 }
 
-uint16_t masq_flags(const net::nft::Data& info, uint16_t& lo, uint16_t& hi)
+std::string tcp_flag_text(uint8_t flags)
 {
-    // nf_nat_ipv4_multi_range_compat: rangesize, then flags, min_ip, max_ip,
-    // min port, max port of the first range.
-    uint32_t flags = 0;
-    if (info.size() >= 20) {
-        std::memcpy(&flags, info.data() + 4, 4);
-        lo = static_cast<uint16_t>((info[16] << 8) | info[17]);
-        hi = static_cast<uint16_t>((info[18] << 8) | info[19]);
+    std::string out;
+    while (flags) {
+        for (const auto& n : xt::tcp_flags) {
+            if (n.flag & flags) {
+                if (!out.empty())
+                    out += ',';
+                out += n.name;
+                flags = static_cast<uint8_t>(flags & ~n.flag);
+                break;
+            }
+        }
     }
-    return static_cast<uint16_t>(flags);
+    return out.empty() ? "NONE" : out;
+}
+
+std::string ct_states(uint16_t mask)
+{
+    std::string out;
+    for (const auto& st : xt::conntrack::states) {
+        if (mask & st.bit) {
+            if (!out.empty())
+                out += ',';
+            out += st.name;
+        }
+    }
+    return out;
+}
+
+const char* proto_name(uint8_t proto)
+{
+    switch (proto) {
+    case IPPROTO_TCP: return "tcp";
+    case IPPROTO_UDP: return "udp";
+    default: return nullptr;
+    }
+}
+
+// The port list of a multiport match: "80,443,8000:8080".
+std::string multiport_list(const net::nft::Data& d, const char* proto, bool numeric)
+{
+    namespace mp = xt::multiport;
+    std::string out;
+    unsigned count = std::min<unsigned>(d.size() > mp::count ? d[mp::count] : 0, mp::max_ports);
+    for (unsigned i = 0; i < count; ++i) {
+        if (i)
+            out += ',';
+        auto port = xt::get<uint16_t>(d, mp::ports + 2 * i);
+        out += proto ? port_text(port, proto, numeric) : std::to_string(port);
+        if (d[mp::pflags + i] && i + 1 < count) {
+            out += ':' + (proto ? port_text(xt::get<uint16_t>(d, mp::ports + 2 * (i + 1)), proto, numeric)
+                                : std::to_string(xt::get<uint16_t>(d, mp::ports + 2 * (i + 1))));
+            ++i;
+        }
+    }
+    return out;
+}
+
+const char* multiport_kind(const net::nft::Data& d)
+{
+    switch (d.empty() ? 0 : d[0]) {
+    case xt::multiport::source: return "sports";
+    case xt::multiport::destination: return "dports";
+    default: return "ports";
+    }
+}
+
+// libxt_limit's print_rate: the largest unit that still divides evenly.
+std::string rate_text(uint32_t period)
+{
+    static constexpr struct {
+        const char* name;
+        uint32_t mult;
+    } rates[] = {{"day", limit_scale * 24 * 60 * 60}, {"hour", limit_scale * 60 * 60}, {"min", limit_scale * 60},
+                 {"sec", limit_scale}};
+    if (period == 0)
+        return "inf";
+    size_t i = 1;
+    for (; i < std::size(rates); ++i)
+        if (period > rates[i].mult || rates[i].mult / period < rates[i].mult % period)
+            break;
+    return fmt::format("{}/{}", rates[i - 1].mult / period, rates[i - 1].name);
+}
+
+std::string mark_text(uint32_t value, uint32_t mask)
+{
+    return mask == ~0u ? fmt::format("0x{:x}", value) : fmt::format("0x{:x}/0x{:x}", value, mask);
+}
+
+void list_icmp(std::string& out, const net::nft::Data& d, bool numeric)
+{
+    uint8_t type = d[0], lo = d[1], hi = d[2];
+    bool inv = d[3] & 0x01;
+    out += " icmp";
+    if (!numeric) {
+        for (const auto& n : xt::icmp::names) {
+            if (n.type == type && n.code_min == lo && n.code_max == hi) {
+                out += fmt::format(" {}{}", inv ? "!" : "", n.name);
+                return;
+            }
+        }
+    }
+    if (inv)
+        out += " !";
+    out += fmt::format("type {}", type);
+    if (lo == hi)
+        out += fmt::format(" code {}", lo);
+    else if (lo != 0 || hi != 0xFF)
+        out += fmt::format(" codes {}-{}", lo, hi);
+}
+
+uint32_t nat_flags(const net::nft::Target& t)
+{
+    return xt::get<uint32_t>(t.info, t.name == "DNAT" ? xt::nat::flags : xt::compat_nat::flags);
+}
+
+std::string addr4(const net::nft::Data& d, size_t off)
+{
+    uint32_t a = 0;
+    for (size_t i = 0; i < 4 && off + i < d.size(); ++i)
+        a = (a << 8) | d[off + i];
+    return dotted(a);
+}
+
+// DNAT's (nf_nat_range2) or SNAT's (compat range) range:
+// "10.0.0.2-10.0.0.9:80-90".
+std::string nat_range(const net::nft::Target& t)
+{
+    const auto& d = t.info;
+    bool v2 = t.name == "DNAT";
+    size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
+    size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
+    auto flags = nat_flags(t);
+    std::string out;
+    if (flags & xt::nat::map_ips) {
+        out += addr4(d, lo_ip);
+        if (std::memcmp(d.data() + lo_ip, d.data() + hi_ip, 4) != 0)
+            out += '-' + addr4(d, hi_ip);
+    }
+    if (flags & xt::nat::proto_specified) {
+        uint16_t lo = xt::get_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min);
+        uint16_t hi = xt::get_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max);
+        out += fmt::format(":{}", lo);
+        if (hi != lo)
+            out += fmt::format("-{}", hi);
+    }
+    return out;
+}
+
+std::string log_level_name(uint8_t level)
+{
+    return level < std::size(xt::log::level_print_names) ? std::string(xt::log::level_print_names[level]) : "";
+}
+
+std::string log_prefix(const net::nft::Data& d)
+{
+    auto begin = d.begin() + static_cast<long>(xt::log::prefix);
+    return std::string(begin, std::find(begin, d.end(), uint8_t(0)));
+}
+
+std::string addr_types(uint16_t mask)
+{
+    std::string out;
+    for (size_t i = 0; i < std::size(xt::addrtype::types); ++i) {
+        if (mask & (1u << i)) {
+            if (!out.empty())
+                out += ',';
+            out += xt::addrtype::types[i];
+        }
+    }
+    return out;
+}
+
+// libxt_statistic's text, for -L (prefix "") and -S (prefix "--").
+std::string statistic_text(const net::nft::Data& d, const char* prefix)
+{
+    namespace st = xt::statistic;
+    bool inv = xt::get<uint16_t>(d, st::flags) & st::invert;
+    if (xt::get<uint16_t>(d, st::mode) == st::random)
+        return fmt::format(" {}mode random{} {}probability {:.11f}", prefix, inv ? " !" : "", prefix,
+                           1.0 * xt::get<uint32_t>(d, st::probability) / 0x80000000);
+    std::string out = fmt::format(" {}mode nth {}{}every {}", prefix, inv ? "! " : "", prefix,
+                                  xt::get<uint32_t>(d, st::every) + 1);
+    auto packet = xt::get<uint32_t>(d, st::packet);
+    if (packet || *prefix)
+        out += fmt::format(" {}packet {}", prefix, packet);
+    return out;
+}
+
+std::string pkttype_name(const net::nft::Data& d)
+{
+    auto type = xt::get<int32_t>(d, xt::pkttype::type);
+    for (const auto& n : xt::pkttype::names)
+        if (n.type == type)
+            return std::string(n.name);
+    return std::to_string(type);
+}
+
+std::string mac_text(const net::nft::Data& d)
+{
+    return fmt::format("{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}", d[0], d[1], d[2], d[3], d[4], d[5]);
+}
+
+std::string length_text(const net::nft::Data& d)
+{
+    auto lo = xt::get<uint16_t>(d, xt::length::min), hi = xt::get<uint16_t>(d, xt::length::max);
+    return lo == hi ? std::to_string(lo) : fmt::format("{}:{}", lo, hi);
+}
+
+bool is_state_alias(const net::nft::Data& d)
+{
+    return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
+}
+
+// -L text of one match other than tcp/udp.
+void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
+{
+    switch (x.kind) {
+    case Ext::Kind::Mark:
+        out += " mark match";
+        if (x.mark.invert)
+            out += " !";
+        out += ' ' + mark_text(x.mark.value, x.mark.mask);
+        return;
+    case Ext::Kind::Limit:
+        out += fmt::format(" limit: avg {} burst {}", rate_text(x.limit.avg), x.limit.burst);
+        return;
+    case Ext::Kind::Xt: break;
+    }
+    const auto& d = x.xt.info;
+    if (x.xt.name == "comment") {
+        out += " /* " + std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))) + " */";
+    } else if (x.xt.name == "conntrack") {
+        namespace c = xt::conntrack;
+        auto flags = xt::get<uint16_t>(d, c::match_flags), inv = xt::get<uint16_t>(d, c::invert_flags);
+        if (flags & c::f_state) {
+            if (inv & c::f_state)
+                out += " !";
+            out += fmt::format(" {}state {}", is_state_alias(d) ? "" : "ct", ct_states(xt::get<uint16_t>(d, c::state_mask)));
+        }
+    } else if (x.xt.name == "multiport") {
+        out += fmt::format(" multiport {} {}{}", multiport_kind(d), d[xt::multiport::invert] ? " !" : "",
+                           multiport_list(d, proto_name(r.proto), f.numeric));
+    } else if (x.xt.name == "icmp") {
+        list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "statistic") {
+        out += " statistic" + statistic_text(d, "");
+    } else if (x.xt.name == "pkttype") {
+        out += fmt::format(" PKTTYPE {}= {}", xt::get<int32_t>(d, xt::pkttype::invert) ? "!" : "", pkttype_name(d));
+    } else if (x.xt.name == "iprange") {
+        namespace ir = xt::iprange;
+        uint8_t flags = d[ir::flags];
+        if (flags & ir::src)
+            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
+                               addr4(d, ir::src_max));
+        if (flags & ir::dst)
+            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
+                               addr4(d, ir::dst_max));
+    } else if (x.xt.name == "mac") {
+        out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
+    } else if (x.xt.name == "length") {
+        out += fmt::format(" length {}{}", d[xt::length::invert] ? "!" : "", length_text(d));
+    } else if (x.xt.name == "connmark") {
+        namespace c = xt::connmark;
+        out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
+                           mark_text(xt::get<uint32_t>(d, c::match_mark), xt::get<uint32_t>(d, c::match_mask)));
+    } else if (x.xt.name == "addrtype") {
+        namespace a = xt::addrtype;
+        auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
+        auto flags = xt::get<uint32_t>(d, a::flags);
+        out += " ADDRTYPE match";
+        if (src)
+            out += fmt::format(" src-type {}{}", flags & a::invert_source ? "!" : "", addr_types(src));
+        if (dst)
+            out += fmt::format(" dst-type {}{}", flags & a::invert_dest ? "!" : "", addr_types(dst));
+        if (flags & a::limit_in)
+            out += " limit-in";
+        if (flags & a::limit_out)
+            out += " limit-out";
+    }
+}
+
+void save_ext(std::string& out, const Ext& x)
+{
+    switch (x.kind) {
+    case Ext::Kind::Mark:
+        out += x.mark.invert ? " -m mark ! --mark " : " -m mark --mark ";
+        out += mark_text(x.mark.value, x.mark.mask);
+        return;
+    case Ext::Kind::Limit:
+        out += " -m limit --limit " + rate_text(x.limit.avg);
+        if (x.limit.burst != 5)
+            out += fmt::format(" --limit-burst {}", x.limit.burst);
+        return;
+    case Ext::Kind::Xt: break;
+    }
+    const auto& d = x.xt.info;
+    if (x.xt.name == "comment") {
+        out += " -m comment --comment" + save_string(std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))));
+    } else if (x.xt.name == "conntrack") {
+        namespace c = xt::conntrack;
+        bool alias = is_state_alias(d);
+        out += alias ? " -m state" : " -m conntrack";
+        auto flags = xt::get<uint16_t>(d, c::match_flags), inv = xt::get<uint16_t>(d, c::invert_flags);
+        if (flags & c::f_state) {
+            if (inv & c::f_state)
+                out += " !";
+            out += fmt::format(" --{}state {}", alias ? "" : "ct", ct_states(xt::get<uint16_t>(d, c::state_mask)));
+        }
+    } else if (x.xt.name == "multiport") {
+        out += " -m multiport";
+        if (d[xt::multiport::invert])
+            out += " !";
+        out += fmt::format(" --{} {}", multiport_kind(d), multiport_list(d, nullptr, true));
+    } else if (x.xt.name == "icmp") {
+        out += " -m icmp";
+        if (d[3] & 0x01)
+            out += " !";
+        if (d[0] == 0xFF) {
+            out += " --icmp-type any";
+        } else {
+            out += fmt::format(" --icmp-type {}", d[0]);
+            if (d[1] != 0 || d[2] != 0xFF)
+                out += fmt::format("/{}", d[1]);
+        }
+    } else if (x.xt.name == "statistic") {
+        out += " -m statistic" + statistic_text(d, "--");
+    } else if (x.xt.name == "pkttype") {
+        out += fmt::format(" -m pkttype{} --pkt-type {}", xt::get<int32_t>(d, xt::pkttype::invert) ? " !" : "",
+                           pkttype_name(d));
+    } else if (x.xt.name == "iprange") {
+        namespace ir = xt::iprange;
+        uint8_t flags = d[ir::flags];
+        out += " -m iprange";
+        if (flags & ir::src)
+            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
+                               addr4(d, ir::src_max));
+        if (flags & ir::dst)
+            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
+                               addr4(d, ir::dst_max));
+    } else if (x.xt.name == "mac") {
+        out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
+    } else if (x.xt.name == "length") {
+        out += fmt::format(" -m length{} --length {}", d[xt::length::invert] ? " !" : "", length_text(d));
+    } else if (x.xt.name == "connmark") {
+        namespace c = xt::connmark;
+        out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",
+                           mark_text(xt::get<uint32_t>(d, c::match_mark), xt::get<uint32_t>(d, c::match_mask)));
+    } else if (x.xt.name == "addrtype") {
+        namespace a = xt::addrtype;
+        auto src = xt::get<uint16_t>(d, a::source), dst = xt::get<uint16_t>(d, a::dest);
+        auto flags = xt::get<uint32_t>(d, a::flags);
+        out += " -m addrtype";
+        if (src)
+            out += fmt::format("{} --src-type {}", flags & a::invert_source ? " !" : "", addr_types(src));
+        if (dst)
+            out += fmt::format("{} --dst-type {}", flags & a::invert_dest ? " !" : "", addr_types(dst));
+        if (flags & a::limit_in)
+            out += " --limit-iface-in";
+        if (flags & a::limit_out)
+            out += " --limit-iface-out";
+    }
+}
+
+// MARK's and CONNMARK's "set value under mask" as the operation it is.
+std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
+{
+    if (mark == 0)
+        return fmt::format(" {} and 0x{:x}", name, ~mask);
+    if (mark == mask)
+        return fmt::format(" {} or 0x{:x}", name, mark);
+    if (mask == 0)
+        return fmt::format(" {} xor 0x{:x}", name, mark);
+    if (mask == ~0u)
+        return fmt::format(" {} set 0x{:x}", name, mark);
+    return fmt::format(" {} xset 0x{:x}/0x{:x}", name, mark, mask);
+}
+
+// -L text of an x_tables target's options.
+void list_target(std::string& out, const net::nft::Target& t, const Format& f)
+{
+    const auto& d = t.info;
+    if (t.name == "REJECT") {
+        out += fmt::format(" reject-with {}", reject_name(d));
+    } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
+        namespace c = xt::compat_nat;
+        auto flags = xt::get<uint32_t>(d, c::flags);
+        if (flags & xt::nat::proto_specified) {
+            uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
+            out += t.name == "MASQUERADE" ? " masq ports: " : " redir ports ";
+            out += std::to_string(lo);
+            if (hi != lo)
+                out += fmt::format("-{}", hi);
+        }
+        if (flags & xt::nat::random)
+            out += " random";
+        if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
+            out += " random-fully";
+    } else if (t.name == "DNAT" || t.name == "SNAT") {
+        auto flags = nat_flags(t);
+        out += " to:" + nat_range(t);
+        if (flags & xt::nat::random)
+            out += " random";
+        if (flags & xt::nat::random_fully)
+            out += " random-fully";
+        if (flags & xt::nat::persistent)
+            out += " persistent";
+    } else if (t.name == "LOG") {
+        uint8_t level = d[xt::log::level], flags = d[xt::log::flags];
+        out += " LOG";
+        if (f.numeric) {
+            out += fmt::format(" flags {} level {}", flags, level);
+        } else {
+            std::string name = log_level_name(level);
+            out += name.empty() ? fmt::format(" UNKNOWN level {}", level) : " level " + name;
+            for (const auto& fl : xt::log::flag_names)
+                if (flags & fl.bit)
+                    out += fmt::format(" {}", fl.word);
+            if (flags & ~0x2f)
+                out += " unknown-flags";
+        }
+        std::string prefix = log_prefix(d);
+        if (!prefix.empty())
+            out += " prefix \"" + prefix + "\"";
+    } else if (t.name == "MARK") {
+        out += mark_op_text("MARK", xt::get<uint32_t>(d, xt::mark::value), xt::get<uint32_t>(d, xt::mark::mask));
+    } else if (t.name == "CONNMARK") {
+        namespace c = xt::connmark;
+        auto ctmark = xt::get<uint32_t>(d, c::ctmark), ctmask = xt::get<uint32_t>(d, c::ctmask);
+        auto nfmask = xt::get<uint32_t>(d, c::nfmask);
+        switch (d[c::mode]) {
+        case c::set: out += mark_op_text("CONNMARK", ctmark, ctmask); break;
+        case c::save:
+        case c::restore: {
+            bool save = d[c::mode] == c::save;
+            out += save ? " CONNMARK save" : " CONNMARK restore";
+            if (nfmask == ~0u && ctmask == ~0u)
+                break;
+            if (nfmask == ctmask)
+                out += fmt::format(" mask 0x{:x}", nfmask);
+            else if (save)
+                out += fmt::format(" nfmask 0x{:x} ctmask ~0x{:x}", nfmask, ctmask);
+            else
+                out += fmt::format(" ctmask 0x{:x} nfmask ~0x{:x}", ctmask, nfmask);
+            break;
+        }
+        default: out += " ERROR: UNKNOWN CONNMARK MODE"; break;
+        }
+    }
+}
+
+void save_target(std::string& out, const net::nft::Target& t)
+{
+    const auto& d = t.info;
+    out += " -j " + t.name;
+    if (t.name == "REJECT") {
+        out += fmt::format(" --reject-with {}", reject_name(d));
+    } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
+        namespace c = xt::compat_nat;
+        auto flags = xt::get<uint32_t>(d, c::flags);
+        if (flags & xt::nat::proto_specified) {
+            uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
+            out += fmt::format(" --to-ports {}", lo);
+            if (hi != lo)
+                out += fmt::format("-{}", hi);
+        }
+        if (flags & xt::nat::random)
+            out += " --random";
+        if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
+            out += " --random-fully";
+    } else if (t.name == "DNAT" || t.name == "SNAT") {
+        auto flags = nat_flags(t);
+        out += fmt::format(" --to-{} {}", t.name == "DNAT" ? "destination" : "source", nat_range(t));
+        if (flags & xt::nat::random)
+            out += " --random";
+        if (flags & xt::nat::random_fully)
+            out += " --random-fully";
+        if (flags & xt::nat::persistent)
+            out += " --persistent";
+    } else if (t.name == "LOG") {
+        uint8_t level = d[xt::log::level], flags = d[xt::log::flags];
+        std::string prefix = log_prefix(d);
+        if (!prefix.empty())
+            out += " --log-prefix" + save_string(prefix);
+        if (level != xt::log::default_level)
+            out += fmt::format(" --log-level {}", level);
+        for (const auto& fl : xt::log::flag_names)
+            if (flags & fl.bit)
+                out += fmt::format(" --{}", fl.option);
+    } else if (t.name == "MARK") {
+        out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", xt::get<uint32_t>(d, xt::mark::value),
+                           xt::get<uint32_t>(d, xt::mark::mask));
+    } else if (t.name == "CONNMARK") {
+        namespace c = xt::connmark;
+        auto ctmark = xt::get<uint32_t>(d, c::ctmark), ctmask = xt::get<uint32_t>(d, c::ctmask);
+        auto nfmask = xt::get<uint32_t>(d, c::nfmask);
+        if (d[c::mode] == c::set)
+            out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", ctmark, ctmask);
+        else
+            out += fmt::format(" --{}-mark --nfmask 0x{:x} --ctmask 0x{:x}", d[c::mode] == c::save ? "save" : "restore",
+                               nfmask, ctmask);
+    }
 }
 
 } // namespace
@@ -196,6 +690,7 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     out += fmt::format("{:<19} ", addr_text(r.dst, f));
     if (r.verdict == Verdict::Goto)
         out += "[goto] ";
+    size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'p' && r.l4match) {
             const char* proto = r.l4match == IPPROTO_TCP ? "tcp" : "udp";
@@ -203,25 +698,19 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
             out += proto;
             print_ports(out, "spt", r.sport, proto, f.numeric);
             print_ports(out, "dpt", r.dport, proto, f.numeric);
-        } else if (m == 'c' && r.comment) {
-            out += " /* " + *r.comment + " */";
-        }
-    }
-    if (r.verdict == Verdict::Xt) {
-        if (r.xt.name == "REJECT") {
-            out += fmt::format(" reject-with {}", reject_name(r.xt.info));
-        } else if (r.xt.name == "MASQUERADE") {
-            uint16_t lo = 0, hi = 0;
-            uint16_t flags = masq_flags(r.xt.info, lo, hi);
-            if (flags & 0x02) { // NF_NAT_RANGE_PROTO_SPECIFIED
-                out += fmt::format(" masq ports: {}", lo);
-                if (hi != lo)
-                    out += fmt::format("-{}", hi);
+            if (r.flags.set()) {
+                out += fmt::format(" flags:{}", r.flags.invert ? "!" : "");
+                if (f.numeric)
+                    out += fmt::format("0x{:02X}/0x{:02X}", r.flags.mask, r.flags.cmp);
+                else
+                    out += tcp_flag_text(r.flags.mask) + "/" + tcp_flag_text(r.flags.cmp);
             }
-            if (flags & 0x04) // NF_NAT_RANGE_PROTO_RANDOM
-                out += " random";
+        } else if (m == 'e' && next_ext < r.exts.size()) {
+            list_ext(out, r, r.exts[next_ext++], f);
         }
     }
+    if (r.verdict == Verdict::Xt)
+        list_target(out, r.xt, f);
     out += '\n';
 }
 
@@ -261,6 +750,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
         else
             out += fmt::format(" -p {}", r.proto);
     }
+    size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'p' && r.l4match) {
             out += r.l4match == IPPROTO_TCP ? " -m tcp" : " -m udp";
@@ -276,8 +766,11 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
             };
             ports("sport", r.sport);
             ports("dport", r.dport);
-        } else if (m == 'c' && r.comment) {
-            out += " -m comment --comment" + save_string(*r.comment);
+            if (r.flags.set())
+                out += fmt::format("{} --tcp-flags {} {}", r.flags.invert ? " !" : "", tcp_flag_text(r.flags.mask),
+                                   tcp_flag_text(r.flags.cmp));
+        } else if (m == 'e' && next_ext < r.exts.size()) {
+            save_ext(out, r.exts[next_ext++]);
         }
     }
     if (counters)
@@ -285,22 +778,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
     switch (r.verdict) {
     case Verdict::None: break;
     case Verdict::Goto: out += " -g " + r.chain; break;
-    case Verdict::Xt:
-        out += " -j " + r.xt.name;
-        if (r.xt.name == "REJECT") {
-            out += fmt::format(" --reject-with {}", reject_name(r.xt.info));
-        } else if (r.xt.name == "MASQUERADE") {
-            uint16_t lo = 0, hi = 0;
-            uint16_t flags = masq_flags(r.xt.info, lo, hi);
-            if (flags & 0x02) {
-                out += fmt::format(" --to-ports {}", lo);
-                if (hi != lo)
-                    out += fmt::format("-{}", hi);
-            }
-            if (flags & 0x04)
-                out += " --random";
-        }
-        break;
+    case Verdict::Xt: save_target(out, r.xt); break;
     default: out += " -j " + target_name(r); break;
     }
     out += '\n';

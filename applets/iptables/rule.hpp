@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "libnet/nft/nft.hpp"
 
@@ -43,6 +44,45 @@ struct PortMatch {
     }
 };
 
+// The tcp match's --tcp-flags / --syn: (flags & mask) == cmp, or != when
+// inverted.
+struct TcpFlags {
+    uint8_t mask = 0;
+    uint8_t cmp = 0;
+    bool invert = false;
+    bool operator==(const TcpFlags&) const = default;
+    bool set() const { return mask != 0 || cmp != 0 || invert; }
+};
+
+// -m mark --mark VALUE[/MASK] (iptables-nft writes it as native meta mark).
+struct MarkMatch {
+    uint32_t value = 0;
+    uint32_t mask = ~0u;
+    bool invert = false;
+    bool operator==(const MarkMatch&) const = default;
+};
+
+// -m limit: xt_rateinfo's average (XT_LIMIT_SCALE units per packet) and
+// burst (iptables-nft writes it as a native limit expression).
+constexpr uint32_t limit_scale = 10000;
+struct LimitMatch {
+    uint32_t avg = limit_scale * 3600 / 3; // 3/hour
+    uint32_t burst = 5;
+    bool operator==(const LimitMatch&) const = default;
+};
+
+// A match other than the tcp/udp ports, in command-line order: an x_tables
+// match kept as its info bytes (comment, conntrack and state, multiport,
+// icmp) or one iptables-nft writes natively (mark, limit).
+struct Ext {
+    enum class Kind : uint8_t { Xt, Mark, Limit };
+    Kind kind = Kind::Xt;
+    net::nft::Match xt;
+    MarkMatch mark;
+    LimitMatch limit;
+    bool operator==(const Ext&) const = default;
+};
+
 enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt };
 
 struct Rule {
@@ -57,9 +97,11 @@ struct Rule {
     uint8_t l4match = 0;
     PortMatch sport;
     PortMatch dport;
-    std::optional<std::string> comment;
+    TcpFlags flags;
+    // The other matches, in order.
+    std::vector<Ext> exts;
     // The order the matches were given in (and are encoded and printed in):
-    // 'p' for the tcp/udp ports, 'c' for the comment.
+    // 'p' for the tcp/udp match, 'e' for the next of `exts`.
     std::string match_order;
 
     Verdict verdict = Verdict::None;
@@ -71,13 +113,18 @@ struct Rule {
     uint64_t packets = 0;
     uint64_t bytes = 0;
     bool unsupported = false;
+    // What was not understood ("match `hashlimit'", "expression `ct'") and
+    // whether iptables-nft itself would call the table incompatible (an
+    // expression kind it never writes).
+    std::string unsupported_what;
+    bool incompatible = false;
 
     bool same_as(const Rule& o) const
     {
         return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
                src == o.src && dst == o.dst && l4match == o.l4match &&
                sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
-               comment == o.comment && match_order == o.match_order && verdict == o.verdict &&
+               flags == o.flags && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
                chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };

@@ -116,6 +116,15 @@ void encode(Message& m, const Counter& e)
     m.put_be64(NFTA_COUNTER_PACKETS, e.packets);
 }
 
+void encode(Message& m, const Limit& e)
+{
+    m.put_be64(NFTA_LIMIT_RATE, e.rate);
+    m.put_be64(NFTA_LIMIT_UNIT, e.unit);
+    m.put_be32(NFTA_LIMIT_BURST, e.burst);
+    m.put_be32(NFTA_LIMIT_TYPE, e.type);
+    m.put_be32(NFTA_LIMIT_FLAGS, e.flags);
+}
+
 void encode(Message& m, const Immediate& e)
 {
     m.put_be32(NFTA_IMMEDIATE_DREG, e.dreg);
@@ -191,6 +200,19 @@ Expr decode(std::string_view name, const Attr* data_attr)
             c.packets = be64(*a);
         return c;
     }
+    if (name == "limit") {
+        AttrTable t(data, NFTA_LIMIT_MAX);
+        Limit l;
+        l.rate = be64(need(t, NFTA_LIMIT_RATE, "limit rate"));
+        l.unit = be64(need(t, NFTA_LIMIT_UNIT, "limit unit"));
+        if (const Attr* a = t.get(NFTA_LIMIT_BURST))
+            l.burst = be32(*a);
+        if (const Attr* a = t.get(NFTA_LIMIT_TYPE))
+            l.type = be32(*a);
+        if (const Attr* a = t.get(NFTA_LIMIT_FLAGS))
+            l.flags = be32(*a);
+        return l;
+    }
     if (name == "immediate") {
         AttrTable t(data, NFTA_IMMEDIATE_MAX);
         uint32_t dreg = need32(t, NFTA_IMMEDIATE_DREG, "immediate dreg");
@@ -229,6 +251,7 @@ std::string_view expr_name(const Expr& e)
         std::string_view operator()(const Bitwise&) const { return "bitwise"; }
         std::string_view operator()(const Range&) const { return "range"; }
         std::string_view operator()(const Counter&) const { return "counter"; }
+        std::string_view operator()(const Limit&) const { return "limit"; }
         std::string_view operator()(const Immediate&) const { return "immediate"; }
         std::string_view operator()(const Match&) const { return "match"; }
         std::string_view operator()(const Target&) const { return "target"; }

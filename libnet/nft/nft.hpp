@@ -80,6 +80,16 @@ struct Counter {
     bool operator==(const Counter&) const = default;
 };
 
+// A packet-rate or byte-rate limit (NFTA_LIMIT_*).
+struct Limit {
+    uint64_t rate = 0;
+    uint64_t unit = 1; // seconds
+    uint32_t burst = 0;
+    uint32_t type = NFT_LIMIT_PKTS;
+    uint32_t flags = 0;
+    bool operator==(const Limit&) const = default;
+};
+
 // An immediate that loads a verdict (accept, drop, return, jump, goto).
 struct Immediate {
     uint32_t dreg = NFT_REG_VERDICT;
@@ -109,7 +119,7 @@ struct Unknown {
     bool operator==(const Unknown&) const = default;
 };
 
-using Expr = std::variant<Payload, Meta, Cmp, Bitwise, Range, Counter, Immediate, Match, Target, Unknown>;
+using Expr = std::variant<Payload, Meta, Cmp, Bitwise, Range, Counter, Limit, Immediate, Match, Target, Unknown>;
 
 // The expression's kernel name ("payload", "cmp", ...).
 std::string_view expr_name(const Expr& e);

@@ -262,8 +262,8 @@ iptables -S FORWARD'
   # (LeakSanitizer cannot run under ptrace: off for the sanitizer build.)
   assert_same '
 export ASAN_OPTIONS=detect_leaks=0
-batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o /tmp/st "$@"; echo "rc=$?";
-          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" /tmp/st; }
+batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o '"$BATS_TEST_TMPDIR"'/st "$@"; echo "rc=$?";
+          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" '"$BATS_TEST_TMPDIR"'/st; }
 batch iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE
 batch iptables -A FORWARD --in-interface br -j ACCEPT
 batch iptables -A FORWARD --out-interface br -j ACCEPT
