@@ -7,6 +7,8 @@ OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
   rtnl_fuzzer   the kernel dumps recorded in tests/unit/*_dump.hpp (hex),
                 whole and cut into single messages
   rule_fuzzer   the recorded rule dump
+  nft_fuzzer    the NEWRULE messages recorded from iptables-nft in
+                tests/unit/iptables_*_test.cpp
   print_fuzzer  every packet of the classic pcaps in tests/data/tcpdump and
                 CORPUS_DIR (tcpdump's own captures), with the 4-byte prefix
                 print_fuzzer.cpp reads (link-type selector, options, extra length)
@@ -100,6 +102,13 @@ def main():
         if target == 'rule_fuzzer':
             put(outdir, 'rtnl_fuzzer', n, b)
             n += 1
+    # nf_tables NEWRULE messages recorded from iptables-nft (unit tests).
+    for path in sorted(glob.glob(os.path.join(ROOT, 'tests/unit/iptables_*_test.cpp'))):
+        for lit in re.finditer(r'((?:"[0-9a-f]{8,}"\s*)+)', open(path).read()):
+            hexes = ''.join(re.findall(r'"([0-9a-f]*)"', lit.group(1)))
+            if len(hexes) >= 32 and len(hexes) % 2 == 0:
+                put(outdir, 'nft_fuzzer', n, bytes.fromhex(hexes))
+                n += 1
     pcaps = sorted(glob.glob(os.path.join(ROOT, 'tests/data/tcpdump/*.pcap')) +
                    glob.glob(os.path.join(corpus, '*.pcap')))
     for path in pcaps:
