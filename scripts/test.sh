@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the GoogleTest suite
 # and the bats suite on the static release build, then both again on a
-# dynamically linked AddressSanitizer + UBSan build of the same code.
+# dynamically linked AddressSanitizer + UBSan build of the same code, then
+# every libFuzzer target for a bounded time (scripts/fuzz.sh).
 #
 #   scripts/test.sh              everything (what CI runs)
-#   scripts/test.sh --no-sanitize   skip the sanitizer pass
+#   scripts/test.sh --no-sanitize   skip the sanitizer pass and the fuzzers
 #   scripts/test.sh FILE.bats...    only these bats files (release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +66,11 @@ if ((sanitize)); then
   build-asan/nsbox_unit --gtest_brief=1
   step "bats tests (sanitizers)"
   NSBOX="$PWD/build-asan/nsbox" NSBOX_DYNAMIC=1 bats --timing "${bats_par[@]}" "${bats_files[@]}"
+
+  # Every libFuzzer target, built with clang, for a bounded time each on
+  # seeds made from recorded data (tests/fuzz/README.md).
+  step "fuzzers (${NSBOX_FUZZ_SECONDS:=60} s per target)"
+  NSBOX_FUZZ_SECONDS=$NSBOX_FUZZ_SECONDS scripts/fuzz.sh
 fi
 
 step "all tests passed"

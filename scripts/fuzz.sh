@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds every libFuzzer target in tests/fuzz (clang, ASan + UBSan) and runs
+# each for a bounded time on seeds made from recorded data (tests/fuzz/seeds.py),
+# after replaying the regression inputs in tests/fuzz/regress/. Any crash,
+# leak, sanitizer report or timeout fails the run; the input that failed is
+# left in build-fuzz/findings/ to be copied into tests/fuzz/regress/TARGET/.
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET]    default 30 (NSBOX_FUZZ_SECONDS)
+#   scripts/fuzz.sh --runs N                each target for N inputs instead
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+limit=(-max_total_time="${NSBOX_FUZZ_SECONDS:-30}")
+case ${1:-} in
+  --runs) limit=(-runs="$2") ;;
+  '') ;;
+  *) limit=(-max_total_time="$1") ;;
+esac
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DNSBOX_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" >/dev/null
+targets=()
+for src in tests/fuzz/*_fuzzer.cpp; do
+  targets+=("fuzz_$(basename "$src" .cpp)")
+done
+cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
+
+work=build-fuzz/run
+rm -rf "$work" build-fuzz/findings
+mkdir -p build-fuzz/findings
+python3 tests/fuzz/seeds.py "$work/seeds"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+failed=0
+for t in "${targets[@]}"; do
+  name=${t#fuzz_}
+  corpus="$work/corpus/$name"
+  mkdir -p "$corpus" "$work/seeds/$name"
+  printf '%-14s ' "$name"
+  # New inputs go to $corpus; the seeds are read, never written.
+  if build-fuzz/"$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+       -artifact_prefix=build-fuzz/findings/"$name"- "$corpus" "$work/seeds/$name" >"$work/$name.log" 2>&1; then
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -1)
+    echo "ok, ${runs:-?} inputs"
+  else
+    echo "FAILED (log: $work/$name.log)"
+    grep -m5 -E 'ERROR|SUMMARY|runtime error|Test unit written' "$work/$name.log" || true
+    failed=1
+  fi
+done
+exit $failed

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Builds the seed corpora of the libFuzzer targets from recorded data.
+
+    tests/fuzz/seeds.py OUTDIR [CORPUS_DIR]
+
+OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
+  rtnl_fuzzer   the kernel dumps recorded in tests/unit/*_dump.hpp (hex),
+                whole and cut into single messages
+  rule_fuzzer   the recorded rule dump
+  nft_fuzzer    the NEWRULE messages recorded from iptables-nft in
+                tests/unit/iptables_*_test.cpp
+  print_fuzzer  every packet of the classic pcaps in tests/data/tcpdump and
+                CORPUS_DIR (tcpdump's own captures), with the 4-byte prefix
+                print_fuzzer.cpp reads (link-type selector, options, extra length)
+  etc_fuzzer    this machine's /etc/hosts, nsswitch.conf, passwd, group,
+                sysctl.conf and /etc/iproute2 files, each behind its
+                reader's selector byte
+Then every file under tests/fuzz/regress/NAME/ (inputs that once failed) is
+added, so each run replays them first.
+"""
+
+import glob
+import os
+import re
+import shutil
+import struct
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def put(outdir, name, i, data):
+    d = os.path.join(outdir, name)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, '%05d' % i), 'wb') as f:
+        f.write(data)
+
+
+def hex_dumps():
+    """(name, bytes) for every hex string constant in the unit tests' dumps."""
+    for path in sorted(glob.glob(os.path.join(ROOT, 'tests/unit/*_dump.hpp'))):
+        text = open(path).read()
+        for m in re.finditer(r'constexpr std::string_view (\w+)\s*=\s*((?:\s*"[0-9a-f]*"\s*)+);', text):
+            hexes = ''.join(re.findall(r'"([0-9a-f]*)"', m.group(2)))
+            if hexes and len(hexes) % 2 == 0:
+                yield m.group(1), bytes.fromhex(hexes)
+
+
+def split_netlink(b):
+    out, off = [], 0
+    while off + 16 <= len(b):
+        n = struct.unpack_from('<I', b, off)[0]
+        if n < 16 or off + n > len(b):
+            break
+        out.append(b[off:off + n])
+        off += (n + 3) & ~3
+    return out
+
+
+# print_fuzzer's link-type selector: index into its table.
+LINKTYPES = {1: 0, 101: 1, 0: 2, 113: 3, 276: 4, 228: 5, 229: 6, 108: 7, 12: 1, 14: 1}
+
+
+def pcap_packets(path):
+    b = open(path, 'rb').read()
+    if len(b) < 24:
+        return
+    magic = b[:4]
+    if magic in (b'\xd4\xc3\xb2\xa1', b'\x4d\x3c\xb2\xa1'):
+        e = '<'
+    elif magic in (b'\xa1\xb2\xc3\xd4', b'\xa1\xb2\x3c\x4d'):
+        e = '>'
+    else:
+        return
+    linktype = struct.unpack_from(e + 'I', b, 20)[0] & 0xffff
+    if linktype not in LINKTYPES:
+        return
+    off = 24
+    while off + 16 <= len(b):
+        _, _, incl, orig = struct.unpack_from(e + 'IIII', b, off)
+        off += 16
+        if incl > 262144 or off + incl > len(b):
+            return
+        extra = min(max(orig - incl, 0), 0xffff)
+        yield LINKTYPES[linktype], extra, b[off:off + incl]
+        off += incl
+
+
+def main():
+    outdir = sys.argv[1]
+    corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, '..', 'shared', 'corpus', 'tcpdump')
+    if os.path.exists(outdir):
+        shutil.rmtree(outdir)
+    n = 0
+    for name, b in hex_dumps():
+        target = 'rule_fuzzer' if 'rule' in name else 'rtnl_fuzzer'
+        put(outdir, target, n, b)
+        n += 1
+        for m in split_netlink(b):
+            put(outdir, target, n, m)
+            n += 1
+        if target == 'rule_fuzzer':
+            put(outdir, 'rtnl_fuzzer', n, b)
+            n += 1
+    # nf_tables NEWRULE messages recorded from iptables-nft (unit tests).
+    for path in sorted(glob.glob(os.path.join(ROOT, 'tests/unit/iptables_*_test.cpp'))):
+        for lit in re.finditer(r'((?:"[0-9a-f]{8,}"\s*)+)', open(path).read()):
+            hexes = ''.join(re.findall(r'"([0-9a-f]*)"', lit.group(1)))
+            if len(hexes) >= 32 and len(hexes) % 2 == 0:
+                put(outdir, 'nft_fuzzer', n, bytes.fromhex(hexes))
+                n += 1
+    pcaps = sorted(glob.glob(os.path.join(ROOT, 'tests/data/tcpdump/*.pcap')) +
+                   glob.glob(os.path.join(corpus, '*.pcap')))
+    for path in pcaps:
+        for k, (sel, extra, pkt) in enumerate(pcap_packets(path)):
+            if k >= 64:
+                break
+            # Two option sets per packet: plain -n, and -vv -e -x.
+            for bits in (0, 0x16):
+                put(outdir, 'print_fuzzer', n, bytes([sel, bits, extra >> 8, extra & 0xff]) + pkt)
+                n += 1
+    etc = [(0, '/etc/hosts'), (1, '/etc/nsswitch.conf'), (2, '/etc/passwd'), (3, '/etc/group'),
+           (4, '/etc/sysctl.conf'), (5, '/etc/iproute2/rt_tables'), (6, '/etc/iproute2/rt_protos'),
+           (7, '/etc/iproute2/rt_scopes'), (8, '/etc/iproute2/rt_dsfield'), (9, '/etc/iproute2/rt_realms')]
+    for sel, path in etc:
+        for p in (path, '/usr/share' + path[4:], '/usr/lib' + path[4:]):
+            if os.path.isfile(p):
+                put(outdir, 'etc_fuzzer', n, bytes([sel]) + open(p, 'rb').read()[:65536])
+                n += 1
+                break
+    for d in sorted(glob.glob(os.path.join(ROOT, 'tests/fuzz/regress/*'))):
+        for f in sorted(glob.glob(os.path.join(d, '*'))):
+            put(outdir, os.path.basename(d), n, open(f, 'rb').read())
+            n += 1
+
+
+if __name__ == '__main__':
+    main()
