@@ -651,6 +651,13 @@ void on_packet(u_char* user, const pcap_pkthdr* h, const u_char* bytes)
         s.line.clear();
         s.printer->print(ph, {reinterpret_cast<const std::byte*>(bytes), h->caplen}, s.captured, s.line);
         std::fwrite(s.line.data(), 1, s.line.size(), stdout);
+        // tcpdump checks every write: a closed pipe (SIGPIPE caught, or
+        // ignored) ends it at once with its write-error status.
+        if (std::ferror(stdout)) {
+            int err = errno;
+            std::fprintf(stderr, "tcpdump: Unable to write output: %s\n", std::strerror(err));
+            std::exit(14);
+        }
     }
 }
 

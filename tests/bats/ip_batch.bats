@@ -8,7 +8,7 @@ load ip_cases
 
 @test "batch: reading commands (comments, blank lines, continuations, quotes)" {
   cases=(
-    'printf "# a comment\n\nlink add v1 address 02:00:00:00:01:01 type veth peer name v2 address 02:00:00:00:01:02 # trailing\n  \n\tlink show v1\n" >/tmp/b; ip -batch /tmp/b; echo $?'
+    'printf "# a comment\n\nlink add v1 address 02:00:00:00:01:01 type veth peer name v2 address 02:00:00:00:01:02 # trailing\n  \n\tlink show v1\n" >b; ip -batch b; echo $?'
     # a continuation line; a comment stops the line before its backslash
     'printf "link \\\\\n show \\\\\n lo\nlink show lo # x \\\\\nlink show lo\n" | ip -batch -; echo $?'
     # quotes: a word that starts with a quote runs to the same quote
@@ -18,7 +18,7 @@ load ip_cases
     # CR LF line ends, tabs; a line that is only a comment
     'printf "link show lo\r\n\t# only\r\nlink\tshow\tlo\r\n" | ip -batch -; echo $?'
     # an empty file and /dev/null
-    ': >/tmp/e; ip -batch /tmp/e; echo $?; ip -batch /dev/null; echo $?'
+    ': >e; ip -batch e; echo $?; ip -batch /dev/null; echo $?'
     # more words than iproute2 takes on a line
     'printf "link show lo %s\n" "$(seq 600 | tr "\n" " ")" | ip -batch -; echo $?'
     'printf "link show lo %s\n" "$(seq 520 | tr "\n" " ")" | ip -batch -; echo $?'
@@ -29,9 +29,9 @@ load ip_cases
 @test "batch: failures, -force and exit codes" {
   cases=(
     # a kernel refusal: "Command failed FILE:LINE", the batch stops
-    'printf "link add v1 type veth peer name v2\nlink add v1 type veth peer name v3\nlink show v3\n" >/tmp/b; ip -batch /tmp/b; echo $?; ip -br link | cut -d" " -f1'
+    'printf "link add v1 type veth peer name v2\nlink add v1 type veth peer name v3\nlink show v3\n" >b; ip -batch b; echo $?; ip -br link | cut -d" " -f1'
     # -force goes on with the next line; the exit code is still 1
-    'printf "link add v1 type veth peer name v2\nlink add v1 type veth peer name v3\nlink show nosuch\naddress add 10.0.0.1/24 dev v1\n" >/tmp/b; ip -force -batch /tmp/b; echo $?; ip -br -4 addr'
+    'printf "link add v1 type veth peer name v2\nlink add v1 type veth peer name v3\nlink show nosuch\naddress add 10.0.0.1/24 dev v1\n" >b; ip -force -batch b; echo $?; ip -br -4 addr'
     'printf "link show lo\nfoo\nlink show lo\n" | ip -batch -; echo $?; printf "link show lo\nfoo\nlink show lo\n" | ip -force -batch -; echo $?'
     'printf "link add dev x type nosuchtype\nlink show lo\n" | ip -force -batch -; echo $?'
     # a usage error ends the process at once, -force or not
@@ -73,9 +73,9 @@ load ip_cases
 }
 
 @test "batch: one netlink socket for the whole batch" {
-  run sandbox "for i in \$(seq 50); do echo \"link add v\$i type veth peer name p\$i\"; echo \"link set v\$i up\"; echo \"address add 10.0.\$i.1/24 dev v\$i\"; done >/tmp/b
-    ASAN_OPTIONS=detect_leaks=0 strace -f -e trace=socket -o /tmp/tr ip -batch /tmp/b >/dev/null; echo \$?
-    grep -c 'socket(AF_NETLINK' /tmp/tr; ip -br -4 addr | wc -l" "$NSBOX_BIN:$REF_PATH"
+  run sandbox "for i in \$(seq 50); do echo \"link add v\$i type veth peer name p\$i\"; echo \"link set v\$i up\"; echo \"address add 10.0.\$i.1/24 dev v\$i\"; done >b
+    ASAN_OPTIONS=detect_leaks=0 strace -f -e trace=socket -o tr ip -batch b >/dev/null; echo \$?
+    grep -c 'socket(AF_NETLINK' tr; ip -br -4 addr | wc -l" "$NSBOX_BIN:$REF_PATH"
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = 0 ]
   [ "${lines[1]}" = 1 ]

@@ -59,8 +59,9 @@ nsdad() { $R netns exec "$1" sh -c "echo 0 > /proc/sys/net/ipv6/conf/all/accept_
 # an entry for no device outlives its namespace and shows in others, and a
 # dump can miss entries while another namespace changes the table. Bats
 # files run side by side, so cases that add or list proxies take this lock
-# (held until the sandbox script exits; /tmp is shared by the sandboxes).
-pneigh_lock() { exec 9>>/tmp/nsbox-bats-pneigh.lock && flock -w 60 9; }
+# (held until the sandbox script exits; the bats run directory is shared by the
+# sandboxes of one run; the /tmp of each sandbox is its own).
+pneigh_lock() { exec 9>>"$NSBOX_RUN_TMPDIR/pneigh.lock" && flock -w 60 9; }
 '
 
 # ip_cases SCRIPT...: assert_same on each script (with the prelude); fails

@@ -9,9 +9,11 @@ REQ_AWK="$BATS_TEST_DIRNAME/link_request.awk"
 REQ='
 req() {
   # LeakSanitizer cannot run under ptrace (the ASan build in CI)
-  ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -o /tmp/req.st "$@" 2>/tmp/req.err; local rc=$?
-  grep -v "^strace:" /tmp/req.err; echo "rc=$rc"
-  awk -f '"'"'REQ_AWK_PATH'"'"' /tmp/req.st
+  local st err rc
+  st=$(mktemp) && err=$(mktemp) || return 1
+  ASAN_OPTIONS=detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -o "$st" "$@" 2>"$err"; rc=$?
+  grep -v "^strace:" "$err"; echo "rc=$rc"
+  awk -f '"'"'REQ_AWK_PATH'"'"' "$st"; rm -f "$st" "$err"
 }
 '
 

@@ -23,13 +23,10 @@ norm_proto() {
 # assert_same_n SCRIPT: assert_same, with the reference's -n protocol column
 # normalised as above.
 assert_same_n() {
-  compare "$1"
-  ref_out=$(printf '%s\n' "$ref_out" | norm_proto)
-  local ok=1
-  [[ "$ref_out" == "$nsb_out" ]] || { echo "--- stdout differs"; diff <(echo "$ref_out") <(echo "$nsb_out") || true; ok=0; }
-  [[ "$ref_err" == "$nsb_err" ]] || { echo "--- stderr differs"; diff <(echo "$ref_err") <(echo "$nsb_err") || true; ok=0; }
-  [[ "$ref_rc" == "$nsb_rc" ]] || { echo "--- exit code: reference $ref_rc, nsbox $nsb_rc"; ok=0; }
-  ((ok)) || { printf -- '--- script:\n%s\n' "$1"; return 1; }
+  compare "$1" || return 1
+  norm_proto <"$ref_out_file" >"$ref_out_file.proto"
+  ref_out_file=$ref_out_file.proto
+  assert_compared "$1"
 }
 
 LAB='
@@ -262,8 +259,8 @@ iptables -S FORWARD'
   # (LeakSanitizer cannot run under ptrace: off for the sanitizer build.)
   assert_same '
 export ASAN_OPTIONS=detect_leaks=0
-batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o '"$BATS_TEST_TMPDIR"'/st "$@"; echo "rc=$?";
-          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" '"$BATS_TEST_TMPDIR"'/st; }
+batch() { strace -qq -f -e trace=sendmsg,sendto -xx -s 100000 -o st "$@"; echo "rc=$?";
+          grep -o "\[\[{nlmsg_len=[0-9]*, nlmsg_type=NFNL_MSG_BATCH_BEGIN.*NFNL_MSG_BATCH_END[^]]*\]\]" st; }
 batch iptables -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE
 batch iptables -A FORWARD --in-interface br -j ACCEPT
 batch iptables -A FORWARD --out-interface br -j ACCEPT

@@ -4,7 +4,9 @@
 # -r, and stdout, stderr and the exit code must match byte for byte.
 #
 #   tests/data/tcpdump/corpus.table  captures from tcpdump's own test suite
-#                                    (in $NSBOX_TCPDUMP_CORPUS)
+#                                    (in $NSBOX_TCPDUMP_CORPUS, by default
+#                                    ../shared/corpus/tcpdump next to the
+#                                    repository; the test fails without it)
 #   tests/data/tcpdump/own.table     captures our live tests recorded
 #                                    (pcaps next to the table)
 #
@@ -13,7 +15,7 @@
 load helpers
 
 TCPDUMP_DATA="$BATS_TEST_DIRNAME/../data/tcpdump"
-NSBOX_TCPDUMP_CORPUS="${NSBOX_TCPDUMP_CORPUS:-/work/shared/corpus/tcpdump}"
+NSBOX_TCPDUMP_CORPUS="${NSBOX_TCPDUMP_CORPUS:-$NSBOX_ROOT/../shared/corpus/tcpdump}"
 
 # run_table TABLE DIR: every row of TABLE, pcaps under DIR. Prints each row
 # that differs with the diff, and fails if any does.
@@ -41,11 +43,13 @@ run_table() {
     fi
   done <"$table"
   echo "$rows rows"
-  ((rows > 0)) && ((failed == 0))
+  ((rows > 0)) || { echo "no rows in $table"; return 1; }
+  ((failed == 0))
 }
 
 @test "tcpdump's test captures: nsbox prints every row of corpus.table as tcpdump does" {
-  [[ -d $NSBOX_TCPDUMP_CORPUS ]] || skip "no tcpdump corpus at $NSBOX_TCPDUMP_CORPUS"
+  # A missing corpus fails: CI must not pass without it.
+  [[ -d $NSBOX_TCPDUMP_CORPUS ]] || { echo "no tcpdump corpus at $NSBOX_TCPDUMP_CORPUS (set NSBOX_TCPDUMP_CORPUS)"; return 1; }
   run_table "$TCPDUMP_DATA/corpus.table" "$NSBOX_TCPDUMP_CORPUS"
 }
 

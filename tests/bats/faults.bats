@@ -1,0 +1,52 @@
+#!/usr/bin/env bats
+# Faults on purpose (issue 12, point 3), the cheap and deterministic ones:
+# each is a script that runs once with the reference tools and once with
+# nsbox (assert_same: stdout, stderr and the exit code, byte for byte).
+
+load helpers
+
+DATA="$BATS_TEST_DIRNAME/../data/tcpdump"
+
+# Output far larger than a pipe's buffer (64 KiB), so that the writer is
+# still writing when `head` has gone: the next write fails with EPIPE.
+# With SIGPIPE at its default the writer dies of it (exit 141 in the
+# pipeline's status); with SIGPIPE ignored (as under some service managers
+# and CI runners) it sees EPIPE and must end as the reference does.
+
+@test "stdout closed early: ip -s link | head -1, SIGPIPE default and ignored" {
+  local many='printf "link add v%s type veth peer name p%s\n" $(seq 300 | sed p) | /usr/sbin/ip -batch -
+'
+  assert_same "$many"'ip -s link | head -1; echo "rc=${PIPESTATUS[0]}"'
+  assert_same "$many"'ip -s -d addr | head -2; echo "rc=${PIPESTATUS[0]}"'
+  assert_same "$many"'trap "" PIPE; ip -s link | head -1; echo "rc=${PIPESTATUS[0]}"'
+  assert_same "$many"'trap "" PIPE; ip -j -s link | head -c 100; echo; echo "rc=${PIPESTATUS[0]}"'
+}
+
+@test "stdout closed early: tcpdump -r BIGFILE | head -1, SIGPIPE default and ignored" {
+  # a capture of 200 copies of lab-all.pcap's packets (about 1 MB of -x text)
+  local big="$BATS_TEST_TMPDIR/big.pcap" i
+  { head -c 24 "$DATA/lab-all.pcap"; for i in $(seq 200); do tail -c +25 "$DATA/lab-all.pcap"; done; } >"$big"
+  assert_same "tcpdump -n -x -r '$big' | head -1; echo \"rc=\${PIPESTATUS[0]}\""
+  assert_same "tcpdump -n -v -r '$big' 2>&1 | head -3; echo \"rc=\${PIPESTATUS[0]}\""
+  assert_same "trap '' PIPE; tcpdump -n -x -r '$big' | head -1; echo \"rc=\${PIPESTATUS[0]}\""
+}
+
+# A batch of 10,000 route adds with one bad line in the middle (line 5000):
+# a line the kernel refuses (a route that exists) and a line that does not
+# parse, each with and without -force. The state afterwards is listed by
+# the reference ip.
+BATCH='
+/usr/sbin/ip link add d0 type veth peer name e0 || exit 1; /usr/sbin/ip link set d0 up; /usr/sbin/ip link set e0 up
+for ((i = 0; i < 10000; i++)); do
+  if ((i == 4999)); then echo "$BAD"; else echo "route add 10.$((i / 250)).$((i % 250)).0/24 dev d0"; fi
+done >batch
+state() { echo "--- routes: $(/usr/sbin/ip route show dev d0 | wc -l)"; /usr/sbin/ip route show dev d0 | sed -n "1p;\$p"; }
+'
+
+@test "10,000-line ip -batch with a bad line in the middle, with and without -force" {
+  local bad
+  for bad in 'route add 10.0.1.0/24 dev d0' 'route add 10.300.0.0/24 dev d0' 'route frobnicate' 'route add 10.99.0.0/24 dev nosuch'; do
+    assert_same "BAD='$bad'$BATCH"'ip -batch batch; echo "rc=$?"; state'
+    assert_same "BAD='$bad'$BATCH"'ip -force -batch batch; echo "rc=$?"; state'
+  done
+}
