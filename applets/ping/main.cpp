@@ -57,9 +57,9 @@ double to_seconds(const char* s, const char* what, Context& ctx);
 
 constexpr OptionSpec options_table[] = {
     {'a', nullptr, "use audible ping", Section::common, [](Options& o, Context&, const char*) { o.audible = true; }},
-    {'A', nullptr, "use adaptive ping", Section::common, [](Options&, Context&, const char*) { unsupported('A'); }},
+    {'A', nullptr, "use adaptive ping", Section::common, [](Options& o, Context&, const char*) { o.adaptive = true; }},
     {'B', nullptr, "sticky source address", Section::common,
-     [](Options&, Context&, const char*) { unsupported('B'); }},
+     [](Options& o, Context&, const char*) { o.strict_source = true; }},
     {'c', "<count>", "stop after <count> replies", Section::common,
      [](Options& o, Context&, const char* v) { o.count = to_long(v, 1, LONG_MAX); }},
     {'C', nullptr, "call connect() syscall on socket creation", Section::common,
@@ -73,7 +73,11 @@ constexpr OptionSpec options_table[] = {
      "Imply using SOCK_RAW (for IPv4 only for identifier 0)",
      Section::common,
      [](Options& o, Context&, const char* v) { o.ident = static_cast<uint16_t>(to_ulong(v, 0, 0xffff)); }},
-    {'f', nullptr, "flood ping", Section::common, [](Options&, Context&, const char*) { unsupported('f'); }},
+    {'f', nullptr, "flood ping", Section::common, 
+     [](Options& o, Context&, const char*) {
+         o.flood = true;
+         o.numeric = true; // no lookups while flooding
+     }},
     {'h', nullptr, "print help and exit", Section::common, nullptr},
     {'I', "<interface>", "either interface name or address", Section::common,
      [](Options& o, Context&, const char* v) {
@@ -87,12 +91,14 @@ constexpr OptionSpec options_table[] = {
              if (inet_pton(AF_INET6, addr.c_str(), &a6) <= 0)
                  throw Fatal(2, fmt::format("invalid source address: {}", v));
              o.source6 = a6;
+             o.strict_source = true;
              return;
          }
          in_addr a{};
-         if (inet_pton(AF_INET, v, &a) > 0)
+         if (inet_pton(AF_INET, v, &a) > 0) {
              o.source = a;
-         else
+             o.strict_source = true;
+         } else
              o.device = v;
      }},
     {'i', "<interval>", "seconds between sending each packet", Section::common,
@@ -150,7 +156,7 @@ constexpr OptionSpec options_table[] = {
      [](Options& o, Context&, const char* v) { o.ttl = static_cast<int>(to_long(v, 0, 255)); }},
     {'U', nullptr, "print user-to-user latency", Section::common,
      [](Options& o, Context&, const char*) { o.latency = true; }},
-    {'v', nullptr, "verbose output", Section::common, [](Options&, Context&, const char*) { unsupported('v'); }},
+    {'v', nullptr, "verbose output", Section::common, [](Options& o, Context&, const char*) { o.verbose = true; }},
     {'V', nullptr, "print version and exit", Section::common,
      [](Options&, Context& ctx, const char*) { ctx.version = true; }},
     {'w', "<deadline>", "reply wait <deadline> in seconds", Section::common,
@@ -168,10 +174,27 @@ constexpr OptionSpec options_table[] = {
              throw Fatal(2, "only one -4 or -6 option may be specified");
          o.family = AF_INET;
      }},
-    {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options&, Context&, const char*) { unsupported('b'); }},
-    {'R', nullptr, "record route", Section::ipv4, [](Options&, Context&, const char*) { unsupported('R'); }},
+    {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options& o, Context&, const char*) { o.broadcast = true; }},
+    {'R', nullptr, "record route", Section::ipv4, 
+     [](Options& o, Context&, const char*) {
+         if (o.ts_type)
+             throw Fatal(2, "only one of -T or -R may be used");
+         o.record_route = true;
+     }},
     {'T', "<timestamp>", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>", Section::ipv4,
-     [](Options&, Context&, const char*) { unsupported('T'); }},
+     [](Options& o, Context&, const char* v) {
+         if (o.record_route)
+             throw Fatal(2, "only one of -T or -R may be used");
+         std::string_view s = v;
+         if (s == "tsonly")
+             o.ts_type = 0; // IPOPT_TS_TSONLY
+         else if (s == "tsandaddr")
+             o.ts_type = 1; // IPOPT_TS_TSANDADDR
+         else if (s == "tsprespec")
+             o.ts_type = 3; // IPOPT_TS_PRESPEC
+         else
+             throw Fatal(2, fmt::format("invalid timestamp type: {}", v));
+     }},
     {'6', nullptr, "use IPv6", Section::ipv6,
      [](Options& o, Context&, const char*) {
          if (o.family == AF_INET)
@@ -179,7 +202,18 @@ constexpr OptionSpec options_table[] = {
          o.family = AF_INET6;
      }},
     {'F', "<flowlabel>", "define flow label, default is random", Section::ipv6,
-     [](Options&, Context&, const char*) { unsupported('F'); }},
+     [](Options& o, Context&, const char* v) {
+         // Hexadecimal with 0x, else decimal; at most 20 bits.
+         bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+         char* end = nullptr;
+         // iputils keeps the value in an int first: a huge one wraps.
+         unsigned long val = static_cast<unsigned long>(int(std::strtoul(hex ? v + 2 : v, &end, hex ? 16 : 10)));
+         if (*end)
+             throw Fatal(2, fmt::format("bad value for flowinfo: {}", v));
+         if (val & ~0xfffffUL)
+             throw Fatal(2, fmt::format("flow value is greater than 20 bits: {}", v));
+         o.flowlabel = uint32_t(val);
+     }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
      [](Options&, Context&, const char*) { unsupported('N'); }},
     {'r', nullptr, "bypass the routing table (SO_DONTROUTE)", Section::hidden,
@@ -287,7 +321,7 @@ void usage_section(std::string& out, Section section)
     }
 }
 
-std::string usage_text()
+std::string usage_text_impl()
 {
     std::string out = "\nUsage\n  ping [options] <destination>\n\nOptions:\n";
     out += fmt::format("  {:<18} {}\n", "<destination>", "dns name or ip address");
@@ -323,6 +357,11 @@ const OptionSpec* find_spec(const std::string& key)
 
 } // namespace
 
+std::string usage_text()
+{
+    return usage_text_impl();
+}
+
 CommandLine parse_command_line(int argc, char** argv)
 {
     CommandLine cl;
@@ -343,7 +382,7 @@ CommandLine parse_command_line(int argc, char** argv)
         std::string what = e.what();
         if (what.starts_with("unrecognized option '--"))
             what = "invalid option -- '-'";
-        cl.err = fmt::format("{}: {}\n{}", ctx.prog, what, usage_text());
+        cl.err = fmt::format("{}: {}\n{}", ctx.prog, what, usage_text_impl());
         cl.exit_code = 2;
         return cl;
     }
@@ -351,7 +390,7 @@ CommandLine parse_command_line(int argc, char** argv)
         for (const auto& opt : parsed.options) {
             const OptionSpec* spec = find_spec(opt.string_key);
             if (!spec || !spec->apply) { // -h, -?
-                cl.err = ctx.err + usage_text();
+                cl.err = ctx.err + usage_text_impl();
                 cl.exit_code = 2;
                 return cl;
             }
@@ -406,6 +445,8 @@ int ping(int argc, char** argv)
 {
     CommandLine cl = parse_command_line(argc, argv);
     std::fputs(cl.err.c_str(), stderr);
+    if (cl.options.flood)
+        std::setvbuf(stdout, nullptr, _IONBF, 0); // -f: every dot goes out at once
     std::fputs(cl.out.c_str(), stdout); // stays buffered, as iputils' does
     if (cl.exit_code) {
         std::fflush(stdout); // iputils flushes -V's text before it exits
