@@ -22,7 +22,6 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/icmp6.h>
-#include <netinet/ip_icmp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -36,6 +35,7 @@
 
 #include "applets/ping/reply.hpp"
 #include "applets/ping/stats.hpp"
+#include "libnet/packet/checksum.hpp"
 #include "libnet/packet/icmp.hpp"
 #include "libnet/resolve.hpp"
 
@@ -475,8 +475,9 @@ private:
         if (sock_->raw) {
             // Only the ICMP types an echo can be answered with.
             IcmpFilter filt{};
-            filt.data = ~((1u << ICMP_SOURCE_QUENCH) | (1u << ICMP_DEST_UNREACH) | (1u << ICMP_TIME_EXCEEDED) |
-                          (1u << ICMP_PARAMETERPROB) | (1u << ICMP_REDIRECT) | (1u << ICMP_ECHOREPLY));
+            using namespace pk::icmp_type;
+            filt.data = ~((1u << source_quench) | (1u << dest_unreach) | (1u << time_exceeded) |
+                          (1u << param_problem) | (1u << redirect) | (1u << echo_reply));
             if (setsockopt(fd, SOL_RAW, icmp_filter_option, &filt, sizeof filt) < 0)
                 warn("WARNING: setsockopt(ICMP_FILTER)", errno);
         }
@@ -647,7 +648,7 @@ private:
                 warn("setsockopt(RAW_CHECKSUM) failed - try to continue", errno);
             icmp6_filter filter;
             ICMP6_FILTER_SETBLOCKALL(&filter);
-            ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &filter);
+            ICMP6_FILTER_SETPASS(pk::icmp6_type::echo_reply, &filter);
             if (setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) < 0)
                 throw Fatal(2, with_errno("setsockopt(ICMP6_FILTER)", errno));
         }
@@ -782,6 +783,10 @@ private:
                 b = o_.pattern->empty() ? 0 : (*o_.pattern)[i % o_.pattern->size()];
             payload_[i] = std::byte(b);
         }
+        // With timing, the first bytes carry the send time, written into
+        // each probe just before it goes (send_probe): zero here.
+        if (timing_)
+            std::fill(payload_.begin(), payload_.begin() + long(timeval_len), std::byte(0));
         if (sock_->raw) {
             if (o_.ident) {
                 ident_ = *o_.ident;
@@ -988,20 +993,34 @@ private:
     {
         uint16_t seq = uint16_t(stats_.transmitted_count() + 1);
         stats_.forget(seq);
-        std::vector<std::byte> payload = payload_;
+        // The probe is built and summed before the clock is read, and the
+        // timestamp's share of the checksum is added last (as iputils
+        // does): the time it carries is as close to the send as it gets.
+        size_t len = pk::icmp_header_len + payload_.size();
+        if (probe_.size() != len)
+            probe_.resize(len);
+        if (v6_)
+            pk::build_echo6_request(probe_, ident_, seq, payload_);
+        else
+            pk::build_echo_request(probe_, ident_, seq, payload_);
         if (timing_) {
+            // payload_'s stamp area is zero: the sum so far leaves it out.
+            std::span<std::byte> stamp(probe_.data() + pk::icmp_header_len, timeval_len);
             timeval tv{};
             gettimeofday(&tv, nullptr);
-            std::memcpy(payload.data(), &tv, sizeof tv);
+            std::memcpy(stamp.data(), &tv, sizeof tv);
+            if (!v6_) { // IPv6: the kernel sums
+                uint16_t sum = uint16_t(uint16_t(probe_[2]) << 8 | uint16_t(probe_[3]));
+                sum = pk::checksum_finish(pk::checksum_add(uint16_t(~sum), stamp));
+                probe_[2] = std::byte(sum >> 8);
+                probe_[3] = std::byte(sum & 0xff);
+            }
         }
-        std::vector<std::byte> buf(pk::icmp_header_len + payload.size());
-        size_t len = v6_ ? pk::build_echo6_request(buf, ident_, seq, payload)
-                         : pk::build_echo_request(buf, ident_, seq, payload);
         int flags = confirm_ && confirm_allowed_ ? MSG_CONFIRM : 0;
         confirm_ = false;
-        ssize_t n = v6_ ? sendto(sock_->fd.get(), buf.data(), len, flags,
+        ssize_t n = v6_ ? sendto(sock_->fd.get(), probe_.data(), len, flags,
                                  reinterpret_cast<const sockaddr*>(&whereto6_), sizeof whereto6_)
-                        : sendto(sock_->fd.get(), buf.data(), len, flags,
+                        : sendto(sock_->fd.get(), probe_.data(), len, flags,
                                  reinterpret_cast<const sockaddr*>(&whereto_), sizeof whereto_);
         if (n == ssize_t(len))
             return 0;
@@ -1122,7 +1141,8 @@ private:
                     if (sock_->raw) {
                         // From now on only echo replies and the rarer errors.
                         IcmpFilter filt{};
-                        filt.data = ~((1u << ICMP_SOURCE_QUENCH) | (1u << ICMP_REDIRECT) | (1u << ICMP_ECHOREPLY));
+                        using namespace pk::icmp_type;
+                        filt.data = ~((1u << source_quench) | (1u << redirect) | (1u << echo_reply));
                         if (setsockopt(sock_->fd.get(), SOL_RAW, icmp_filter_option, &filt, sizeof filt) < 0)
                             throw Fatal(2, with_errno("setsockopt(ICMP_FILTER)", errno));
                     }
@@ -1571,6 +1591,7 @@ private:
     bool confirm_allowed_ = true;
     size_t packlen_ = 0;
     std::vector<std::byte> payload_;
+    std::vector<std::byte> probe_; // the probe being sent, reused
     Statistics stats_;
 
     timespec start_time_{};

@@ -166,3 +166,21 @@ same() { assert_same "$PRE$1"; }
   same 'ping -6 -F 0 -c 1 ::1 | mask | sed -E "s/flow 0x[0-9a-f]+/flow L/"'
   same 'ping -F 0x12345 -c 1 10.0.1.3 | mask'
 }
+
+# --- the same options over IPv6
+
+V6='$I -6 addr add fd00:1::1/64 dev veth-a nodad; $I -n r -6 addr add fd00:1::2/64 dev veth-r nodad; '
+
+@test "IPv6: -f, -A, -B and -v" {
+  same "$V6"'ping -f -c 5 fd00:1::2 | mask | od -c'
+  same "$V6"'ping -A -c 3 fd00:1::2 | mask'
+  same "$V6"'ping -B -c 1 fd00:1::2 | mask'
+  same "$V6"'ping -v -c 2 -i 0.2 fd00:1::2 | mask'
+  same "$V6"'dgram; ping -v -f -c 3 fd00:1::2 | mask | od -c'
+}
+
+@test "IPv6: -f with no neighbour: an E per ICMPv6 error" {
+  # The three probes wait for a neighbour that never answers (about 3 s),
+  # then each comes back as Address unreachable.
+  same "$V6"'ping -f -c 3 -W 5 fd00:1::9 | mask | od -c'
+}
