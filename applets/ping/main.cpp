@@ -35,6 +35,7 @@ struct Context {
     std::string err; // warnings, in the order printed
     std::string preamble; // stdout text before the run ("PATTERN: ...")
     bool version = false;
+    std::optional<int> ni_help; // -N help (0) or a bad -N word (2): its text, then exit
     std::optional<std::string> pattern; // -p, applied after the last option
 };
 
@@ -51,6 +52,27 @@ struct OptionSpec {
 long to_long(const char* s, long min, long max);
 unsigned long to_ulong(const char* s, unsigned long min, unsigned long max);
 double to_seconds(const char* s, const char* what, Context& ctx);
+
+// -N's words (iputils' niquery options), in the order of its help text.
+constexpr std::string_view ni_words[] = {
+    "name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global", "ipv6-linklocal", "ipv6-sitelocal",
+    "ipv4", "ipv4-all", "subject-ipv6=", "subject-ipv4=", "subject-name=", "subject-fqdn=",
+};
+
+std::string ni_help_text()
+{
+    std::string out = "ping -6 -N <nodeinfo opt>\nHelp:\n  help\nQuery:\n";
+    for (std::string_view w : ni_words) {
+        if (w.starts_with("subject-"))
+            continue;
+        out += fmt::format("  {}\n", w);
+    }
+    out += "Subject:\n";
+    for (std::string_view w : ni_words)
+        if (w.starts_with("subject-"))
+            out += fmt::format("  {}{}\n", w, w == "subject-ipv6=" || w == "subject-ipv4=" ? "addr" : "name");
+    return out;
+}
 
 // ---------------------------------------------------------------------------
 // The table, in the order of iputils' usage text.
@@ -215,7 +237,17 @@ constexpr OptionSpec options_table[] = {
          o.flowlabel = uint32_t(val);
      }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
-     [](Options&, Context&, const char*) { unsupported('N'); }},
+     [](Options&, Context& ctx, const char* v) {
+         std::string_view s = v;
+         if (s == "help") {
+             ctx.ni_help = 0;
+             return;
+         }
+         for (std::string_view word : ni_words)
+             if (s == word || (word.ends_with('=') && s.starts_with(word)))
+                 unsupported('N'); // node information queries are not sent yet
+         ctx.ni_help = 2;
+     }},
     {'r', nullptr, "bypass the routing table (SO_DONTROUTE)", Section::hidden,
      [](Options& o, Context&, const char*) { o.dont_route = true; }},
     {'?', nullptr, nullptr, Section::hidden, nullptr},
@@ -395,6 +427,12 @@ CommandLine parse_command_line(int argc, char** argv)
                 return cl;
             }
             spec->apply(cl.options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
+            if (ctx.ni_help) {
+                cl.err = ctx.err;
+                (*ctx.ni_help ? cl.err : cl.out) += ni_help_text();
+                cl.exit_code = *ctx.ni_help;
+                return cl;
+            }
             if (ctx.version) {
                 cl.err = ctx.err;
                 cl.out = fmt::format("ping from nsbox {} (iputils 20221126 compatible)\n", NSBOX_VERSION);
