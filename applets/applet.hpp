@@ -17,6 +17,7 @@ struct Applet {
 };
 
 // Entry points, one per applet folder. argv[0] is the name the user typed.
+int arping_main(int argc, char** argv);
 int ip_main(int argc, char** argv);
 int iptables_main(int argc, char** argv);
 int iptables_restore_main(int argc, char** argv);
@@ -26,6 +27,7 @@ int sysctl_main(int argc, char** argv);
 int tcpdump_main(int argc, char** argv);
 
 inline constexpr Applet applets[] = {
+    {"arping", arping_main, "send ARP requests to a neighbour"},
     {"ip", ip_main, "show and change links, addresses, routes and namespaces"},
     {"iptables", iptables_main, "IPv4 packet filter and NAT (nf_tables backend)"},
     {"iptables-nft", iptables_main, "alias of iptables"},

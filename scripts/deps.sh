@@ -19,7 +19,7 @@ packages=(
   libgtest-dev bats clang libclang-rt-14-dev bash-static file jq
   util-linux procps valgrind git strace time parallel
   # the reference tools (test oracles)
-  iproute2 iputils-ping tcpdump iptables nftables
+  iproute2 iputils-ping iputils-arping tcpdump iptables nftables
 )
 # The arm64 cross build (scripts/build-arm64.sh): Debian's cross toolchain and
 # qemu to run its tests.

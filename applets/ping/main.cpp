@@ -35,6 +35,7 @@ struct Context {
     std::string err; // warnings, in the order printed
     std::string preamble; // stdout text before the run ("PATTERN: ...")
     bool version = false;
+    std::optional<int> ni_help; // -N help (0) or a bad -N word (2): its text, then exit
     std::optional<std::string> pattern; // -p, applied after the last option
 };
 
@@ -52,14 +53,35 @@ long to_long(const char* s, long min, long max);
 unsigned long to_ulong(const char* s, unsigned long min, unsigned long max);
 double to_seconds(const char* s, const char* what, Context& ctx);
 
+// -N's words (iputils' niquery options), in the order of its help text.
+constexpr std::string_view ni_words[] = {
+    "name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global", "ipv6-linklocal", "ipv6-sitelocal",
+    "ipv4", "ipv4-all", "subject-ipv6=", "subject-ipv4=", "subject-name=", "subject-fqdn=",
+};
+
+std::string ni_help_text()
+{
+    std::string out = "ping -6 -N <nodeinfo opt>\nHelp:\n  help\nQuery:\n";
+    for (std::string_view w : ni_words) {
+        if (w.starts_with("subject-"))
+            continue;
+        out += fmt::format("  {}\n", w);
+    }
+    out += "Subject:\n";
+    for (std::string_view w : ni_words)
+        if (w.starts_with("subject-"))
+            out += fmt::format("  {}{}\n", w, w == "subject-ipv6=" || w == "subject-ipv4=" ? "addr" : "name");
+    return out;
+}
+
 // ---------------------------------------------------------------------------
 // The table, in the order of iputils' usage text.
 
 constexpr OptionSpec options_table[] = {
     {'a', nullptr, "use audible ping", Section::common, [](Options& o, Context&, const char*) { o.audible = true; }},
-    {'A', nullptr, "use adaptive ping", Section::common, [](Options&, Context&, const char*) { unsupported('A'); }},
+    {'A', nullptr, "use adaptive ping", Section::common, [](Options& o, Context&, const char*) { o.adaptive = true; }},
     {'B', nullptr, "sticky source address", Section::common,
-     [](Options&, Context&, const char*) { unsupported('B'); }},
+     [](Options& o, Context&, const char*) { o.strict_source = true; }},
     {'c', "<count>", "stop after <count> replies", Section::common,
      [](Options& o, Context&, const char* v) { o.count = to_long(v, 1, LONG_MAX); }},
     {'C', nullptr, "call connect() syscall on socket creation", Section::common,
@@ -73,7 +95,11 @@ constexpr OptionSpec options_table[] = {
      "Imply using SOCK_RAW (for IPv4 only for identifier 0)",
      Section::common,
      [](Options& o, Context&, const char* v) { o.ident = static_cast<uint16_t>(to_ulong(v, 0, 0xffff)); }},
-    {'f', nullptr, "flood ping", Section::common, [](Options&, Context&, const char*) { unsupported('f'); }},
+    {'f', nullptr, "flood ping", Section::common, 
+     [](Options& o, Context&, const char*) {
+         o.flood = true;
+         o.numeric = true; // no lookups while flooding
+     }},
     {'h', nullptr, "print help and exit", Section::common, nullptr},
     {'I', "<interface>", "either interface name or address", Section::common,
      [](Options& o, Context&, const char* v) {
@@ -87,12 +113,14 @@ constexpr OptionSpec options_table[] = {
              if (inet_pton(AF_INET6, addr.c_str(), &a6) <= 0)
                  throw Fatal(2, fmt::format("invalid source address: {}", v));
              o.source6 = a6;
+             o.strict_source = true;
              return;
          }
          in_addr a{};
-         if (inet_pton(AF_INET, v, &a) > 0)
+         if (inet_pton(AF_INET, v, &a) > 0) {
              o.source = a;
-         else
+             o.strict_source = true;
+         } else
              o.device = v;
      }},
     {'i', "<interval>", "seconds between sending each packet", Section::common,
@@ -150,7 +178,7 @@ constexpr OptionSpec options_table[] = {
      [](Options& o, Context&, const char* v) { o.ttl = static_cast<int>(to_long(v, 0, 255)); }},
     {'U', nullptr, "print user-to-user latency", Section::common,
      [](Options& o, Context&, const char*) { o.latency = true; }},
-    {'v', nullptr, "verbose output", Section::common, [](Options&, Context&, const char*) { unsupported('v'); }},
+    {'v', nullptr, "verbose output", Section::common, [](Options& o, Context&, const char*) { o.verbose = true; }},
     {'V', nullptr, "print version and exit", Section::common,
      [](Options&, Context& ctx, const char*) { ctx.version = true; }},
     {'w', "<deadline>", "reply wait <deadline> in seconds", Section::common,
@@ -168,10 +196,27 @@ constexpr OptionSpec options_table[] = {
              throw Fatal(2, "only one -4 or -6 option may be specified");
          o.family = AF_INET;
      }},
-    {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options&, Context&, const char*) { unsupported('b'); }},
-    {'R', nullptr, "record route", Section::ipv4, [](Options&, Context&, const char*) { unsupported('R'); }},
+    {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options& o, Context&, const char*) { o.broadcast = true; }},
+    {'R', nullptr, "record route", Section::ipv4, 
+     [](Options& o, Context&, const char*) {
+         if (o.ts_type)
+             throw Fatal(2, "only one of -T or -R may be used");
+         o.record_route = true;
+     }},
     {'T', "<timestamp>", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>", Section::ipv4,
-     [](Options&, Context&, const char*) { unsupported('T'); }},
+     [](Options& o, Context&, const char* v) {
+         if (o.record_route)
+             throw Fatal(2, "only one of -T or -R may be used");
+         std::string_view s = v;
+         if (s == "tsonly")
+             o.ts_type = 0; // IPOPT_TS_TSONLY
+         else if (s == "tsandaddr")
+             o.ts_type = 1; // IPOPT_TS_TSANDADDR
+         else if (s == "tsprespec")
+             o.ts_type = 3; // IPOPT_TS_PRESPEC
+         else
+             throw Fatal(2, fmt::format("invalid timestamp type: {}", v));
+     }},
     {'6', nullptr, "use IPv6", Section::ipv6,
      [](Options& o, Context&, const char*) {
          if (o.family == AF_INET)
@@ -179,9 +224,30 @@ constexpr OptionSpec options_table[] = {
          o.family = AF_INET6;
      }},
     {'F', "<flowlabel>", "define flow label, default is random", Section::ipv6,
-     [](Options&, Context&, const char*) { unsupported('F'); }},
+     [](Options& o, Context&, const char* v) {
+         // Hexadecimal with 0x, else decimal; at most 20 bits.
+         bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
+         char* end = nullptr;
+         // iputils keeps the value in an int first: a huge one wraps.
+         unsigned long val = static_cast<unsigned long>(int(std::strtoul(hex ? v + 2 : v, &end, hex ? 16 : 10)));
+         if (*end)
+             throw Fatal(2, fmt::format("bad value for flowinfo: {}", v));
+         if (val & ~0xfffffUL)
+             throw Fatal(2, fmt::format("flow value is greater than 20 bits: {}", v));
+         o.flowlabel = uint32_t(val);
+     }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
-     [](Options&, Context&, const char*) { unsupported('N'); }},
+     [](Options&, Context& ctx, const char* v) {
+         std::string_view s = v;
+         if (s == "help") {
+             ctx.ni_help = 0;
+             return;
+         }
+         for (std::string_view word : ni_words)
+             if (s == word || (word.ends_with('=') && s.starts_with(word)))
+                 unsupported('N'); // node information queries are not sent yet
+         ctx.ni_help = 2;
+     }},
     {'r', nullptr, "bypass the routing table (SO_DONTROUTE)", Section::hidden,
      [](Options& o, Context&, const char*) { o.dont_route = true; }},
     {'?', nullptr, nullptr, Section::hidden, nullptr},
@@ -287,7 +353,7 @@ void usage_section(std::string& out, Section section)
     }
 }
 
-std::string usage_text()
+std::string usage_text_impl()
 {
     std::string out = "\nUsage\n  ping [options] <destination>\n\nOptions:\n";
     out += fmt::format("  {:<18} {}\n", "<destination>", "dns name or ip address");
@@ -323,6 +389,11 @@ const OptionSpec* find_spec(const std::string& key)
 
 } // namespace
 
+std::string usage_text()
+{
+    return usage_text_impl();
+}
+
 CommandLine parse_command_line(int argc, char** argv)
 {
     CommandLine cl;
@@ -343,7 +414,7 @@ CommandLine parse_command_line(int argc, char** argv)
         std::string what = e.what();
         if (what.starts_with("unrecognized option '--"))
             what = "invalid option -- '-'";
-        cl.err = fmt::format("{}: {}\n{}", ctx.prog, what, usage_text());
+        cl.err = fmt::format("{}: {}\n{}", ctx.prog, what, usage_text_impl());
         cl.exit_code = 2;
         return cl;
     }
@@ -351,11 +422,17 @@ CommandLine parse_command_line(int argc, char** argv)
         for (const auto& opt : parsed.options) {
             const OptionSpec* spec = find_spec(opt.string_key);
             if (!spec || !spec->apply) { // -h, -?
-                cl.err = ctx.err + usage_text();
+                cl.err = ctx.err + usage_text_impl();
                 cl.exit_code = 2;
                 return cl;
             }
             spec->apply(cl.options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
+            if (ctx.ni_help) {
+                cl.err = ctx.err;
+                (*ctx.ni_help ? cl.err : cl.out) += ni_help_text();
+                cl.exit_code = *ctx.ni_help;
+                return cl;
+            }
             if (ctx.version) {
                 cl.err = ctx.err;
                 cl.out = fmt::format("ping from nsbox {} (iputils 20221126 compatible)\n", NSBOX_VERSION);
@@ -406,6 +483,8 @@ int ping(int argc, char** argv)
 {
     CommandLine cl = parse_command_line(argc, argv);
     std::fputs(cl.err.c_str(), stderr);
+    if (cl.options.flood)
+        std::setvbuf(stdout, nullptr, _IONBF, 0); // -f: every dot goes out at once
     std::fputs(cl.out.c_str(), stdout); // stays buffered, as iputils' does
     if (cl.exit_code) {
         std::fflush(stdout); // iputils flushes -V's text before it exits

@@ -22,7 +22,6 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/icmp6.h>
-#include <netinet/ip_icmp.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -34,7 +33,9 @@
 
 #include <fmt/format.h>
 
+#include "applets/ping/reply.hpp"
 #include "applets/ping/stats.hpp"
+#include "libnet/packet/checksum.hpp"
 #include "libnet/packet/icmp.hpp"
 #include "libnet/resolve.hpp"
 
@@ -61,6 +62,21 @@ constexpr size_t timeval_len = sizeof(timeval);
 constexpr int icmp_filter_option = 1; // ICMP_FILTER
 struct IcmpFilter {
     uint32_t data;
+};
+
+// IPv6 flow label management of <linux/in6.h> (which clashes with
+// <netinet/in.h>): -F asks the kernel for a label of our own.
+constexpr int ipv6_flowlabel_mgr = 32; // IPV6_FLOWLABEL_MGR
+constexpr int ipv6_flowinfo_send = 33; // IPV6_FLOWINFO_SEND
+struct FlowlabelReq {
+    in6_addr dst;
+    uint32_t label; // network order
+    uint8_t action; // IPV6_FL_A_GET = 0
+    uint8_t share;  // IPV6_FL_S_EXCL = 1
+    uint16_t flags; // IPV6_FL_F_CREATE = 1
+    uint16_t expires;
+    uint16_t linger;
+    uint32_t pad;
 };
 
 // iputils' texts for ICMP messages (pr_icmph), as constexpr tables.
@@ -172,6 +188,13 @@ public:
         // One family only when the other has no socket.
         if (family == AF_UNSPEC)
             family = !sock4_.open() ? AF_INET6 : !sock6_.open() ? AF_INET : AF_UNSPEC;
+        if (o_.verbose) {
+            auto type = [](const IcmpSocket& s) { return !s.open() ? "0" : s.raw ? "SOCK_RAW" : "SOCK_DGRAM"; };
+            flush();
+            std::fprintf(stderr, "%s: sock4.fd: %d (socktype: %s), sock6.fd: %d (socktype: %s), hints.ai_family: %s\n\n",
+                         prog_, sock4_.fd.get(), type(sock4_), sock6_.fd.get(), type(sock6_),
+                         family == AF_INET ? "AF_INET" : family == AF_INET6 ? "AF_INET6" : "AF_UNSPEC");
+        }
         if (o_.tos && sock4_.open() && setsockopt(sock4_.fd.get(), IPPROTO_IP, IP_TOS, &o_.tos, sizeof o_.tos) < 0)
             throw Fatal(2, with_errno("setsockopt", errno));
         if (o_.tos && sock6_.open() &&
@@ -188,6 +211,9 @@ public:
                     throw Fatal(2, target + ": Address family for hostname not supported");
                 continue;
             }
+            if (o_.verbose)
+                out(fmt::format("ai->ai_family: {}, ai->ai_canonname: '{}'\n",
+                                a.address.family == AF_INET ? "AF_INET" : "AF_INET6", a.canonical));
             std::optional<int> rc = a.address.family == AF_INET ? run4(a, target, last) : run6(a, target, last);
             if (rc)
                 return *rc;
@@ -349,8 +375,19 @@ private:
         int fd = sock_->fd.get();
         whereto_.sin_family = AF_INET;
         whereto_.sin_addr = d.address.v4;
-        if (o_.operands.size() > 1) // iputils would source-route through the others
-            throw Fatal(2, "source routing (more than one destination) is not supported by nsbox");
+        // More than one operand: the hops of -T tsprespec (up to four), or
+        // a source route (which nsbox does not send).
+        size_t hops = o_.operands.size() - 1;
+        if (hops) {
+            if (o_.record_route || (o_.ts_type && (*o_.ts_type != ipopt::ts_prespec || hops > 4)) ||
+                (!o_.ts_type && hops > 9))
+                usage_exit();
+            if (!o_.ts_type)
+                throw Fatal(2, "source routing (more than one destination) is not supported by nsbox");
+            route_.clear();
+            for (size_t i = 0; i < hops; ++i)
+                route_.push_back(resolve4(o_.operands[i]));
+        }
         if (net::parse_ipv4_numeric(target)) {
             hostname_ = target;
             numeric_ = true; // a single numeric target: no reverse lookups
@@ -378,12 +415,25 @@ private:
             set_mark(probe.get());
             probe_dst_ = whereto_;
             probe_dst_.sin_port = htons(1025);
-            if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&probe_dst_), sizeof probe_dst_) < 0) {
-                if (errno == EACCES)
-                    throw Fatal(2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules");
-                if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && !last)
+            sockaddr_in first_hop = probe_dst_;
+            if (!route_.empty())
+                first_hop.sin_addr = route_.front();
+            if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&first_hop), sizeof first_hop) < 0) {
+                if (errno == EACCES) {
+                    if (!o_.broadcast)
+                        throw Fatal(2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules");
+                    flush();
+                    std::fputs("WARNING: pinging broadcast address\n", stderr);
+                    int on = 1;
+                    if (setsockopt(probe.get(), SOL_SOCKET, SO_BROADCAST, &on, sizeof on) < 0)
+                        throw Fatal(2, with_errno("cannot set broadcasting", errno));
+                    if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&first_hop), sizeof first_hop) < 0)
+                        throw Fatal(2, with_errno("connect", errno));
+                } else if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && !last) {
                     return std::nullopt;
-                throw Fatal(2, with_errno("connect", errno));
+                } else {
+                    throw Fatal(2, with_errno("connect", errno));
+                }
             }
             socklen_t alen = sizeof source_;
             if (getsockname(probe.get(), reinterpret_cast<sockaddr*>(&source_), &alen) < 0)
@@ -398,7 +448,7 @@ private:
             if_index(fd);
 
         int pmtudisc = o_.pmtudisc;
-        if (IN_MULTICAST(ntohl(whereto_.sin_addr.s_addr))) {
+        if (o_.broadcast || IN_MULTICAST(ntohl(whereto_.sin_addr.s_addr))) {
             multicast_ = true;
             if (getuid() != 0) {
                 if (interval_ < 1000)
@@ -417,7 +467,7 @@ private:
         sockaddr_in bind_addr = source_;
         if (set_ident)
             bind_addr.sin_port = htons(*o_.ident);
-        if ((o_.source || set_ident) &&
+        if ((o_.strict_source || set_ident) &&
             bind(fd, reinterpret_cast<const sockaddr*>(&bind_addr), sizeof bind_addr) < 0)
             throw Fatal(2, with_errno("bind", errno));
 
@@ -425,8 +475,9 @@ private:
         if (sock_->raw) {
             // Only the ICMP types an echo can be answered with.
             IcmpFilter filt{};
-            filt.data = ~((1u << ICMP_SOURCE_QUENCH) | (1u << ICMP_DEST_UNREACH) | (1u << ICMP_TIME_EXCEEDED) |
-                          (1u << ICMP_PARAMETERPROB) | (1u << ICMP_REDIRECT) | (1u << ICMP_ECHOREPLY));
+            using namespace pk::icmp_type;
+            filt.data = ~((1u << source_quench) | (1u << dest_unreach) | (1u << time_exceeded) |
+                          (1u << param_problem) | (1u << redirect) | (1u << echo_reply));
             if (setsockopt(fd, SOL_RAW, icmp_filter_option, &filt, sizeof filt) < 0)
                 warn("WARNING: setsockopt(ICMP_FILTER)", errno);
         }
@@ -438,7 +489,28 @@ private:
             if (setsockopt(fd, SOL_IP, IP_RETOPTS, &on, sizeof on) < 0)
                 warn("WARNING: setsockopt(IP_RETOPTS)", errno);
         }
-        set_buffers(20);
+        // -R and -T: the IP option every probe carries.
+        if (o_.record_route) {
+            auto opt = record_route_option();
+            if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0)
+                throw Fatal(2, with_errno("record route", errno));
+            optlen_ = 40;
+        }
+        if (o_.ts_type) {
+            auto opt = timestamp_option(uint8_t(*o_.ts_type), route_);
+            if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0) {
+                opt[3] = 2; // iputils' second try
+                if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0)
+                    throw Fatal(2, with_errno("ts option", errno));
+            }
+            optlen_ = 40;
+        }
+        set_buffers(optlen_ + 20);
+        if (o_.broadcast) {
+            int yes = 1;
+            if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &yes, sizeof yes) < 0)
+                throw Fatal(2, with_errno("cannot set broadcasting", errno));
+        }
         if (o_.no_loop) {
             int loop = 0;
             if (setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &loop, sizeof loop) < 0)
@@ -458,9 +530,9 @@ private:
         inet_ntop(AF_INET, &whereto_.sin_addr, dst, sizeof dst);
         inet_ntop(AF_INET, &source_.sin_addr, src, sizeof src);
         out(fmt::format("PING {} ({}) ", hostname_, dst));
-        if (!o_.device.empty() || o_.source)
+        if (!o_.device.empty() || o_.strict_source)
             out(fmt::format("from {} {}: ", src, o_.device));
-        out(fmt::format("{}({}) bytes of data.\n", o_.datalen, o_.datalen + 8 + 20));
+        out(fmt::format("{}({}) bytes of data.\n", o_.datalen, o_.datalen + 8 + optlen_ + 20));
 
         setup();
         if (o_.connect_socket &&
@@ -534,7 +606,7 @@ private:
             if (!o_.device.empty())
                 check_device_source(AF_INET6, &source6_.sin6_addr);
         }
-        if (!o_.device.empty() && o_.source6 &&
+        if (!o_.device.empty() && o_.strict_source &&
             setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, o_.device.c_str(), socklen_t(o_.device.size() + 1)) < 0)
             throw Fatal(2, with_errno("SO_BINDTODEVICE " + o_.device, errno));
 
@@ -560,7 +632,7 @@ private:
         sockaddr_in6 bind_addr = source6_;
         if (set_ident)
             bind_addr.sin6_port = htons(*o_.ident);
-        if ((o_.source6 || set_ident) &&
+        if ((o_.strict_source || set_ident) &&
             bind(fd, reinterpret_cast<const sockaddr*>(&bind_addr), sizeof bind_addr) < 0)
             throw Fatal(2, with_errno("bind icmp socket", errno));
 
@@ -576,7 +648,7 @@ private:
                 warn("setsockopt(RAW_CHECKSUM) failed - try to continue", errno);
             icmp6_filter filter;
             ICMP6_FILTER_SETBLOCKALL(&filter);
-            ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &filter);
+            ICMP6_FILTER_SETPASS(pk::icmp6_type::echo_reply, &filter);
             if (setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) < 0)
                 throw Fatal(2, with_errno("setsockopt(ICMP6_FILTER)", errno));
         }
@@ -594,17 +666,52 @@ private:
         }
         if (setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof on) < 0)
             throw Fatal(2, with_errno("can't receive hop limit", errno));
+        if (o_.flowlabel) {
+            FlowlabelReq req{};
+            req.dst = whereto6_.sin6_addr;
+            req.label = htonl(*o_.flowlabel & 0xfffff);
+            req.action = 0;
+            req.share = 1;
+            req.flags = 1;
+            if (setsockopt(fd, IPPROTO_IPV6, ipv6_flowlabel_mgr, &req, sizeof req) < 0)
+                throw Fatal(2, with_errno("can't set flowlabel", errno));
+            whereto6_.sin6_flowinfo = req.label;
+            if (setsockopt(fd, IPPROTO_IPV6, ipv6_flowinfo_send, &on, sizeof on) < 0)
+                throw Fatal(2, with_errno("can't send flowinfo", errno));
+        }
 
         out(fmt::format("PING {}({}) ", hostname_, pr_addr(net::HostAddress::from_v6(whereto6_.sin6_addr),
                                                            whereto6_.sin6_scope_id)));
-        if (!o_.device.empty() || o_.source6)
+        if (!o_.device.empty() || o_.strict_source)
             out(fmt::format("from {} {}: ", numeric_text(net::HostAddress::from_v6(source6_.sin6_addr),
                                                          source6_.sin6_scope_id),
                             o_.device));
+        if (o_.flowlabel)
+            out(fmt::format(", flow 0x{:05x}, ", ntohl(whereto6_.sin6_flowinfo)));
         out(fmt::format("{} data bytes\n", o_.datalen));
 
         setup();
         return main_loop();
+    }
+
+    // usage(): the usage text on stderr, exit 2.
+    [[noreturn]] void usage_exit()
+    {
+        flush();
+        std::fputs(usage_text().c_str(), stderr);
+        throw Fatal(2, "");
+    }
+
+    // A hop named on the command line (-T tsprespec), as iputils looks it up.
+    in_addr resolve4(const std::string& name)
+    {
+        in_addr a{};
+        if (inet_aton(name.c_str(), &a))
+            return a;
+        auto r = net::resolve_host(name, AF_INET);
+        if (r.status != net::LookupStatus::ok || r.addresses.empty())
+            throw Fatal(2, fmt::format("{}: {}", name, lookup_error_text(r.status)));
+        return r.addresses.front().v4;
     }
 
     unsigned if_nametoindex_or_fail()
@@ -645,6 +752,8 @@ private:
     // identifier, signals and the deadline.
     void setup()
     {
+        if (o_.flood && !o_.interval_given)
+            interval_ = 0;
         if (getuid() != 0 && interval_ < min_user_interval_ms)
             throw Fatal(2, fmt::format("cannot flood; minimal interval allowed for user is {}ms", min_user_interval_ms));
         if (interval_ >= INT_MAX / o_.preload)
@@ -674,6 +783,10 @@ private:
                 b = o_.pattern->empty() ? 0 : (*o_.pattern)[i % o_.pattern->size()];
             payload_[i] = std::byte(b);
         }
+        // With timing, the first bytes carry the send time, written into
+        // each probe just before it goes (send_probe): zero here.
+        if (timing_)
+            std::fill(payload_.begin(), payload_.begin() + long(timeval_len), std::byte(0));
         if (sock_->raw) {
             if (o_.ident) {
                 ident_ = *o_.ident;
@@ -820,6 +933,8 @@ private:
             if (err == 0) {
                 oom_count_ = 0;
                 stats_.transmitted();
+                if (!o_.quiet && o_.flood)
+                    out(flood_mark::sent);
                 return interval_ - tokens_;
             }
             bool report = true; // say "sendmsg: ..." for this failure
@@ -827,6 +942,11 @@ private:
                 // The device queue is full: the probe is not sent; wait a
                 // little, up to -W in all, before calling it an error.
                 tokens_ = 0;
+                // Slow down: only -A acts on it.
+                long rtt = long(stats_.ewma());
+                rtt_addend_ += int(rtt < 8 * 50000 ? rtt / 8 : 50000);
+                if (o_.adaptive)
+                    update_interval();
                 int nores = std::min(std::max(interval_ / 2, min_interval_ms), 500);
                 ++oom_count_;
                 if (long(oom_count_) * nores < long(o_.linger_ms))
@@ -848,11 +968,24 @@ private:
                 report = r >= 0;
             }
             stats_.transmitted(); // a hard local error: as if sent
-            if (report && !o_.quiet)
-                warn("sendmsg", err);
+            if (report && !o_.quiet) {
+                if (o_.flood)
+                    out(flood_mark::local_error);
+                else
+                    warn("sendmsg", err);
+            }
             tokens_ = 0;
             return std::max(interval_, min_interval_ms);
         }
+    }
+
+    // -A: the interval follows the smoothed round trip.
+    void update_interval()
+    {
+        long est = stats_.ewma() ? long(stats_.ewma() / 8) : long(interval_) * 1000;
+        interval_ = int((est + rtt_addend_ + 500) / 1000);
+        if (getuid() != 0 && interval_ < min_user_interval_ms)
+            interval_ = min_user_interval_ms;
     }
 
     // Returns 0 when the probe went out, else the errno of the send.
@@ -860,20 +993,34 @@ private:
     {
         uint16_t seq = uint16_t(stats_.transmitted_count() + 1);
         stats_.forget(seq);
-        std::vector<std::byte> payload = payload_;
+        // The probe is built and summed before the clock is read, and the
+        // timestamp's share of the checksum is added last (as iputils
+        // does): the time it carries is as close to the send as it gets.
+        size_t len = pk::icmp_header_len + payload_.size();
+        if (probe_.size() != len)
+            probe_.resize(len);
+        if (v6_)
+            pk::build_echo6_request(probe_, ident_, seq, payload_);
+        else
+            pk::build_echo_request(probe_, ident_, seq, payload_);
         if (timing_) {
+            // payload_'s stamp area is zero: the sum so far leaves it out.
+            std::span<std::byte> stamp(probe_.data() + pk::icmp_header_len, timeval_len);
             timeval tv{};
             gettimeofday(&tv, nullptr);
-            std::memcpy(payload.data(), &tv, sizeof tv);
+            std::memcpy(stamp.data(), &tv, sizeof tv);
+            if (!v6_) { // IPv6: the kernel sums
+                uint16_t sum = uint16_t(uint16_t(probe_[2]) << 8 | uint16_t(probe_[3]));
+                sum = pk::checksum_finish(pk::checksum_add(uint16_t(~sum), stamp));
+                probe_[2] = std::byte(sum >> 8);
+                probe_[3] = std::byte(sum & 0xff);
+            }
         }
-        std::vector<std::byte> buf(pk::icmp_header_len + payload.size());
-        size_t len = v6_ ? pk::build_echo6_request(buf, ident_, seq, payload)
-                         : pk::build_echo_request(buf, ident_, seq, payload);
         int flags = confirm_ && confirm_allowed_ ? MSG_CONFIRM : 0;
         confirm_ = false;
-        ssize_t n = v6_ ? sendto(sock_->fd.get(), buf.data(), len, flags,
+        ssize_t n = v6_ ? sendto(sock_->fd.get(), probe_.data(), len, flags,
                                  reinterpret_cast<const sockaddr*>(&whereto6_), sizeof whereto6_)
-                        : sendto(sock_->fd.get(), buf.data(), len, flags,
+                        : sendto(sock_->fd.get(), probe_.data(), len, flags,
                                  reinterpret_cast<const sockaddr*>(&whereto_), sizeof whereto_);
         if (n == ssize_t(len))
             return 0;
@@ -973,7 +1120,9 @@ private:
             } else if (e->ee_origin == SO_EE_ORIGIN_LOCAL) {
                 ++local_errors;
                 if (!o_.quiet) {
-                    if (e->ee_errno != EMSGSIZE)
+                    if (o_.flood)
+                        out(flood_mark::local_error);
+                    else if (e->ee_errno != EMSGSIZE)
                         warn("local error: " + std::string(std::strerror(int(e->ee_errno))));
                     else
                         warn(fmt::format("local error: message too long, mtu={}", e->ee_info));
@@ -992,13 +1141,16 @@ private:
                     if (sock_->raw) {
                         // From now on only echo replies and the rarer errors.
                         IcmpFilter filt{};
-                        filt.data = ~((1u << ICMP_SOURCE_QUENCH) | (1u << ICMP_REDIRECT) | (1u << ICMP_ECHOREPLY));
+                        using namespace pk::icmp_type;
+                        filt.data = ~((1u << source_quench) | (1u << redirect) | (1u << echo_reply));
                         if (setsockopt(sock_->fd.get(), SOL_RAW, icmp_filter_option, &filt, sizeof filt) < 0)
                             throw Fatal(2, with_errno("setsockopt(ICMP_FILTER)", errno));
                     }
                     ++net_errors;
                     stats_.error();
-                    if (!o_.quiet) {
+                    if (o_.flood && !o_.quiet) {
+                        out(flood_mark::icmp_error);
+                    } else if (!o_.quiet) {
                         print_timestamp();
                         out(fmt::format("From {} icmp_seq={} ", pr_addr(net::HostAddress::from_v4(offender.sin_addr)),
                                         seq));
@@ -1043,7 +1195,9 @@ private:
             } else if (e->ee_origin == SO_EE_ORIGIN_LOCAL) {
                 ++local_errors;
                 if (!o_.quiet) {
-                    if (e->ee_errno != EMSGSIZE)
+                    if (o_.flood)
+                        out(flood_mark::local_error);
+                    else if (e->ee_errno != EMSGSIZE)
                         warn("local error", int(e->ee_errno));
                     else
                         warn(fmt::format("local error: message too long, mtu: {}", e->ee_info));
@@ -1060,7 +1214,9 @@ private:
                 } else {
                     ++net_errors;
                     stats_.error();
-                    if (!o_.quiet) {
+                    if (o_.flood && !o_.quiet) {
+                        out(flood_mark::icmp_error);
+                    } else if (!o_.quiet) {
                         print_timestamp();
                         out(fmt::format("From {} icmp_seq={} ",
                                         pr_addr(net::HostAddress::from_v6(offender.sin6_addr), offender.sin6_scope_id),
@@ -1082,6 +1238,10 @@ private:
     struct Reply {
         int ttl = -1; // IP_TTL / IPV6_HOPLIMIT, -1 when absent
         timeval when{};
+        // IP_RETOPTS (datagram socket): the option bytes and the length
+        // iputils walks, the control message's whole cmsg_len.
+        std::vector<uint8_t> options;
+        int options_total = 0;
     };
 
     Reply read_cmsgs(const msghdr& msg)
@@ -1094,6 +1254,11 @@ private:
                 timeval tv;
                 std::memcpy(&tv, CMSG_DATA(c), sizeof tv);
                 stamp = tv;
+            } else if (c->cmsg_level == SOL_IP && c->cmsg_type == IP_RETOPTS) {
+                const auto* data = reinterpret_cast<const uint8_t*>(CMSG_DATA(c));
+                size_t n = c->cmsg_len > CMSG_LEN(0) ? c->cmsg_len - CMSG_LEN(0) : 0;
+                r.options.assign(data, data + n);
+                r.options_total = int(c->cmsg_len);
             } else if (c->cmsg_len >= CMSG_LEN(sizeof(int)) &&
                        ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_TTL) ||
                         (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT))) {
@@ -1113,11 +1278,15 @@ private:
     {
         int reply_ttl = r.ttl < 0 ? 0 : r.ttl; // a datagram socket without IP_TTL says 0
         pk::IcmpMessage icmp;
+        std::span<const uint8_t> options(r.options);
+        int options_total = r.options_total;
         try {
             if (sock_->raw) {
                 auto d = pk::parse_ipv4_icmp(data);
                 reply_ttl = d.ip.ttl;
                 icmp = d.icmp;
+                options = {reinterpret_cast<const uint8_t*>(d.ip.options.data()), d.ip.options.size()};
+                options_total = int(d.ip.options.size());
             } else {
                 icmp = pk::parse_icmp(data);
             }
@@ -1136,6 +1305,8 @@ private:
                 return;
             if (o_.audible)
                 out("\a");
+            out(ip_options_text(options, options_total, rr_memory_, o_.flood,
+                                [this](in_addr a) { return pr_addr(net::HostAddress::from_v4(a)); }));
             out("\n");
             flush();
             return;
@@ -1158,7 +1329,7 @@ private:
                 stats_.acknowledge(q->seq);
                 return;
             }
-            if (o_.quiet)
+            if (o_.quiet || o_.flood)
                 return;
             print_timestamp();
             out(fmt::format("From {}: icmp_seq={} ", pr_addr(from_addr), q->seq));
@@ -1229,12 +1400,23 @@ private:
             triptime = t;
         }
         auto kind = stats_.reply(icmp.seq(), triptime, !csfailed);
+        if (o_.adaptive && triptime && !csfailed)
+            update_interval();
         confirm_ = true;
         if (o_.quiet)
             return true;
+        if (o_.flood) {
+            out(csfailed ? flood_mark::corrupted_reply : flood_mark::reply);
+            if (o_.audible)
+                out("\a");
+            return true;
+        }
 
         print_timestamp();
         out(fmt::format("{} bytes from {}: icmp_seq={}", cc, from, icmp.seq()));
+        // -v names the identifier where ping chose it (raw socket, or -e).
+        if (o_.verbose && (sock_->raw || o_.ident))
+            out(fmt::format(" ident={}", icmp.id()));
         if (ttl >= 0)
             out(fmt::format(" ttl={}", ttl));
         if (cc < size_t(o_.datalen) + pk::icmp_header_len) {
@@ -1244,7 +1426,7 @@ private:
         }
         if (triptime)
             out(format_time(*triptime));
-        if (kind == Statistics::Kind::duplicate && !multicast_)
+        if (kind == Statistics::Kind::duplicate && (!multicast_ || o_.verbose))
             out(" (DUP!)");
         if (csfailed)
             out(" (BAD CHECKSUM!)");
@@ -1374,7 +1556,7 @@ private:
             s.ipg_us = stats_.transmitted_count() > 1 ? (ns / 1000) / (stats_.transmitted_count() - 1) : 0;
         }
         s.timing = timing_;
-        s.ipg = interval_ == 0;
+        s.ipg = interval_ == 0 || o_.flood || o_.adaptive;
         std::string text = stats_.summary(s);
         out(std::string_view(text).substr(1)); // its leading blank line is out already
         flush();
@@ -1393,6 +1575,10 @@ private:
     sockaddr_in whereto_{};
     sockaddr_in source_{};
     sockaddr_in probe_dst_{};
+    std::vector<in_addr> route_; // -T tsprespec's hops
+    int optlen_ = 0;             // IP option bytes each probe carries (-R, -T)
+    RouteMemory rr_memory_;      // -R: the route printed last
+    int rtt_addend_ = 0;         // -A: slows down after a full device queue (us)
     sockaddr_in6 whereto6_{};
     sockaddr_in6 source6_{};
     bool subnet_router_anycast_ = false;
@@ -1405,6 +1591,7 @@ private:
     bool confirm_allowed_ = true;
     size_t packlen_ = 0;
     std::vector<std::byte> payload_;
+    std::vector<std::byte> probe_; // the probe being sent, reused
     Statistics stats_;
 
     timespec start_time_{};

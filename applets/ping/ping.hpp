@@ -26,6 +26,14 @@ inline constexpr int min_user_interval_ms = 2;
 struct Options {
     int family = AF_UNSPEC;          // -4 / -6
     bool audible = false;            // -a
+    bool adaptive = false;           // -A
+    bool strict_source = false;      // -B (and -I ADDRESS): bind to the source
+    bool flood = false;              // -f
+    bool broadcast = false;          // -b
+    bool verbose = false;            // -v
+    bool record_route = false;       // -R
+    std::optional<int> ts_type;      // -T (IPOPT_TS_*)
+    std::optional<uint32_t> flowlabel; // -F
     long count = 0;                  // -c (0: until interrupted)
     bool connect_socket = false;     // -C
     bool so_debug = false;           // -d
@@ -78,6 +86,9 @@ struct CommandLine {
     std::optional<int> exit_code;
 };
 CommandLine parse_command_line(int argc, char** argv);
+
+// iputils' usage text (what -h prints on stderr).
+std::string usage_text();
 
 // Runs ping; `prog` prefixes error messages (argv[0], as iputils' error()
 // does). Returns the exit status; throws Fatal.

@@ -207,6 +207,9 @@ nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all /r
   same "$UNPRIV"'dgram; nobody -c 2 -i 0.001 10.0.0.3'
   same "$UNPRIV"'dgram; nobody -c 1 -l 4 10.0.0.3'
   same "$UNPRIV"'dgram; nobody -c 1 -e 0 10.0.0.3'
+  same "$UNPRIV"'dgram; nobody -f -c 2 10.0.0.3'
+  same "$UNPRIV"'dgram; nobody -f -i 0.2 -c 2 10.0.0.3 | mask | od -c'
+  same "$UNPRIV"'dgram; nobody -A -c 2 10.0.0.3 | mask'
 }
 
 @test "a failed write of stdout: write error, exit 1; a closed pipe is not an error" {

@@ -162,9 +162,37 @@ TEST(PingOptions, SourceOrDevice)
 
 TEST(PingOptions, UnsupportedOptionsSaySo)
 {
-    auto cl = parse({"-f", "h"});
+    auto cl = parse({"-N", "name", "h"});
     EXPECT_EQ(cl.exit_code, 2);
-    EXPECT_EQ(cl.err, "ping: option -f is not supported by nsbox\n");
+    EXPECT_EQ(cl.err, "ping: option -N is not supported by nsbox\n");
+}
+
+TEST(PingOptions, FloodAdaptiveRecordRouteTimestamp)
+{
+    auto f = parse({"-f", "h"});
+    EXPECT_FALSE(f.exit_code);
+    EXPECT_TRUE(f.options.flood);
+    EXPECT_TRUE(f.options.numeric); // -f never looks names up
+    EXPECT_TRUE(parse({"-A", "h"}).options.adaptive);
+    EXPECT_TRUE(parse({"-B", "h"}).options.strict_source);
+    EXPECT_TRUE(parse({"-I", "10.0.0.1", "h"}).options.strict_source);
+    EXPECT_TRUE(parse({"-R", "h"}).options.record_route);
+    EXPECT_EQ(parse({"-T", "tsonly", "h"}).options.ts_type, 0);
+    EXPECT_EQ(parse({"-T", "tsandaddr", "h"}).options.ts_type, 1);
+    EXPECT_EQ(parse({"-T", "tsprespec", "h"}).options.ts_type, 3);
+    EXPECT_EQ(parse({"-T", "x", "h"}).err, "ping: invalid timestamp type: x\n");
+    EXPECT_EQ(parse({"-R", "-T", "tsonly", "h"}).err, "ping: only one of -T or -R may be used\n");
+    EXPECT_EQ(parse({"-T", "tsonly", "-R", "h"}).exit_code, 2);
+}
+
+TEST(PingOptions, FlowLabel)
+{
+    EXPECT_EQ(parse({"-F", "0x12345", "h"}).options.flowlabel, 0x12345u);
+    EXPECT_EQ(parse({"-F", "17", "h"}).options.flowlabel, 17u);
+    EXPECT_EQ(parse({"-F", "1x", "h"}).err, "ping: bad value for flowinfo: 1x\n");
+    EXPECT_EQ(parse({"-F", "0x100000", "h"}).err, "ping: flow value is greater than 20 bits: 0x100000\n");
+    // A value past int wraps as iputils' does, and is still too large.
+    EXPECT_EQ(parse({"-F", "4294967295", "h"}).err, "ping: flow value is greater than 20 bits: 4294967295\n");
 }
 
 TEST(PingOptions, UsageTextFromTheTable)
