@@ -104,6 +104,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             domain_print(c, payload, length, false, false);
             return;
         }
+        if (is(67) || is(68)) {
+            bootp_print(c, payload, length);
+            return;
+        }
         if (is(123)) {
             ntp_print(c, payload, length);
             return;

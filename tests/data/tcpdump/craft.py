@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Crafts the small captures under tests/data/tcpdump that no lab software
+sends (every DHCP option with short, exact and long lengths, ...). Run once:
+the .pcap files are committed, and their expected text is whatever the
+reference tcpdump prints for them (tests/bats/tcpdump_corpus.bats).
+
+    python3 craft.py dhcp-options dhcp-options.pcap
+"""
+import struct
+import sys
+
+def csum(b):
+    if len(b)%2: b+=b'\0'
+    s=sum(struct.unpack('!%dH'%(len(b)//2),b)); s=(s>>16)+(s&0xffff); s+=s>>16; return (~s)&0xffff
+def ipv4(src,dst,proto,payload,ttl=64,ident=1):
+    h=struct.pack('!BBHHHBBH4s4s',0x45,0,20+len(payload),ident,0,ttl,proto,0,bytes(src),bytes(dst))
+    h=h[:10]+struct.pack('!H',csum(h))+h[12:]
+    return h+payload
+def udp(src,dst,sp,dp,payload):
+    u=struct.pack('!HHHH',sp,dp,8+len(payload),0)+payload
+    ph=bytes(src)+bytes(dst)+struct.pack('!BBH',0,17,len(u))
+    c=csum(ph+u) or 0xffff
+    return u[:6]+struct.pack('!H',c)+u[8:]
+def eth(payload,et=0x0800,src=b'\x02\0\0\0\0\x01',dst=b'\x02\0\0\0\0\x02'):
+    return dst+src+struct.pack('!H',et)+payload
+def udp4(src,dst,sp,dp,payload):
+    return eth(ipv4(src,dst,17,udp(src,dst,sp,dp,payload)))
+def write(path,pkts,linktype=1):
+    with open(path,'wb') as f:
+        f.write(struct.pack('<IHHiIII',0xa1b2c3d4,2,4,0,0,262144,linktype))
+        for i,p in enumerate(pkts):
+            f.write(struct.pack('<IIII',1700000000+i,i,len(p),len(p))+p)
+
+
+def dhcp_options(path):
+    def bootp(opts,op=1,htype=1,hlen=6,sname=b'',file=b'',magic=bytes([99,130,83,99]),ciaddr=b'\0'*4):
+        b=struct.pack('!BBBBIHH',op,htype,hlen,0,0x1234,0,0x8000)+ciaddr+bytes([10,0,0,2])+b'\0'*8
+        b+=b'\x02\0\0\0\0\x01'+b'\0'*10+sname.ljust(64,b'\0')[:64]+file.ljust(128,b'\0')[:128]+magic+opts
+        return b
+    pk=[];s=[10,0,0,1];d=[10,0,0,2]
+    opts=[]
+    for tag in range(1,255):
+        for ln in (0,1,2,3,4,5,8):
+            opts.append(bytes([tag,ln])+bytes((0x41+i*7)%256 for i in range(ln)))
+    for i in range(0,len(opts),60):
+        pk.append(udp4(s,d,68,67,bootp(b''.join(opts[i:i+60])+b'\xff')))
+    sp=[]
+    for data in [b'\x18\x0a\x00\x01\x0a\x00\x00\x01', b'\x00\x0a\x00\x00\x01', b'\x21'+b'\0'*8, b'\x10\x0a\x00\x0a\x00\x00\x01\x08\x0a\x0a\x00\x00\x01',b'\x20\x01\x02\x03\x04\x05\x06\x07\x08']:
+        sp.append(bytes([121,len(data)])+data)
+    for data in [b'\x03abc\x02de', b'\x00ab', b'\x05ab',b'\x01a']:
+        sp.append(bytes([77,len(data)])+data)
+    for data in [b'\x01\x03abc\x02\x02xy\x09\x02\x01\x02', b'\x01\x09ab',b'\x05']:
+        sp.append(bytes([82,len(data)])+data)
+    for data in [b'\x05\x00\x00host.example',b'\x30\x01\x02x',b'\x00',b'\x01\x00\x00']:
+        sp.append(bytes([81,len(data)])+data)
+    for data in [b'\x00host',b'\x01\x02\x03\x04\x05\x06\x07',b'\x63\x01\x02',b'\x06\x01\x02']:
+        sp.append(bytes([61,len(data)])+data)
+    for v in range(0,10):
+        sp.append(bytes([46,1,v,52,1,v,53,1,v]))
+    pk.append(udp4(s,d,68,67,bootp(b''.join(sp)+b'\xff')))
+    pk.append(udp4(s,d,68,67,bootp(b'\0\0\0\x35\x01\x05\0\xff\0\0')))
+    pk.append(udp4(s,d,67,68,bootp(b'\x35\x02\x05\x05\xff',op=2)))
+    pk.append(udp4(s,d,68,67,bootp(b'',sname=b'server-x',file=b'/boot/pxe\x01',htype=6,hlen=8,op=3,ciaddr=b'\x0a\0\0\x07')))
+    pk.append(udp4(s,d,68,67,bootp(b'',sname=b'a'*64)))
+    pk.append(udp4(s,d,68,67,bootp(b'',file=b'b'*128)))
+    pk.append(udp4(s,d,68,67,bootp(b'\x00\x00\x00\x01'+b'\xff\xff\xff\0'+b'\x0a\0\0\x01'+b'\x0a\0\0\x02'*4+b'\0'*40,magic=b'CMU\0')))
+    pk.append(udp4(s,d,68,67,bootp(b'\x00\x00\x00\x02'+b'\0'*60,magic=b'CMU\0')))
+    pk.append(udp4(s,d,68,67,bootp(b'',magic=b'\x01\x02\x03\x04')))
+    pk.append(udp4(s,d,68,67,bootp(b'',magic=b'\0\0\0\0')))
+    write(path, pk)
+
+
+CAPTURES = {"dhcp-options": dhcp_options}
+
+if __name__ == "__main__":
+    CAPTURES[sys.argv[1]](sys.argv[2])
