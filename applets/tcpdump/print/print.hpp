@@ -112,6 +112,13 @@ uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 
+// The MACsec SecTAG at `r` (tcpdump's macsec_print()): 0 when the payload
+// is encrypted (the caller dumps it raw), -1 when the caller goes on with the
+// inner ethertype (the lengths and hdrlen then leave out the SecTAG and the
+// ICV), or the header length to return after a bad or cut SecTAG.
+int macsec_print(Ctx& c, Reader r, uint32_t& length, uint32_t& caplen, uint32_t& hdrlen, const std::string& src,
+                 const std::string& dst);
+
 // Returns false when the ethertype has no printer (the caller then prints
 // the raw payload).
 bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t caplen);

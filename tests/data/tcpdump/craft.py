@@ -70,7 +70,33 @@ def dhcp_options(path):
     write(path, pk)
 
 
-CAPTURES = {"dhcp-options": dhcp_options}
+def macsec(path):
+    pk=[]
+    s=[10,0,0,1];d=[10,0,0,2]
+    inner=ipv4(s,d,1,bytes([8,0,0xf7,0xff,0,0,0,0])+b'abcdefgh')
+    icv=bytes(range(16))
+    def sec(tci,sl,pn,sci,payload):
+        h=bytes([tci,sl])+struct.pack('!I',pn)+(sci if tci&0x20 else b'')
+        return eth(h+payload,et=0x88e5)
+    sci=bytes.fromhex('0200000000010001')
+    pk.append(sec(0x20,0,1,sci,b'\x08\x00'+inner+icv))          # SCI, clear
+    pk.append(sec(0x00,0,2,b'',b'\x08\x00'+inner+icv))          # no SCI
+    pk.append(sec(0x2c,0,3,sci,b'\x08\x00'+inner+icv))          # encrypted
+    pk.append(sec(0x0c|0x40|0x10|0x01,0,4,b'',b'\x08\x00'+inner+icv))  # encrypted, flags, an 1
+    pk.append(sec(0x20,len(inner)+2,5,sci,b'\x08\x00'+inner+icv))  # short length
+    pk.append(sec(0x20,0x7f,6,sci,b'\x08\x00'+inner+icv))      # bad SL
+    pk.append(sec(0xa0,0,7,sci,b'\x08\x00'+inner+icv))         # version bit
+    pk.append(sec(0x20,0,8,sci,b'\x08\x00'+inner[:4]))         # too short for ICV
+    pk.append(sec(0x20,0,9,sci,b'\x08\x06'+bytes.fromhex('0001080006040001020000000001')+bytes([10,0,0,1])+b'\0'*6+bytes([10,0,0,2])+icv)) # ARP inside
+    pk.append(sec(0x20,0,10,sci,b'\x00\x20'+b'\xaa\xaa\x03\0\0\0\x08\x00'+inner[:24]+icv)) # 802.3 length inside
+    pk.append(sec(0x20,0,11,sci,b'\x88\xb5'+b'xyz'*8+icv)) # unknown ethertype inside
+    pk.append(sec(0x20,40,12,sci,b'\x08\x00'+inner+icv))  # SL shorter than content
+    pk.append(eth(bytes([0x20,0,0,0]),et=0x88e5))
+    pk.append(eth(bytes([0x20,0,0,0,0,1,2,3,4]),et=0x88e5))
+    write(path, pk)
+
+
+CAPTURES = {"dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
