@@ -154,6 +154,7 @@ std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off);
 
 void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void igmp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
@@ -164,6 +165,8 @@ void ntp_print(Ctx& c, Bytes p, uint32_t length);
 void bootp_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
+// A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".
+void relts_print(Ctx& c, uint32_t secs);
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a);
 std::string linkaddr_string(Ctx& c, Bytes a);

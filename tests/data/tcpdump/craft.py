@@ -96,7 +96,50 @@ def macsec(path):
     write(path, pk)
 
 
-CAPTURES = {"dhcp-options": dhcp_options, "macsec": macsec}
+def igmp(path):
+    def ipv4o(src,dst,proto,payload,opts=b'',ttl=1):
+        ihl=5+len(opts)//4
+        h=struct.pack('!BBHHHBBH4s4s',0x40|ihl,0xc0,ihl*4+len(payload),7,0x4000,ttl,proto,0,bytes(src),bytes(dst))+opts
+        h=h[:10]+struct.pack('!H',csum(h))+h[12:]
+        return h+payload
+    def igmp(t,code,rest,good=True):
+        m=bytes([t,code,0,0])+rest
+        c=csum(m) if good else 0x1234
+        return m[:2]+struct.pack('!H',c)+m[4:]
+    ra=bytes([0x94,4,0,0])
+    def a(*x): return bytes(x)
+    s=[10,0,0,1]
+    pk=[]
+    def add(dst,msg,opts=ra):
+        pk.append(eth(ipv4o(s,dst,2,msg,opts),dst=b'\x01\x00\x5e\x00\x00\x01'))
+    g=a(239,1,2,3)
+    add([224,0,0,1],igmp(0x11,0,a(0,0,0,0)))                      # v1 query
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)))                    # v2 general query
+    add([239,1,2,3],igmp(0x11,10,g))                              # v2 group query
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)+b'\0\0'))            # odd length
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)+a(2,125,0,0)))       # v3 general
+    add([224,0,0,1],igmp(0x11,200,a(0,0,0,0)+a(2,125,0,0)))       # v3 mrc exp
+    add([224,0,0,1],igmp(0x11,255,a(0,0,0,0)+a(2,125,0,0)))
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,2)+a(10,0,0,7)+a(10,0,0,8)))  # v3 group+source
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,5)+a(10,0,0,7)))     # too many sources
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,0)+b'\0\0'))          # bad len
+    add([239,1,2,3],igmp(0x12,0,g))                                # v1 report
+    add([239,1,2,3],igmp(0x12,0,g+b'\0\0\0\0'))
+    add([239,1,2,3],igmp(0x16,0,g))                                # v2 report
+    add([239,1,2,3],igmp(0x16,0,g,good=False))
+    add([224,0,0,2],igmp(0x17,0,g))                                # leave
+    recs=a(1,0,0,0)+g + a(2,0,0,1)+a(239,9,9,9)+a(10,0,0,9) + a(3,0,0,0)+a(239,1,1,1)+a(4,0,0,0)+a(239,1,1,2)+a(5,0,0,2)+a(239,1,1,3)+a(10,0,0,1)+a(10,0,0,2)+a(6,0,0,1)+a(239,1,1,4)+a(10,0,0,3)+a(9,0,0,0)+a(239,1,1,5)
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,7)+recs))                 # v3 report, 7 records
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,9)+recs))                 # claims more groups
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,1)+a(1,0,0,9)+g))         # too many sources
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,1)+a(1,0,0,0)+g+b'\0\0'))  # bad len
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,0)))                       # short
+    add([224,0,0,1],igmp(0x42,0,g))                                # unknown
+    add([224,0,0,1],igmp(0x16,0,g),opts=b'')                       # no router alert
+    write(path, pk)
+
+
+CAPTURES = {"igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
