@@ -46,9 +46,10 @@ std::string tci_string(uint16_t tci)
 
 } // namespace
 
+// Truncation is reported under the caller's protocol name, as tcpdump's
+// ether_print() leaves ndo_protocol alone (ether_if_print() sets "ether").
 uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen)
 {
-    c.proto = "ether";
     if (length < caplen) {
         c.print("[length {} < caplen {}]", length, caplen);
         c.print_invalid();

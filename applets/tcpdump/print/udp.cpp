@@ -112,6 +112,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             ntp_print(c, payload, length);
             return;
         }
+        if (is(4789)) {
+            vxlan_print(c, payload, length);
+            return;
+        }
         if (is(5353)) {
             domain_print(c, payload, length, false, true);
             return;

@@ -139,7 +139,21 @@ def igmp(path):
     write(path, pk)
 
 
-CAPTURES = {"igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def vxlan(path):
+    s=[192,168,50,1];d=[192,168,50,2]
+    inner=eth(ipv4([10,42,0,1],[10,42,0,2],1,bytes([8,0,0xf7,0xff,0,0,0,0])),src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    arp=eth(bytes.fromhex('0001080006040001')+b'\x02\0\0\0\xaa\x01'+bytes([10,42,0,1])+b'\0'*6+bytes([10,42,0,2]),et=0x0806,dst=b'\xff'*6,src=b'\x02\0\0\0\xaa\x01')
+    pk=[]
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0,0,42,0])+inner))
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0xff,0xff,0xff,0])+arp))
+    pk.append(udp4(s,d,40000,4789,bytes([0,0,0,0,0,0,7,0])+inner))
+    pk.append(udp4(s,d,40000,4789,bytes([0x0c,1,2,3,0,1,0,9])+inner[:20]))
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0,0])))
+    pk.append(udp4(s,d,4789,4789,bytes([8,0,0,0,0,0,1,0])+bytes([0x01,0,0x5e,0,0,1])+b'\x02\0\0\0\0\x09'+b'\x81\x00\x00\x05\x08\x00'+ipv4([10,0,0,1],[224,0,0,1],17,udp([10,0,0,1],[224,0,0,1],123,123,bytes([0x23])+b'\0'*47))))
+    write(path, pk)
+
+
+CAPTURES = {"vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])

@@ -1,6 +1,6 @@
 # Records igmp-lab.pcap: a Linux bridge as IGMPv3 querier and a host that joins
 # and leaves groups as IGMPv2 and IGMPv3 (with a source). Run once, as root:
-#   unshare --net --mount bash igmp-lab.sh   (writes /tmp/td/igmp-lab.pcap)
+#   unshare --net --mount bash igmp-lab.sh OUT.pcap  OUT.pcap
 set -e
 ip link add br0 type bridge mcast_querier 1 mcast_igmp_version 3 mcast_query_interval 100 mcast_startup_query_interval 100
 ip link add v1 type veth peer name v1p
@@ -9,7 +9,7 @@ ip addr add 192.168.77.1/24 dev br0
 ip link set lo up; ip link set v1p up; ip link set br0 up
 ip addr add 192.168.77.2/24 dev v1
 ip link set v1 up
-tcpdump -i v1 -w /tmp/td/igmp-lab.pcap -U 'igmp' 2>/dev/null & tp=$!
+tcpdump -i v1 -w "$1" -U 'igmp' 2>/dev/null & tp=$!
 sleep 1.5
 echo 2 > /proc/sys/net/ipv4/conf/v1/force_igmp_version
 timeout 3 python3 -c '
