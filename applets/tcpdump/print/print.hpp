@@ -160,10 +160,13 @@ void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
-// UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), VXLAN (4789).
+// UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), TFTP (69), syslog
+// (514), VXLAN (4789).
 void ntp_print(Ctx& c, Bytes p, uint32_t length);
 void bootp_print(Ctx& c, Bytes p, uint32_t length);
 void vxlan_print(Ctx& c, Bytes p, uint32_t length);
+void tftp_print(Ctx& c, Bytes p, uint32_t length);
+void syslog_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".

@@ -108,8 +108,16 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             bootp_print(c, payload, length);
             return;
         }
+        if (is(69)) {
+            tftp_print(c, payload, length);
+            return;
+        }
         if (is(123)) {
             ntp_print(c, payload, length);
+            return;
+        }
+        if (is(514)) {
+            syslog_print(c, payload, length);
             return;
         }
         if (is(4789)) {

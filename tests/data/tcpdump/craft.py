@@ -153,7 +153,41 @@ def vxlan(path):
     write(path, pk)
 
 
-CAPTURES = {"vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def tftp_syslog(path):
+    s=[192,168,60,1];d=[192,168,60,2]
+    pk=[]
+    T=lambda p,sp=40001,dp=69: pk.append(udp4(s,d,sp,dp,p))
+    T(b'\0\x01boot/pxelinux.0\0octet\0')
+    T(b'\0\x02upload.txt\0netascii\0')
+    T(b'\0\x01f\0octet\0blksize\0001428\0tsize\0000\0')
+    T(b'\0\x06blksize\0001428\0tsize\x0012345\0',sp=69,dp=40001)
+    T(b'\0\x03\0\x01'+b'x'*20,sp=69,dp=40001)
+    T(b'\0\x04\0\x07')
+    T(b'\0\x05\0\x01File not found\0',sp=69,dp=40001)
+    T(b'\0\x05\0\x09odd\0',sp=69,dp=40001)
+    T(b'\0\x05\0\x08\0',sp=69,dp=40001)
+    T(b'\0\x09abc')
+    T(b'\0')
+    T(b'\0\x01nonul')
+    T(b'\0\x01name\0')
+    T(b'\0\x01na\x01me\0octet\0')
+    T(b'\0\x03\0')
+    T(b'\0\x05\0\x01')
+    S=lambda p,sp=40002,dp=514: pk.append(udp4(s,d,sp,dp,p))
+    S(b'<13>Dec  5 23:30:00 host user: hello world')
+    S(b'<0>kernel panic')
+    S(b'<191>debug local7')
+    S(b'<34>1 2026-12-05T23:30:00Z host app - - - msg with \x01 ctrl and \xe9')
+    S(b'<999>toolarge')
+    S(b'<1234>digits')
+    S(b'no pri')
+    S(b'<13')
+    S(b'<13>')
+    S(b'<>empty pri\0')
+    write(path, pk)
+
+
+CAPTURES = {"tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])

@@ -1,6 +1,6 @@
 # Records igmp-lab.pcap: a Linux bridge as IGMPv3 querier and a host that joins
 # and leaves groups as IGMPv2 and IGMPv3 (with a source). Run once, as root:
-#   unshare --net --mount bash igmp-lab.sh OUT.pcap  OUT.pcap
+#   unshare --net --mount bash igmp-lab.sh OUT.pcap
 set -e
 ip link add br0 type bridge mcast_querier 1 mcast_igmp_version 3 mcast_query_interval 100 mcast_startup_query_interval 100
 ip link add v1 type veth peer name v1p
