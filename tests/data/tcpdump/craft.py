@@ -187,7 +187,22 @@ def tftp_syslog(path):
     write(path, pk)
 
 
-CAPTURES = {"tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ip_in_ip(path):
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    a4=[10,0,0,1];b4=[10,0,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    icmp=bytes([8,0,0xf7,0xfe,0,1,0,0])
+    icmp6=bytes([128,0,0,0,0,1,0,1])
+    pk=[]
+    pk.append(eth(ipv4([192,168,1,1],[192,168,1,2],4,ipv4(a4,b4,1,icmp))))
+    pk.append(eth(ipv4([192,168,1,1],[192,168,1,2],41,ipv6(a6,b6,58,icmp6))))
+    pk.append(eth(ipv6(a6,b6,4,ipv4(a4,b4,1,icmp)),et=0x86dd))
+    pk.append(eth(ipv6(a6,b6,41,ipv6(a6,b6,58,icmp6)),et=0x86dd))
+    write(path, pk)
+
+
+CAPTURES = {"ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
