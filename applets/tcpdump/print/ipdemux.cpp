@@ -25,6 +25,7 @@ constexpr uint8_t none = 59;
 constexpr uint8_t dstopts = 60;
 constexpr uint8_t mobility_old = 62;
 constexpr uint8_t nd = 77;
+constexpr uint8_t vrrp = 112;
 constexpr uint8_t mobility = 135;
 constexpr uint8_t ethernet = 143;
 } // namespace proto
@@ -193,6 +194,9 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
             igmp_print(c, p, length);
         else
             requires_version(4);
+        break;
+    case proto::vrrp:
+        vrrp_print(c, p, length, ip);
         break;
     case proto::nd:
         c.print(" nd {}", length);

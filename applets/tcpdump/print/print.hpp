@@ -155,6 +155,7 @@ std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off);
 void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void igmp_print(Ctx& c, Bytes p, uint32_t length);
+void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its

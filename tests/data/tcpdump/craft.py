@@ -202,7 +202,39 @@ def ip_in_ip(path):
     write(path, pk)
 
 
-CAPTURES = {"ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def vrrp(path):
+    def ipv6(src,dst,nh,payload,hlim=255):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    def v4(payload,ttl=255):
+        h=struct.pack('!BBHHHBBH4s4s',0x45,0xc0,20+len(payload),0,0,ttl,112,0,bytes([10,0,0,1]),bytes([224,0,0,18]))
+        return eth(h[:10]+struct.pack('!H',csum(h))+h[12:]+payload,dst=b'\x01\x00\x5e\x00\x00\x12',src=b'\x00\x00\x5e\x00\x01\x07')
+    def vrrp2(vrid,prio,addrs,auth=0,pw=b'',intvl=1,good=True,vt=0x21):
+        m=bytes([vt,vrid,prio,len(addrs),auth,intvl,0,0])+b''.join(bytes(a) for a in addrs)+pw.ljust(8,b'\0')[:8]
+        cs=csum(m) if good else 0xbeef
+        return m[:6]+struct.pack('!H',cs)+m[8:]
+    pk=[]
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]])))
+    pk.append(v4(vrrp2(7,200,[[10,0,0,254],[10,0,0,253]],auth=1,pw=b'secret')))
+    pk.append(v4(vrrp2(9,50,[[10,0,0,254]],auth=1,pw=b'12345678')))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],good=False),ttl=64))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],auth=2)))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],vt=0x22)))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],vt=0x11)))
+    # v3 over IPv4 (pseudo-header checksum)
+    src=[10,0,0,1];dst=[224,0,0,18]
+    m=bytes([0x31,5,100,1,0,100,0,0,10,0,0,254])
+    ph=bytes(src)+bytes(dst)+struct.pack('!BBH',0,112,len(m))
+    m=m[:6]+struct.pack('!H',csum(ph+m))+m[8:]
+    pk.append(v4(m))
+    pk.append(v4(m[:6]+b'\x12\x34'+m[8:]))
+    # v3 over IPv6
+    a6=bytes.fromhex('fe800000000000000000000000000001');b6=bytes.fromhex('ff020000000000000000000000000012')
+    m6=bytes([0x31,5,100,1,0x0,100,0,0])+bytes(16)
+    pk.append(eth(ipv6(a6,b6,112,m6),et=0x86dd))
+    write(path, pk)
+
+
+CAPTURES = {"vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
