@@ -1,7 +1,8 @@
-// UDP (RFC 768). DNS (port 53) and multicast DNS (5353) payloads are
-// decoded; every other port prints tcpdump's generic "UDP, length N", which
-// is what tcpdump prints for ports it has no dissector for (it also decodes
-// DHCP, NTP, SNMP, ... by port, which nsbox does not).
+// UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
+// (123), syslog (514), VXLAN (4789) and multicast DNS (5353); every other
+// port prints tcpdump's generic "UDP, length N", which is what tcpdump
+// prints for ports it has no dissector for (it also decodes SNMP, RIP,
+// DHCPv6, ... by port, which nsbox does not yet).
 
 #include "applets/tcpdump/print/print.hpp"
 
