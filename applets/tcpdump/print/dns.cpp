@@ -22,6 +22,23 @@
 
 namespace nsbox::tcpdump {
 
+// tcpdump's unsigned_relts_print(): "1h2m3s".
+void relts_print(Ctx& c, uint32_t secs)
+{
+    static constexpr const char* units[] = {"y", "w", "d", "h", "m", "s"};
+    static constexpr uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
+    if (secs == 0) {
+        c.put("0s");
+        return;
+    }
+    for (size_t i = 0; secs > 0; ++i) {
+        if (secs >= seconds[i]) {
+            c.print("{}{}", secs / seconds[i], units[i]);
+            secs %= seconds[i];
+        }
+    }
+}
+
 namespace {
 
 using Pos = int64_t;
@@ -93,22 +110,6 @@ constexpr uint32_t header_len = 12;
 // Label types: the top two bits of a length byte.
 constexpr uint8_t label_mask = 0xc0, label_indirect = 0xc0, label_edns0 = 0x40, label_reserved = 0x80;
 constexpr uint8_t edns0_bitlabel = 0x01;
-
-void relts_print(Ctx& c, uint32_t secs)
-{
-    static constexpr const char* units[] = {"y", "w", "d", "h", "m", "s"};
-    static constexpr uint32_t seconds[] = {31536000, 604800, 86400, 3600, 60, 1};
-    if (secs == 0) {
-        c.put("0s");
-        return;
-    }
-    for (size_t i = 0; secs > 0; ++i) {
-        if (secs >= seconds[i]) {
-            c.print("{}{}", secs / seconds[i], units[i]);
-            secs %= seconds[i];
-        }
-    }
-}
 
 std::string ntop6(const std::array<uint8_t, 16>& a)
 {

@@ -13,6 +13,7 @@ namespace {
 constexpr uint32_t ether_hdrlen = 14;
 constexpr uint16_t max_ethernet_length = 1500;
 constexpr uint16_t ethertype_jumbo = 0x8870;
+constexpr uint16_t ethertype_macsec = 0x88e5;
 
 bool is_vlan(uint16_t t)
 {
@@ -45,9 +46,10 @@ std::string tci_string(uint16_t tci)
 
 } // namespace
 
+// Truncation is reported under the caller's protocol name, as tcpdump's
+// ether_print() leaves ndo_protocol alone (ether_if_print() sets "ether").
 uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen)
 {
-    c.proto = "ether";
     if (length < caplen) {
         c.print("[length {} < caplen {}]", length, caplen);
         c.print_invalid();
@@ -100,6 +102,30 @@ uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen)
         length -= 4;
         caplen -= 4;
         hdrlen += 4;
+    }
+
+    if (type == ethertype_macsec) {
+        if (c.opt.eflag) {
+            ether_type_print(c, type);
+            c.print(", length {}: ", orig_length);
+            printed_length = true;
+        }
+        int ret = macsec_print(c, r, length, caplen, hdrlen, etheraddr_string(c, src), etheraddr_string(c, dst));
+        if (ret == 0) {
+            r.skip(hdrlen - r.offset());
+            if (!c.opt.suppress_default_print)
+                default_print(c, r.rest().first(std::min<size_t>(r.remaining(), caplen)), caplen);
+            return hdrlen;
+        }
+        if (ret > 0)
+            return uint32_t(ret);
+        r.skip(hdrlen - r.offset());
+        if (caplen < 2)
+            throw Truncated(); // the ICV is not the inner type
+        type = r.be16();
+        length -= 2;
+        caplen -= 2;
+        hdrlen += 2;
     }
 
     if (type <= max_ethernet_length) {

@@ -13,6 +13,7 @@ namespace {
 namespace proto {
 constexpr uint8_t hopopts = 0;
 constexpr uint8_t icmp = 1;
+constexpr uint8_t igmp = 2;
 constexpr uint8_t ipv4 = 4;
 constexpr uint8_t tcp = 6;
 constexpr uint8_t udp = 17;
@@ -24,6 +25,7 @@ constexpr uint8_t none = 59;
 constexpr uint8_t dstopts = 60;
 constexpr uint8_t mobility_old = 62;
 constexpr uint8_t nd = 77;
+constexpr uint8_t vrrp = 112;
 constexpr uint8_t mobility = 135;
 constexpr uint8_t ethernet = 143;
 } // namespace proto
@@ -186,6 +188,15 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
             icmp6_print(c, p, length, ip, fragmented);
         else
             requires_version(6);
+        break;
+    case proto::igmp:
+        if (ip.version == 4)
+            igmp_print(c, p, length);
+        else
+            requires_version(4);
+        break;
+    case proto::vrrp:
+        vrrp_print(c, p, length, ip);
         break;
     case proto::nd:
         c.print(" nd {}", length);

@@ -112,6 +112,13 @@ uint32_t null_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p);
 
+// The MACsec SecTAG at `r` (tcpdump's macsec_print()): 0 when the payload
+// is encrypted (the caller dumps it raw), -1 when the caller goes on with the
+// inner ethertype (the lengths and hdrlen then leave out the SecTAG and the
+// ICV), or the header length to return after a bad or cut SecTAG.
+int macsec_print(Ctx& c, Reader r, uint32_t& length, uint32_t& caplen, uint32_t& hdrlen, const std::string& src,
+                 const std::string& dst);
+
 // Returns false when the ethertype has no printer (the caller then prints
 // the raw payload).
 bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t caplen);
@@ -147,13 +154,24 @@ std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off);
 
 void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+void igmp_print(Ctx& c, Bytes p, uint32_t length);
+void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
+// UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), TFTP (69), syslog
+// (514), VXLAN (4789).
+void ntp_print(Ctx& c, Bytes p, uint32_t length);
+void bootp_print(Ctx& c, Bytes p, uint32_t length);
+void vxlan_print(Ctx& c, Bytes p, uint32_t length);
+void tftp_print(Ctx& c, Bytes p, uint32_t length);
+void syslog_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
+// A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".
+void relts_print(Ctx& c, uint32_t secs);
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a);
 std::string linkaddr_string(Ctx& c, Bytes a);

@@ -1,7 +1,8 @@
-// UDP (RFC 768). DNS (port 53) and multicast DNS (5353) payloads are
-// decoded; every other port prints tcpdump's generic "UDP, length N", which
-// is what tcpdump prints for ports it has no dissector for (it also decodes
-// DHCP, NTP, SNMP, ... by port, which nsbox does not).
+// UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
+// (123), syslog (514), VXLAN (4789) and multicast DNS (5353); every other
+// port prints tcpdump's generic "UDP, length N", which is what tcpdump
+// prints for ports it has no dissector for (it also decodes SNMP, RIP,
+// DHCPv6, ... by port, which nsbox does not yet).
 
 #include "applets/tcpdump/print/print.hpp"
 
@@ -102,6 +103,26 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         auto is = [&](uint16_t port) { return sport == port || dport == port; };
         if (is(53)) {
             domain_print(c, payload, length, false, false);
+            return;
+        }
+        if (is(67) || is(68)) {
+            bootp_print(c, payload, length);
+            return;
+        }
+        if (is(69)) {
+            tftp_print(c, payload, length);
+            return;
+        }
+        if (is(123)) {
+            ntp_print(c, payload, length);
+            return;
+        }
+        if (is(514)) {
+            syslog_print(c, payload, length);
+            return;
+        }
+        if (is(4789)) {
+            vxlan_print(c, payload, length);
             return;
         }
         if (is(5353)) {

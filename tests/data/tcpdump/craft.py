@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""Crafts the small captures under tests/data/tcpdump that no lab software
+sends (every DHCP option with short, exact and long lengths, ...). Run once:
+the .pcap files are committed, and their expected text is whatever the
+reference tcpdump prints for them (tests/bats/tcpdump_corpus.bats).
+
+    python3 craft.py dhcp-options dhcp-options.pcap
+"""
+import struct
+import sys
+
+def csum(b):
+    if len(b)%2: b+=b'\0'
+    s=sum(struct.unpack('!%dH'%(len(b)//2),b)); s=(s>>16)+(s&0xffff); s+=s>>16; return (~s)&0xffff
+def ipv4(src,dst,proto,payload,ttl=64,ident=1):
+    h=struct.pack('!BBHHHBBH4s4s',0x45,0,20+len(payload),ident,0,ttl,proto,0,bytes(src),bytes(dst))
+    h=h[:10]+struct.pack('!H',csum(h))+h[12:]
+    return h+payload
+def udp(src,dst,sp,dp,payload):
+    u=struct.pack('!HHHH',sp,dp,8+len(payload),0)+payload
+    ph=bytes(src)+bytes(dst)+struct.pack('!BBH',0,17,len(u))
+    c=csum(ph+u) or 0xffff
+    return u[:6]+struct.pack('!H',c)+u[8:]
+def eth(payload,et=0x0800,src=b'\x02\0\0\0\0\x01',dst=b'\x02\0\0\0\0\x02'):
+    return dst+src+struct.pack('!H',et)+payload
+def udp4(src,dst,sp,dp,payload):
+    return eth(ipv4(src,dst,17,udp(src,dst,sp,dp,payload)))
+def write(path,pkts,linktype=1):
+    with open(path,'wb') as f:
+        f.write(struct.pack('<IHHiIII',0xa1b2c3d4,2,4,0,0,262144,linktype))
+        for i,p in enumerate(pkts):
+            f.write(struct.pack('<IIII',1700000000+i,i,len(p),len(p))+p)
+
+
+def dhcp_options(path):
+    def bootp(opts,op=1,htype=1,hlen=6,sname=b'',file=b'',magic=bytes([99,130,83,99]),ciaddr=b'\0'*4):
+        b=struct.pack('!BBBBIHH',op,htype,hlen,0,0x1234,0,0x8000)+ciaddr+bytes([10,0,0,2])+b'\0'*8
+        b+=b'\x02\0\0\0\0\x01'+b'\0'*10+sname.ljust(64,b'\0')[:64]+file.ljust(128,b'\0')[:128]+magic+opts
+        return b
+    pk=[];s=[10,0,0,1];d=[10,0,0,2]
+    opts=[]
+    for tag in range(1,255):
+        for ln in (0,1,2,3,4,5,8):
+            opts.append(bytes([tag,ln])+bytes((0x41+i*7)%256 for i in range(ln)))
+    for i in range(0,len(opts),60):
+        pk.append(udp4(s,d,68,67,bootp(b''.join(opts[i:i+60])+b'\xff')))
+    sp=[]
+    for data in [b'\x18\x0a\x00\x01\x0a\x00\x00\x01', b'\x00\x0a\x00\x00\x01', b'\x21'+b'\0'*8, b'\x10\x0a\x00\x0a\x00\x00\x01\x08\x0a\x0a\x00\x00\x01',b'\x20\x01\x02\x03\x04\x05\x06\x07\x08']:
+        sp.append(bytes([121,len(data)])+data)
+    for data in [b'\x03abc\x02de', b'\x00ab', b'\x05ab',b'\x01a']:
+        sp.append(bytes([77,len(data)])+data)
+    for data in [b'\x01\x03abc\x02\x02xy\x09\x02\x01\x02', b'\x01\x09ab',b'\x05']:
+        sp.append(bytes([82,len(data)])+data)
+    for data in [b'\x05\x00\x00host.example',b'\x30\x01\x02x',b'\x00',b'\x01\x00\x00']:
+        sp.append(bytes([81,len(data)])+data)
+    for data in [b'\x00host',b'\x01\x02\x03\x04\x05\x06\x07',b'\x63\x01\x02',b'\x06\x01\x02']:
+        sp.append(bytes([61,len(data)])+data)
+    for v in range(0,10):
+        sp.append(bytes([46,1,v,52,1,v,53,1,v]))
+    pk.append(udp4(s,d,68,67,bootp(b''.join(sp)+b'\xff')))
+    pk.append(udp4(s,d,68,67,bootp(b'\0\0\0\x35\x01\x05\0\xff\0\0')))
+    pk.append(udp4(s,d,67,68,bootp(b'\x35\x02\x05\x05\xff',op=2)))
+    pk.append(udp4(s,d,68,67,bootp(b'',sname=b'server-x',file=b'/boot/pxe\x01',htype=6,hlen=8,op=3,ciaddr=b'\x0a\0\0\x07')))
+    pk.append(udp4(s,d,68,67,bootp(b'',sname=b'a'*64)))
+    pk.append(udp4(s,d,68,67,bootp(b'',file=b'b'*128)))
+    pk.append(udp4(s,d,68,67,bootp(b'\x00\x00\x00\x01'+b'\xff\xff\xff\0'+b'\x0a\0\0\x01'+b'\x0a\0\0\x02'*4+b'\0'*40,magic=b'CMU\0')))
+    pk.append(udp4(s,d,68,67,bootp(b'\x00\x00\x00\x02'+b'\0'*60,magic=b'CMU\0')))
+    pk.append(udp4(s,d,68,67,bootp(b'',magic=b'\x01\x02\x03\x04')))
+    pk.append(udp4(s,d,68,67,bootp(b'',magic=b'\0\0\0\0')))
+    write(path, pk)
+
+
+def macsec(path):
+    pk=[]
+    s=[10,0,0,1];d=[10,0,0,2]
+    inner=ipv4(s,d,1,bytes([8,0,0xf7,0xff,0,0,0,0])+b'abcdefgh')
+    icv=bytes(range(16))
+    def sec(tci,sl,pn,sci,payload):
+        h=bytes([tci,sl])+struct.pack('!I',pn)+(sci if tci&0x20 else b'')
+        return eth(h+payload,et=0x88e5)
+    sci=bytes.fromhex('0200000000010001')
+    pk.append(sec(0x20,0,1,sci,b'\x08\x00'+inner+icv))          # SCI, clear
+    pk.append(sec(0x00,0,2,b'',b'\x08\x00'+inner+icv))          # no SCI
+    pk.append(sec(0x2c,0,3,sci,b'\x08\x00'+inner+icv))          # encrypted
+    pk.append(sec(0x0c|0x40|0x10|0x01,0,4,b'',b'\x08\x00'+inner+icv))  # encrypted, flags, an 1
+    pk.append(sec(0x20,len(inner)+2,5,sci,b'\x08\x00'+inner+icv))  # short length
+    pk.append(sec(0x20,0x7f,6,sci,b'\x08\x00'+inner+icv))      # bad SL
+    pk.append(sec(0xa0,0,7,sci,b'\x08\x00'+inner+icv))         # version bit
+    pk.append(sec(0x20,0,8,sci,b'\x08\x00'+inner[:4]))         # too short for ICV
+    pk.append(sec(0x20,0,9,sci,b'\x08\x06'+bytes.fromhex('0001080006040001020000000001')+bytes([10,0,0,1])+b'\0'*6+bytes([10,0,0,2])+icv)) # ARP inside
+    pk.append(sec(0x20,0,10,sci,b'\x00\x20'+b'\xaa\xaa\x03\0\0\0\x08\x00'+inner[:24]+icv)) # 802.3 length inside
+    pk.append(sec(0x20,0,11,sci,b'\x88\xb5'+b'xyz'*8+icv)) # unknown ethertype inside
+    pk.append(sec(0x20,40,12,sci,b'\x08\x00'+inner+icv))  # SL shorter than content
+    pk.append(eth(bytes([0x20,0,0,0]),et=0x88e5))
+    pk.append(eth(bytes([0x20,0,0,0,0,1,2,3,4]),et=0x88e5))
+    write(path, pk)
+
+
+def igmp(path):
+    def ipv4o(src,dst,proto,payload,opts=b'',ttl=1):
+        ihl=5+len(opts)//4
+        h=struct.pack('!BBHHHBBH4s4s',0x40|ihl,0xc0,ihl*4+len(payload),7,0x4000,ttl,proto,0,bytes(src),bytes(dst))+opts
+        h=h[:10]+struct.pack('!H',csum(h))+h[12:]
+        return h+payload
+    def igmp(t,code,rest,good=True):
+        m=bytes([t,code,0,0])+rest
+        c=csum(m) if good else 0x1234
+        return m[:2]+struct.pack('!H',c)+m[4:]
+    ra=bytes([0x94,4,0,0])
+    def a(*x): return bytes(x)
+    s=[10,0,0,1]
+    pk=[]
+    def add(dst,msg,opts=ra):
+        pk.append(eth(ipv4o(s,dst,2,msg,opts),dst=b'\x01\x00\x5e\x00\x00\x01'))
+    g=a(239,1,2,3)
+    add([224,0,0,1],igmp(0x11,0,a(0,0,0,0)))                      # v1 query
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)))                    # v2 general query
+    add([239,1,2,3],igmp(0x11,10,g))                              # v2 group query
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)+b'\0\0'))            # odd length
+    add([224,0,0,1],igmp(0x11,100,a(0,0,0,0)+a(2,125,0,0)))       # v3 general
+    add([224,0,0,1],igmp(0x11,200,a(0,0,0,0)+a(2,125,0,0)))       # v3 mrc exp
+    add([224,0,0,1],igmp(0x11,255,a(0,0,0,0)+a(2,125,0,0)))
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,2)+a(10,0,0,7)+a(10,0,0,8)))  # v3 group+source
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,5)+a(10,0,0,7)))     # too many sources
+    add([239,1,2,3],igmp(0x11,20,g+a(2,125,0,0)+b'\0\0'))          # bad len
+    add([239,1,2,3],igmp(0x12,0,g))                                # v1 report
+    add([239,1,2,3],igmp(0x12,0,g+b'\0\0\0\0'))
+    add([239,1,2,3],igmp(0x16,0,g))                                # v2 report
+    add([239,1,2,3],igmp(0x16,0,g,good=False))
+    add([224,0,0,2],igmp(0x17,0,g))                                # leave
+    recs=a(1,0,0,0)+g + a(2,0,0,1)+a(239,9,9,9)+a(10,0,0,9) + a(3,0,0,0)+a(239,1,1,1)+a(4,0,0,0)+a(239,1,1,2)+a(5,0,0,2)+a(239,1,1,3)+a(10,0,0,1)+a(10,0,0,2)+a(6,0,0,1)+a(239,1,1,4)+a(10,0,0,3)+a(9,0,0,0)+a(239,1,1,5)
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,7)+recs))                 # v3 report, 7 records
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,9)+recs))                 # claims more groups
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,1)+a(1,0,0,9)+g))         # too many sources
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,1)+a(1,0,0,0)+g+b'\0\0'))  # bad len
+    add([224,0,0,22],igmp(0x22,0,a(0,0,0,0)))                       # short
+    add([224,0,0,1],igmp(0x42,0,g))                                # unknown
+    add([224,0,0,1],igmp(0x16,0,g),opts=b'')                       # no router alert
+    write(path, pk)
+
+
+def vxlan(path):
+    s=[192,168,50,1];d=[192,168,50,2]
+    inner=eth(ipv4([10,42,0,1],[10,42,0,2],1,bytes([8,0,0xf7,0xff,0,0,0,0])),src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    arp=eth(bytes.fromhex('0001080006040001')+b'\x02\0\0\0\xaa\x01'+bytes([10,42,0,1])+b'\0'*6+bytes([10,42,0,2]),et=0x0806,dst=b'\xff'*6,src=b'\x02\0\0\0\xaa\x01')
+    pk=[]
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0,0,42,0])+inner))
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0xff,0xff,0xff,0])+arp))
+    pk.append(udp4(s,d,40000,4789,bytes([0,0,0,0,0,0,7,0])+inner))
+    pk.append(udp4(s,d,40000,4789,bytes([0x0c,1,2,3,0,1,0,9])+inner[:20]))
+    pk.append(udp4(s,d,40000,4789,bytes([8,0,0,0,0,0])))
+    pk.append(udp4(s,d,4789,4789,bytes([8,0,0,0,0,0,1,0])+bytes([0x01,0,0x5e,0,0,1])+b'\x02\0\0\0\0\x09'+b'\x81\x00\x00\x05\x08\x00'+ipv4([10,0,0,1],[224,0,0,1],17,udp([10,0,0,1],[224,0,0,1],123,123,bytes([0x23])+b'\0'*47))))
+    write(path, pk)
+
+
+def tftp_syslog(path):
+    s=[192,168,60,1];d=[192,168,60,2]
+    pk=[]
+    T=lambda p,sp=40001,dp=69: pk.append(udp4(s,d,sp,dp,p))
+    T(b'\0\x01boot/pxelinux.0\0octet\0')
+    T(b'\0\x02upload.txt\0netascii\0')
+    T(b'\0\x01f\0octet\0blksize\0001428\0tsize\0000\0')
+    T(b'\0\x06blksize\0001428\0tsize\x0012345\0',sp=69,dp=40001)
+    T(b'\0\x03\0\x01'+b'x'*20,sp=69,dp=40001)
+    T(b'\0\x04\0\x07')
+    T(b'\0\x05\0\x01File not found\0',sp=69,dp=40001)
+    T(b'\0\x05\0\x09odd\0',sp=69,dp=40001)
+    T(b'\0\x05\0\x08\0',sp=69,dp=40001)
+    T(b'\0\x09abc')
+    T(b'\0')
+    T(b'\0\x01nonul')
+    T(b'\0\x01name\0')
+    T(b'\0\x01na\x01me\0octet\0')
+    T(b'\0\x03\0')
+    T(b'\0\x05\0\x01')
+    S=lambda p,sp=40002,dp=514: pk.append(udp4(s,d,sp,dp,p))
+    S(b'<13>Dec  5 23:30:00 host user: hello world')
+    S(b'<0>kernel panic')
+    S(b'<191>debug local7')
+    S(b'<34>1 2026-12-05T23:30:00Z host app - - - msg with \x01 ctrl and \xe9')
+    S(b'<999>toolarge')
+    S(b'<1234>digits')
+    S(b'no pri')
+    S(b'<13')
+    S(b'<13>')
+    S(b'<>empty pri\0')
+    write(path, pk)
+
+
+def ip_in_ip(path):
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    a4=[10,0,0,1];b4=[10,0,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    icmp=bytes([8,0,0xf7,0xfe,0,1,0,0])
+    icmp6=bytes([128,0,0,0,0,1,0,1])
+    pk=[]
+    pk.append(eth(ipv4([192,168,1,1],[192,168,1,2],4,ipv4(a4,b4,1,icmp))))
+    pk.append(eth(ipv4([192,168,1,1],[192,168,1,2],41,ipv6(a6,b6,58,icmp6))))
+    pk.append(eth(ipv6(a6,b6,4,ipv4(a4,b4,1,icmp)),et=0x86dd))
+    pk.append(eth(ipv6(a6,b6,41,ipv6(a6,b6,58,icmp6)),et=0x86dd))
+    write(path, pk)
+
+
+def vrrp(path):
+    def ipv6(src,dst,nh,payload,hlim=255):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    def v4(payload,ttl=255):
+        h=struct.pack('!BBHHHBBH4s4s',0x45,0xc0,20+len(payload),0,0,ttl,112,0,bytes([10,0,0,1]),bytes([224,0,0,18]))
+        return eth(h[:10]+struct.pack('!H',csum(h))+h[12:]+payload,dst=b'\x01\x00\x5e\x00\x00\x12',src=b'\x00\x00\x5e\x00\x01\x07')
+    def vrrp2(vrid,prio,addrs,auth=0,pw=b'',intvl=1,good=True,vt=0x21):
+        m=bytes([vt,vrid,prio,len(addrs),auth,intvl,0,0])+b''.join(bytes(a) for a in addrs)+pw.ljust(8,b'\0')[:8]
+        cs=csum(m) if good else 0xbeef
+        return m[:6]+struct.pack('!H',cs)+m[8:]
+    pk=[]
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]])))
+    pk.append(v4(vrrp2(7,200,[[10,0,0,254],[10,0,0,253]],auth=1,pw=b'secret')))
+    pk.append(v4(vrrp2(9,50,[[10,0,0,254]],auth=1,pw=b'12345678')))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],good=False),ttl=64))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],auth=2)))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],vt=0x22)))
+    pk.append(v4(vrrp2(7,100,[[10,0,0,254]],vt=0x11)))
+    # v3 over IPv4 (pseudo-header checksum)
+    src=[10,0,0,1];dst=[224,0,0,18]
+    m=bytes([0x31,5,100,1,0,100,0,0,10,0,0,254])
+    ph=bytes(src)+bytes(dst)+struct.pack('!BBH',0,112,len(m))
+    m=m[:6]+struct.pack('!H',csum(ph+m))+m[8:]
+    pk.append(v4(m))
+    pk.append(v4(m[:6]+b'\x12\x34'+m[8:]))
+    # v3 over IPv6
+    a6=bytes.fromhex('fe800000000000000000000000000001');b6=bytes.fromhex('ff020000000000000000000000000012')
+    m6=bytes([0x31,5,100,1,0x0,100,0,0])+bytes(16)
+    pk.append(eth(ipv6(a6,b6,112,m6),et=0x86dd))
+    write(path, pk)
+
+
+CAPTURES = {"vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+
+if __name__ == "__main__":
+    CAPTURES[sys.argv[1]](sys.argv[2])
