@@ -1,5 +1,6 @@
 // ip: global options and object dispatch, as iproute2's ip.c.
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
+#include <linux/rtnetlink.h>
 
 #include "applets/applet.hpp"
 #include "applets/ip/ip.hpp"
@@ -57,7 +59,7 @@ void talk(Context& c, net::Message& m)
     }
 }
 
-std::optional<uint32_t> LinkIndexCache::find(std::string_view name) const
+std::optional<uint32_t> LinkCache::find(std::string_view name) const
 {
     auto it = by_name_.find(std::string(name));
     if (it == by_name_.end() || it->second.empty())
@@ -65,15 +67,15 @@ std::optional<uint32_t> LinkIndexCache::find(std::string_view name) const
     return it->second.back();
 }
 
-void LinkIndexCache::remember(uint32_t index, const std::string& name)
+void LinkCache::remember_name(uint32_t index, const std::string& name)
 {
     auto it = by_index_.find(index);
     if (it == by_index_.end()) {
-        by_index_.emplace(index, Entry{name, true});
+        by_index_.emplace(index, Named{name, true});
         by_name_[name].push_back(index);
         return;
     }
-    Entry& e = it->second;
+    Named& e = it->second;
     if (e.name == name || !e.by_name)
         return;
     auto& v = by_name_[e.name];
@@ -83,7 +85,7 @@ void LinkIndexCache::remember(uint32_t index, const std::string& name)
     e.by_name = false;
 }
 
-void LinkIndexCache::drop(uint32_t index)
+void LinkCache::drop(uint32_t index)
 {
     auto it = by_index_.find(index);
     if (it == by_index_.end())
@@ -121,7 +123,7 @@ uint32_t index_of(Context& c, std::string_view name)
         return index_name(name);
     auto idx = static_cast<uint32_t>(l->index);
     if (l->name)
-        c.links.remember(idx, *l->name);
+        c.links.remember_name(idx, *l->name);
     return idx;
 }
 
@@ -154,49 +156,130 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
 
 void no_device(std::string_view name) { cli::fail(cli::exit_failure, fmt::format("Cannot find device \"{}\"\n", name)); }
 
-void LinkNames::remember(const net::rtnl::Link& l)
+void LinkCache::begin_command()
 {
-    map_[static_cast<uint32_t>(l.index)] = Entry{l.name.value_or(""), l.flags};
-    remember_for_batch(l);
+    entries_.clear();
+    loaded_ = false;
 }
 
-// iproute2 has one name cache: every link a listing receives is
-// remembered for the later lines of a batch (a lone command has none).
-void LinkNames::remember_for_batch(const net::rtnl::Link& l)
+const LinkCache::Entry* LinkCache::find_entry(uint32_t index) const
 {
-    if (c_.opt.batch_mode && !offline_ && l.name)
-        c_.links.remember(static_cast<uint32_t>(l.index), *l.name);
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), index,
+                               [](const Entry& e, uint32_t i) { return e.index < i; });
+    return it != entries_.end() && it->index == index ? &*it : nullptr;
 }
 
-const LinkNames::Entry& LinkNames::lookup(uint32_t index)
+LinkCache::Entry& LinkCache::put(uint32_t index)
 {
-    auto it = map_.find(index);
-    if (it != map_.end())
-        return it->second;
-    Entry e{fmt::format("if{}", index), std::nullopt};
+    // Dumps come in index order: appending is the usual case.
+    if (entries_.empty() || entries_.back().index < index) {
+        entries_.push_back(Entry{index, 0, 0, false, false, {}});
+        return entries_.back();
+    }
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), index,
+                               [](const Entry& e, uint32_t i) { return e.index < i; });
+    if (it == entries_.end() || it->index != index)
+        it = entries_.insert(it, Entry{index, 0, 0, false, false, {}});
+    return *it;
+}
+
+void LinkCache::remember(uint32_t index, std::string_view name, uint32_t flags, uint16_t type)
+{
+    Entry& e = put(index);
+    size_t n = std::min(name.size(), sizeof e.name - 1);
+    std::memcpy(e.name, name.data(), n);
+    e.name[n] = '\0';
+    e.flags = flags;
+    e.type = type;
+    e.has_flags = e.has_type = true;
+    // iproute2 has one name cache: every link a listing receives is
+    // remembered for the later lines of a batch (a lone command has none).
+    if (c_.opt.batch_mode && !offline_ && !name.empty())
+        remember_name(index, std::string(name));
+}
+
+void LinkCache::remember(const net::rtnl::Link& l)
+{
+    if (!l.name) {
+        Entry& e = put(static_cast<uint32_t>(l.index));
+        e.name[0] = '\0';
+        e.flags = l.flags;
+        e.type = l.type;
+        e.has_flags = e.has_type = true;
+        return;
+    }
+    remember(static_cast<uint32_t>(l.index), *l.name, l.flags, l.type);
+}
+
+const LinkCache::Entry& LinkCache::lookup(uint32_t index)
+{
+    if (const Entry* e = find_entry(index))
+        return *e;
     if (index != 0 && !offline_) {
-        auto l = c_.rtnl().link(static_cast<int32_t>(index), AF_UNSPEC,
-                                RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+        auto l = ask().link(static_cast<int32_t>(index), AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
         if (l && l->name) {
-            e = Entry{*l->name, l->flags};
-            remember_for_batch(*l);
+            remember(static_cast<uint32_t>(l->index), *l->name, l->flags, l->type);
+            if (const Entry* e = find_entry(index))
+                return *e;
         }
     }
-    return map_.emplace(index, std::move(e)).first->second;
+    Entry& e = put(index);
+    auto r = fmt::format_to_n(e.name, sizeof e.name - 1, "if{}", index);
+    *r.out = '\0';
+    return e;
 }
 
-std::string LinkNames::netns_name(int32_t nsid)
+net::rtnl::Session& LinkCache::ask()
+{
+    if (!ask_)
+        ask_ = std::make_unique<net::rtnl::Session>();
+    return *ask_;
+}
+
+void LinkCache::load_all()
+{
+    if (loaded_ || offline_)
+        return;
+    loaded_ = true;
+    net::Message m = net::rtnl::link_dump_request(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+    // Only the header and the name are read of each message.
+    c_.rtnl().socket().dump_each(m, [&](const net::Msg& r) {
+        if (r.type() != RTM_NEWLINK)
+            return;
+        auto ifi = r.family<ifinfomsg>();
+        std::string_view name;
+        for (const net::Attr& at : r.attrs<ifinfomsg>())
+            if (at.type() == IFLA_IFNAME) {
+                name = at.str();
+                break;
+            }
+        remember(static_cast<uint32_t>(ifi.ifi_index), name, ifi.ifi_flags, ifi.ifi_type);
+    });
+}
+
+std::string LinkCache::netns_name(int32_t nsid)
 {
     auto it = nsids_.find(nsid);
     if (it != nsids_.end())
         return it->second;
-    std::string n = offline_ ? std::string() : name_of_nsid(c_, nsid);
+    std::string n = offline_ ? std::string() : name_of_nsid(ask(), nsid);
     nsids_[nsid] = n;
     return n;
 }
 
-std::string LinkNames::name(uint32_t index) { return lookup(index).name; }
-std::optional<uint32_t> LinkNames::flags(uint32_t index) { return lookup(index).flags; }
+std::string LinkCache::name(uint32_t index) { return lookup(index).name; }
+
+std::optional<uint32_t> LinkCache::flags(uint32_t index)
+{
+    const Entry& e = lookup(index);
+    return e.has_flags ? std::optional(e.flags) : std::nullopt;
+}
+
+int LinkCache::type(uint32_t index)
+{
+    const Entry* e = find_entry(index);
+    return e && e->has_type ? e->type : -1;
+}
 
 bool valid_ifname(std::string_view name, bool alt)
 {
@@ -380,6 +463,7 @@ int batch(Options& opt, const std::string& name, bool colored)
             continue;
         opt.family = family;
         cli::Args a(std::move(*words));
+        c.links.begin_command();
         int ret;
         try {
             ret = run_command(c, a);

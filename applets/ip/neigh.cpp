@@ -288,50 +288,6 @@ struct Filter {
     uint8_t ndm_flags = 0;
 };
 
-// Link names and types, for "dev NAME" and for printing link-layer
-// addresses as the link's type prints them (iproute2's ll_map cache).
-class Links {
-public:
-    explicit Links(Context& c) : names(c), c_(c) {}
-    // Links already read (printing recorded dumps): nothing is asked of
-    // the kernel.
-    Links(Context& c, const std::vector<net::rtnl::Link>& known) : names(c), c_(c), loaded_(true)
-    {
-        names.offline();
-        for (const auto& l : known) {
-            names.remember(l);
-            types_[static_cast<uint32_t>(l.index)] = l.type;
-        }
-    }
-    LinkNames names;
-    int type(uint32_t index)
-    {
-        load();
-        auto it = types_.find(index);
-        return it == types_.end() ? -1 : it->second;
-    }
-    std::string name(uint32_t index)
-    {
-        load();
-        return names.name(index);
-    }
-
-private:
-    void load()
-    {
-        if (loaded_)
-            return;
-        loaded_ = true;
-        for (const auto& l : c_.rtnl().links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) {
-            names.remember(l);
-            types_[static_cast<uint32_t>(l.index)] = l.type;
-        }
-    }
-    Context& c_;
-    bool loaded_ = false;
-    std::unordered_map<uint32_t, int> types_;
-};
-
 // The filters of iproute2's print_neigh.
 bool selected(const Filter& f, const Neigh& n)
 {
@@ -355,9 +311,11 @@ bool selected(const Filter& f, const Neigh& n)
 
 // One entry (iproute2's print_neigh once its filters passed). `shown`
 // is the index filter: a dev filter leaves "dev NAME" out.
-void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
+void print_neigh(Context& c, LinkCache& links, const Neigh& n, uint32_t shown_index)
 {
     cli::Output& out = c.out;
+    // Link names and types (for link-layer addresses) from one dump.
+    links.load_all();
     auto o = out.object();
     std::string lladdr;
     if (n.lladdr)
@@ -531,7 +489,7 @@ net::rtnl::NeighDump dump(Context& c, const Filter& f)
     return net::rtnl::dump_neighs(c.rtnl(), req);
 }
 
-void print_selected(Context& c, const Filter& f, Links& links, const std::vector<Neigh>& neighs)
+void print_selected(Context& c, const Filter& f, LinkCache& links, const std::vector<Neigh>& neighs)
 {
     // (A kernel that ignored the master filter would get iproute2's
     // warning; every kernel with strict dump checking applies it.)
@@ -545,7 +503,7 @@ int neigh_show(Context& c, cli::Args& a)
 {
     Filter f = parse_filter(c, a, false);
     auto d = dump(c, f);
-    Links links(c);
+    LinkCache& links = c.links;
     print_selected(c, f, links, d.neighs);
     return 0;
 }
@@ -553,7 +511,7 @@ int neigh_show(Context& c, cli::Args& a)
 int neigh_flush(Context& c, cli::Args& a)
 {
     Filter f = parse_filter(c, a, true);
-    Links links(c);
+    LinkCache& links = c.links;
     auto& rtnl = c.rtnl();
     for (int round = 0; round < flush_rounds;) {
         auto d = dump(c, f);
@@ -638,7 +596,7 @@ int neigh_get(Context& c, cli::Args& a)
         kernel_refused(e);
     }
     auto print = [&](Context& e) {
-        Links links(e);
+        LinkCache& links = c.links;
         auto doc = e.out.document();
         for (const Neigh& n : net::rtnl::decode_neighs(reply))
             print_neigh(e, links, n, 0);
@@ -663,8 +621,10 @@ void print_neighs(Context& c, cli::Args& words, const std::vector<net::rtnl::Lin
                   const std::vector<net::rtnl::Neigh>& neighs)
 {
     Filter f = parse_filter(c, words, false);
-    Links known(c, links);
-    print_selected(c, f, known, neighs);
+    c.links.offline();
+    for (const auto& l : links)
+        c.links.remember(l);
+    print_selected(c, f, c.links, neighs);
 }
 
 int do_neigh(Context& c, cli::Args& a)

@@ -76,11 +76,7 @@ std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, 
     }
 }
 
-void remember_links(Context& c, LinkNames& links)
-{
-    for (const auto& l : c.rtnl().links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
-        links.remember(l);
-}
+void remember_links(Context&, LinkCache& links) { links.load_all(); }
 
 // A context that prints text whatever -j says: iproute2 prints flushed
 // routes and showdump without a JSON writer.
@@ -123,7 +119,7 @@ int flush(Cmd& cmd, int family)
             return 0;
     }
     f.flushing = true;
-    LinkNames links(c);
+    LinkCache& links = c.links;
     bool links_known = false;
     net::Socket& sock = c.rtnl().socket();
     const time_t start = std::time(nullptr);
@@ -429,7 +425,7 @@ int list_flush_save(Cmd& cmd, cli::Args& a, Action action)
         }
         return 0;
     }
-    LinkNames links(c);
+    LinkCache& links = c.links;
     remember_links(c, links);
     for (const net::Msg& m : net::split_messages(bytes)) {
         if (m.type() != RTM_NEWROUTE)
@@ -495,7 +491,7 @@ int showdump(Cmd& cmd)
     // no cached routes.
     Options topt = text_options(c.opt);
     Context tc(topt);
-    LinkNames links(c);
+    LinkCache& links = c.links;
     Filter f;
     for (const auto& raw : saved.msgs) {
         for (const net::Msg& m : net::split_messages(raw)) {
