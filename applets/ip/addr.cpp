@@ -278,7 +278,7 @@ ListArgs parse_list(Context& c, cli::Args& a, bool do_link)
             if (!p)
                 cli::fail(cli::exit_failure,
                           fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                      net::family_name_verbose(r.family), w));
+                                      net::family_name_verbose(r.family), w), cli::Stop::batch);
             f.to = *p;
             if (r.family == AF_UNSPEC)
                 r.family = p->addr.family;
@@ -805,13 +805,13 @@ namespace {
 [[noreturn]] void prefix_expected(int family, std::string_view w)
 {
     cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), w));
+                                             net::family_name_verbose(family), w), cli::Stop::batch);
 }
 
 [[noreturn]] void address_expected(int family, std::string_view w)
 {
     cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), w));
+                                             net::family_name_verbose(family), w), cli::Stop::batch);
 }
 
 // get_addr: an address of `family` (or of either), or "default" / "any" /

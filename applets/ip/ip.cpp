@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -148,7 +149,7 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
         std::string text = fmt::format("RTNETLINK answers: {0}\n{1}: {0}\n", std::strerror(ENODEV), what);
         auto doc = c.out.document();
         if (!by_index)
-            cli::fail(cli::exit_failure, std::move(text));
+            cli::fail(cli::exit_failure, std::move(text), cli::Stop::batch);
         std::fputs(text.c_str(), stderr);
     }
     return l;
@@ -280,6 +281,80 @@ int LinkCache::type(uint32_t index)
     const Entry* e = find_entry(index);
     return e && e->has_type ? e->type : -1;
 }
+
+namespace {
+
+// sscanf("%x") of one lladdr part: blanks, a sign, "0x", hex digits; the
+// value as the int it lands in. nullopt when no digit is there.
+std::optional<long long> scan_hex(std::string_view s)
+{
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' ||
+                            s[i] == '\r'))
+        ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    auto hex = [](char ch) {
+        if (ch >= '0' && ch <= '9')
+            return ch - '0';
+        if (ch >= 'a' && ch <= 'f')
+            return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F')
+            return ch - 'A' + 10;
+        return -1;
+    };
+    if (i + 2 < s.size() + 1 && i + 1 < s.size() && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+        i + 2 < s.size() && hex(s[i + 2]) >= 0)
+        i += 2;
+    size_t start = i;
+    unsigned long long v = 0;
+    bool overflow = false;
+    for (; i < s.size() && hex(s[i]) >= 0; ++i) {
+        if (v > (ULLONG_MAX >> 4))
+            overflow = true;
+        v = v * 16 + static_cast<unsigned>(hex(s[i]));
+    }
+    if (i == start)
+        return std::nullopt;
+    if (overflow)
+        v = ULLONG_MAX;
+    if (neg)
+        v = -v;
+    // Stored through an unsigned int into an int.
+    return static_cast<int32_t>(static_cast<uint32_t>(v));
+}
+
+} // namespace
+
+std::vector<std::byte> parse_lladdr(std::string_view arg, size_t max_len)
+{
+    auto bad = [](std::string_view part) {
+        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", part));
+    };
+    std::vector<std::byte> out;
+    if (arg.find('.') != std::string_view::npos) {
+        auto a = net::parse_address(arg, AF_INET);
+        if (!a)
+            bad(arg);
+        auto s = a->span();
+        out.assign(s.begin(), s.end());
+        return out;
+    }
+    while (out.size() < max_len) {
+        auto colon = arg.find(':');
+        std::string_view part = arg.substr(0, colon);
+        auto v = scan_hex(part);
+        if (!v || *v < 0 || *v > 255)
+            bad(part);
+        out.push_back(static_cast<std::byte>(*v));
+        if (colon == std::string_view::npos)
+            break;
+        arg.remove_prefix(colon + 1);
+    }
+    return out;
+}
+
 
 bool valid_ifname(std::string_view name, bool alt)
 {
@@ -427,18 +502,11 @@ int run_command(Context& c, cli::Args& a)
 // Whether iproute2 ends the whole process on this failure (exit() in the
 // middle of a command) rather than returning from the command: inside a
 // batch, the former stops the batch at once, even under -force, without a
-// "Command failed" line. Its usage errors exit(-1) (255); get_addr() and
-// get_prefix() exit(1) on an address they cannot parse, a dump that
-// fails part way exits 1 after "Dump terminated", and so does a link
-// listing whose get request fails.
-bool ends_process(const cli::Failure& f)
-{
-    if (f.code() == cli::exit_usage)
-        return true;
-    const std::string& m = f.message();
-    return (m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos) ||
-           m.ends_with("Dump terminated\n") || m.find("\nCannot send link get request: ") != std::string::npos;
-}
+// "Command failed" line. Its usage errors exit(-1) (255); the others say
+// so themselves (cli::Stop::batch): get_addr() and get_prefix() exit(1) on
+// an address they cannot parse, a dump that fails part way exits 1 after
+// "Dump terminated", and so does a link listing whose get request fails.
+bool ends_process(const cli::Failure& f) { return f.code() == cli::exit_usage || f.stops_batch(); }
 
 // iproute2's batch(): the commands of FILE ("-": standard input), one per
 // line, over one netlink session; a command that fails prints

@@ -201,6 +201,13 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
 // "Cannot find device "NAME"", exit 1 (iproute2's nodev()).
 [[noreturn]] void no_device(std::string_view name);
 
+// iproute2's ll_addr_a2n into a buffer of `max_len` bytes (32 for
+// `ip link`, 20 for `ip neigh`): "a.b.c.d" (an IPv4 address as 4 bytes)
+// or hex bytes separated by ':', each read as sscanf("%x") reads it;
+// parts past max_len are ignored. "\"PART\" is invalid lladdr.", exit 1,
+// on a bad part. The one lladdr parser of ip.
+std::vector<std::byte> parse_lladdr(std::string_view w, size_t max_len = 32);
+
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
 // white space; with `alt`, its check_altifname (no length limit in 6.1).
 bool valid_ifname(std::string_view name, bool alt = false);

@@ -477,39 +477,6 @@ void on_off_error(std::string_view key, std::string_view value)
               fmt::format("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, value));
 }
 
-std::vector<std::byte> parse_lladdr(std::string_view w)
-{
-    auto bad = [](std::string_view what) {
-        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", what));
-    };
-    std::vector<std::byte> out;
-    if (w.find('.') != std::string_view::npos) {
-        // A dotted IPv4 address (the link address of an IPv4 tunnel).
-        auto a = net::parse_address(w, AF_INET);
-        if (!a)
-            bad(w);
-        auto b = a->span();
-        return {b.begin(), b.end()};
-    }
-    // iproute2 splits at ':' and reads each part with sscanf("%x"): hex
-    // digits after an optional 0x, the rest of the part ignored. A bad
-    // part is named alone.
-    std::string_view rest = w;
-    for (size_t i = 0; i < 32; ++i) {
-        size_t colon = rest.find(':');
-        std::string part(rest.substr(0, colon));
-        char* end = nullptr;
-        long v = std::strtol(part.c_str(), &end, 16);
-        if (end == part.c_str() || v < 0 || v > 255)
-            bad(part);
-        out.push_back(static_cast<std::byte>(v));
-        if (colon == std::string_view::npos)
-            break;
-        rest.remove_prefix(colon + 1);
-    }
-    return out;
-}
-
 void set_netns(const std::string& w, net::rtnl::LinkRequestAttrs& attrs)
 {
     try {

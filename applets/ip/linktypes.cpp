@@ -950,7 +950,7 @@ VxAddr vx_addr(std::string_view w, int family)
     auto p = net::parse_address(w, family);
     if (!p)
         cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                                 net::family_name_verbose(family), w));
+                                                 net::family_name_verbose(family), w), cli::Stop::batch);
     a.addr = *p;
     return a;
 }

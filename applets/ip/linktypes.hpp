@@ -50,9 +50,7 @@ bool kind_data_unsupported(std::string_view kind, bool slave);
 // for the kind.
 bool print_kind_data(Context& c, LinkCache& names, const net::rtnl::Link& l, bool slave);
 
-// iproute2's ll_addr_a2n: "aa:bb:..." to bytes; its sentence and exit 1
-// on a bad one.
-std::vector<std::byte> parse_lladdr(std::string_view w);
+// (parse_lladdr, iproute2's ll_addr_a2n, is in ip.hpp.)
 
 // Device group number to name (/etc/iproute2/group; 0 is "default") and
 // back; nullopt for a name that is neither a known name nor a number.

@@ -212,7 +212,7 @@ int netns_list_id(Context& c, Nsids& ids, cli::Args& a)
     try {
         all = net::netns::dump_nsids(sock, target);
     } catch (const net::Error& e) {
-        failed(cli::exit_failure, refusal_text(e) + "Dump terminated\n");
+        cli::fail(cli::exit_failure, refusal_text(e) + "Dump terminated\n", cli::Stop::batch);
     }
     auto doc = c.out.document();
     for (const auto& n : all)

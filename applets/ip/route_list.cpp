@@ -41,7 +41,7 @@ PrefixMatch selector_prefix(std::string_view w, int family)
 
 // How rtnl_dump_filter reports a failed dump, then `tail` ("Dump
 // terminated"); exit 2.
-[[noreturn]] void dump_failed(const net::Error& e, std::string_view tail)
+[[noreturn]] void dump_failed(const net::Error& e, std::string_view tail, cli::Stop stop)
 {
     if (!e.context().empty())
         throw e;
@@ -52,10 +52,11 @@ PrefixMatch selector_prefix(std::string_view w, int family)
         msg = "Error: Buffer too small for object.\n";
     else if (e.code() != ENOENT && e.code() != EOPNOTSUPP)
         msg = fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()));
-    cli::fail(cli::exit_kernel, msg + std::string(tail));
+    cli::fail(cli::exit_kernel, msg + std::string(tail), stop);
 }
 
-std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, bool suppress_main_enoent)
+std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, bool suppress_main_enoent,
+                                   cli::Stop stop = cli::Stop::command)
 {
     const Filter& f = cmd.filter;
     net::rtnl::RouteDump d;
@@ -72,7 +73,7 @@ std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, 
         // is an empty one.
         if (suppress_main_enoent && e.context().empty() && f.tb == RT_TABLE_MAIN && e.code() == ENOENT)
             return {};
-        dump_failed(e, tail);
+        dump_failed(e, tail, stop);
     }
 }
 
@@ -410,7 +411,7 @@ int list_flush_save(Cmd& cmd, cli::Args& a, Action action)
     auto doc = action == Action::list ? c.out.document() : cli::Output::Scope(c.out, cli::Output::Scope::What::nothing);
     std::vector<std::byte> bytes;
     try {
-        bytes = dump_routes(cmd, dump_family, "Dump terminated\n", true);
+        bytes = dump_routes(cmd, dump_family, "Dump terminated\n", true, cli::Stop::batch);
     } catch (const cli::Failure&) {
         doc.abandon();
         throw;
