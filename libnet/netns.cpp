@@ -1,5 +1,7 @@
 #include "libnet/netns.hpp"
 
+#include "libnet/fd.hpp"
+
 #include <cerrno>
 #include <climits>
 #include <dirent.h>
@@ -24,22 +26,6 @@ namespace nsbox::net::netns {
 namespace {
 
 [[noreturn]] void fail(const char* what, int code = errno) { throw Error(code, {}, what); }
-
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const noexcept { return fd_; }
-
-private:
-    int fd_;
-};
 
 const std::string run_dir_s(run_dir);
 

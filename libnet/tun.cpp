@@ -2,6 +2,8 @@
 
 #include "libnet/tun.hpp"
 
+#include "libnet/fd.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -22,22 +24,6 @@ namespace nsbox::net::tun {
 namespace {
 
 constexpr const char* tun_path = "/dev/net/tun";
-
-class Fd {
-public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const noexcept { return fd_; }
-
-private:
-    int fd_;
-};
 
 Fd open_tun()
 {

@@ -198,6 +198,14 @@ public:
         pending_.assign(buf_.data(), buf_.size());
         return pending_;
     }
+    // Drops what is buffered and not yet written, and every open JSON scope:
+    // for a command that fails after it began printing and must leave no
+    // trace of what it printed (what was written out stays written).
+    void discard() noexcept
+    {
+        buf_.clear();
+        reset();
+    }
     // Forgets every open JSON scope (the buffered bytes stay), so that the
     // next command of an `ip -batch` starts a fresh document after one that
     // failed part way.

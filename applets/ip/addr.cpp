@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <fnmatch.h>
+#include <memory>
+#include <utility>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,6 +18,7 @@
 #include <linux/rtnetlink.h>
 
 #include "applets/ip/ip.hpp"
+#include "applets/ip/linktypes.hpp"
 #include "applets/ip/usage.hpp"
 #include "libnet/inet.hpp"
 
@@ -131,17 +134,6 @@ std::optional<uint8_t> parse_scope(std::string_view w)
     return static_cast<uint8_t>(*n);
 }
 
-// rtnl_group_a2n: "default" or a non-negative number (strtol, base 0).
-std::optional<uint32_t> parse_group(std::string_view w)
-{
-    if (w == "default")
-        return 0;
-    auto n = net::parse_unsigned(w, 0);
-    if (!n)
-        return std::nullopt;
-    return *n;
-}
-
 std::string addr_str(const std::optional<net::IpAddress>& a) { return a ? net::format_address(*a) : std::string(); }
 
 // The address the filters and printers call local: IFA_LOCAL, or
@@ -150,7 +142,7 @@ const std::optional<net::IpAddress>& local_of(const Addr& a) { return a.local ? 
 
 // The per-address half of iproute2's filter (print_addrinfo and
 // ipaddr_filter): scope, flags, family, label, "to" prefix.
-bool addr_selected(const LinkFilter& f, int family, const Addr& a, LinkNames& names)
+bool addr_selected(const LinkFilter& f, int family, const Addr& a, LinkCache& names)
 {
     if ((f.scope ^ a.scope) & f.scopemask)
         return false;
@@ -193,7 +185,7 @@ int link_selected(const LinkFilter& f, const Link& l)
 
 // One address (iproute2's print_addrinfo once its filters passed).
 // `with_dev` prefixes "INDEX: DEV" (-o, and the addresses a flush lists).
-void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
+void print_addr(Context& c, LinkCache& names, const Addr& a, bool with_dev)
 {
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
@@ -262,8 +254,8 @@ void print_addr(Context& c, LinkNames& names, const Addr& a, bool with_dev)
     out.text("\n");
 }
 
-// The words after `ip address show|flush` and `ip link show`
-// (ipaddr_list_flush_or_save's parser).
+// The words after `ip address show|flush` and `ip link show` (iproute2's
+// ipaddr_list_flush_or_save parser, which both commands run).
 struct ListArgs {
     LinkFilter f;
     int family = AF_UNSPEC;      // what the filters and printers select
@@ -280,10 +272,13 @@ ListArgs parse_list(Context& c, cli::Args& a, bool do_link)
     for (; !a.empty(); a.next()) {
         if (a.is("to")) {
             std::string_view w = a.value();
+            if (do_link)
+                cli::fail(cli::exit_usage, "nsbox ip: link show filter \"to\" is not supported yet\n");
             auto p = net::parse_prefix(w, r.family);
             if (!p)
-                cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                                         net::family_name_verbose(r.family), w));
+                cli::fail(cli::exit_failure,
+                          fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
+                                      net::family_name_verbose(r.family), w), cli::Stop::batch);
             f.to = *p;
             if (r.family == AF_UNSPEC)
                 r.family = p->addr.family;
@@ -305,7 +300,7 @@ ListArgs parse_list(Context& c, cli::Args& a, bool do_link)
             f.label = std::string(a.value());
         } else if (a.is("group")) {
             std::string_view w = a.value();
-            auto g = parse_group(w);
+            auto g = group_number(w);
             if (!g)
                 cli::invarg("Invalid \"group\" value\n", w);
             f.group = *g;
@@ -364,7 +359,7 @@ int with_options(Context& c, const Options& o, F f)
 int flush_addrs(Context& c, const LinkFilter& f, int family, uint32_t index)
 {
     auto& rtnl = c.rtnl();
-    LinkNames names(c);
+    LinkCache& names = c.links;
     for (int round = 0; round < flush_rounds;) {
         std::vector<Addr> all = rtnl.addrs(static_cast<uint8_t>(family), index);
         std::vector<Addr> doomed;
@@ -407,59 +402,352 @@ int flush_addrs(Context& c, const LinkFilter& f, int family, uint32_t index)
     cli::fail(cli::exit_failure, fmt::format("*** Flush remains incomplete after {} rounds. ***\n", flush_rounds));
 }
 
-// iproute2's ipaddr_filter: links with addresses of which none passes the
-// address filter go; links with no address at all stay unless a family
-// was asked for.
-bool keep_link(const LinkFilter& f, int family, const std::vector<const Addr*>& own, LinkNames& names)
-{
-    for (const Addr* a : own)
-        if (addr_selected(f, family, *a, names))
-            return true;
-    return own.empty() && (family == AF_UNSPEC || family == AF_PACKET);
-}
+// The addresses of a listing, kept until their links come by: one compact
+// record per address (about 40 bytes for an IPv4 address, against the 80
+// of its message and the 200 of a decoded Addr) in 16 KiB chunks that never
+// move, found by ifindex through a sorted index of 12-byte references.
+class AddrStore {
+public:
+    void add(const Addr& a)
+    {
+        const size_t n = record_size(a);
+        if (chunks_.empty() || used_ + n > chunk_size) {
+            if (chunks_.size() == spare_)
+                chunks_.push_back(std::make_unique_for_overwrite<std::byte[]>(chunk_size));
+            ++spare_;
+            used_ = 0;
+        }
+        std::byte* p = chunks_[spare_ - 1].get() + used_;
+        refs_.push_back(Ref{a.index, static_cast<uint32_t>(spare_ - 1), static_cast<uint32_t>(used_)});
+        used_ += n;
+        uint8_t present = (a.local ? 1 : 0) | (a.address ? 2 : 0) | (a.broadcast ? 4 : 0) | (a.anycast ? 8 : 0) |
+                          (a.label ? 16 : 0) | (a.cacheinfo ? 32 : 0) | (a.rt_priority ? 64 : 0);
+        put(p, a.index);
+        put(p, a.flags);
+        put(p, a.family);
+        put(p, a.prefixlen);
+        put(p, a.scope);
+        put(p, present);
+        for (const auto* ip : {&a.local, &a.address, &a.broadcast, &a.anycast})
+            if (*ip) {
+                put(p, (*ip)->family);
+                std::memcpy(p, (*ip)->bytes.data(), (*ip)->size());
+                p += (*ip)->size();
+            }
+        if (a.label) {
+            auto len = static_cast<uint8_t>(std::min<size_t>(a.label->size(), 255));
+            put(p, len);
+            std::memcpy(p, a.label->data(), len);
+            p += len;
+        }
+        if (a.cacheinfo)
+            put(p, *a.cacheinfo);
+        if (a.rt_priority)
+            put(p, *a.rt_priority);
+    }
+    // A dump tried again: what the first try brought goes.
+    void clear()
+    {
+        refs_.clear();
+        spare_ = 0;
+        used_ = 0;
+    }
+    // Once every address is in: ordered by link, in dump order per link.
+    void seal()
+    {
+        std::stable_sort(refs_.begin(), refs_.end(), [](const Ref& x, const Ref& y) { return x.index < y.index; });
+    }
+    bool has(uint32_t index) const { return range(index).first != range(index).second; }
+    // Calls f(const Addr&) for each address of link `index`, in dump order.
+    template <class F>
+    void each(uint32_t index, F f) const
+    {
+        auto [b, e] = range(index);
+        Addr a;
+        for (auto it = b; it != e; ++it) {
+            load(*it, a);
+            f(static_cast<const Addr&>(a));
+        }
+    }
+
+private:
+    static constexpr size_t chunk_size = 16384;
+    struct Ref {
+        uint32_t index;
+        uint32_t chunk;
+        uint32_t offset;
+    };
+    static size_t record_size(const Addr& a)
+    {
+        size_t n = 12;
+        for (const auto* ip : {&a.local, &a.address, &a.broadcast, &a.anycast})
+            if (*ip)
+                n += 1 + (*ip)->size();
+        if (a.label)
+            n += 1 + std::min<size_t>(a.label->size(), 255);
+        if (a.cacheinfo)
+            n += sizeof(ifa_cacheinfo);
+        if (a.rt_priority)
+            n += 4;
+        return n;
+    }
+    template <class T>
+    static void put(std::byte*& p, const T& v)
+    {
+        std::memcpy(p, &v, sizeof v);
+        p += sizeof v;
+    }
+    template <class T>
+    static void get(const std::byte*& p, T& v)
+    {
+        std::memcpy(&v, p, sizeof v);
+        p += sizeof v;
+    }
+    std::pair<std::vector<Ref>::const_iterator, std::vector<Ref>::const_iterator> range(uint32_t index) const
+    {
+        return std::equal_range(refs_.begin(), refs_.end(), Ref{index, 0, 0},
+                                [](const Ref& x, const Ref& y) { return x.index < y.index; });
+    }
+    void load(const Ref& r, Addr& a) const
+    {
+        const std::byte* p = chunks_[r.chunk].get() + r.offset;
+        uint8_t present;
+        get(p, a.index);
+        get(p, a.flags);
+        get(p, a.family);
+        get(p, a.prefixlen);
+        get(p, a.scope);
+        get(p, present);
+        int bit = 1;
+        for (auto* ip : {&a.local, &a.address, &a.broadcast, &a.anycast}) {
+            ip->reset();
+            if (present & bit) {
+                net::IpAddress x;
+                get(p, x.family);
+                std::memcpy(x.bytes.data(), p, x.size());
+                p += x.size();
+                *ip = x;
+            }
+            bit <<= 1;
+        }
+        a.label.reset();
+        if (present & 16) {
+            uint8_t len;
+            get(p, len);
+            a.label.emplace(reinterpret_cast<const char*>(p), len);
+            p += len;
+        }
+        a.cacheinfo.reset();
+        if (present & 32) {
+            ifa_cacheinfo ci;
+            get(p, ci);
+            a.cacheinfo = ci;
+        }
+        a.rt_priority.reset();
+        if (present & 64) {
+            uint32_t v;
+            get(p, v);
+            a.rt_priority = v;
+        }
+    }
+    std::vector<std::unique_ptr<std::byte[]>> chunks_;
+    size_t spare_ = 0; // chunks in use
+    size_t used_ = 0;  // bytes used in the last one
+    std::vector<Ref> refs_;
+};
+
+// One listing of links (iproute2's ipaddr_list_flush_or_save, show side),
+// for `ip link show` (do_link) and `ip address show`, in every format:
+// each link is filtered and printed as its message arrives; only the
+// addresses are kept (AddrStore), dumped first and joined by ifindex.
+//
+// A link that prints the name of a link later in the dump ("v1@p1: " where
+// p1 comes next, "master br0" for a bridge created after its port) waits,
+// and every link after it with it, until the dump brings that name: dumps
+// come in ifindex order, so the wait is one or two links long, and the
+// name is not asked of the kernel link by link.
+class Listing {
+public:
+    Listing(Context& c, LinkCache& names, const LinkFilter& f, bool do_link, const AddrStore& addrs)
+        : c_(c), names_(names), f_(f), addrs_(addrs), family_(do_link ? AF_PACKET : c.opt.family),
+          link_style_(do_link || c.link_listed), no_link_(c.opt.oneline && family_ != AF_PACKET),
+          doc_(c.out.document())
+    {
+    }
+    // A link as a dump brings it.
+    void arrive(Link&& l)
+    {
+        const auto index = static_cast<uint32_t>(l.index);
+        if (index < listed_.size() && listed_[index])
+            return; // printed before the dump was tried again
+        names_.remember(l);
+        highest_ = std::max(highest_, index);
+        if (waiting_.empty() && !waits(l)) {
+            print(l);
+            return;
+        }
+        waiting_.push_back(std::move(l));
+        drain(false);
+    }
+    // The dump is tried again (it was interrupted): links already printed
+    // are not printed twice.
+    void restart()
+    {
+        waiting_.clear();
+        highest_ = 0;
+    }
+    // The end of the dump: what waits is printed, names the dump did not
+    // bring asked of the kernel.
+    void finish() { drain(true); }
+
+    // Prints one link (and its addresses) now.
+    void print(const Link& l)
+    {
+        const auto index = static_cast<uint32_t>(l.index);
+        if (index >= listed_.size())
+            listed_.resize(index + 1);
+        listed_[index] = true;
+        const int sel = link_selected(f_, l);
+        // What -d cannot print yet fails with nothing of this listing printed
+        // (unless a long one was already written out).
+        if (sel > 0) {
+            try {
+                check_printable(c_, l);
+            } catch (const cli::Failure&) {
+                doc_.abandon();
+                c_.out.discard();
+                throw;
+            }
+        }
+        if (family_ != AF_PACKET && !keep_link(index))
+            return;
+        // iproute2 opens the link's JSON object before its printer filters:
+        // a link filtered out there leaves "{}".
+        auto o = c_.out.object();
+        int res = 0;
+        if (c_.opt.brief || !no_link_) {
+            res = sel;
+            if (res < 0)
+                return;
+            if (res > 0)
+                print_link(c_, names_, l, link_style_, family_);
+        }
+        if (family_ == AF_PACKET)
+            return;
+        auto arr = c_.out.array("addr_info", cli::In::json);
+        addrs_.each(index, [&](const Addr& ad) {
+            if (family_ && family_ != ad.family)
+                return;
+            if (f_.up && !(l.flags & IFF_UP))
+                return;
+            auto ao = c_.out.object();
+            if (addr_selected(f_, family_, ad, names_))
+                print_addr(c_, names_, ad, no_link_ && !c_.opt.brief);
+        });
+        arr.close();
+        if (c_.opt.brief)
+            c_.out.text("\n");
+        // ip -s address: the link's statistics after its addresses.
+        if (res > 0 && c_.opt.stats && !c_.opt.brief && !link_style_) {
+            print_link_stats(c_, l);
+            c_.out.text("\n");
+        }
+    }
+
+private:
+    // iproute2's ipaddr_filter: links with addresses of which none passes
+    // the address filter go; links with no address at all stay unless a
+    // family was asked for.
+    bool keep_link(uint32_t index)
+    {
+        bool any = false, kept = false;
+        addrs_.each(index, [&](const Addr& a) {
+            any = true;
+            if (!kept && addr_selected(f_, family_, a, names_))
+                kept = true;
+        });
+        return kept || (!any && (family_ == AF_UNSPEC || family_ == AF_PACKET));
+    }
+    // Whether `l` names a link that the dump has not brought yet and may
+    // still bring.
+    bool waits(const Link& l) const
+    {
+        auto later = [&](uint32_t i) { return i != 0 && i > highest_ && !names_.known(i); };
+        return (l.link && !l.link_netnsid && later(*l.link)) || (l.master && later(*l.master));
+    }
+    void drain(bool all)
+    {
+        size_t k = 0;
+        for (; k < waiting_.size(); ++k) {
+            if (!all && waits(waiting_[k]))
+                break;
+            print(waiting_[k]);
+        }
+        waiting_.erase(waiting_.begin(), waiting_.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+
+    Context& c_;
+    LinkCache& names_;
+    const LinkFilter& f_;
+    const AddrStore& addrs_;
+    const int family_;
+    // Links printed as `ip link show` prints them: in a batch after an
+    // `ip link show`, also those of `ip address show` (Context::link_listed).
+    const bool link_style_;
+    // With -o, addresses are printed one per line with their link's name,
+    // and the link itself (with its filters) is not printed.
+    const bool no_link_;
+    std::vector<Link> waiting_;
+    uint32_t highest_ = 0;
+    std::vector<bool> listed_;
+    cli::Output::Scope doc_;
+};
 
 int list(Context& c, const ListArgs& r, bool do_link)
 {
     const LinkFilter& f = r.f;
     const int family = r.family;
     auto& rtnl = c.rtnl();
+    // Statistics are most of the kernel's work for a big dump: asked for
+    // only when printed.
     const uint32_t ext_mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
-    std::vector<Link> links;
-    uint32_t index = 0;
+    std::optional<Link> one;
     if (!r.dev.empty()) {
-        std::optional<Link> one = listed_link(c, r.dev, static_cast<uint8_t>(family), ext_mask, true);
+        // `ip link show dev` asks by index only with a group filter
+        // (iproute2's iplink_get, else ipaddr_link_get).
+        one = listed_link(c, r.dev, static_cast<uint8_t>(family), ext_mask, !do_link || f.group.has_value());
         if (!one)
             return 0;
-        index = static_cast<uint32_t>(one->index);
-        links.push_back(std::move(*one));
-    } else {
-        // The extended mask goes only with the unspecified and AF_PACKET
-        // dumps (the AF_INET6 dump refuses any attribute); master and kind
-        // are filtered by the kernel, as iproute2 asks it to.
-        const int lf = r.link_family;
-        bool mask = lf == AF_UNSPEC || lf == AF_PACKET;
-        std::optional<uint32_t> master;
-        if (f.master)
-            master = static_cast<uint32_t>(f.master);
-        std::optional<std::string> kind;
-        if (!f.kind.empty())
-            kind = f.kind;
-        if (mask && (master || kind))
-            links = rtnl.links(static_cast<uint8_t>(lf), ext_mask, master, kind);
-        else
-            links = rtnl.links(static_cast<uint8_t>(lf), mask ? ext_mask : 0);
-        // Other families' dumps take no filter: "nomaster" then filters
-        // nothing, and master and kind are left to link_selected.
     }
-    // What -d cannot print yet fails before anything is printed.
-    for (const Link& l : links)
-        if (link_selected(f, l) > 0)
-            check_printable(c, l);
-    std::vector<Addr> addrs;
-    if (family != AF_PACKET)
-        addrs = rtnl.addrs(static_cast<uint8_t>(family), index);
-    LinkNames names(c);
-    print_links(c, names, links, addrs, f, do_link);
+    AddrStore addrs;
+    if (family != AF_PACKET) {
+        const uint32_t index = one ? static_cast<uint32_t>(one->index) : 0;
+        rtnl.each_addr(static_cast<uint8_t>(family), index, [&](Addr&& a) { addrs.add(a); },
+                       [&] { addrs.clear(); });
+        addrs.seal();
+    }
+    Listing list(c, c.links, f, do_link, addrs);
+    if (one) {
+        list.arrive(std::move(*one));
+        list.finish();
+        return 0;
+    }
+    // The extended mask goes only with the unspecified and AF_PACKET dumps
+    // (the AF_INET6 dump refuses any attribute); master and kind are
+    // filtered by the kernel, as iproute2 asks it to. Other families'
+    // dumps take no filter: "nomaster" then filters nothing, and master and
+    // kind are left to link_selected.
+    const int lf = r.link_family;
+    const bool mask = lf == AF_UNSPEC || lf == AF_PACKET;
+    std::optional<uint32_t> master;
+    if (f.master && mask)
+        master = static_cast<uint32_t>(f.master);
+    std::optional<std::string_view> kind;
+    if (!f.kind.empty() && mask)
+        kind = f.kind;
+    rtnl.each_link(static_cast<uint8_t>(lf), mask ? ext_mask : 0, master, kind,
+                   [&](Link&& l) { list.arrive(std::move(l)); }, [&] { list.restart(); });
+    list.finish();
     return 0;
 }
 
@@ -472,12 +760,11 @@ int show_as_link(Context& c, const ListArgs& r)
     const uint32_t ext_mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
     std::optional<Link> l = listed_link(c, r.dev, static_cast<uint8_t>(r.family), ext_mask, false);
     check_printable(c, *l);
-    LinkNames names(c);
-    names.remember(*l);
+    c.links.remember(*l);
     auto doc = c.out.document();
     auto o = c.out.object();
     if (link_selected(r.f, *l) > 0)
-        print_link(c, names, *l, true, r.family);
+        print_link(c, c.links, *l, true, r.family);
     return 0;
 }
 
@@ -498,63 +785,19 @@ int list_links(Context& c, cli::Args& a, bool do_link)
     return list(c, r, do_link);
 }
 
-void print_links(Context& c, LinkNames& names, const std::vector<Link>& links, const std::vector<Addr>& addrs,
+void print_links(Context& c, LinkCache& names, const std::vector<Link>& links, const std::vector<Addr>& addrs,
                  const LinkFilter& f, bool do_link)
 {
-    const int family = do_link ? AF_PACKET : c.opt.family;
-    // Links printed as `ip link show` prints them: in a batch after an
-    // `ip link show`, also those of `ip address show` (Context::link_listed).
-    const bool link_style = do_link || c.link_listed;
+    // Recorded dumps: every name is known before the first line.
     for (const Link& l : links)
         names.remember(l);
-    // Addresses joined to their links once, by ifindex, in dump order (not
-    // iproute2's scan of every address for every link).
-    std::unordered_map<uint32_t, std::vector<const Addr*>> by_link;
-    by_link.reserve(links.size());
-    for (const Addr& ad : addrs)
-        by_link[ad.index].push_back(&ad);
-    static const std::vector<const Addr*> none;
-    // With -o, addresses are printed one per line with their link's name,
-    // and the link itself (with its filters) is not printed.
-    const bool no_link = c.opt.oneline && family != AF_PACKET;
-    auto doc = c.out.document();
-    for (const Link& l : links) {
-        auto it = by_link.find(static_cast<uint32_t>(l.index));
-        const std::vector<const Addr*>& own = it == by_link.end() ? none : it->second;
-        if (family != AF_PACKET && !keep_link(f, family, own, names))
-            continue;
-        // iproute2 opens the link's JSON object before its printer filters:
-        // a link filtered out there leaves "{}".
-        auto o = c.out.object();
-        int res = 0;
-        if (c.opt.brief || !no_link) {
-            res = link_selected(f, l);
-            if (res < 0)
-                continue;
-            if (res > 0)
-                print_link(c, names, l, link_style, family);
-        }
-        if (family == AF_PACKET)
-            continue;
-        auto arr = c.out.array("addr_info", cli::In::json);
-        for (const Addr* ad : own) {
-            if (family && family != ad->family)
-                continue;
-            if (f.up && !(l.flags & IFF_UP))
-                continue;
-            auto ao = c.out.object();
-            if (addr_selected(f, family, *ad, names))
-                print_addr(c, names, *ad, no_link && !c.opt.brief);
-        }
-        arr.close();
-        if (c.opt.brief)
-            c.out.text("\n");
-        // ip -s address: the link's statistics after its addresses.
-        if (res > 0 && c.opt.stats && !c.opt.brief && !link_style) {
-            print_link_stats(c, l);
-            c.out.text("\n");
-        }
-    }
+    AddrStore stored;
+    for (const Addr& a : addrs)
+        stored.add(a);
+    stored.seal();
+    Listing list(c, names, f, do_link, stored);
+    for (const Link& l : links)
+        list.print(l);
 }
 
 namespace {
@@ -562,13 +805,13 @@ namespace {
 [[noreturn]] void prefix_expected(int family, std::string_view w)
 {
     cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), w));
+                                             net::family_name_verbose(family), w), cli::Stop::batch);
 }
 
 [[noreturn]] void address_expected(int family, std::string_view w)
 {
     cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), w));
+                                             net::family_name_verbose(family), w), cli::Stop::batch);
 }
 
 // get_addr: an address of `family` (or of either), or "default" / "any" /

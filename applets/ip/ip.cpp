@@ -1,6 +1,8 @@
 // ip: global options and object dispatch, as iproute2's ip.c.
 
+#include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
+#include <linux/rtnetlink.h>
 
 #include "applets/applet.hpp"
 #include "applets/ip/ip.hpp"
@@ -57,7 +60,7 @@ void talk(Context& c, net::Message& m)
     }
 }
 
-std::optional<uint32_t> LinkIndexCache::find(std::string_view name) const
+std::optional<uint32_t> LinkCache::find(std::string_view name) const
 {
     auto it = by_name_.find(std::string(name));
     if (it == by_name_.end() || it->second.empty())
@@ -65,15 +68,15 @@ std::optional<uint32_t> LinkIndexCache::find(std::string_view name) const
     return it->second.back();
 }
 
-void LinkIndexCache::remember(uint32_t index, const std::string& name)
+void LinkCache::remember_name(uint32_t index, const std::string& name)
 {
     auto it = by_index_.find(index);
     if (it == by_index_.end()) {
-        by_index_.emplace(index, Entry{name, true});
+        by_index_.emplace(index, Named{name, true});
         by_name_[name].push_back(index);
         return;
     }
-    Entry& e = it->second;
+    Named& e = it->second;
     if (e.name == name || !e.by_name)
         return;
     auto& v = by_name_[e.name];
@@ -83,7 +86,7 @@ void LinkIndexCache::remember(uint32_t index, const std::string& name)
     e.by_name = false;
 }
 
-void LinkIndexCache::drop(uint32_t index)
+void LinkCache::drop(uint32_t index)
 {
     auto it = by_index_.find(index);
     if (it == by_index_.end())
@@ -121,7 +124,7 @@ uint32_t index_of(Context& c, std::string_view name)
         return index_name(name);
     auto idx = static_cast<uint32_t>(l->index);
     if (l->name)
-        c.links.remember(idx, *l->name);
+        c.links.remember_name(idx, *l->name);
     return idx;
 }
 
@@ -146,7 +149,7 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
         std::string text = fmt::format("RTNETLINK answers: {0}\n{1}: {0}\n", std::strerror(ENODEV), what);
         auto doc = c.out.document();
         if (!by_index)
-            cli::fail(cli::exit_failure, std::move(text));
+            cli::fail(cli::exit_failure, std::move(text), cli::Stop::batch);
         std::fputs(text.c_str(), stderr);
     }
     return l;
@@ -154,49 +157,204 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
 
 void no_device(std::string_view name) { cli::fail(cli::exit_failure, fmt::format("Cannot find device \"{}\"\n", name)); }
 
-void LinkNames::remember(const net::rtnl::Link& l)
+void LinkCache::begin_command()
 {
-    map_[static_cast<uint32_t>(l.index)] = Entry{l.name.value_or(""), l.flags};
-    remember_for_batch(l);
+    entries_.clear();
+    loaded_ = false;
 }
 
-// iproute2 has one name cache: every link a listing receives is
-// remembered for the later lines of a batch (a lone command has none).
-void LinkNames::remember_for_batch(const net::rtnl::Link& l)
+const LinkCache::Entry* LinkCache::find_entry(uint32_t index) const
 {
-    if (c_.opt.batch_mode && !offline_ && l.name)
-        c_.links.remember(static_cast<uint32_t>(l.index), *l.name);
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), index,
+                               [](const Entry& e, uint32_t i) { return e.index < i; });
+    return it != entries_.end() && it->index == index ? &*it : nullptr;
 }
 
-const LinkNames::Entry& LinkNames::lookup(uint32_t index)
+LinkCache::Entry& LinkCache::put(uint32_t index)
 {
-    auto it = map_.find(index);
-    if (it != map_.end())
-        return it->second;
-    Entry e{fmt::format("if{}", index), std::nullopt};
+    // Dumps come in index order: appending is the usual case.
+    if (entries_.empty() || entries_.back().index < index) {
+        entries_.push_back(Entry{index, 0, 0, false, false, {}});
+        return entries_.back();
+    }
+    auto it = std::lower_bound(entries_.begin(), entries_.end(), index,
+                               [](const Entry& e, uint32_t i) { return e.index < i; });
+    if (it == entries_.end() || it->index != index)
+        it = entries_.insert(it, Entry{index, 0, 0, false, false, {}});
+    return *it;
+}
+
+void LinkCache::remember(uint32_t index, std::string_view name, uint32_t flags, uint16_t type)
+{
+    Entry& e = put(index);
+    size_t n = std::min(name.size(), sizeof e.name - 1);
+    std::memcpy(e.name, name.data(), n);
+    e.name[n] = '\0';
+    e.flags = flags;
+    e.type = type;
+    e.has_flags = e.has_type = true;
+    // iproute2 has one name cache: every link a listing receives is
+    // remembered for the later lines of a batch (a lone command has none).
+    if (c_.opt.batch_mode && !offline_ && !name.empty())
+        remember_name(index, std::string(name));
+}
+
+void LinkCache::remember(const net::rtnl::Link& l)
+{
+    if (!l.name) {
+        Entry& e = put(static_cast<uint32_t>(l.index));
+        e.name[0] = '\0';
+        e.flags = l.flags;
+        e.type = l.type;
+        e.has_flags = e.has_type = true;
+        return;
+    }
+    remember(static_cast<uint32_t>(l.index), *l.name, l.flags, l.type);
+}
+
+const LinkCache::Entry& LinkCache::lookup(uint32_t index)
+{
+    if (const Entry* e = find_entry(index))
+        return *e;
     if (index != 0 && !offline_) {
-        auto l = c_.rtnl().link(static_cast<int32_t>(index), AF_UNSPEC,
-                                RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+        auto l = ask().link(static_cast<int32_t>(index), AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
         if (l && l->name) {
-            e = Entry{*l->name, l->flags};
-            remember_for_batch(*l);
+            remember(static_cast<uint32_t>(l->index), *l->name, l->flags, l->type);
+            if (const Entry* e = find_entry(index))
+                return *e;
         }
     }
-    return map_.emplace(index, std::move(e)).first->second;
+    Entry& e = put(index);
+    auto r = fmt::format_to_n(e.name, sizeof e.name - 1, "if{}", index);
+    *r.out = '\0';
+    return e;
 }
 
-std::string LinkNames::netns_name(int32_t nsid)
+net::rtnl::Session& LinkCache::ask()
+{
+    if (!ask_)
+        ask_ = std::make_unique<net::rtnl::Session>();
+    return *ask_;
+}
+
+void LinkCache::load_all()
+{
+    if (loaded_ || offline_)
+        return;
+    loaded_ = true;
+    net::Message m = net::rtnl::link_dump_request(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
+    // Only the header and the name are read of each message.
+    c_.rtnl().socket().dump_each(m, [&](const net::Msg& r) {
+        if (r.type() != RTM_NEWLINK)
+            return;
+        auto ifi = r.family<ifinfomsg>();
+        std::string_view name;
+        for (const net::Attr& at : r.attrs<ifinfomsg>())
+            if (at.type() == IFLA_IFNAME) {
+                name = at.str();
+                break;
+            }
+        remember(static_cast<uint32_t>(ifi.ifi_index), name, ifi.ifi_flags, ifi.ifi_type);
+    });
+}
+
+std::string LinkCache::netns_name(int32_t nsid)
 {
     auto it = nsids_.find(nsid);
     if (it != nsids_.end())
         return it->second;
-    std::string n = offline_ ? std::string() : name_of_nsid(c_, nsid);
+    std::string n = offline_ ? std::string() : name_of_nsid(ask(), nsid);
     nsids_[nsid] = n;
     return n;
 }
 
-std::string LinkNames::name(uint32_t index) { return lookup(index).name; }
-std::optional<uint32_t> LinkNames::flags(uint32_t index) { return lookup(index).flags; }
+std::string LinkCache::name(uint32_t index) { return lookup(index).name; }
+
+std::optional<uint32_t> LinkCache::flags(uint32_t index)
+{
+    const Entry& e = lookup(index);
+    return e.has_flags ? std::optional(e.flags) : std::nullopt;
+}
+
+int LinkCache::type(uint32_t index)
+{
+    const Entry* e = find_entry(index);
+    return e && e->has_type ? e->type : -1;
+}
+
+namespace {
+
+// sscanf("%x") of one lladdr part: blanks, a sign, "0x", hex digits; the
+// value as the int it lands in. nullopt when no digit is there.
+std::optional<long long> scan_hex(std::string_view s)
+{
+    size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' ||
+                            s[i] == '\r'))
+        ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    auto hex = [](char ch) {
+        if (ch >= '0' && ch <= '9')
+            return ch - '0';
+        if (ch >= 'a' && ch <= 'f')
+            return ch - 'a' + 10;
+        if (ch >= 'A' && ch <= 'F')
+            return ch - 'A' + 10;
+        return -1;
+    };
+    if (i + 2 < s.size() + 1 && i + 1 < s.size() && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
+        i + 2 < s.size() && hex(s[i + 2]) >= 0)
+        i += 2;
+    size_t start = i;
+    unsigned long long v = 0;
+    bool overflow = false;
+    for (; i < s.size() && hex(s[i]) >= 0; ++i) {
+        if (v > (ULLONG_MAX >> 4))
+            overflow = true;
+        v = v * 16 + static_cast<unsigned>(hex(s[i]));
+    }
+    if (i == start)
+        return std::nullopt;
+    if (overflow)
+        v = ULLONG_MAX;
+    if (neg)
+        v = -v;
+    // Stored through an unsigned int into an int.
+    return static_cast<int32_t>(static_cast<uint32_t>(v));
+}
+
+} // namespace
+
+std::vector<std::byte> parse_lladdr(std::string_view arg, size_t max_len)
+{
+    auto bad = [](std::string_view part) {
+        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", part));
+    };
+    std::vector<std::byte> out;
+    if (arg.find('.') != std::string_view::npos) {
+        auto a = net::parse_address(arg, AF_INET);
+        if (!a)
+            bad(arg);
+        auto s = a->span();
+        out.assign(s.begin(), s.end());
+        return out;
+    }
+    while (out.size() < max_len) {
+        auto colon = arg.find(':');
+        std::string_view part = arg.substr(0, colon);
+        auto v = scan_hex(part);
+        if (!v || *v < 0 || *v > 255)
+            bad(part);
+        out.push_back(static_cast<std::byte>(*v));
+        if (colon == std::string_view::npos)
+            break;
+        arg.remove_prefix(colon + 1);
+    }
+    return out;
+}
+
 
 bool valid_ifname(std::string_view name, bool alt)
 {
@@ -344,18 +502,11 @@ int run_command(Context& c, cli::Args& a)
 // Whether iproute2 ends the whole process on this failure (exit() in the
 // middle of a command) rather than returning from the command: inside a
 // batch, the former stops the batch at once, even under -force, without a
-// "Command failed" line. Its usage errors exit(-1) (255); get_addr() and
-// get_prefix() exit(1) on an address they cannot parse, a dump that
-// fails part way exits 1 after "Dump terminated", and so does a link
-// listing whose get request fails.
-bool ends_process(const cli::Failure& f)
-{
-    if (f.code() == cli::exit_usage)
-        return true;
-    const std::string& m = f.message();
-    return (m.starts_with("Error: ") && m.find(" is expected rather than \"") != std::string::npos) ||
-           m.ends_with("Dump terminated\n") || m.find("\nCannot send link get request: ") != std::string::npos;
-}
+// "Command failed" line. Its usage errors exit(-1) (255); the others say
+// so themselves (cli::Stop::batch): get_addr() and get_prefix() exit(1) on
+// an address they cannot parse, a dump that fails part way exits 1 after
+// "Dump terminated", and so does a link listing whose get request fails.
+bool ends_process(const cli::Failure& f) { return f.code() == cli::exit_usage || f.stops_batch(); }
 
 // iproute2's batch(): the commands of FILE ("-": standard input), one per
 // line, over one netlink session; a command that fails prints
@@ -380,6 +531,7 @@ int batch(Options& opt, const std::string& name, bool colored)
             continue;
         opt.family = family;
         cli::Args a(std::move(*words));
+        c.links.begin_command();
         int ret;
         try {
             ret = run_command(c, a);

@@ -20,6 +20,8 @@
 
 namespace nsbox::ip {
 
+class Context;
+
 // The global options before the object (ip [ OPTIONS ] OBJECT ...).
 struct Options {
     int family = AF_UNSPEC; // -4 -6 -0 -f FAMILY
@@ -48,28 +50,88 @@ cli::Color operstate_color(uint8_t state);
 // what the filter selected.
 void print_flush_complete(cli::Output& out, int rounds);
 
-// iproute2's ll_map name cache (lib/ll_map.c), which lives for the whole
-// process and so for a whole -batch: a name resolved once (ll_name_to_index)
-// is not asked for again until the device is dropped from it, which only
-// a successful `ip link add/set/delete` of that device does
-// (iplink_modify's ll_drop_by_index). A device renamed or deleted any
-// other way (the peer of a deleted veth, ...) keeps its stale entry, so a
-// later command uses the old index, as iproute2's does.
-class LinkIndexCache {
+// iproute2's ll_map (lib/ll_map.c): the one link cache of a command,
+// owned by its Context. It has two sides.
+//
+// By name (ll_name_to_index), kept for the whole process and so for a
+// whole -batch: a name resolved once is not asked for again until the
+// device is dropped from it, which only a successful `ip link
+// add/set/delete` of that device does (iplink_modify's ll_drop_by_index). A
+// device renamed or deleted any other way (the peer of a deleted veth, ...)
+// keeps its stale entry, so a later command uses the old index, as
+// iproute2's does.
+//
+// By index (ll_index_to_name, ll_index_to_flags, ll_index_to_type), filled
+// by the listings as their dumps stream past (remember) and forgotten at
+// the start of each command (begin_command): a name, IFF_* flags and
+// ARPHRD_* type per ifindex, 28 bytes an entry, in a vector sorted by
+// index. An index no dump brought is asked of the kernel once, on the
+// cache's own socket ("ifN" when it has no such link), unless the cache is
+// offline (printing recorded dumps in tests).
+class LinkCache {
 public:
+    explicit LinkCache(Context& c) : c_(c) {}
+    LinkCache(const LinkCache&) = delete;
+    LinkCache& operator=(const LinkCache&) = delete;
+
+    // --- by name, for the whole process
     std::optional<uint32_t> find(std::string_view name) const;
     // An RTM_NEWLINK answer for `index` named `name` (ll_remember_index).
     // An index already known under another name is re-hashed by iproute2
     // without its name being updated: neither name finds it any more.
-    void remember(uint32_t index, const std::string& name);
+    void remember_name(uint32_t index, const std::string& name);
     void drop(uint32_t index);
+
+    // --- by index, for one command
+    // A new command of a batch: what the last one listed is forgotten.
+    void begin_command();
+    // Never asks the kernel: only what was remembered is known.
+    void offline() { offline_ = true; }
+    // A link a dump or a query brought (under -batch also remembered by
+    // name, as iproute2's one cache does).
+    void remember(const net::rtnl::Link& l);
+    void remember(uint32_t index, std::string_view name, uint32_t flags, uint16_t type);
+    bool known(uint32_t index) const { return find_entry(index) != nullptr; }
+    // The name, or "ifN" when this namespace has no such index.
+    std::string name(uint32_t index);
+    // IFF_* flags, or nullopt when unknown.
+    std::optional<uint32_t> flags(uint32_t index);
+    // ARPHRD_* type of a link a dump brought, or -1 (never asks).
+    int type(uint32_t index);
+    // Every link of the namespace, read once per command in one streamed
+    // dump (the neighbour and route printers' lookups).
+    void load_all();
+    // The /run/netns name of the namespace this one calls `nsid`, or "".
+    std::string netns_name(int32_t nsid);
+    void remember_netns(int32_t nsid, std::string name) { nsids_[nsid] = std::move(name); }
 
 private:
     struct Entry {
+        uint32_t index;
+        uint32_t flags;
+        uint16_t type;
+        bool has_flags;
+        bool has_type;
+        char name[16]; // IFNAMSIZ, NUL-terminated
+    };
+    const Entry* find_entry(uint32_t index) const;
+    const Entry& lookup(uint32_t index);
+    net::rtnl::Session& ask();
+    Entry& put(uint32_t index);
+    Context& c_;
+    // Its own socket for single lookups, so that a name can be asked for
+    // while a listing's dump is still arriving on the command's socket.
+    std::unique_ptr<net::rtnl::Session> ask_;
+    bool offline_ = false;
+    bool loaded_ = false;
+    std::vector<Entry> entries_; // sorted by index
+    std::map<int32_t, std::string> nsids_;
+
+    struct Named {
         std::string name;
         bool by_name; // still found by its name
     };
-    std::unordered_map<uint32_t, Entry> by_index_;
+    std::unordered_map<uint32_t, Named> by_index_;
     // The indexes under one name, newest last (iproute2 adds at the head
     // of a hash chain and takes the first match).
     std::unordered_map<std::string, std::vector<uint32_t>> by_name_;
@@ -92,8 +154,8 @@ public:
 
     // The route-netlink session, opened on first use (after any -n switch).
     net::rtnl::Session& rtnl();
-    // Names resolved in this process (see LinkIndexCache).
-    LinkIndexCache links;
+    // The link cache (see LinkCache).
+    LinkCache links{*this};
 
 private:
     std::unique_ptr<net::rtnl::Session> rtnl_;
@@ -139,35 +201,12 @@ std::optional<net::rtnl::Link> listed_link(Context& c, std::string_view dev, uin
 // "Cannot find device "NAME"", exit 1 (iproute2's nodev()).
 [[noreturn]] void no_device(std::string_view name);
 
-// ifindex -> name and flags, filled from a dump and completed by single
-// queries for indexes the dump did not have (iproute2's ll_map cache).
-class LinkNames {
-public:
-    explicit LinkNames(Context& c) : c_(c) {}
-    // Never asks the kernel: only what was remembered is known (printing
-    // recorded dumps in tests).
-    void offline() { offline_ = true; }
-    void remember(const net::rtnl::Link& l);
-    // The /run/netns name of the namespace this one calls `nsid`, or "".
-    std::string netns_name(int32_t nsid);
-    void remember_netns(int32_t nsid, std::string name) { nsids_[nsid] = std::move(name); }
-    // The name, or "ifN" when this namespace has no such index.
-    std::string name(uint32_t index);
-    // IFF_* flags, or nullopt when unknown.
-    std::optional<uint32_t> flags(uint32_t index);
-
-private:
-    struct Entry {
-        std::string name;
-        std::optional<uint32_t> flags;
-    };
-    const Entry& lookup(uint32_t index);
-    void remember_for_batch(const net::rtnl::Link& l);
-    Context& c_;
-    bool offline_ = false;
-    std::unordered_map<uint32_t, Entry> map_; // node-based: lookup() hands out references
-    std::map<int32_t, std::string> nsids_;
-};
+// iproute2's ll_addr_a2n into a buffer of `max_len` bytes (32 for
+// `ip link`, 20 for `ip neigh`): "a.b.c.d" (an IPv4 address as 4 bytes)
+// or hex bytes separated by ':', each read as sscanf("%x") reads it;
+// parts past max_len are ignored. "\"PART\" is invalid lladdr.", exit 1,
+// on a bad part. The one lladdr parser of ip.
+std::vector<std::byte> parse_lladdr(std::string_view w, size_t max_len = 32);
 
 // iproute2's check_ifname: non-empty, shorter than IFNAMSIZ, no '/' or
 // white space; with `alt`, its check_altifname (no length limit in 6.1).
@@ -202,11 +241,11 @@ struct LinkFilter {
 };
 // Prints links (and, unless do_link, their addresses) as iproute2's
 // ipaddr_list_flush_or_save does, from dumps already read.
-void print_links(Context& c, LinkNames& names, const std::vector<net::rtnl::Link>& links,
+void print_links(Context& c, LinkCache& names, const std::vector<net::rtnl::Link>& links,
                  const std::vector<net::rtnl::Addr>& addrs, const LinkFilter& f, bool do_link);
 // Prints routes as iproute2's `ip route show` with the table filter `table`
 // (0: all tables).
-void print_routes(Context& c, LinkNames& names, const std::vector<net::rtnl::Route>& routes, uint32_t table);
+void print_routes(Context& c, LinkCache& names, const std::vector<net::rtnl::Route>& routes, uint32_t table);
 
 // The show side shared by `ip link show` and `ip address show` (iproute2's
 // ipaddr_list_flush_or_save): one link dump (or one link by name), one
@@ -217,10 +256,11 @@ int list_links(Context& c, cli::Args& a, bool do_link);
 // `ip link` (prints "mode"), false for `ip address`.
 // `family` is the family of the listing (-1: AF_PACKET for `ip link`,
 // else the options' family).
-void print_link(Context& c, LinkNames& names, const net::rtnl::Link& l, bool do_link, int family = -1);
+void print_link(Context& c, LinkCache& names, const net::rtnl::Link& l, bool do_link, int family = -1);
 
 // The name in /run/netns of the namespace this one calls `nsid`, or "".
 std::string name_of_nsid(Context& c, int32_t nsid);
+std::string name_of_nsid(net::rtnl::Session& s, int32_t nsid);
 
 // The words of link flags, in iproute2's order; the remainder in hex.
 void print_link_flags(cli::Output& out, uint32_t flags, bool m_down);

@@ -69,7 +69,7 @@ void print_operstate(Context& c, uint8_t state)
 
 // "name: " or "name@peer: "; returns whether the lower device is down
 // (M-DOWN).
-bool print_name_and_link(Context& c, LinkNames& names, const Link& l, bool brief)
+bool print_name_and_link(Context& c, LinkCache& names, const Link& l, bool brief)
 {
     std::string name = l.name.value_or("");
     bool m_down = false;
@@ -124,7 +124,7 @@ void print_af_spec(cli::Output& out, const Link& l)
 
 // iproute2's print_linktype: "    KIND ..." and "    KIND_slave ..." on
 // their own lines, "linkinfo" in JSON.
-void print_linktype(Context& c, LinkNames& names, const Link& l)
+void print_linktype(Context& c, LinkCache& names, const Link& l)
 {
     cli::Output& out = c.out;
     auto info = out.object("linkinfo");
@@ -141,7 +141,7 @@ void print_linktype(Context& c, LinkNames& names, const Link& l)
     }
 }
 
-void print_details(Context& c, LinkNames& names, const Link& l, bool do_link)
+void print_details(Context& c, LinkCache& names, const Link& l, bool do_link)
 {
     cli::Output& out = c.out;
     if (l.promiscuity)
@@ -359,7 +359,7 @@ void check_printable(const Context& c, const Link& l)
                   fmt::format("nsbox ip: the details of \"{}_slave\" ports are not supported yet\n", *l.slave_kind));
 }
 
-void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int listed_family)
+void print_link(Context& c, LinkCache& names, const Link& l, bool do_link, int listed_family)
 {
     cli::Output& out = c.out;
     const bool brief = c.opt.brief;
@@ -467,163 +467,6 @@ void print_link(Context& c, LinkNames& names, const Link& l, bool do_link, int l
 } // namespace nsbox::ip
 
 // ---------------------------------------------------------------------------
-// ip link show
-
-namespace nsbox::ip {
-
-namespace {
-
-struct ShowFilter {
-    std::string dev;
-    bool up = false;
-    bool label = false;            // "label": iproute2 then prints no link at all
-    std::optional<uint32_t> group;
-    int64_t master = 0;            // 0: any; -1: nomaster; else the master's index
-    std::optional<std::string> kind, slave_kind;
-};
-
-// iproute2's address flag words, which `ip link show` accepts and ignores.
-bool address_flag_word(std::string_view w)
-{
-    if (w.starts_with('-'))
-        w.remove_prefix(1);
-    constexpr std::string_view words[] = {"dynamic",    "primary",       "secondary", "temporary",
-                                          "nodad",      "optimistic",    "dadfailed", "home",
-                                          "deprecated", "tentative",     "permanent", "mngtmpaddr",
-                                          "noprefixroute", "autojoin",   "stable-privacy"};
-    for (std::string_view x : words)
-        if (x == w)
-            return true;
-    return false;
-}
-
-bool valid_scope(std::string_view w)
-{
-    if (w == "global" || w == "site" || w == "link" || w == "host" || w == "nowhere" || w == "all")
-        return true;
-    auto n = net::parse_unsigned(w, 0);
-    return n && *n <= 255;
-}
-
-ShowFilter parse_show(Context& c, cli::Args& a)
-{
-    ShowFilter f;
-    for (; !a.empty(); a.next()) {
-        if (a.is("to")) {
-            a.value();
-            cli::fail(cli::exit_usage, "nsbox ip: link show filter \"to\" is not supported yet\n");
-        } else if (a.is("scope")) {
-            std::string_view w = a.value();
-            if (!valid_scope(w))
-                cli::invarg("invalid \"scope\"\n", w);
-        } else if (a.is("up")) {
-            f.up = true;
-        } else if (address_flag_word(a.peek())) {
-        } else if (a.is("label")) {
-            a.value();
-            f.label = true;
-        } else if (a.is("group")) {
-            std::string_view w = a.value();
-            auto g = group_number(w);
-            if (!g)
-                cli::invarg("Invalid \"group\" value\n", w);
-            f.group = *g;
-        } else if (a.is("master")) {
-            std::string_view w = a.value();
-            uint32_t idx = index_of(c, w);
-            if (!idx)
-                cli::invarg("Device does not exist\n", w);
-            f.master = idx;
-        } else if (a.is("vrf")) {
-            std::string_view w = a.value();
-            if (!index_of(c, w))
-                cli::invarg("Not a valid VRF name\n", w);
-            cli::fail(cli::exit_usage, "nsbox ip: link show filter \"vrf\" is not supported yet\n");
-        } else if (a.is("nomaster")) {
-            f.master = -1;
-        } else if (a.is("type")) {
-            std::string w(a.value());
-            if (w.size() >= 6 && w.ends_with("_slave"))
-                f.slave_kind = w.substr(0, w.size() - 6);
-            else
-                f.kind = w;
-        } else {
-            if (a.is("dev"))
-                a.value();
-            else if (a.matches("help"))
-                cli::fail(cli::exit_usage, std::string(link_usage));
-            if (!f.dev.empty())
-                cli::duparg2("dev", a.peek());
-            f.dev = std::string(a.peek());
-        }
-    }
-    return f;
-}
-
-// print_linkinfo's own filters, after the kernel's.
-bool filtered_out(const ShowFilter& f, const Link& l)
-{
-    if (f.up && !(l.flags & IFF_UP))
-        return true;
-    if (f.label)
-        return true;
-    if (f.group && l.group && *l.group != *f.group)
-        return true;
-    if (f.master > 0 && (!l.master || *l.master != f.master))
-        return true;
-    if (f.kind && (!l.has_linkinfo || l.kind.value_or("") != *f.kind))
-        return true;
-    if (f.slave_kind && (!l.has_linkinfo || l.slave_kind.value_or("") != *f.slave_kind))
-        return true;
-    return false;
-}
-
-int show_links(Context& c, cli::Args& a)
-{
-    ShowFilter f = parse_show(c, a);
-    auto& rtnl = c.rtnl();
-    // Statistics are most of the kernel's work for a big dump: asked for
-    // only when printed.
-    const uint32_t mask = RTEXT_FILTER_VF | (c.opt.stats ? 0 : RTEXT_FILTER_SKIP_STATS);
-    std::vector<Link> links;
-    if (!f.dev.empty()) {
-        // With a group filter iproute2 asks by index, else by name.
-        std::optional<Link> one = listed_link(c, f.dev, AF_PACKET, mask, f.group.has_value());
-        if (!one)
-            return 0;
-        links.push_back(std::move(*one));
-    } else {
-        std::optional<uint32_t> master;
-        if (f.master)
-            master = static_cast<uint32_t>(f.master);
-        std::optional<std::string_view> kind;
-        if (f.kind)
-            kind = *f.kind;
-        links = rtnl.links(AF_PACKET, mask, master, kind);
-    }
-    for (const Link& l : links)
-        if (!filtered_out(f, l))
-            check_printable(c, l);
-    LinkNames names(c);
-    for (const Link& l : links)
-        names.remember(l);
-    auto doc = c.out.document();
-    for (const Link& l : links) {
-        // iproute2 opens each link's JSON object before its filters: a
-        // link filtered out leaves "{}".
-        auto o = c.out.object();
-        if (filtered_out(f, l))
-            continue;
-        print_link(c, names, l, true);
-    }
-    return 0;
-}
-
-} // namespace
-
-} // namespace nsbox::ip
-
-// ---------------------------------------------------------------------------
 // ip link add / set / delete
 
 namespace nsbox::ip {
@@ -632,39 +475,6 @@ void on_off_error(std::string_view key, std::string_view value)
 {
     cli::fail(cli::exit_failure,
               fmt::format("Error: argument of \"{}\" must be \"on\" or \"off\", not \"{}\"\n", key, value));
-}
-
-std::vector<std::byte> parse_lladdr(std::string_view w)
-{
-    auto bad = [](std::string_view what) {
-        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", what));
-    };
-    std::vector<std::byte> out;
-    if (w.find('.') != std::string_view::npos) {
-        // A dotted IPv4 address (the link address of an IPv4 tunnel).
-        auto a = net::parse_address(w, AF_INET);
-        if (!a)
-            bad(w);
-        auto b = a->span();
-        return {b.begin(), b.end()};
-    }
-    // iproute2 splits at ':' and reads each part with sscanf("%x"): hex
-    // digits after an optional 0x, the rest of the part ignored. A bad
-    // part is named alone.
-    std::string_view rest = w;
-    for (size_t i = 0; i < 32; ++i) {
-        size_t colon = rest.find(':');
-        std::string part(rest.substr(0, colon));
-        char* end = nullptr;
-        long v = std::strtol(part.c_str(), &end, 16);
-        if (end == part.c_str() || v < 0 || v > 255)
-            bad(part);
-        out.push_back(static_cast<std::byte>(v));
-        if (colon == std::string_view::npos)
-            break;
-        rest.remove_prefix(colon + 1);
-    }
-    return out;
 }
 
 void set_netns(const std::string& w, net::rtnl::LinkRequestAttrs& attrs)
@@ -1054,7 +864,7 @@ int do_link(Context& c, cli::Args& a)
 {
     if (a.empty()) {
         c.link_listed = true;
-        return show_links(c, a);
+        return list_links(c, a, true);
     }
     if (a.matches("add")) {
         a.next();
@@ -1075,7 +885,7 @@ int do_link(Context& c, cli::Args& a)
     if (a.matches("show") || a.matches("lst") || a.matches("list")) {
         a.next();
         c.link_listed = true;
-        return show_links(c, a);
+        return list_links(c, a, true);
     }
     if (a.matches("xstats") || a.matches("afstats"))
         cli::fail(cli::exit_usage, fmt::format("nsbox ip: link {} is not supported yet\n", a.peek()));

@@ -125,7 +125,7 @@ struct Field {
     std::string_view word; // text word
 };
 
-void print_fields(Context& c, LinkNames&, const AttrTable& t, std::span<const Field> fields)
+void print_fields(Context& c, LinkCache&, const AttrTable& t, std::span<const Field> fields)
 {
     cli::Output& out = c.out;
     for (const Field& f : fields) {
@@ -507,7 +507,7 @@ constexpr Field bridge_fields_3[] = {
     {IFLA_BR_NF_CALL_ARPTABLES, Fmt::u8, "nf_call_arptables", "nf_call_arptables"},
 };
 
-void print_bridge(Context& c, LinkNames& names, const AttrTable& t)
+void print_bridge(Context& c, LinkCache& names, const AttrTable& t)
 {
     cli::Output& out = c.out;
     print_fields(c, names, t, bridge_fields_1);
@@ -589,7 +589,7 @@ std::string fwd_mask_str(uint16_t mask)
     return s;
 }
 
-void print_bridge_slave(Context& c, LinkNames& names, const AttrTable& t)
+void print_bridge_slave(Context& c, LinkCache& names, const AttrTable& t)
 {
     cli::Output& out = c.out;
     if (auto st = t.as<uint8_t>(IFLA_BRPORT_STATE)) {
@@ -703,7 +703,7 @@ void parse_vlan(cli::Args& a, Link& req)
     req.vlan = v;
 }
 
-void print_vlan(Context& c, LinkNames&, const AttrTable& t)
+void print_vlan(Context& c, LinkCache&, const AttrTable& t)
 {
     cli::Output& out = c.out;
     const net::Attr* proto = t.get(IFLA_VLAN_PROTOCOL);
@@ -847,7 +847,7 @@ void parse_macvlan(cli::Args& a, Link& req, std::string_view kind)
     req.macvlan = v;
 }
 
-void print_macvlan(Context& c, LinkNames&, const AttrTable& t)
+void print_macvlan(Context& c, LinkCache&, const AttrTable& t)
 {
     cli::Output& out = c.out;
     auto mode = t.as<uint32_t>(IFLA_MACVLAN_MODE);
@@ -950,7 +950,7 @@ VxAddr vx_addr(std::string_view w, int family)
     auto p = net::parse_address(w, family);
     if (!p)
         cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                                 net::family_name_verbose(family), w));
+                                                 net::family_name_verbose(family), w), cli::Stop::batch);
     a.addr = *p;
     return a;
 }
@@ -1211,7 +1211,7 @@ void parse_vxlan(Context& c, cli::Args& a, Link& req, bool set_op)
 
 std::string ip_text(int family, net::Bytes b) { return net::format_address(family, b); }
 
-void print_vxlan(Context& c, LinkNames& names, const AttrTable& t)
+void print_vxlan(Context& c, LinkCache& names, const AttrTable& t)
 {
     cli::Output& out = c.out;
     if (auto m = t.as<uint8_t>(IFLA_VXLAN_COLLECT_METADATA); m && *m)
@@ -1339,7 +1339,7 @@ void print_vxlan(Context& c, LinkNames& names, const AttrTable& t)
 // tun (iproute2's tun_link_util in iptuntap.c): print only; tun and tap
 // devices are made with `ip tuntap add`.
 
-void print_tun(Context& c, LinkNames&, const AttrTable& t)
+void print_tun(Context& c, LinkCache&, const AttrTable& t)
 {
     cli::Output& out = c.out;
     auto on_off = [&](std::string_view key, uint16_t type) {
@@ -1389,7 +1389,7 @@ struct Kind {
     bool parses;  // iproute2 has a parse_opt
     bool prints;  // iproute2 has a print_opt
     uint16_t maxattr;
-    void (*print)(Context&, LinkNames&, const AttrTable&); // nullptr: nsbox does not print it yet
+    void (*print)(Context&, LinkCache&, const AttrTable&); // nullptr: nsbox does not print it yet
 };
 
 constexpr Kind kinds[] = {
@@ -1549,7 +1549,7 @@ bool kind_data_unsupported(std::string_view kind, bool slave)
     return k && k->prints && !k->print;
 }
 
-bool print_kind_data(Context& c, LinkNames& names, const Link& l, bool slave)
+bool print_kind_data(Context& c, LinkCache& names, const Link& l, bool slave)
 {
     std::string name = slave ? *l.slave_kind + "_slave" : *l.kind;
     const Kind* k = find_kind(name);

@@ -48,11 +48,9 @@ bool kind_data_unsupported(std::string_view kind, bool slave);
 // The kind's IFLA_INFO_DATA (or slave data) after "    KIND " under -d,
 // and the "info_data" object in JSON. False when iproute2 prints no data
 // for the kind.
-bool print_kind_data(Context& c, LinkNames& names, const net::rtnl::Link& l, bool slave);
+bool print_kind_data(Context& c, LinkCache& names, const net::rtnl::Link& l, bool slave);
 
-// iproute2's ll_addr_a2n: "aa:bb:..." to bytes; its sentence and exit 1
-// on a bad one.
-std::vector<std::byte> parse_lladdr(std::string_view w);
+// (parse_lladdr, iproute2's ll_addr_a2n, is in ip.hpp.)
 
 // Device group number to name (/etc/iproute2/group; 0 is "default") and
 // back; nullopt for a name that is neither a known name nor a number.

@@ -113,79 +113,6 @@ constexpr Name nud_names[] = {
     {NUD_NOARP, "NOARP"},           {NUD_PERMANENT, "PERMANENT"},
 };
 
-// sscanf("%x") of one lladdr part: blanks, a sign, "0x", hex digits; the
-// value as the int it lands in. nullopt when no digit is there.
-std::optional<long long> scan_hex(std::string_view s)
-{
-    size_t i = 0;
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\v' || s[i] == '\f' ||
-                            s[i] == '\r'))
-        ++i;
-    bool neg = false;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-        neg = s[i++] == '-';
-    auto hex = [](char ch) {
-        if (ch >= '0' && ch <= '9')
-            return ch - '0';
-        if (ch >= 'a' && ch <= 'f')
-            return ch - 'a' + 10;
-        if (ch >= 'A' && ch <= 'F')
-            return ch - 'A' + 10;
-        return -1;
-    };
-    if (i + 2 < s.size() + 1 && i + 1 < s.size() && s[i] == '0' && (s[i + 1] == 'x' || s[i + 1] == 'X') &&
-        i + 2 < s.size() && hex(s[i + 2]) >= 0)
-        i += 2;
-    size_t start = i;
-    unsigned long long v = 0;
-    bool overflow = false;
-    for (; i < s.size() && hex(s[i]) >= 0; ++i) {
-        if (v > (ULLONG_MAX >> 4))
-            overflow = true;
-        v = v * 16 + static_cast<unsigned>(hex(s[i]));
-    }
-    if (i == start)
-        return std::nullopt;
-    if (overflow)
-        v = ULLONG_MAX;
-    if (neg)
-        v = -v;
-    // Stored through an unsigned int into an int.
-    return static_cast<int32_t>(static_cast<uint32_t>(v));
-}
-
-// iproute2's ll_addr_a2n into its 20-byte buffer: "a.b.c.d" (an IPv4
-// address as 4 bytes) or hex bytes separated by ':'. Its sentence and
-// exit 1 on a bad part.
-std::vector<std::byte> parse_lladdr(std::string_view arg)
-{
-    constexpr size_t max_len = 20;
-    auto bad = [](std::string_view part) {
-        cli::fail(cli::exit_failure, fmt::format("\"{}\" is invalid lladdr.\n", part));
-    };
-    std::vector<std::byte> out;
-    if (arg.find('.') != std::string_view::npos) {
-        auto a = net::parse_address(arg, AF_INET);
-        if (!a)
-            bad(arg);
-        auto s = a->span();
-        out.assign(s.begin(), s.end());
-        return out;
-    }
-    while (out.size() < max_len) {
-        auto colon = arg.find(':');
-        std::string_view part = arg.substr(0, colon);
-        auto v = scan_hex(part);
-        if (!v || *v < 0 || *v > 255)
-            bad(part);
-        out.push_back(static_cast<std::byte>(*v));
-        if (colon == std::string_view::npos)
-            break;
-        arg.remove_prefix(colon + 1);
-    }
-    return out;
-}
-
 // get_addr for a neighbour: an address, or "default"/"any"/"all".
 net::Prefix get_addr(std::string_view w, int family)
 {
@@ -193,7 +120,7 @@ net::Prefix get_addr(std::string_view w, int family)
         if (auto p = net::parse_prefix(w, family))
             return *p;
     cli::fail(cli::exit_failure, fmt::format("Error: {} address is expected rather than \"{}\".\n",
-                                             net::family_name_verbose(family), w));
+                                             net::family_name_verbose(family), w), cli::Stop::batch);
 }
 
 // iproute2's ipneigh_modify.
@@ -265,7 +192,7 @@ int neigh_modify(Context& c, cli::Args& a, uint16_t cmd, uint16_t nl_flags)
     if (ext_flags)
         req.flags_ext = ext_flags;
     if (lla && *lla != "null")
-        req.lladdr = parse_lladdr(*lla);
+        req.lladdr = parse_lladdr(*lla, 20);
     if (dev) {
         req.index = index_of(c, *dev);
         if (!req.index)
@@ -286,50 +213,6 @@ struct Filter {
     int64_t master = 0;
     uint8_t protocol = 0;
     uint8_t ndm_flags = 0;
-};
-
-// Link names and types, for "dev NAME" and for printing link-layer
-// addresses as the link's type prints them (iproute2's ll_map cache).
-class Links {
-public:
-    explicit Links(Context& c) : names(c), c_(c) {}
-    // Links already read (printing recorded dumps): nothing is asked of
-    // the kernel.
-    Links(Context& c, const std::vector<net::rtnl::Link>& known) : names(c), c_(c), loaded_(true)
-    {
-        names.offline();
-        for (const auto& l : known) {
-            names.remember(l);
-            types_[static_cast<uint32_t>(l.index)] = l.type;
-        }
-    }
-    LinkNames names;
-    int type(uint32_t index)
-    {
-        load();
-        auto it = types_.find(index);
-        return it == types_.end() ? -1 : it->second;
-    }
-    std::string name(uint32_t index)
-    {
-        load();
-        return names.name(index);
-    }
-
-private:
-    void load()
-    {
-        if (loaded_)
-            return;
-        loaded_ = true;
-        for (const auto& l : c_.rtnl().links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS)) {
-            names.remember(l);
-            types_[static_cast<uint32_t>(l.index)] = l.type;
-        }
-    }
-    Context& c_;
-    bool loaded_ = false;
-    std::unordered_map<uint32_t, int> types_;
 };
 
 // The filters of iproute2's print_neigh.
@@ -355,9 +238,11 @@ bool selected(const Filter& f, const Neigh& n)
 
 // One entry (iproute2's print_neigh once its filters passed). `shown`
 // is the index filter: a dev filter leaves "dev NAME" out.
-void print_neigh(Context& c, Links& links, const Neigh& n, uint32_t shown_index)
+void print_neigh(Context& c, LinkCache& links, const Neigh& n, uint32_t shown_index)
 {
     cli::Output& out = c.out;
+    // Link names and types (for link-layer addresses) from one dump.
+    links.load_all();
     auto o = out.object();
     std::string lladdr;
     if (n.lladdr)
@@ -505,7 +390,7 @@ Filter parse_filter(Context& c, cli::Args& a, bool flush)
             auto p = net::parse_prefix(a.peek(), f.family);
             if (!p)
                 cli::fail(cli::exit_failure, fmt::format("Error: {} prefix is expected rather than \"{}\".\n",
-                                                         net::family_name_verbose(f.family), a.peek()));
+                                                         net::family_name_verbose(f.family), a.peek()), cli::Stop::batch);
             f.to = *p;
             if (f.family == AF_UNSPEC)
                 f.family = p->addr.family;
@@ -531,7 +416,7 @@ net::rtnl::NeighDump dump(Context& c, const Filter& f)
     return net::rtnl::dump_neighs(c.rtnl(), req);
 }
 
-void print_selected(Context& c, const Filter& f, Links& links, const std::vector<Neigh>& neighs)
+void print_selected(Context& c, const Filter& f, LinkCache& links, const std::vector<Neigh>& neighs)
 {
     // (A kernel that ignored the master filter would get iproute2's
     // warning; every kernel with strict dump checking applies it.)
@@ -545,7 +430,7 @@ int neigh_show(Context& c, cli::Args& a)
 {
     Filter f = parse_filter(c, a, false);
     auto d = dump(c, f);
-    Links links(c);
+    LinkCache& links = c.links;
     print_selected(c, f, links, d.neighs);
     return 0;
 }
@@ -553,7 +438,7 @@ int neigh_show(Context& c, cli::Args& a)
 int neigh_flush(Context& c, cli::Args& a)
 {
     Filter f = parse_filter(c, a, true);
-    Links links(c);
+    LinkCache& links = c.links;
     auto& rtnl = c.rtnl();
     for (int round = 0; round < flush_rounds;) {
         auto d = dump(c, f);
@@ -638,7 +523,7 @@ int neigh_get(Context& c, cli::Args& a)
         kernel_refused(e);
     }
     auto print = [&](Context& e) {
-        Links links(e);
+        LinkCache& links = c.links;
         auto doc = e.out.document();
         for (const Neigh& n : net::rtnl::decode_neighs(reply))
             print_neigh(e, links, n, 0);
@@ -663,8 +548,10 @@ void print_neighs(Context& c, cli::Args& words, const std::vector<net::rtnl::Lin
                   const std::vector<net::rtnl::Neigh>& neighs)
 {
     Filter f = parse_filter(c, words, false);
-    Links known(c, links);
-    print_selected(c, f, known, neighs);
+    c.links.offline();
+    for (const auto& l : links)
+        c.links.remember(l);
+    print_selected(c, f, c.links, neighs);
 }
 
 int do_neigh(Context& c, cli::Args& a)

@@ -212,7 +212,7 @@ int netns_list_id(Context& c, Nsids& ids, cli::Args& a)
     try {
         all = net::netns::dump_nsids(sock, target);
     } catch (const net::Error& e) {
-        failed(cli::exit_failure, refusal_text(e) + "Dump terminated\n");
+        cli::fail(cli::exit_failure, refusal_text(e) + "Dump terminated\n", cli::Stop::batch);
     }
     auto doc = c.out.document();
     for (const auto& n : all)
@@ -569,7 +569,9 @@ int netns_monitor()
 
 } // namespace
 
-std::string name_of_nsid(Context& c, int32_t nsid)
+std::string name_of_nsid(Context& c, int32_t nsid) { return name_of_nsid(c.rtnl(), nsid); }
+
+std::string name_of_nsid(net::rtnl::Session& s, int32_t nsid)
 {
     for (const std::string& n : net::netns::list()) {
         int fd = ::open(net::netns::path_of(n).c_str(), O_RDONLY | O_CLOEXEC);
@@ -577,7 +579,7 @@ std::string name_of_nsid(Context& c, int32_t nsid)
             continue;
         std::optional<int32_t> id;
         try {
-            id = c.rtnl().nsid_of(fd);
+            id = s.nsid_of(fd);
         } catch (const net::Error&) {
         }
         ::close(fd);

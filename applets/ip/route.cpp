@@ -576,13 +576,13 @@ std::string family_verbose(int family) { return family == AF_UNSPEC ? "any valid
 void bad_prefix(int family, std::string_view arg)
 {
     cli::fail(cli::exit_failure,
-              fmt::format("Error: {} prefix is expected rather than \"{}\".\n", family_verbose(family), arg));
+              fmt::format("Error: {} prefix is expected rather than \"{}\".\n", family_verbose(family), arg), cli::Stop::batch);
 }
 
 void bad_address(int family, std::string_view arg)
 {
     cli::fail(cli::exit_failure,
-              fmt::format("Error: {} address is expected rather than \"{}\".\n", family_verbose(family), arg));
+              fmt::format("Error: {} address is expected rather than \"{}\".\n", family_verbose(family), arg), cli::Stop::batch);
 }
 
 net::Prefix prefix_arg(std::string_view w, int family)

@@ -59,7 +59,7 @@ struct Cmd {
 bool filter_match(Filter& f, const net::rtnl::Route& r, int family);
 
 // One route as iproute2's print_route: text line(s) or a JSON object.
-void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, const net::rtnl::Route& r);
+void print_route(Context& c, LinkCache& links, RtNames& names, const Filter& f, const net::rtnl::Route& r);
 
 // The usage text on stderr, exit 255.
 [[noreturn]] void usage();

@@ -204,7 +204,7 @@ int get(Cmd& cmd, cli::Args& a)
         return routes.front();
     };
     Route answer = ask();
-    LinkNames links(c);
+    LinkCache& links = c.links;
     auto doc = c.out.document();
     if (connected && !from_ok) {
         if (filter_match(f, answer, c.opt.family))

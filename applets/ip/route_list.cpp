@@ -41,7 +41,7 @@ PrefixMatch selector_prefix(std::string_view w, int family)
 
 // How rtnl_dump_filter reports a failed dump, then `tail` ("Dump
 // terminated"); exit 2.
-[[noreturn]] void dump_failed(const net::Error& e, std::string_view tail)
+[[noreturn]] void dump_failed(const net::Error& e, std::string_view tail, cli::Stop stop)
 {
     if (!e.context().empty())
         throw e;
@@ -52,10 +52,11 @@ PrefixMatch selector_prefix(std::string_view w, int family)
         msg = "Error: Buffer too small for object.\n";
     else if (e.code() != ENOENT && e.code() != EOPNOTSUPP)
         msg = fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()));
-    cli::fail(cli::exit_kernel, msg + std::string(tail));
+    cli::fail(cli::exit_kernel, msg + std::string(tail), stop);
 }
 
-std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, bool suppress_main_enoent)
+std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, bool suppress_main_enoent,
+                                   cli::Stop stop = cli::Stop::command)
 {
     const Filter& f = cmd.filter;
     net::rtnl::RouteDump d;
@@ -72,15 +73,11 @@ std::vector<std::byte> dump_routes(Cmd& cmd, int family, std::string_view tail, 
         // is an empty one.
         if (suppress_main_enoent && e.context().empty() && f.tb == RT_TABLE_MAIN && e.code() == ENOENT)
             return {};
-        dump_failed(e, tail);
+        dump_failed(e, tail, stop);
     }
 }
 
-void remember_links(Context& c, LinkNames& links)
-{
-    for (const auto& l : c.rtnl().links(AF_UNSPEC, RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS))
-        links.remember(l);
-}
+void remember_links(Context&, LinkCache& links) { links.load_all(); }
 
 // A context that prints text whatever -j says: iproute2 prints flushed
 // routes and showdump without a JSON writer.
@@ -123,7 +120,7 @@ int flush(Cmd& cmd, int family)
             return 0;
     }
     f.flushing = true;
-    LinkNames links(c);
+    LinkCache& links = c.links;
     bool links_known = false;
     net::Socket& sock = c.rtnl().socket();
     const time_t start = std::time(nullptr);
@@ -414,7 +411,7 @@ int list_flush_save(Cmd& cmd, cli::Args& a, Action action)
     auto doc = action == Action::list ? c.out.document() : cli::Output::Scope(c.out, cli::Output::Scope::What::nothing);
     std::vector<std::byte> bytes;
     try {
-        bytes = dump_routes(cmd, dump_family, "Dump terminated\n", true);
+        bytes = dump_routes(cmd, dump_family, "Dump terminated\n", true, cli::Stop::batch);
     } catch (const cli::Failure&) {
         doc.abandon();
         throw;
@@ -429,7 +426,7 @@ int list_flush_save(Cmd& cmd, cli::Args& a, Action action)
         }
         return 0;
     }
-    LinkNames links(c);
+    LinkCache& links = c.links;
     remember_links(c, links);
     for (const net::Msg& m : net::split_messages(bytes)) {
         if (m.type() != RTM_NEWROUTE)
@@ -495,7 +492,7 @@ int showdump(Cmd& cmd)
     // no cached routes.
     Options topt = text_options(c.opt);
     Context tc(topt);
-    LinkNames links(c);
+    LinkCache& links = c.links;
     Filter f;
     for (const auto& raw : saved.msgs) {
         for (const net::Msg& m : net::split_messages(raw)) {

@@ -270,9 +270,9 @@ void print_cacheinfo(Context& c, const rta_cacheinfo& ci)
     }
 }
 
-std::string dev_name(LinkNames& links, uint32_t index) { return index == 0 ? "*" : links.name(index); }
+std::string dev_name(LinkCache& links, uint32_t index) { return index == 0 ? "*" : links.name(index); }
 
-void print_nexthops(Context& c, LinkNames& links, RtNames& names, const Route& r)
+void print_nexthops(Context& c, LinkCache& links, RtNames& names, const Route& r)
 {
     cli::Output& out = c.out;
     auto arr = out.array("nexthops", cli::In::json);
@@ -405,7 +405,7 @@ bool filter_match(Filter& f, const Route& r, int family)
     return true;
 }
 
-void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, const Route& r)
+void print_route(Context& c, LinkCache& links, RtNames& names, const Filter& f, const Route& r)
 {
     cli::Output& out = c.out;
     const int host_len = net::family_bits(r.family);
@@ -514,7 +514,7 @@ void print_route(Context& c, LinkNames& links, RtNames& names, const Filter& f, 
 
 namespace nsbox::ip {
 
-void print_routes(Context& c, LinkNames& names, const std::vector<net::rtnl::Route>& routes, uint32_t table)
+void print_routes(Context& c, LinkCache& names, const std::vector<net::rtnl::Route>& routes, uint32_t table)
 {
     int family = c.opt.family;
     if (family == AF_UNSPEC && table)

@@ -461,7 +461,7 @@ Rule modify_request(Context& c, RtNames& names, cli::Args& a, uint16_t nl_cmd)
             std::fputs("Warning: route NAT is deprecated\n", stderr);
             auto addr = net::parse_address(w, AF_INET);
             if (!addr)
-                cli::fail(cli::exit_failure, fmt::format("Error: an IP address is expected rather than \"{}\"\n", w));
+                cli::fail(cli::exit_failure, fmt::format("Error: an IP address is expected rather than \"{}\"\n", w), cli::Stop::batch);
             r.gateway = *addr;
             add_order(r, net::rtnl::fra_gateway);
             r.action = RTN_NAT;
@@ -617,7 +617,7 @@ enum class Action { list, flush, save };
         msg = "Error: Buffer too small for object.\n";
     else if (e.code() != ENOENT && e.code() != EOPNOTSUPP)
         msg = fmt::format("RTNETLINK answers: {}\n", std::strerror(e.code()));
-    cli::fail(cli::exit_usage, msg + "Dump terminated\n");
+    cli::fail(cli::exit_usage, msg + "Dump terminated\n", cli::Stop::batch);
 }
 
 void write_all(const void* p, size_t n)
@@ -688,7 +688,7 @@ int list_flush_save(Context& c, cli::Args& a, Action action)
             c.out.flush();
             if (!e.context().empty())
                 throw;
-            cli::fail(cli::exit_usage, refusal_text(e) + "Dump terminated\n");
+            cli::fail(cli::exit_usage, refusal_text(e) + "Dump terminated\n", cli::Stop::batch);
         }
     }
     doc.close();

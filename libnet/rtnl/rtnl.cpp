@@ -72,6 +72,33 @@ std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask, std::optiona
     return dump_decoded<Link>(sock_, m, RTM_NEWLINK, decode_link);
 }
 
+bool Session::each_link(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
+                        std::optional<std::string_view> kind, const std::function<void(Link&&)>& each,
+                        const std::function<void()>& restart)
+{
+    Message m = link_dump_request(family, ext_mask, master, kind);
+    return sock_.dump_each(
+        m,
+        [&](const Msg& r) {
+            if (r.type() == RTM_NEWLINK)
+                each(decode_link(r));
+        },
+        restart);
+}
+
+bool Session::each_addr(uint8_t family, uint32_t index, const std::function<void(Addr&&)>& each,
+                        const std::function<void()>& restart)
+{
+    Message m = addr_dump_request(family, index);
+    return sock_.dump_each(
+        m,
+        [&](const Msg& r) {
+            if (r.type() == RTM_NEWADDR)
+                each(decode_addr(r));
+        },
+        restart);
+}
+
 std::optional<Link> Session::get_link(Message& m)
 {
     try {

@@ -516,7 +516,7 @@ std::string show(const ip::Options& opt, const ip::LinkFilter& f = {}, bool colo
         ip::Context c(opt, out);
         if (color)
             c.out.enable_color();
-        ip::LinkNames names(c);
+        ip::LinkCache& names = c.links;
         names.offline();
         ip::print_links(c, names, r.links, r.addrs, f, false);
         c.out.flush();

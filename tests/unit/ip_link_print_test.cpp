@@ -57,7 +57,7 @@ std::string show(const ip::Options& opt, const std::vector<net::rtnl::Link>& ls 
     FILE* f = mem.file();
     {
         ip::Context c(opt, f);
-        ip::LinkNames names(c);
+        ip::LinkCache& names = c.links;
         names.offline();
         names.remember_netns(0, "red");
         for (const auto& l : ls)

@@ -30,7 +30,7 @@ std::string capture(const ip::Options& opt, F print)
     FILE* f = open_memstream(&buf, &len);
     {
         ip::Context c(opt, f);
-        ip::LinkNames names(c);
+        ip::LinkCache& names = c.links;
         names.offline();
         names.remember_netns(0, "red");
         names.remember_netns(1, "green");
@@ -56,7 +56,7 @@ TEST(IpPrint, LinkShowText)
 {
     Lab lab;
     ip::Options opt;
-    auto out = capture(opt, [&](ip::Context& c, ip::LinkNames& n) { ip::print_links(c, n, lab.links, {}, {}, true); });
+    auto out = capture(opt, [&](ip::Context& c, ip::LinkCache& n) { ip::print_links(c, n, lab.links, {}, {}, true); });
     EXPECT_EQ(out, td::ref_link_txt);
 }
 
@@ -65,7 +65,7 @@ TEST(IpPrint, LinkShowJson)
     Lab lab;
     ip::Options opt;
     opt.json = 1;
-    auto out = capture(opt, [&](ip::Context& c, ip::LinkNames& n) { ip::print_links(c, n, lab.links, {}, {}, true); });
+    auto out = capture(opt, [&](ip::Context& c, ip::LinkCache& n) { ip::print_links(c, n, lab.links, {}, {}, true); });
     EXPECT_EQ(out, td::ref_link_json);
 }
 
@@ -73,7 +73,7 @@ TEST(IpPrint, AddrShowText)
 {
     Lab lab;
     ip::Options opt;
-    auto out = capture(opt, [&](ip::Context& c, ip::LinkNames& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
+    auto out = capture(opt, [&](ip::Context& c, ip::LinkCache& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
     EXPECT_EQ(out, td::ref_addr_txt);
 }
 
@@ -83,7 +83,7 @@ TEST(IpPrint, AddrShowPrettyJson)
     ip::Options opt;
     opt.json = 1;
     opt.pretty = 1;
-    auto out = capture(opt, [&](ip::Context& c, ip::LinkNames& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
+    auto out = capture(opt, [&](ip::Context& c, ip::LinkCache& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
     EXPECT_EQ(out, td::ref_addr_pretty);
 }
 
@@ -92,7 +92,7 @@ TEST(IpPrint, AddrShowBrief)
     Lab lab;
     ip::Options opt;
     opt.brief = 1;
-    auto out = capture(opt, [&](ip::Context& c, ip::LinkNames& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
+    auto out = capture(opt, [&](ip::Context& c, ip::LinkCache& n) { ip::print_links(c, n, lab.links, lab.addrs, {}, false); });
     EXPECT_EQ(out, td::ref_addr_brief);
 }
 
@@ -100,14 +100,14 @@ TEST(IpPrint, RouteShow)
 {
     Lab lab;
     ip::Options opt;
-    auto t4 = capture(opt, [&](ip::Context& c, ip::LinkNames& n) {
+    auto t4 = capture(opt, [&](ip::Context& c, ip::LinkCache& n) {
         for (const auto& l : lab.links)
             n.remember(l);
         ip::print_routes(c, n, lab.r4, RT_TABLE_MAIN);
     });
     EXPECT_EQ(t4, td::ref_route4_txt);
     opt.family = AF_INET6;
-    auto t6 = capture(opt, [&](ip::Context& c, ip::LinkNames& n) {
+    auto t6 = capture(opt, [&](ip::Context& c, ip::LinkCache& n) {
         for (const auto& l : lab.links)
             n.remember(l);
         ip::print_routes(c, n, lab.r6, RT_TABLE_MAIN);
@@ -120,7 +120,7 @@ TEST(IpPrint, RouteShowJson)
     Lab lab;
     ip::Options opt;
     opt.json = 1;
-    auto j4 = capture(opt, [&](ip::Context& c, ip::LinkNames& n) {
+    auto j4 = capture(opt, [&](ip::Context& c, ip::LinkCache& n) {
         for (const auto& l : lab.links)
             n.remember(l);
         ip::print_routes(c, n, lab.r4, RT_TABLE_MAIN);
@@ -128,7 +128,7 @@ TEST(IpPrint, RouteShowJson)
     EXPECT_EQ(j4, td::ref_route4_json);
     opt.family = AF_INET6;
     opt.pretty = 1;
-    auto j6 = capture(opt, [&](ip::Context& c, ip::LinkNames& n) {
+    auto j6 = capture(opt, [&](ip::Context& c, ip::LinkCache& n) {
         for (const auto& l : lab.links)
             n.remember(l);
         ip::print_routes(c, n, lab.r6, RT_TABLE_MAIN);

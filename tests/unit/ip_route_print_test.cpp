@@ -32,7 +32,7 @@ std::string show(const ip::Options& opt, const std::vector<net::rtnl::Route>& ro
     FILE* f = mem.file();
     {
         ip::Context c(opt, f);
-        ip::LinkNames links(c);
+        ip::LinkCache& links = c.links;
         links.offline();
         const char* names[] = {"", "lo", "v2", "v1", "v4", "v3"};
         for (int i = 1; i <= 5; ++i) {

@@ -48,7 +48,7 @@ std::string show(const ip::Options& opt, const std::vector<net::rtnl::Link>& ls 
     nsbox_test::MemStream mem;
     {
         ip::Context c(opt, mem.file());
-        ip::LinkNames names(c);
+        ip::LinkCache& names = c.links;
         names.offline();
         for (const auto& l : ls)
             ip::check_printable(c, l);
@@ -65,7 +65,7 @@ std::string data_of(const net::rtnl::Link& l, bool json)
     nsbox_test::MemStream mem;
     {
         ip::Context c(opts(json ? "dj" : "d"), mem.file());
-        ip::LinkNames names(c);
+        ip::LinkCache& names = c.links;
         names.offline();
         auto doc = c.out.document();
         auto o = c.out.object();
