@@ -218,3 +218,25 @@ fake_tools() {
   [[ $output == *"no tcpdump corpus at $BATS_TEST_TMPDIR/no-corpus"* ]]
   [[ $output != *"# skip"* ]]
 }
+
+@test "nsbox under /tmp (a clean clone made there) stays visible in the sandbox; hidden, the sandbox refuses to start" {
+  # CI and the README's clean-clone check build under /tmp, which each
+  # sandbox replaces with a tmpfs of its own: unless bound through, nsbox
+  # would vanish and the nsbox side would quietly run the reference tools.
+  local d
+  d=$(mktemp -d /tmp/nsbox-harness.XXXXXX)
+  mkdir "$d/build" "$d/bin"
+  cp "$NSBOX" "$d/build/nsbox"
+  "$d/build/nsbox" --install "$d/bin" >/dev/null
+  NSBOX=$d/build/nsbox NSBOX_BIN=$d/bin NSBOX_ROOT=$d run sandbox 'ip -V' "$d/bin:$REF_PATH"
+  echo "$output"
+  [ "$status" -eq 0 ]
+  [[ $output == *nsbox* ]]
+  # The same with nothing bound through but bats' run directory.
+  NSBOX=$d/build/nsbox NSBOX_BIN=$d/bin NSBOX_THROUGH=$BATS_RUN_TMPDIR run sandbox 'ip -V' "$d/bin:$REF_PATH"
+  [ "$status" -eq 99 ]
+  run take_sandbox_failures
+  echo "$output"
+  rm -rf "$d"
+  [[ $output == *"sandbox failed to start (exit 99): nsbox ($d/build/nsbox) is not visible in the sandbox"* ]]
+}

@@ -108,17 +108,22 @@ echo started >"$NSBOX_SANDBOX_END"
 nsbox_start_failed() { echo "$1" >"$NSBOX_SANDBOX_END"; exit 99; }
 mount -t tmpfs -o mode=0755 nsbox-run /run || nsbox_start_failed "mount /run"
 mount -t sysfs nsbox-sys /sys || nsbox_start_failed "mount /sys"
-# /tmp: a tmpfs of its own, bats'"'"' run directory bound through from the
-# host'"'"'s /tmp (still open as fd 8). It also holds the upper layer of /etc.
+# /tmp: a tmpfs of its own, with the host paths listed in $3 (bats'"'"' run
+# directory, and the checkout, nsbox and the corpus when they live under
+# /tmp) bound through from the host'"'"'s /tmp (still open as fd 8). It also
+# holds the upper layer of /etc.
 exec 8</tmp || nsbox_start_failed "open /tmp"
 mount -t tmpfs -o mode=1777 nsbox-tmp /tmp || nsbox_start_failed "mount /tmp"
-nsbox_dirs=(/run/netns /tmp/.nsbox-etc/u /tmp/.nsbox-etc/w /tmp/.nsbox-etc/keep)
-[[ $3 == /tmp/?* ]] && nsbox_dirs+=("$3")
-mkdir -p "${nsbox_dirs[@]}" || nsbox_start_failed "mkdir ${nsbox_dirs[*]}"
-if [[ $3 == /tmp/?* ]]; then
-  mount --no-canonicalize --bind "/proc/self/fd/8/${3#/tmp/}" "$3" || nsbox_start_failed "bind $3"
-fi
+mkdir -p /run/netns /tmp/.nsbox-etc/u /tmp/.nsbox-etc/w /tmp/.nsbox-etc/keep || nsbox_start_failed "mkdir"
+for nsbox_p in $3; do
+  mkdir -p "$nsbox_p" || nsbox_start_failed "mkdir $nsbox_p"
+  mount --no-canonicalize --bind "/proc/self/fd/8/${nsbox_p#/tmp/}" "$nsbox_p" || nsbox_start_failed "bind $nsbox_p"
+done
 exec 8<&-
+# Both sides must be able to run nsbox: a binary the sandbox cannot see
+# would leave the nsbox side running the reference tools.
+[[ -x $NSBOX ]] || nsbox_start_failed "nsbox ($NSBOX) is not visible in the sandbox"
+[[ -z $NSBOX_BIN || -x $NSBOX_BIN/ip ]] || nsbox_start_failed "nsbox links ($NSBOX_BIN) are not visible in the sandbox"
 # /etc: an overlay, so that a script may write there (/etc/netns/NAME).
 # Mounts on files under /etc (a container'"'"'s /etc/hosts) are moved over it.
 nsbox_keep=()
@@ -133,10 +138,27 @@ mount -t overlay nsbox-etc -o lowerdir=/etc,upperdir=/tmp/.nsbox-etc/u,workdir=/
 for i in "${!nsbox_keep[@]}"; do
   mount --move "/tmp/.nsbox-etc/keep/$i" "${nsbox_keep[i]}" || nsbox_start_failed "move back ${nsbox_keep[i]}"
 done
-unset nsbox_keep nsbox_dirs k mp i
+unset nsbox_keep nsbox_p k mp i
 /usr/sbin/ip link set lo up || nsbox_start_failed "lo up"
 cd /tmp || nsbox_start_failed "cd /tmp"
 eval "$1"'
+
+# through_paths: the host directories under /tmp that a sandbox's private
+# /tmp must still show (bats' run directory; the checkout, the nsbox binary's
+# directory and ../shared when they are under /tmp, as in a clean clone made
+# in /tmp), outermost first, one inside another left out; space-separated
+# (none of them holds a space: checked).
+through_paths() {
+  local p q keep out=()
+  while read -r _ p; do
+    [[ $p == /tmp/?* && -d $p && $p != *[[:space:]]* ]] || continue
+    keep=1
+    for q in "${out[@]}"; do [[ $p == "$q" || $p == "$q"/* ]] && keep=0; done
+    ((keep)) && out+=("$p")
+  done < <(for p in "$BATS_RUN_TMPDIR" "$NSBOX_ROOT" "${NSBOX%/*}" "$(readlink -f "$NSBOX_ROOT/../shared")"; do
+             [[ -n $p ]] && printf '%s %s\n' "${#p}" "$p"; done | sort -n)
+  echo "${out[*]}"
+}
 
 # sandbox SCRIPT [PATH]: runs SCRIPT with bash in a fresh sandbox. The
 # sandbox dies with the script; a timeout bounds it (SANDBOX_TIMEOUT seconds).
@@ -152,7 +174,7 @@ sandbox() {
     env -i PATH="$path" HOME=/root TERM=dumb LC_ALL=C TZ=GMT NSBOX="$NSBOX" NSBOX_BIN="$NSBOX_BIN" \
     NSBOX_RUN_TMPDIR="$BATS_RUN_TMPDIR" \
     bash -c "$SANDBOX_INIT" sandbox "$script"$'\n''nsbox_rc=$?; echo end >"$NSBOX_SANDBOX_END"; exit $nsbox_rc' \
-    "$end" "$BATS_RUN_TMPDIR" || rc=$?
+    "$end" "${NSBOX_THROUGH=$(through_paths)}" || rc=$?
   if ! sandbox_check "$end" "$rc" && [[ -z ${nsbox_caller_checks:-} ]]; then
     printf '%s\n--- script:\n%s\n' "$NSBOX_SANDBOX_WHY" "$script" >>"$dir/.sandbox-failures"
   fi
