@@ -39,7 +39,10 @@ cmake -S . -B "$build" "${toolchain[@]}" -DCMAKE_BUILD_TYPE=Release "${launcher[
 cmake --build "$build" -j"$(nproc)" --target nsbox nsbox_unit
 
 bin=$build/nsbox
-file "$bin" | tee /dev/stderr | grep -q 'ARM aarch64.*statically linked' \
+# (Not `tee /dev/stderr`: reopening stderr truncates a log file it points to.)
+info=$(file "$bin")
+echo "$info" >&2
+[[ $info == *"ARM aarch64"*"statically linked"* ]] \
   || { echo "build-arm64: $bin is not a static aarch64 binary" >&2; exit 1; }
 echo "build-arm64: $(stat -c %s "$bin") bytes stripped"
 ((run_tests)) || exit 0
