@@ -184,10 +184,8 @@ public:
         }
         if (device_.empty())
             guess_device();
-        ifaddrs* ifa0 = nullptr;
-        if (check_device(ifa0) < 0)
+        if (check_device() < 0)
             throw Exit{2, ""};
-        std::unique_ptr<ifaddrs, void (*)(ifaddrs*)> list(ifa0, freeifaddrs);
         if (!ifindex_) {
             if (!device_.empty())
                 throw Exit{2, fmt::format("Device {} not available.", device_)};
@@ -306,12 +304,15 @@ private:
     }
 
     // The device, checked (or the only suitable one): 0 found, 1 not found.
-    int check_device(ifaddrs*& ifa0)
+    int check_device()
     {
+        ifaddrs* ifa0 = nullptr;
         if (getifaddrs(&ifa0) != 0) {
             warn(with_errno("getifaddrs", errno));
             return -1;
         }
+        // Freed on every way out, check_ifflags' Exit included.
+        std::unique_ptr<ifaddrs, void (*)(ifaddrs*)> list(ifa0, freeifaddrs);
         int n = 0;
         ifaddrs* found = nullptr;
         for (ifaddrs* ifa = ifa0; ifa; ifa = ifa->ifa_next) {
