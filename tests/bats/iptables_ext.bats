@@ -100,6 +100,11 @@ TABLE
 
 LIST='for t in filter nat mangle; do L -t $t -S; L -t $t -L; L -t $t -L -n -v; L -t $t -L --line-numbers -x -v -n; done'
 
+
+# Each script runs a few hundred iptables commands: under the sanitizer
+# build on a loaded 2-core machine one side took over a minute.
+setup() { SANDBOX_TIMEOUT=240; }
+
 @test "extensions nsbox adds are listed identically by iptables-nft" {
   assert_same "$ADD"'
 add iptables

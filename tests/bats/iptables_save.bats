@@ -78,6 +78,11 @@ COMMIT
 COMMIT
 '
 
+
+# Each script runs a few hundred iptables commands: under the sanitizer
+# build on a loaded 2-core machine one side took over a minute.
+setup() { SANDBOX_TIMEOUT=240; }
+
 @test "iptables-save: every table, -t, -c, user chains, the header lines" {
   assert_same "$PRE"'
 '"$REF"' -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE
