@@ -32,6 +32,22 @@ struct Parsed {
     std::vector<std::string> operands;
 };
 
+// The description of a table of short options (ping's, arping's): each
+// row's `flag` takes a value when its `arg` is set.
+template <class Table>
+po::options_description short_options(const Table& table)
+{
+    po::options_description desc;
+    for (const auto& spec : table) {
+        std::string name = std::string(",") + spec.flag;
+        if (spec.arg)
+            desc.add_options()(name.c_str(), po::value<std::string>());
+        else
+            desc.add_options()(name.c_str(), "");
+    }
+    return desc;
+}
+
 // Parses argv[1..] against `desc`. Options declared with a value take it
 // from the same word ("-c3", "--count=3") or the next one.
 Parsed getopt(int argc, char** argv, const po::options_description& desc);

@@ -629,14 +629,7 @@ private:
 
 int arping(int argc, char** argv)
 {
-    cli::po::options_description desc;
-    for (const auto& spec : options_table) {
-        std::string name = std::string(",") + spec.flag;
-        if (spec.arg)
-            desc.add_options()(name.c_str(), cli::po::value<std::string>());
-        else
-            desc.add_options()(name.c_str(), "");
-    }
+    auto desc = cli::short_options(options_table);
     Options o;
     cli::Parsed parsed;
     try {

@@ -366,19 +366,6 @@ std::string usage_text_impl()
     return out;
 }
 
-cli::po::options_description option_description()
-{
-    cli::po::options_description desc;
-    for (const auto& spec : options_table) {
-        std::string name = std::string(",") + spec.flag;
-        if (spec.arg)
-            desc.add_options()(name.c_str(), cli::po::value<std::string>());
-        else
-            desc.add_options()(name.c_str(), "");
-    }
-    return desc;
-}
-
 const OptionSpec* find_spec(const std::string& key)
 {
     for (const auto& spec : options_table)
@@ -407,7 +394,7 @@ CommandLine parse_command_line(int argc, char** argv)
         cl.options.family = AF_INET6;
     cli::Parsed parsed;
     try {
-        parsed = cli::getopt(argc, argv, option_description());
+        parsed = cli::getopt(argc, argv, cli::short_options(options_table));
     } catch (const cli::UsageError& e) {
         // iputils parses with getopt(3), not getopt_long: "--count" is the
         // invalid option '-'.
