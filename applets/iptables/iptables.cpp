@@ -37,6 +37,15 @@ constexpr const char* prefix = "iptables v1.8.9 (nf_tables): ";
 // Exit codes of xtables_error.
 constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
 
+// What iptables says of the batch message the kernel refused: that
+// message's label (a format with {} for the error), or `fallback` when the
+// refusal was for the batch itself.
+std::string refusal_text(const std::vector<std::string>& labels, const nft::Refusal& r, const std::string& fallback)
+{
+    const std::string& label = r.index >= 0 && size_t(r.index) < labels.size() ? labels[size_t(r.index)] : fallback;
+    return fmt::format(fmt::runtime(label), std::strerror(r.error));
+}
+
 // A failure with its full stderr text and exit code.
 struct Failure {
     std::string text;
@@ -241,10 +250,7 @@ int Runner::change(Build&& build)
     }
     if (!refusal)
         return 0;
-    std::string label = refusal->index >= 0 && size_t(refusal->index) < labels_.size()
-                            ? labels_[size_t(refusal->index)]
-                            : std::string(" COMMIT failed ({}): ruleset");
-    std::string text = prefix + fmt::format(fmt::runtime(label), std::strerror(refusal->error)) + "\n";
+    std::string text = prefix + refusal_text(labels_, *refusal, " COMMIT failed ({}): ruleset") + "\n";
     std::fputs(text.c_str(), stderr);
     return resource_problem;
 }
@@ -1291,11 +1297,8 @@ int nsbox::iptables_restore_main(int argc, char** argv)
         }
         if (!refusal)
             return 0;
-        std::string label = refusal->index >= 0 && size_t(refusal->index) < labels.size()
-                                ? labels[size_t(refusal->index)]
-                                : std::string("COMMIT failed ({}): ruleset");
         std::fprintf(stderr, "%s\n%s\n", head.c_str(),
-                     fmt::format(fmt::runtime(label), std::strerror(refusal->error)).c_str());
+                     iptables::refusal_text(labels, *refusal, "COMMIT failed ({}): ruleset").c_str());
         return resource_problem;
     } catch (const net::Error& e) {
         std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", head.c_str(),
