@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tests/unit/hex.hpp"
+#include "tests/unit/iptables_util.hpp"
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
 #include "applets/iptables/list.hpp"
@@ -148,34 +149,11 @@ const Fixture fixtures[] = {
          "00000000"},
 };
 
+using nsbox_test::hex;
+using nsbox_test::joined;
+using nsbox_test::parse;
+using nsbox_test::read_rule;
 using nsbox_test::unhex;
-
-std::string hex(net::Bytes b) { return nsbox_test::to_hex(b); }
-
-Command parse(std::vector<std::string> args)
-{
-    args.insert(args.begin(), "iptables");
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    return parse_command_line(static_cast<int>(args.size()), argv.data());
-}
-
-std::string joined(const std::vector<std::string>& args)
-{
-    std::string s;
-    for (const auto& a : args)
-        s += a + " ";
-    return s;
-}
-
-nft::Rule read_rule(const std::vector<std::byte>& bytes)
-{
-    auto msgs = net::split_messages(bytes);
-    EXPECT_EQ(msgs.size(), 1u);
-    return nft::parse_rule(msgs.at(0));
-}
 
 TEST(IptablesCodec, EncodesRulesAsIptablesNft)
 {

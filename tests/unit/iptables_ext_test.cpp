@@ -17,6 +17,7 @@
 #include "applets/iptables/list.hpp"
 #include "libnet/nft/nft.hpp"
 #include "tests/unit/hex.hpp"
+#include "tests/unit/iptables_util.hpp"
 
 namespace {
 
@@ -168,34 +169,11 @@ const Recorded recorded[] = {
          "-A PREROUTING -j MARK --set-xmark 0x4/0x4\n"},
 };
 
+using nsbox_test::hex;
+using nsbox_test::joined;
+using nsbox_test::parse;
+using nsbox_test::read_rule;
 using nsbox_test::unhex;
-
-std::string hex(net::Bytes b) { return nsbox_test::to_hex(b); }
-
-Command parse(std::vector<std::string> args)
-{
-    args.insert(args.begin(), "iptables");
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    return parse_command_line(static_cast<int>(args.size()), argv.data());
-}
-
-std::string joined(const std::vector<std::string>& args)
-{
-    std::string s;
-    for (const auto& a : args)
-        s += a + " ";
-    return s;
-}
-
-nft::Rule read_rule(const std::vector<std::byte>& bytes)
-{
-    auto msgs = net::split_messages(bytes);
-    EXPECT_EQ(msgs.size(), 1u);
-    return nft::parse_rule(msgs.at(0));
-}
 
 TEST(IptablesExtCodec, EncodesAsIptablesNft)
 {
