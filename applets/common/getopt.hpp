@@ -5,8 +5,12 @@
 // ("-nq"), options after operands ("ping HOST -c 3", GNU permutation), "--"
 // ending options, long options with "=" or a separate value, and getopt's own
 // error sentences, so a bad option reads exactly as the reference prints it.
+// An option declared with optional_value() takes getopt's optional argument:
+// only when attached ("-pFILE", "--load=FILE"); "-p FILE" leaves FILE an
+// operand.
 #pragma once
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,7 +34,18 @@ struct Parsed {
     std::vector<po::option> options;
     // Everything that is not an option, in order (after "--" too).
     std::vector<std::string> operands;
+    // From parse_options(): getopt's sentence for the first word it rejects.
+    // `options` then holds only the options before that word, as a
+    // getopt_long loop has seen them when it returns '?'.
+    std::optional<std::string> error;
 };
+
+// The value semantic of an option with an optional argument (getopt's
+// "p::"): no value when none is attached.
+inline po::typed_value<std::string>* optional_value()
+{
+    return po::value<std::string>()->implicit_value(std::string());
+}
 
 // The description of a table of short options (ping's, arping's): each
 // row's `flag` takes a value when its `arg` is set.
@@ -49,7 +64,13 @@ po::options_description short_options(const Table& table)
 }
 
 // Parses argv[1..] against `desc`. Options declared with a value take it
-// from the same word ("-c3", "--count=3") or the next one.
+// from the same word ("-c3", "--count=3") or the next one. Throws UsageError
+// at the first word getopt would reject.
 Parsed getopt(int argc, char** argv, const po::options_description& desc);
+
+// As getopt(), but a rejected word ends the parse instead of throwing: for
+// the tools that act on the options before it (procps' sysctl -h -z prints
+// its help).
+Parsed parse_options(int argc, char** argv, const po::options_description& desc);
 
 } // namespace nsbox::cli

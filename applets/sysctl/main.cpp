@@ -1,8 +1,7 @@
-// sysctl's command line: procps-ng 4.0.2's options in one table, parsed with
-// getopt_long's rules and messages. Boost.Program_options cannot say
-// "-p[FILE]" (an argument only when attached) nor expand "--val" to
-// "--values", both of which getopt_long does, so the table drives a small
-// getopt_long of its own. The usage text is generated from the table.
+// sysctl's command line: procps-ng 4.0.2's options in one table, parsed by
+// the applets' common getopt (applets/common/getopt.hpp), which gives
+// getopt_long's rules and messages, "-p[FILE]" included. The usage text is
+// generated from the same table.
 
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include <cstring>
 #include <stdio_ext.h>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "applets/applet.hpp"
+#include "applets/common/getopt.hpp"
 #include "applets/sysctl/sysctl.hpp"
 
 namespace nsbox::sysctl {
@@ -111,113 +112,32 @@ std::string usage_text(std::string_view prog)
     return out;
 }
 
-// ---------------------------------------------------------------------------
-// getopt_long, for this table: clusters ("-nq"), attached or separate
-// required arguments, optional arguments only when attached, long options
-// by any unambiguous prefix, "--" and GNU permutation of operands.
-
-struct Parsed {
-    struct Item {
-        const OptionSpec* spec;
-        std::optional<std::string> value;
-    };
-    std::vector<Item> options;
-    std::vector<std::string> operands;
-    std::optional<std::string> error; // getopt's message; parsing stopped there
-};
-
-const OptionSpec* by_flag(char c)
+// The table as Boost.Program_options options for cli::parse_options().
+cli::po::options_description describe_options()
 {
-    for (const auto& s : options_table)
-        if (s.flag && s.flag == c)
-            return &s;
-    return nullptr;
+    cli::po::options_description desc;
+    for (const auto& spec : options_table) {
+        std::string name = spec.name ? spec.name : "";
+        if (spec.flag)
+            name += std::string(",") + spec.flag;
+        if (spec.arg == Arg::required)
+            desc.add_options()(name.c_str(), cli::po::value<std::string>());
+        else if (spec.arg == Arg::optional)
+            desc.add_options()(name.c_str(), cli::optional_value());
+        else
+            desc.add_options()(name.c_str(), "");
+    }
+    return desc;
 }
 
-Parsed parse(int argc, char** argv)
+// The row a parsed option came from: Boost keys it by its long name, or by
+// "-c" when it has none.
+const OptionSpec& spec_for(const std::string& key)
 {
-    Parsed p;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view w = argv[i];
-        if (w == "--") {
-            for (++i; i < argc; ++i)
-                p.operands.emplace_back(argv[i]);
-            break;
-        }
-        if (w.size() < 2 || w[0] != '-') {
-            p.operands.emplace_back(w);
-            continue;
-        }
-        if (w.starts_with("--")) {
-            std::string_view body = w.substr(2);
-            size_t eq = body.find('=');
-            std::string_view name = body.substr(0, eq);
-            const OptionSpec* found = nullptr;
-            std::vector<const OptionSpec*> candidates;
-            for (const auto& s : options_table) {
-                if (!s.name)
-                    continue;
-                if (name == s.name) {
-                    found = &s;
-                    break;
-                }
-                if (std::string_view(s.name).starts_with(name))
-                    candidates.push_back(&s);
-            }
-            if (!found && candidates.size() == 1)
-                found = candidates.front();
-            if (!found && candidates.size() > 1) {
-                std::string msg = fmt::format("option '--{}' is ambiguous; possibilities:", name);
-                for (auto* c : candidates)
-                    msg += fmt::format(" '--{}'", c->name);
-                p.error = msg;
-                return p;
-            }
-            if (!found) {
-                p.error = fmt::format("unrecognized option '{}'", w);
-                return p;
-            }
-            std::optional<std::string> value;
-            if (eq != std::string_view::npos) {
-                if (found->arg == Arg::none) {
-                    p.error = fmt::format("option '--{}' doesn't allow an argument", found->name);
-                    return p;
-                }
-                value = std::string(body.substr(eq + 1));
-            } else if (found->arg == Arg::required) {
-                if (i + 1 >= argc) {
-                    p.error = fmt::format("option '--{}' requires an argument", found->name);
-                    return p;
-                }
-                value = argv[++i];
-            }
-            p.options.push_back({found, value});
-            continue;
-        }
-        for (size_t j = 1; j < w.size(); ++j) {
-            const OptionSpec* s = by_flag(w[j]);
-            if (!s) {
-                p.error = fmt::format("invalid option -- '{}'", w[j]);
-                return p;
-            }
-            std::optional<std::string> value;
-            if (s->arg != Arg::none) {
-                if (j + 1 < w.size())
-                    value = std::string(w.substr(j + 1));
-                else if (s->arg == Arg::required) {
-                    if (i + 1 >= argc) {
-                        p.error = fmt::format("option requires an argument -- '{}'", w[j]);
-                        return p;
-                    }
-                    value = argv[++i];
-                }
-                p.options.push_back({s, value});
-                break;
-            }
-            p.options.push_back({s, value});
-        }
-    }
-    return p;
+    for (const auto& s : options_table)
+        if ((s.name && key == s.name) || (!s.name && key.size() == 2 && key[1] == s.flag))
+            return s;
+    throw std::logic_error("sysctl: option not in the table: " + key);
 }
 
 std::string short_name(const char* argv0)
@@ -273,15 +193,17 @@ int preload_system(Sysctl& sysctl, const Options& o)
 CommandLine parse_command_line(int argc, char** argv)
 {
     CommandLine cl;
-    Parsed p = parse(argc, argv);
-    for (const auto& item : p.options) {
-        if (item.spec->action != Stop::none) {
-            cl.stop = item.spec->action;
+    static const cli::po::options_description desc = describe_options();
+    cli::Parsed p = cli::parse_options(argc, argv, desc);
+    for (const auto& o : p.options) {
+        const OptionSpec& spec = spec_for(o.string_key);
+        if (spec.action != Stop::none) {
+            cl.stop = spec.action;
             return cl;
         }
-        item.spec->apply(cl.options, item.value ? item.value->c_str() : nullptr);
+        spec.apply(cl.options, o.value.empty() ? nullptr : o.value.front().c_str());
     }
-    cl.error = p.error;
+    cl.error = std::move(p.error);
     cl.operands = std::move(p.operands);
     return cl;
 }

@@ -136,6 +136,8 @@ sysctl -q --system -n; sysctl -p; echo "rc=$?"'
   same 'sysctl --all=1'
   same 'sysctl -h; sysctl -d; sysctl --help'
   same 'sysctl -net.ipv4.ip_forward=1'
+  # getopt acts on the options before a bad one: -h still wins.
+  same 'sysctl -h -z; sysctl -h --foo; sysctl -a --d; sysctl -n -r'
 }
 
 @test "no arguments, no variables, -N with -q" {

@@ -138,6 +138,10 @@ TEST(SysctlOptions, Errors)
     EXPECT_EQ(parse({"--foo=bar"}).error, "unrecognized option '--foo=bar'");
     EXPECT_EQ(parse({"--d"}).error, "option '--d' is ambiguous; possibilities: '--deprecated' '--dry-run'");
     EXPECT_EQ(parse({"--v"}).error, "option '--v' is ambiguous; possibilities: '--values' '--version'");
+    // The options before the bad word are acted on, as in getopt's loop.
+    EXPECT_EQ(parse({"-h", "-z"}).stop, sc::Stop::usage);
+    EXPECT_EQ(parse({"-e", "--al=1", "-V"}).error, "option '--all' doesn't allow an argument");
+    EXPECT_TRUE(parse({"-e", "--al=1", "-V"}).options.ignore_errors);
     // Options before the bad one still apply.
     auto cl = parse({"-a", "-z", "-n"});
     EXPECT_TRUE(cl.options.display_all);
