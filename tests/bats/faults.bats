@@ -50,3 +50,30 @@ state() { echo "--- routes: $(/usr/sbin/ip route show dev d0 | wc -l)"; /usr/sbi
     assert_same "BAD='$bad'$BATCH"'ip -force -batch batch; echo "rc=$?"; state'
   done
 }
+
+# tcpdump -w onto a filesystem that fills up part way (a 64 KiB tmpfs):
+# tcpdump 4.99.3 checks no write of its savefile (nor the flush of -U), so
+# it says nothing and exits 0; the file holds the bytes that fit, which the
+# reference reads back as the whole packets followed by its "truncated dump
+# file" line. nsbox must write the same bytes and end the same way. Also a
+# filesystem full from the start (the file stays empty) and /dev/full.
+@test "tcpdump -w to a full filesystem: exit code, message and the packets written before" {
+  local script='
+mkdir small && mount -t tmpfs -o size=64k nsbox-small small || exit 1
+{ head -c 24 "$DATA/lab-all.pcap"; for i in $(seq 50); do tail -c +25 "$DATA/lab-all.pcap"; done; } >big.pcap
+readback() {
+  echo "size=$(stat -c %s "$1") md5=$(md5sum <"$1")"
+  /usr/bin/tcpdump -n -r "$1" 2>&1 | sed -n "1p;\$p"
+  echo "packets=$(/usr/bin/tcpdump -n -r "$1" 2>/dev/null | wc -l)"
+}
+tcpdump -r big.pcap -w small/out.pcap; echo "rc=$?"; readback small/out.pcap; rm small/out.pcap
+tcpdump -U -r big.pcap -w small/out.pcap; echo "rc=$?"; readback small/out.pcap; rm small/out.pcap
+dd if=/dev/zero of=small/fill bs=4k 2>/dev/null
+tcpdump -r big.pcap -w small/out.pcap; echo "rc=$?"; readback small/out.pcap; rm small/out.pcap small/fill
+tcpdump -r big.pcap -w /dev/full; echo "rc=$?"
+tcpdump -r big.pcap -w - >/dev/full; echo "rc=$?"
+umount small'
+  assert_same "DATA='$DATA'$script"
+  # Not vacuous: the first file held hundreds of whole packets.
+  grep -q '^packets=[1-9][0-9][0-9]$' "$ref_out_file"
+}
