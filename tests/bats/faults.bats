@@ -163,3 +163,19 @@ head -n "$n" batch | cut -d" " -f3 | sort >want
 cmp -s have want && echo "whole commands: the first N lines" || { echo "not a prefix of the batch"; diff want have | head -5; }
 ((n > 1000 && n < 60000)) && echo partial || echo "n=$n"'
 }
+
+# The same on a live capture: tcpdump -i lo -c 200 -w onto a 64 KiB tmpfs
+# while ping -f sends 1042-byte frames over lo. Both say only their usual
+# lines and exit 0; the file holds the 61 whole frames that fit.
+@test "tcpdump -i lo -w to a full filesystem: live capture" {
+  assert_same '
+mkdir small && mount -t tmpfs -o size=64k nsbox-small small || exit 1
+timeout 30 tcpdump -i lo -c 200 -w small/out.pcap icmp 2>err & p=$!
+for ((t = 0; t < 200; t++)); do grep -q "^tcpdump: listening" err && break; sleep 0.05; done
+ping -f -c 300 -s 1000 127.0.0.1 >/dev/null
+wait $p; echo "rc=$?"; sed -n "1,2p" err
+/usr/bin/tcpdump -r small/out.pcap 2>&1 | tail -1
+echo "packets=$(/usr/bin/tcpdump -r small/out.pcap 2>/dev/null | wc -l)"
+umount small'
+  grep -qx 'packets=61' "$ref_out_file"
+}
