@@ -92,7 +92,7 @@ void create(std::string_view name)
     if (saved.get() < 0) {
         int e = errno;
         ::unlink(path.c_str());
-        fail(step::unshare_net, e);
+        fail(step::open_init, e);
     }
     const char* failed = nullptr;
     int err = 0;
@@ -249,12 +249,13 @@ std::vector<Nsid> dump_nsids(Socket& s, std::optional<int32_t> target)
 Guard::Guard(std::string_view name)
 {
     Fd target(open(name));
+    // Without /proc there is no way back: enter anyway, as iproute2's -n
+    // (which never goes back) does; the destructor then does nothing.
     saved_ = ::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-    if (saved_ < 0)
-        fail(step::setns);
     if (::setns(target.get(), CLONE_NEWNET) != 0) {
         int e = errno;
-        ::close(saved_);
+        if (saved_ >= 0)
+            ::close(saved_);
         fail(step::setns, e);
     }
 }

@@ -31,6 +31,7 @@ inline constexpr const char* lock = "lock";               // opening /run/netns 
 inline constexpr const char* make_shared = "make-shared"; // mount --make-rshared /run/netns
 inline constexpr const char* bind_run_dir = "bind-run-dir"; // mount --rbind /run/netns onto itself
 inline constexpr const char* create_file = "create-file"; // O_CREAT|O_EXCL of the namespace file
+inline constexpr const char* open_init = "open-init";   // opening /proc/self/ns/net (no /proc)
 inline constexpr const char* unshare_net = "unshare-net"; // unshare(CLONE_NEWNET)
 inline constexpr const char* bind_ns = "bind-ns";         // bind /proc/self/ns/net onto the file
 inline constexpr const char* restore = "restore";         // setns back to the caller's namespace
@@ -87,7 +88,8 @@ Nsid lookup_nsid(Socket& s, int32_t nsid, std::optional<int32_t> target);
 std::vector<Nsid> dump_nsids(Socket& s, std::optional<int32_t> target);
 
 // Enters NAME's network namespace and returns to the previous one when it
-// goes out of scope (ip -n NAME: in-process, no re-exec).
+// goes out of scope (ip -n NAME: in-process, no re-exec). Without /proc
+// (no /proc/self/ns/net to go back to) it enters all the same and stays.
 class Guard {
 public:
     explicit Guard(std::string_view name);

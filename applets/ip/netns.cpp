@@ -237,6 +237,9 @@ int netns_list_id(Context& c, Nsids& ids, cli::Args& a)
         returns_failure(fmt::format("mount --bind {} {} failed: {}\n", dir, dir, err));
     if (s == step::create_file)
         returns_failure(fmt::format("Cannot create namespace file \"{}\": {}\n", path, err));
+    // Without /proc (iproute2 leaves the empty file behind; nsbox removes it).
+    if (s == step::open_init)
+        returns_failure(fmt::format("Cannot open init namespace: {}\n", err));
     if (s == step::unshare_net) {
         std::string msg = fmt::format("Failed to create a new network namespace \"{}\": {}\n", name, err);
         if (!net::netns::supported())

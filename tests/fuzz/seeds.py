@@ -15,6 +15,14 @@ OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
   etc_fuzzer    this machine's /etc/hosts, nsswitch.conf, passwd, group,
                 sysctl.conf and /etc/iproute2 files, each behind its
                 reader's selector byte
+  netdb_fuzzer  this machine's /etc/protocols, services, hosts and networks,
+                and an /etc/ethers made of the pcaps' MAC addresses
+  ping_fuzzer   the IPv4 options of every packet of the pcaps that has some,
+                and the -R / -T option bytes ping sends
+  batch_fuzzer  the ip command lines of the bats tests (tests/bats/ip_*),
+                one per seed and in files of 32 lines
+  routedump_fuzzer  the recorded route dumps, as `ip route save` writes them
+                (magic, messages), for showdump and restore
 Then every file under tests/fuzz/regress/NAME/ (inputs that once failed) is
 added, so each run replays them first.
 """
@@ -86,6 +94,43 @@ def pcap_packets(path):
         off += incl
 
 
+def ipv4_header(sel, pkt):
+    """The IPv4 header of a captured packet (print_fuzzer's link selector), or None."""
+    off = {0: 14, 1: 0, 3: 16}.get(sel)
+    if off is None or len(pkt) < off + 20:
+        return None
+    if sel == 0:
+        etype = struct.unpack_from('>H', pkt, 12)[0]
+        while etype == 0x8100 and len(pkt) >= off + 24:
+            etype = struct.unpack_from('>H', pkt, off + 2)[0]
+            off += 4
+        if etype != 0x0800:
+            return None
+    elif sel == 3 and struct.unpack_from('>H', pkt, 14)[0] != 0x0800:
+        return None
+    ihl = (pkt[off] & 0xf) * 4
+    if pkt[off] >> 4 != 4 or ihl < 20 or len(pkt) < off + ihl:
+        return None
+    return pkt[off:off + ihl]
+
+
+IP_WORDS = r'(?:route|rule|link|address|addr|neighbour|neighbor|neigh|ro|ru|r|a|l|n)'
+
+
+def ip_command_lines():
+    """The ip command lines written in the bats tests, without the leading `ip`."""
+    seen = set()
+    for path in sorted(glob.glob(os.path.join(ROOT, 'tests/bats/ip_*'))):
+        for line in open(path, errors='replace'):
+            for m in re.finditer(r'(?:^|[\s;(\'"])(?:/usr/sbin/)?ip((?: -[46])?) (' + IP_WORDS + r' [^;|&\'"\n)]*)', line):
+                cmd = (m.group(1).strip() + ' ' + m.group(2)).strip()
+                cmd = re.sub(r'\s+[0-9]?>.*$', '', cmd).rstrip()
+                if '$' in cmd or cmd in seen:
+                    continue
+                seen.add(cmd)
+                yield cmd
+
+
 def main():
     outdir = sys.argv[1]
     corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, '..', 'shared', 'corpus', 'tcpdump')
@@ -119,6 +164,50 @@ def main():
             for bits in (0, 0x16):
                 put(outdir, 'print_fuzzer', n, bytes([sel, bits, extra >> 8, extra & 0xff]) + pkt)
                 n += 1
+    # ping_fuzzer: IPv4 options seen in the captures, then what -R and -T send.
+    ether_macs = []
+    for path in pcaps:
+        for sel, _, pkt in pcap_packets(path):
+            if sel == 0 and len(pkt) >= 14 and not pkt[6] & 1 and pkt[6:12] not in ether_macs:
+                ether_macs.append(pkt[6:12])
+            h = ipv4_header(sel, pkt)
+            if h is not None and len(h) > 20:
+                for flags in (0, 4 | 1):
+                    put(outdir, 'ping_fuzzer', n, bytes([flags, 0]) + h[20:])
+                    n += 1
+    rr = bytes([1, 7, 39, 4]) + bytes(36)
+    put(outdir, 'ping_fuzzer', n, bytes([4, 0]) + rr[1:4] + bytes([10, 0, 0, 1, 10, 0, 1, 2]) + bytes(28))
+    n += 1
+    for flags, opt in ((0, rr), (0x08, bytes([68, 36, 5, 1]) + bytes(32)), (0, bytes([68, 40, 5, 0]) + bytes(36)),
+                       (0x10 | 0x40, bytes([68, 20, 5, 3, 10, 0, 0, 1, 0, 0, 0, 0, 10, 0, 0, 2, 0, 0, 0, 0]))):
+        put(outdir, 'ping_fuzzer', n, bytes([flags, 0]) + opt)
+        n += 1
+    # batch_fuzzer: the bats tests' ip command lines.
+    lines = list(ip_command_lines())
+    for cmd in lines:
+        put(outdir, 'batch_fuzzer', n, (cmd + '\n').encode())
+        n += 1
+    for i in range(0, len(lines), 32):
+        put(outdir, 'batch_fuzzer', n, ('\n'.join(lines[i:i + 32]) + '\n').encode())
+        n += 1
+    put(outdir, 'batch_fuzzer', n, b'# comment\nroute add 10.1.0.0/16 \\\n via 10.0.0.2 dev v1 "metric" \'5\'\n\nrule add from 10.0.0.0/8 table 100 # tail\n')
+    n += 1
+    # routedump_fuzzer: each recorded route dump as `ip route save` writes it.
+    for name, b in hex_dumps():
+        if 'route' not in name:
+            continue
+        for sel in (0, 1, 0x0e, 0x21):
+            put(outdir, 'routedump_fuzzer', n, bytes([sel]) + struct.pack('<I', 0x45311224) + b)
+            n += 1
+    netdb = [(0, '/etc/protocols'), (1, '/etc/services'), (2, '/etc/hosts'), (3, '/etc/networks')]
+    for sel, path in netdb:
+        if os.path.isfile(path):
+            put(outdir, 'netdb_fuzzer', n, bytes([sel]) + open(path, 'rb').read()[:65536])
+            n += 1
+    ethers = ''.join('%s h%d.example # from a capture\n' % (':'.join('%02x' % c for c in mac), i)
+                     for i, mac in enumerate(ether_macs[:16]))
+    put(outdir, 'netdb_fuzzer', n, bytes([4]) + ethers.encode())
+    n += 1
     etc = [(0, '/etc/hosts'), (1, '/etc/nsswitch.conf'), (2, '/etc/passwd'), (3, '/etc/group'),
            (4, '/etc/sysctl.conf'), (5, '/etc/iproute2/rt_tables'), (6, '/etc/iproute2/rt_protos'),
            (7, '/etc/iproute2/rt_scopes'), (8, '/etc/iproute2/rt_dsfield'), (9, '/etc/iproute2/rt_realms')]
