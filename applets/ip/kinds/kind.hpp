@@ -20,7 +20,7 @@ namespace nsbox::ip {
 // link_util; what nsbox cannot do yet is a function that says so
 // (kinds::parse_not_yet, print_not_yet, usage_not_yet).
 struct LinkKind {
-    std::string_view name;
+    const char* name; // (a C string keeps a row at 40 bytes)
     // The words after "type KIND", into `req`; `set_op` is "ip link set".
     // Null: iproute2 has no parser and ignores the words (it still sends
     // an empty IFLA_INFO_DATA).

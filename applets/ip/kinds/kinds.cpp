@@ -75,13 +75,14 @@ constexpr LinkKind kind_table[] = {
     {"wwan", parse_not_yet, print_not_yet, usage_not_yet, 0},
     {"xfrm", parse_not_yet, print_not_yet, usage_not_yet, 0},
 };
-static_assert(std::ranges::is_sorted(kind_table, {}, &LinkKind::name), "kind_table must be sorted by name");
+constexpr std::string_view name_of(const LinkKind& k) { return k.name; }
+static_assert(std::ranges::is_sorted(kind_table, {}, name_of), "kind_table must be sorted by name");
 
 } // namespace
 
 const LinkKind* find_kind(std::string_view name)
 {
-    auto it = std::ranges::lower_bound(kind_table, name, {}, &LinkKind::name);
+    auto it = std::ranges::lower_bound(kind_table, name, {}, name_of);
     return it != std::end(kind_table) && it->name == name ? &*it : nullptr;
 }
 
