@@ -360,3 +360,47 @@ TEST(IpLinkKinds, BridgeDataFromTheTable)
     EXPECT_EQ(data_of("bridge_slave", true, q, false), "state (9) ");
     EXPECT_EQ(data_of("bridge_slave", true, q, true), "[{\"info_slave_data\":{\"state_index\":9}}]\n");
 }
+
+// vxlan's on/off options: one table for WORD/noWORD, the attribute and how
+// ip -d prints it.
+TEST(IpLinkKinds, VxlanToggles)
+{
+    auto r = parse("vxlan", {"id", "5", "noproxy", "l2", "noud", "remcsumrx", "nol3", "dstport", "4789"});
+    ASSERT_TRUE(r.vxlan.has_value());
+    EXPECT_EQ(r.vxlan->proxy, 0);
+    EXPECT_EQ(r.vxlan->l2miss, 1);
+    EXPECT_EQ(r.vxlan->l3miss, 0);
+    EXPECT_EQ(r.vxlan->udp_csum, 0);
+    EXPECT_EQ(r.vxlan->remcsum_rx, 1);
+    EXPECT_FALSE(r.vxlan->rsc.has_value());
+    EXPECT_EQ(parse_error("vxlan", {"id", "5", "proxy", "noproxy"}),
+              "exit 255: Error: either \"noproxy\" is duplicate, or \"noproxy\" is a garbage.\n");
+
+    std::vector<std::byte> d;
+    put(d, IFLA_VXLAN_PROXY, {1});
+    put(d, IFLA_VXLAN_RSC, {0});
+    put(d, IFLA_VXLAN_UDP_CSUM, {0});
+    put(d, IFLA_VXLAN_UDP_ZERO_CSUM6_RX, {1});
+    put(d, IFLA_VXLAN_REMCSUM_TX, {1});
+    put(d, IFLA_VXLAN_REMCSUM_RX, {0});
+    auto show = [&](bool json) {
+        net::rtnl::Link l;
+        l.kind = "vxlan";
+        l.info_data = net::rtnl::AttrBlob(d);
+        nsbox_test::MemStream mem;
+        {
+            ip::Options o;
+            o.details = 1;
+            o.json = json;
+            ip::Context c(o, mem.file());
+            c.links.offline();
+            auto doc = c.out.document();
+            auto obj = c.out.object();
+            ip::print_kind_data(c, c.links, l, false);
+        }
+        return mem.take();
+    };
+    EXPECT_EQ(show(false), "proxy noudpcsum udp6zerocsumrx remcsumtx ");
+    EXPECT_EQ(show(true), "[{\"info_data\":{\"proxy\":true,\"udp_csum\":false,\"udp_zero_csum6_rx\":true,"
+                          "\"remcsum_tx\":true}}]\n");
+}

@@ -5,7 +5,7 @@
 #include <arpa/inet.h>
 #include <cstdio>
 #include <cstring>
-#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 #include <linux/if_link.h>
@@ -85,6 +85,58 @@ VxAddr vx_addr(std::string_view w, int family)
     return a;
 }
 
+// The on/off options written WORD (1) and noWORD (0), one u8 attribute
+// each, in iproute2 6.1's parser order (the first a prefix matches wins).
+// ip -d prints an `early` one after learning, the others after maxaddr;
+// an `always` one as WORD or noWORD, the others as WORD when on.
+struct Toggle {
+    const char* word;
+    const char* json; // JSON key
+    uint16_t type;
+    std::optional<uint8_t> net::rtnl::VxlanData::*field;
+    bool early;
+    bool always;
+};
+using D = net::rtnl::VxlanData;
+constexpr Toggle toggles[] = {
+    {"proxy", "proxy", IFLA_VXLAN_PROXY, &D::proxy, true, false},
+    {"rsc", "rsc", IFLA_VXLAN_RSC, &D::rsc, true, false},
+    {"l2miss", "l2miss", IFLA_VXLAN_L2MISS, &D::l2miss, true, false},
+    {"l3miss", "l3miss", IFLA_VXLAN_L3MISS, &D::l3miss, true, false},
+    {"udpcsum", "udp_csum", IFLA_VXLAN_UDP_CSUM, &D::udp_csum, false, true},
+    {"udp6zerocsumtx", "udp_zero_csum6_tx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX, &D::udp_zero_csum6_tx, false, true},
+    {"udp6zerocsumrx", "udp_zero_csum6_rx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX, &D::udp_zero_csum6_rx, false, true},
+    {"remcsumtx", "remcsum_tx", IFLA_VXLAN_REMCSUM_TX, &D::remcsum_tx, false, false},
+    {"remcsumrx", "remcsum_rx", IFLA_VXLAN_REMCSUM_RX, &D::remcsum_rx, false, false},
+};
+
+// The toggle a word names and the value it sets. (A word "n" or "no" never
+// gets here: nolearning, tried before, takes it.)
+std::pair<const Toggle*, uint8_t> find_toggle(std::string_view w)
+{
+    const bool no = w.size() > 2 && w.starts_with("no");
+    for (const Toggle& t : toggles) {
+        if (no && cli::matches(w.substr(2), t.word))
+            return {&t, 0};
+        if (cli::matches(w, t.word))
+            return {&t, 1};
+    }
+    return {nullptr, 0};
+}
+
+void print_toggles(cli::Output& out, const net::AttrTable& t, bool early)
+{
+    for (const Toggle& x : toggles) {
+        if (x.early != early)
+            continue;
+        auto v = t.as<uint8_t>(x.type);
+        if (!v || (!*v && !x.always))
+            continue;
+        out.json_field(x.json, *v != 0);
+        out.textf("{}{} ", *v ? "" : "no", x.word);
+    }
+}
+
 } // namespace
 
 std::string vxlan_usage(std::string_view) { return std::string(vxlan_help); }
@@ -105,37 +157,9 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
         attrs |= uint64_t{1} << type;
     };
     auto fail = [](std::string_view msg) { cli::fail(cli::exit_failure, fmt::format("vxlan: {}\n", msg)); };
-    struct Toggle {
-        std::string_view word;
-        int type;
-        std::optional<uint8_t> net::rtnl::VxlanData::*field;
-        uint8_t value;
-    };
-    using D = net::rtnl::VxlanData;
-    const Toggle toggles[] = {
-        {"noproxy", IFLA_VXLAN_PROXY, &D::proxy, 0},
-        {"proxy", IFLA_VXLAN_PROXY, &D::proxy, 1},
-        {"norsc", IFLA_VXLAN_RSC, &D::rsc, 0},
-        {"rsc", IFLA_VXLAN_RSC, &D::rsc, 1},
-        {"nol2miss", IFLA_VXLAN_L2MISS, &D::l2miss, 0},
-        {"l2miss", IFLA_VXLAN_L2MISS, &D::l2miss, 1},
-        {"nol3miss", IFLA_VXLAN_L3MISS, &D::l3miss, 0},
-        {"l3miss", IFLA_VXLAN_L3MISS, &D::l3miss, 1},
-        {"udpcsum", IFLA_VXLAN_UDP_CSUM, &D::udp_csum, 1},
-        {"noudpcsum", IFLA_VXLAN_UDP_CSUM, &D::udp_csum, 0},
-        {"udp6zerocsumtx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX, &D::udp_zero_csum6_tx, 1},
-        {"noudp6zerocsumtx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX, &D::udp_zero_csum6_tx, 0},
-        {"udp6zerocsumrx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX, &D::udp_zero_csum6_rx, 1},
-        {"noudp6zerocsumrx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX, &D::udp_zero_csum6_rx, 0},
-        {"remcsumtx", IFLA_VXLAN_REMCSUM_TX, &D::remcsum_tx, 1},
-        {"noremcsumtx", IFLA_VXLAN_REMCSUM_TX, &D::remcsum_tx, 0},
-        {"remcsumrx", IFLA_VXLAN_REMCSUM_RX, &D::remcsum_rx, 1},
-        {"noremcsumrx", IFLA_VXLAN_REMCSUM_RX, &D::remcsum_rx, 0},
-    };
     for (; !a.empty(); a.next()) {
         std::string_view w0 = a.peek();
         auto m = [&](std::string_view full) { return cli::matches(w0, full); };
-        const Toggle* tg = nullptr;
         if (m("id") || m("vni")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_ID, "id", w);
@@ -265,16 +289,9 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
         } else if (m("learning")) {
             dup(IFLA_VXLAN_LEARNING, w0, w0);
             learning = 1;
-        } else if ([&] {
-                       for (const Toggle& t : toggles)
-                           if (m(t.word)) {
-                               tg = &t;
-                               return true;
-                           }
-                       return false;
-                   }()) {
+        } else if (auto [tg, on] = find_toggle(w0); tg) {
             dup(tg->type, w0, w0);
-            v.*(tg->field) = tg->value;
+            v.*(tg->field) = on;
         } else if (m("external")) {
             dup(IFLA_VXLAN_COLLECT_METADATA, w0, w0);
             metadata = true;
@@ -405,13 +422,7 @@ void vxlan_print(Context& c, LinkCache& names, const net::AttrTable& t)
         if (!*l)
             out.text("nolearning ");
     }
-    const std::tuple<int, std::string_view> bools[] = {{IFLA_VXLAN_PROXY, "proxy"},
-                                                       {IFLA_VXLAN_RSC, "rsc"},
-                                                       {IFLA_VXLAN_L2MISS, "l2miss"},
-                                                       {IFLA_VXLAN_L3MISS, "l3miss"}};
-    for (auto [type, word] : bools)
-        if (auto v = t.as<uint8_t>(static_cast<uint16_t>(type)); v && *v)
-            out.json_field(word, true), out.textf("{} ", word);
+    print_toggles(out, t, true);
     uint8_t tos = t.as<uint8_t>(IFLA_VXLAN_TOS).value_or(0);
     if (tos) {
         if (out.json() || tos != 1)
@@ -447,20 +458,7 @@ void vxlan_print(Context& c, LinkCache& names, const net::AttrTable& t)
     }
     if (auto lim = t.as<uint32_t>(IFLA_VXLAN_LIMIT); lim && *lim)
         out.field("limit", "maxaddr {} ", *lim);
-    const std::tuple<int, std::string_view, std::string_view> csums[] = {
-        {IFLA_VXLAN_UDP_CSUM, "udp_csum", "udpcsum"},
-        {IFLA_VXLAN_UDP_ZERO_CSUM6_TX, "udp_zero_csum6_tx", "udp6zerocsumtx"},
-        {IFLA_VXLAN_UDP_ZERO_CSUM6_RX, "udp_zero_csum6_rx", "udp6zerocsumrx"}};
-    for (auto [type, key, word] : csums) {
-        if (auto v = t.as<uint8_t>(static_cast<uint16_t>(type))) {
-            out.json_field(key, *v != 0);
-            out.textf("{}{} ", *v ? "" : "no", word);
-        }
-    }
-    if (auto v = t.as<uint8_t>(IFLA_VXLAN_REMCSUM_TX); v && *v)
-        out.json_field("remcsum_tx", true), out.text("remcsumtx ");
-    if (auto v = t.as<uint8_t>(IFLA_VXLAN_REMCSUM_RX); v && *v)
-        out.json_field("remcsum_rx", true), out.text("remcsumrx ");
+    print_toggles(out, t, false);
     if (t.has(IFLA_VXLAN_GBP))
         out.json_field("gbp", true), out.text("gbp ");
     if (t.has(IFLA_VXLAN_GPE))
