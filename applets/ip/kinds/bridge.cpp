@@ -15,6 +15,7 @@ namespace {
 // parser (the first option an abbreviation matches wins; the two
 // multi-boolean options take no abbreviation), usage_at that of its help.
 constexpr AttrDesc bridge_attrs[] = {
+    // word, JSON key, usage value, type, in, out, parse_at, usage_at, flags
     {"fdb_flush", "", "", IFLA_BR_FDB_FLUSH, In::flag, Out::none, 10, 0, 0},
     {"forward_delay", "", "FORWARD_DELAY", IFLA_BR_FORWARD_DELAY, In::u32, Out::u32, 0, 1, 0},
     {"hello_time", "", "HELLO_TIME", IFLA_BR_HELLO_TIME, In::u32, Out::u32, 1, 2, 0},

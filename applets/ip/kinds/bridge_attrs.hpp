@@ -63,16 +63,16 @@ inline constexpr uint8_t same_line = 4;   // on the usage line of the one before
 // AttrDesc::parse_at and usage_at for what is no option.
 inline constexpr uint8_t no = 0xff;
 
-// (Plain C strings keep a row at 40 bytes.)
+// (Plain C strings keep a row at 32 bytes.)
 struct AttrDesc {
     const char* word; // the keyword, and the word ip -d prints
     const char* json; // the JSON key, when it is not `word` ("")
     const char* meta; // the value in the usage text ("": none)
-    uint16_t type;         // IFLA_*, or the BR_BOOLOPT_* bit for In::boolopt
+    uint16_t type;    // IFLA_*, or the BR_BOOLOPT_* bit for In::boolopt
     In in;
-    Out out;               // rows are in the order ip -d prints them
-    uint8_t parse_at;      // rank in iproute2's parser: the first a prefix matches wins
-    uint8_t usage_at;      // rank in the usage text
+    Out out;          // rows are in the order ip -d prints them
+    uint8_t parse_at; // rank in iproute2's parser: the first a prefix matches wins
+    uint8_t usage_at; // rank in the usage text
     uint8_t flags;
 
     constexpr std::string_view key() const { return *json ? json : word; }

@@ -16,6 +16,7 @@ namespace {
 // its help. iproute2 prints fast leave twice, the second time
 // (mcast_fast_leave) in text only.
 constexpr AttrDesc bridge_slave_attrs[] = {
+    // word, JSON key, usage value, type, in, out, parse_at, usage_at, flags
     {"fdb_flush", "", "", IFLA_BRPORT_FLUSH, In::flag, Out::none, 0, 0, 0},
     {"state", "", "STATE", IFLA_BRPORT_STATE, In::u8, Out::port_state, 1, 1, old_invalid},
     {"priority", "", "PRIO", IFLA_BRPORT_PRIORITY, In::u16, Out::i16, 2, 2, old_invalid},
