@@ -97,7 +97,9 @@ void parse_not_yet(Context&, cli::Args&, net::rtnl::Link& req, bool)
 
 void print_not_yet(Context&, LinkCache&, const net::AttrTable&)
 {
-    // print_kind_data names the kind before it gets here.
+    // Never called: its address marks a row (kind_data_unsupported,
+    // print_kind_data, which names the kind). Its message is its own, so
+    // lld's identical-code folding cannot merge it with another function.
     cli::fail(cli::exit_usage, "nsbox ip: the details of this link kind are not supported yet\n");
 }
 
