@@ -1,12 +1,14 @@
-// ip link: what link.cpp and linktypes.cpp share. linktypes.cpp has one
-// parser and one printer per link kind (iproute2's iplink_KIND.c files):
-// bridge, bridge_slave, veth, vlan, macvlan/macvtap, vxlan, and the kinds
-// that take no options (dummy, ifb, ...).
+// ip link: what link.cpp and the link kinds share. The kinds are one file
+// each under kinds/ (iproute2's iplink_KIND.c files), rows of the table in
+// kinds/kinds.cpp, which implements the kind functions below;
+// linktypes.cpp has the device group names.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "applets/ip/ip.hpp"
 #include "libnet/rtnl/link.hpp"
@@ -51,6 +53,11 @@ bool kind_data_unsupported(std::string_view kind, bool slave);
 bool print_kind_data(Context& c, LinkCache& names, const net::rtnl::Link& l, bool slave);
 
 // (parse_lladdr, iproute2's ll_addr_a2n, is in ip.hpp.)
+
+// iproute2's "NUMBER NAME" tables (/etc/iproute2/group, rt_dsfield): the
+// lines whose first word is a number, in file order; none when the file
+// cannot be read.
+std::vector<std::pair<uint32_t, std::string>> read_id_table(const char* path);
 
 // Device group number to name (/etc/iproute2/group; 0 is "default") and
 // back; nullopt for a name that is neither a known name nor a number.
