@@ -38,6 +38,7 @@
 #include "applets/applet.hpp"
 #include "applets/common/getopt.hpp"
 #include "applets/common/number.hpp"
+#include "libnet/fd.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/resolve.hpp"
 #include "libnet/rtnl/route.hpp"
@@ -136,21 +137,7 @@ std::string ntoa(in_addr a)
     return inet_ntop(AF_INET, &a, buf, sizeof buf);
 }
 
-class Fd {
-public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd()
-    {
-        if (fd_ >= 0)
-            close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
+using net::Fd;
 
 class Arping {
 public:
