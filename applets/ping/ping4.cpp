@@ -163,7 +163,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
     int pmtudisc = o_.pmtudisc;
     if (o_.broadcast || IN_MULTICAST(ntohl(whereto_.sin_addr.s_addr))) {
         multicast_ = true;
-        if (getuid() != 0) {
+        if (!root_) {
             if (interval_ < 1000)
                 throw Fatal(2, fmt::format("broadcast ping with too short interval: {}", interval_));
             if (pmtudisc >= 0 && pmtudisc != IP_PMTUDISC_DO)

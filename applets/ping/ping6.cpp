@@ -130,7 +130,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
     int pmtudisc = o_.pmtudisc;
     if (IN6_IS_ADDR_MULTICAST(&whereto6_.sin6_addr)) {
         multicast_ = true;
-        if (getuid() != 0) {
+        if (!root_) {
             if (interval_ < 1000)
                 throw Fatal(2, fmt::format("multicast ping with too short interval: {}", interval_));
             if (pmtudisc >= 0 && pmtudisc != IPV6_PMTUDISC_DO)

@@ -162,7 +162,7 @@ void Session::setup()
 {
     if (o_.flood && !o_.interval_given)
         interval_ = 0;
-    if (getuid() != 0 && interval_ < min_user_interval_ms)
+    if (!root_ && interval_ < min_user_interval_ms)
         throw Fatal(2, fmt::format("cannot flood; minimal interval allowed for user is {}ms", min_user_interval_ms));
     if (interval_ >= INT_MAX / o_.preload)
         throw Fatal(2, fmt::format("illegal preload and/or interval: {}", interval_));
@@ -374,7 +374,7 @@ void Session::update_interval()
 {
     long est = stats_.ewma() ? long(stats_.ewma() / 8) : long(interval_) * 1000;
     interval_ = int((est + rtt_addend_ + 500) / 1000);
-    if (getuid() != 0 && interval_ < min_user_interval_ms)
+    if (!root_ && interval_ < min_user_interval_ms)
         interval_ = min_user_interval_ms;
 }
 

@@ -20,6 +20,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -51,7 +52,10 @@ std::string_view lookup_error_text(net::LookupStatus s);
 
 class Session {
 public:
-    Session(const Options& o, const char* prog, IcmpSocket& sock) : o_(o), prog_(prog), sock_(sock), interval_(o.interval_ms) {}
+    Session(const Options& o, const char* prog, IcmpSocket& sock)
+        : o_(o), prog_(prog), sock_(sock), interval_(o.interval_ms), root_(getuid() == 0)
+    {
+    }
     virtual ~Session() = default;
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
@@ -171,6 +175,9 @@ protected:
     const char* prog_;
     IcmpSocket& sock_;
     int interval_;
+    // Read once, as iputils keeps it: -A asks after every reply whether
+    // the interval may go below the users' limit.
+    bool root_;
     uint16_t ident_ = 0;
     std::string hostname_;
     bool numeric_ = false;
