@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Speed and memory of nsbox's ip against iproute2's, measured in the same run
-# and reported as ratios (nsbox / iproute2: below 1 means nsbox is faster).
+# Speed and memory of nsbox's ip against iproute2's (and of its ping against iputils',
+# at the end), measured in the same run and reported as ratios (nsbox / reference:
+# below 1 means nsbox is faster).
 # Every measurement runs inside its own throwaway sandbox (new network and
 # mount namespaces, private /run), so the host is never touched.
 #
@@ -8,6 +9,7 @@
 #   ROUNDS=9 scripts/bench.sh        more rounds (the best round counts)
 #   NSBOX=build/nsbox scripts/bench.sh
 #   scripts/bench.sh --help
+#   scripts/bench.sh ping            only the ping cases (see the end of this file)
 #
 # For each case and round, the two tools run back to back under the same
 # load, the order alternating from round to round. The table shows, per run
@@ -37,6 +39,7 @@ if [[ ${1:-} == -h || ${1:-} == --help ]]; then
 fi
 
 if [[ ${1:-} != --inside ]]; then
+  only=${1:-}
   root=$(cd "$(dirname "$0")/.." && pwd)
   nsbox=$(readlink -f "${NSBOX:-$root/build/nsbox}")
   if [[ ! -x $nsbox ]]; then
@@ -48,7 +51,7 @@ if [[ ${1:-} != --inside ]]; then
   bin=$(mktemp -d /tmp/nsbox-bench.XXXXXX)
   trap 'rm -rf "$bin"' EXIT
   "$nsbox" --install "$bin" >/dev/null
-  NSBOX_BIN="$bin" ROUNDS="${ROUNDS:-5}" bash "$0" --inside
+  NSBOX_BIN="$bin" ROUNDS="${ROUNDS:-5}" ONLY="$only" bash "$0" --inside
   exit
 fi
 
@@ -165,6 +168,72 @@ bench_case() {
 routes_setup="$ref_ip link add r0 type veth peer name r1; $ref_ip link set r0 up; $ref_ip link set r1 up
 $ref_ip address add 192.168.0.1/16 dev r0"
 
+# ping against iputils over a veth between two namespaces: flood echoes per
+# second (ping -f -c 50000), the wall time of adaptive ping (ping -A -q -c
+# 50000) and the max RSS of ping -c 3 (at -i 0.2, the count and not the
+# interval is what the issue names), each as nsbox / iputils measured in the
+# same sandbox, the two tools alternating, the best of PING_ROUNDS rounds
+# (default 2). Every ping is bounded by timeout(1) and must see all its
+# replies. Targets: echoes/s at least 1 (ratio >= 1), wall at most 1, RSS at
+# most 0.8.
+ping_cases() {
+  local ref=/usr/bin/ping nsb=$NSBOX_BIN/ping
+  [[ -x $ref ]] || { echo "ping cases: no iputils ping ($ref)"; return 0; }
+  echo
+  echo "ping over a veth between two namespaces: nsbox / iputils (best of ${PING_ROUNDS:-2} rounds)"
+  cat >"$tmp/pingbench" <<'SCRIPT'
+$IP netns add peer
+$IP link add pv0 type veth peer name pv1 netns peer
+$IP address add 10.9.0.1/24 dev pv0 && $IP link set pv0 up
+$IP -n peer address add 10.9.0.2/24 dev pv1 && $IP -n peer link set pv1 up
+$IP -n peer link set lo up
+$REF -c 1 -W 5 10.9.0.2 >/dev/null || { echo "ping cases: the peer does not answer"; exit 1; }
+# wall ARGS...: the wall time (s) of one ping that got all its 50000 replies, else 0.
+wall() {
+  local t0 t1 out
+  t0=$(date +%s.%N)
+  out=$(timeout --kill-after=5 120 "$@" 2>&1 | tail -2)
+  t1=$(date +%s.%N)
+  grep -q ' 50000 received' <<<"$out" || { echo "ping cases: $* lost replies" >&2; echo 0; return; }
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || (a > 0 && a + 0 < b + 0)) ? a : b }'; }
+rf= nf= ra= na= rr= nr=
+for ((round = 0; round < ROUNDS; round++)); do
+  tools="ref nsb"
+  ((round % 2)) && tools="nsb ref"
+  for tool in $tools; do
+    [[ $tool == ref ]] && p=$REF || p=$NSB
+    f=$(wall "$p" -f -c 50000 10.9.0.2)
+    a=$(wall "$p" -A -q -c 50000 10.9.0.2)
+    r=$(timeout 30 /usr/bin/time -f %M "$p" -c 3 -i 0.2 10.9.0.2 2>&1 >/dev/null | tail -1)
+    if [[ $tool == ref ]]; then
+      rf=$(best "$f" "$rf") ra=$(best "$a" "$ra") rr=$(best "$r" "$rr")
+    else
+      nf=$(best "$f" "$nf") na=$(best "$a" "$na") nr=$(best "$r" "$nr")
+    fi
+  done
+done
+awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" '
+  function v(ok) { return ok ? "PASS" : "MISS" }
+  BEGIN {
+    printf "%-34s %10s %10s %6s %6s  %s\n", "case", "iputils", "nsbox", "ratio", "target", "verdict"
+    if (rf > 0 && nf > 0) printf "%-34s %10.0f %10.0f %6.2f %6s  %s\n", "ping -f -c 50000 (echoes/s)",
+      50000 / rf, 50000 / nf, rf / nf, ">=1", v(rf / nf >= 1)
+    if (ra > 0 && na > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "ping -A -q -c 50000 (wall s)",
+      ra, na, na / ra, "<=1", v(na / ra <= 1)
+    if (rr > 0 && nr > 0) printf "%-34s %10d %10d %6.2f %6s  %s\n", "ping -c 3 -i 0.2 (max RSS KiB)",
+      rr, nr, nr / rr, "<=0.8", v(nr / rr <= 0.8)
+  }'
+SCRIPT
+  sb "IP=$ref_ip REF=$ref NSB=$nsb ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
+}
+
+if [[ ${ONLY:-} == ping ]]; then
+  ping_cases
+  exit 0
+fi
+
 echo "nsbox: $(readlink -f "$nsb_ip")   iproute2: $($ref_ip -V)"
 echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds (best counts)"
 echo
@@ -258,6 +327,8 @@ if command -v valgrind >/dev/null; then
   done
   printf '  %-40s %12s\n' "ratio nsbox/iproute2" "$(ratio "${ins[$nsb_ip]}" "${ins[$ref_ip]}")"
 fi
+
+ping_cases
 
 echo
 pass=0 total=0

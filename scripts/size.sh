@@ -63,8 +63,9 @@ cmd=${cmd// -o nsbox / -o $PWD/$out $objs -Wl,-Map=$PWD/$map -fno-lto }
 # pages of code instead of pages spread over 3 MB, and each page touched is a
 # page fault (10 to 14 us on a paravirtualised guest). The functions are the
 # ones callgrind sees run in an unstripped build of the same link, for a few
-# short commands of each applet inside a throwaway network namespace; names
-# that are gone from a later build are ignored by the linker.
+# short commands of each applet inside a throwaway network namespace (its
+# loopback up, so that ping runs whole); names that are gone from a later
+# build are ignored by the linker.
 if ((order)); then
   mkdir -p "$build/size-syms"
   syms=$build/size-syms/nsbox  # argv[0] must say nsbox
@@ -77,21 +78,33 @@ if ((order)); then
   trap 'rm -rf "$tmp"' EXIT
   cp tests/data/tcpdump/lab-icmp.pcap "$tmp/"
   cmds=("ip link show lo" "ip addr show" "ip route show" "sysctl -n net.ipv4.ip_forward"
-        "iptables -L" "tcpdump -n -r lab-icmp.pcap" "ping -V")
+        "iptables -L" "tcpdump -n -r lab-icmp.pcap" "ping -V" "ping -c 3 -i 0.2 127.0.0.1")
   i=0
   for c in "${cmds[@]}"; do
     i=$((i + 1))
     # shellcheck disable=SC2086
-    (cd "$tmp" && unshare --net --mount valgrind --tool=callgrind --demangle=no --dump-instr=no \
+    (cd "$tmp" && unshare --net --mount sh -c '/usr/sbin/ip link set lo up && exec "$@"' sh \
+      valgrind --tool=callgrind --demangle=no --dump-instr=no \
       --callgrind-out-file="cg.$i" "$bin" $c >/dev/null 2>&1) || true
   done
-  : >"$tmp/all"
+  # Lines "APPLET FUNCTION", each command's functions in first-use order.
+  : >"$tmp/runs"
   for ((j = 1; j <= i; j++)); do
     [[ -f $tmp/cg.$j ]] || { echo "size.sh: callgrind failed for ${cmds[j-1]}" >&2; exit 1; }
     grep -oE '^c?fn=\([0-9]+\) .*' "$tmp/cg.$j" | sed -E "s/^c?fn=\([0-9]+\) //; s/'[0-9]+\$//" |
-      grep -v -e '^(below main)$' -e '^0x' | awk '!seen[$0]++' >"$tmp/one"
-    grep -vxFf "$tmp/all" "$tmp/one" >>"$tmp/all" || true
+      grep -v -e '^(below main)$' -e '^0x' | awk -v a="${cmds[j-1]%% *}" '!seen[$0]++ { print a, $0 }' >>"$tmp/runs"
   done
+  # The functions more than one applet runs first, then each applet's own,
+  # applet by applet: a command's pages are then the shared block and its
+  # applet's block, not pages spread among the other applets' functions.
+  awk '{ f = substr($0, length($1) + 2)
+         if (!(f in first)) { first[f] = NR; order[++n] = f }
+         if (!((f, $1) in used)) { used[f, $1] = 1; users[f]++; owner[f] = $1 }
+         if (!($1 in rank)) { rank[$1] = ++napplets; name[napplets] = $1 } }
+       END { for (k = 1; k <= n; k++) if (users[order[k]] > 1) print order[k]
+             for (a = 1; a <= napplets; a++)
+               for (k = 1; k <= n; k++) if (users[order[k]] == 1 && owner[order[k]] == name[a]) print order[k] }' \
+    "$tmp/runs" >"$tmp/all"
   out=cmake/startup-order.txt
   cp "$tmp/all" "$out"
   echo "size.sh: $(wc -l <"$out") functions in $out"

@@ -37,6 +37,8 @@
 
 #include "applets/applet.hpp"
 #include "applets/common/getopt.hpp"
+#include "applets/common/number.hpp"
+#include "libnet/fd.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/resolve.hpp"
 #include "libnet/rtnl/route.hpp"
@@ -72,21 +74,7 @@ struct OptionSpec {
     void (*apply)(Options&, const char* value);
 };
 
-long to_long(const char* s, long min, long max)
-{
-    errno = 0;
-    char* end = nullptr;
-    long v = 0;
-    if (*s)
-        v = std::strtol(s, &end, 10);
-    if (!*s || errno || end == s || *end) {
-        int err = errno;
-        throw Exit{1, fmt::format("invalid argument: '{}'{}", s, err ? std::string(": ") + std::strerror(err) : "")};
-    }
-    if (v < min || v > max)
-        throw Exit{1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max)};
-    return v;
-}
+using cli::to_long; // a bad number exits 1 (caught in arping())
 
 // The table, in the order of iputils' usage text.
 constexpr OptionSpec options_table[] = {
@@ -149,21 +137,7 @@ std::string ntoa(in_addr a)
     return inet_ntop(AF_INET, &a, buf, sizeof buf);
 }
 
-class Fd {
-public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd()
-    {
-        if (fd_ >= 0)
-            close(fd_);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-
-private:
-    int fd_;
-};
+using net::Fd;
 
 class Arping {
 public:
@@ -668,6 +642,9 @@ int arping(int argc, char** argv)
         if (!e.message.empty())
             std::fprintf(stderr, "%s: %s\n", argv[0], e.message.c_str());
         return e.code;
+    } catch (const cli::BadNumber& e) {
+        std::fprintf(stderr, "%s: %s\n", argv[0], e.what());
+        return 1;
     }
 }
 

@@ -21,6 +21,7 @@
 
 #include "applets/applet.hpp"
 #include "applets/common/getopt.hpp"
+#include "applets/common/number.hpp"
 #include "applets/ping/ping.hpp"
 
 namespace nsbox::ping {
@@ -47,10 +48,11 @@ struct OptionSpec {
     void (*apply)(Options&, Context&, const char* value);
 };
 
-// Value parsers (below the table), with iputils' wording and exit codes.
+// Value parsers (below the table), with iputils' wording and exit codes;
+// a bad whole number (cli::to_long, cli::to_ulong) exits 1.
 [[noreturn]] void unsupported(char flag);
-long to_long(const char* s, long min, long max);
-unsigned long to_ulong(const char* s, unsigned long min, unsigned long max);
+using cli::to_long;
+using cli::to_ulong;
 double to_seconds(const char* s, const char* what, Context& ctx);
 
 // -N's words (iputils' niquery options), in the order of its help text.
@@ -261,34 +263,6 @@ constexpr OptionSpec options_table[] = {
     throw Fatal(2, fmt::format("option -{} is not supported by nsbox", flag));
 }
 
-long to_long(const char* s, long min, long max)
-{
-    errno = 0;
-    char* end = nullptr;
-    long v = 0;
-    if (*s)
-        v = std::strtol(s, &end, 10);
-    if (!*s || errno || end == s || *end)
-        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
-    if (v < min || v > max)
-        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
-    return v;
-}
-
-unsigned long to_ulong(const char* s, unsigned long min, unsigned long max)
-{
-    errno = 0;
-    char* end = nullptr;
-    unsigned long v = 0;
-    if (*s)
-        v = std::strtoul(s, &end, 10);
-    if (!*s || errno || end == s || *end)
-        throw Fatal(1, with_errno(fmt::format("invalid argument: '{}'", s), errno));
-    if (v < min || v > max)
-        throw Fatal(1, fmt::format("invalid argument: '{}': out of range: {} <= value <= {}", s, min, max));
-    return v;
-}
-
 // iputils' ping_strtod: trailing garbage is only a warning (for now, it
 // says), an empty or non-finite number is fatal.
 double to_seconds(const char* s, const char* what, Context& ctx)
@@ -436,6 +410,11 @@ CommandLine parse_command_line(int argc, char** argv)
         cl.err = ctx.err + fmt::format("{}: {}\n", ctx.prog, f.what());
         cl.out = ctx.preamble;
         cl.exit_code = f.code();
+        return cl;
+    } catch (const cli::BadNumber& e) {
+        cl.err = ctx.err + fmt::format("{}: {}\n", ctx.prog, e.what());
+        cl.out = ctx.preamble;
+        cl.exit_code = 1;
         return cl;
     }
     cl.err = ctx.err;

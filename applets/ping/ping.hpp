@@ -1,8 +1,12 @@
 // ping: ICMP echo in the manner of iputils 20221126.
 //
 // main.cpp turns argv into Options (one option table, getopt semantics);
-// ping.cpp opens the socket, resolves the target and runs the probe loop;
-// stats.cpp keeps the numbers and formats the statistics block.
+// ping.cpp opens the sockets (socket.cpp), resolves the target and hands
+// each address to a Session of its family (session.hpp): the probe loop
+// both families share, with one implementation for IPv4 (ping4.cpp) and
+// one for IPv6 (ping6.cpp). What is printed is formatted by pure modules
+// that unit tests reach: reply.cpp (options a reply carries, ICMP error
+// texts, flood marks) and stats.cpp (the numbers and the statistics block).
 #pragma once
 
 #include <cstdint>

@@ -5,8 +5,53 @@
 
 #include <fmt/format.h>
 
+#include "libnet/packet/icmp.hpp"
+
 namespace nsbox::ping {
 namespace {
+
+namespace pk = net::packet;
+
+// iputils' texts for ICMP messages (pr_icmph), by code.
+constexpr std::string_view unreach_text[] = {
+    "Destination Net Unreachable",
+    "Destination Host Unreachable",
+    "Destination Protocol Unreachable",
+    "Destination Port Unreachable",
+    "", // 4: fragmentation needed, printed with the MTU
+    "Source Route Failed",
+    "Destination Net Unknown",
+    "Destination Host Unknown",
+    "Source Host Isolated",
+    "Destination Net Prohibited",
+    "Destination Host Prohibited",
+    "Destination Net Unreachable for Type of Service",
+    "Destination Host Unreachable for Type of Service",
+    "Packet filtered",
+    "Precedence Violation",
+    "Precedence Cutoff",
+};
+constexpr std::string_view redirect_text[] = {
+    "Redirect Network",
+    "Redirect Host",
+    "Redirect Type of Service and Network",
+    "Redirect Type of Service and Host",
+};
+constexpr std::string_view time_exceeded_text[] = {
+    "Time to live exceeded",
+    "Frag reassembly time exceeded",
+};
+
+// ICMPv6 destination unreachable (iputils' print_icmp), by code.
+constexpr std::string_view unreach6_text[] = {
+    "No route",
+    "Administratively prohibited",
+    "Beyond scope of source address",
+    "Address unreachable",
+    "Port unreachable",
+    "Source address failed ingress/egress policy",
+    "Reject route to destination",
+};
 
 // A byte of the option area, zero past what was received.
 uint8_t at(std::span<const uint8_t> b, long i)
@@ -171,6 +216,70 @@ std::vector<uint8_t> timestamp_option(uint8_t ts_type, std::span<const in_addr> 
     }
     r.resize(r[1]);
     return r;
+}
+
+std::string icmp_text(uint8_t type, uint8_t code, uint32_t info, std::string_view gateway)
+{
+    using namespace pk::icmp_type;
+    switch (type) {
+    case echo_reply: return "Echo Reply\n";
+    case dest_unreach:
+        if (code == 4)
+            return fmt::format("Frag needed and DF set (mtu = {})\n", info);
+        if (code < std::size(unreach_text))
+            return std::string(unreach_text[code]) + "\n";
+        return fmt::format("Dest Unreachable, Bad Code: {}\n", code);
+    case source_quench: return "Source Quench\n";
+    case redirect:
+        return (code < std::size(redirect_text) ? std::string(redirect_text[code])
+                                                : fmt::format("Redirect, Bad Code: {}", code)) +
+               fmt::format("(New nexthop: {})\n", gateway);
+    case echo_request: return "Echo Request\n";
+    case time_exceeded:
+        if (code < std::size(time_exceeded_text))
+            return std::string(time_exceeded_text[code]) + "\n";
+        return fmt::format("Time exceeded, Bad Code: {}\n", code);
+    case param_problem: return fmt::format("Parameter problem: pointer = {}\n", info);
+    case timestamp: return "Timestamp\n";
+    case timestamp_reply: return "Timestamp Reply\n";
+    case info_request: return "Information Request\n";
+    case info_reply: return "Information Reply\n";
+    case mask_request: return "Address Mask Request\n";
+    case mask_reply: return "Address Mask Reply\n";
+    default: return fmt::format("Bad ICMP type: {}\n", type);
+    }
+}
+
+std::string icmp6_text(uint8_t type, uint8_t code, uint32_t info)
+{
+    using namespace pk::icmp6_type;
+    switch (type) {
+    case dest_unreach:
+        if (code < std::size(unreach6_text))
+            return "Destination unreachable: " + std::string(unreach6_text[code]);
+        return fmt::format("Destination unreachable: Unknown code {}", code);
+    case packet_too_big:
+        return fmt::format("Packet too big: mtu={}", info) + (code ? fmt::format(", code={}", code) : "");
+    case time_exceeded:
+        if (code == 0)
+            return "Time exceeded: Hop limit";
+        if (code == 1)
+            return "Time exceeded: Defragmentation failure";
+        return fmt::format("Time exceeded: code {}", code);
+    case param_problem: {
+        std::string what = code == 0   ? "Wrong header field "
+                           : code == 1 ? "Unknown header "
+                           : code == 2 ? "Unknown option "
+                                       : fmt::format("code {} ", code);
+        return "Parameter problem: " + what + fmt::format("at {}", info);
+    }
+    case echo_request: return "Echo request";
+    case echo_reply: return "Echo reply";
+    case mld_query: return "MLD Query";
+    case mld_report: return "MLD Report";
+    case mld_reduction: return "MLD Reduction";
+    default: return fmt::format("unknown icmp type: {}", type);
+    }
 }
 
 } // namespace nsbox::ping

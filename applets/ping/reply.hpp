@@ -1,6 +1,8 @@
 // The text of a reply beyond its first line, as iputils 20221126 prints it:
 // the IPv4 options a reply carries back (-R's "RR:" list and "(same route)",
-// -T's "TS:" list) and the marks flood mode writes instead of lines.
+// -T's "TS:" list), the description of an ICMP or ICMPv6 error ("From X
+// icmp_seq=N " is followed by it) and the marks flood mode writes instead of
+// lines.
 //
 // Pure formatting: addresses are named through a callback, the memory of
 // the last route lives in a value the caller keeps. Unit tests reach all of
@@ -11,6 +13,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netinet/in.h>
@@ -53,6 +56,15 @@ std::vector<uint8_t> record_route_option();
 // The IP_OPTIONS bytes -T sends; `hosts` are the prespecified addresses of
 // tsprespec.
 std::vector<uint8_t> timestamp_option(uint8_t ts_type, std::span<const in_addr> hosts);
+
+// pr_icmph: what iputils says about an ICMP message, newline included.
+// `info` is the error's extra word as the error queue gives it (ee_info: the
+// MTU of "fragmentation needed", the pointer of a parameter problem);
+// `gateway` names a redirect's new next hop.
+std::string icmp_text(uint8_t type, uint8_t code, uint32_t info, std::string_view gateway = {});
+
+// print_icmp: the same for ICMPv6, without the newline.
+std::string icmp6_text(uint8_t type, uint8_t code, uint32_t info);
 
 // Flood mode's marks on stdout: a dot per probe sent, a backspace per reply.
 namespace flood_mark {

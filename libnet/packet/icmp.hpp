@@ -18,13 +18,16 @@
 
 namespace nsbox::net::packet {
 
-// ICMP message types (RFC 792, RFC 950), the ones ping deals with.
+// ICMP message types (RFC 792, RFC 950, RFC 1256), for ping and tcpdump's
+// printer.
 namespace icmp_type {
 inline constexpr uint8_t echo_reply = 0;
 inline constexpr uint8_t dest_unreach = 3;
 inline constexpr uint8_t source_quench = 4;
 inline constexpr uint8_t redirect = 5;
 inline constexpr uint8_t echo_request = 8;
+inline constexpr uint8_t router_advert = 9;
+inline constexpr uint8_t router_solicit = 10;
 inline constexpr uint8_t time_exceeded = 11;
 inline constexpr uint8_t param_problem = 12;
 inline constexpr uint8_t timestamp = 13;
@@ -35,7 +38,9 @@ inline constexpr uint8_t mask_request = 17;
 inline constexpr uint8_t mask_reply = 18;
 } // namespace icmp_type
 
-// ICMPv6 message types (RFC 4443).
+// ICMPv6 message types (RFC 4443; neighbour discovery, RFC 4861; MLD, RFC
+// 2710 and 3810; inverse ND, RFC 3122; Mobile IPv6, RFC 6275), for ping and
+// tcpdump's printer.
 namespace icmp6_type {
 inline constexpr uint8_t dest_unreach = 1;
 inline constexpr uint8_t packet_too_big = 2;
@@ -46,6 +51,18 @@ inline constexpr uint8_t echo_reply = 129;
 inline constexpr uint8_t mld_query = 130;
 inline constexpr uint8_t mld_report = 131;
 inline constexpr uint8_t mld_reduction = 132;
+inline constexpr uint8_t router_solicit = 133;
+inline constexpr uint8_t router_advert = 134;
+inline constexpr uint8_t neighbor_solicit = 135;
+inline constexpr uint8_t neighbor_advert = 136;
+inline constexpr uint8_t redirect = 137;
+inline constexpr uint8_t ind_solicit = 141;
+inline constexpr uint8_t ind_advert = 142;
+inline constexpr uint8_t mldv2_report = 143;
+inline constexpr uint8_t hadiscov_request = 144;
+inline constexpr uint8_t hadiscov_reply = 145;
+inline constexpr uint8_t mobileprefix_solicit = 146;
+inline constexpr uint8_t mobileprefix_advert = 147;
 } // namespace icmp6_type
 
 inline constexpr size_t icmp_header_len = 8;

@@ -99,3 +99,39 @@ TEST(PingReply, OptionsSent)
     EXPECT_EQ(pre[4], 10);
     EXPECT_EQ(pre[7], 2);
 }
+
+// pr_icmph's descriptions (what follows "From X icmp_seq=N "), as iputils
+// 20221126 words them; the unreachable and time-exceeded ones are also
+// compared with the real ping in tests/bats/ping_icmp.bats.
+TEST(PingIcmpText, Ipv4Errors)
+{
+    EXPECT_EQ(icmp_text(3, 1, 0), "Destination Host Unreachable\n");
+    EXPECT_EQ(icmp_text(3, 3, 0), "Destination Port Unreachable\n");
+    EXPECT_EQ(icmp_text(3, 4, 1400), "Frag needed and DF set (mtu = 1400)\n");
+    EXPECT_EQ(icmp_text(3, 13, 0), "Packet filtered\n");
+    EXPECT_EQ(icmp_text(3, 16, 0), "Dest Unreachable, Bad Code: 16\n");
+    EXPECT_EQ(icmp_text(11, 0, 0), "Time to live exceeded\n");
+    EXPECT_EQ(icmp_text(11, 2, 0), "Time exceeded, Bad Code: 2\n");
+    EXPECT_EQ(icmp_text(12, 0, 20), "Parameter problem: pointer = 20\n");
+    EXPECT_EQ(icmp_text(4, 0, 0), "Source Quench\n");
+    EXPECT_EQ(icmp_text(5, 1, 0, "10.0.0.254"), "Redirect Host(New nexthop: 10.0.0.254)\n");
+    EXPECT_EQ(icmp_text(5, 7, 0, "10.0.0.254"), "Redirect, Bad Code: 7(New nexthop: 10.0.0.254)\n");
+    EXPECT_EQ(icmp_text(0, 0, 0), "Echo Reply\n");
+    EXPECT_EQ(icmp_text(17, 0, 0), "Address Mask Request\n");
+    EXPECT_EQ(icmp_text(42, 0, 0), "Bad ICMP type: 42\n");
+}
+
+TEST(PingIcmpText, Ipv6Errors)
+{
+    EXPECT_EQ(icmp6_text(1, 0, 0), "Destination unreachable: No route");
+    EXPECT_EQ(icmp6_text(1, 3, 0), "Destination unreachable: Address unreachable");
+    EXPECT_EQ(icmp6_text(1, 9, 0), "Destination unreachable: Unknown code 9");
+    EXPECT_EQ(icmp6_text(2, 0, 1280), "Packet too big: mtu=1280");
+    EXPECT_EQ(icmp6_text(2, 1, 1280), "Packet too big: mtu=1280, code=1");
+    EXPECT_EQ(icmp6_text(3, 0, 0), "Time exceeded: Hop limit");
+    EXPECT_EQ(icmp6_text(3, 5, 0), "Time exceeded: code 5");
+    EXPECT_EQ(icmp6_text(4, 1, 40), "Parameter problem: Unknown header at 40");
+    EXPECT_EQ(icmp6_text(4, 7, 40), "Parameter problem: code 7 at 40");
+    EXPECT_EQ(icmp6_text(129, 0, 0), "Echo reply");
+    EXPECT_EQ(icmp6_text(200, 0, 0), "unknown icmp type: 200");
+}

@@ -1,6 +1,7 @@
 // ICMP (RFC 792, RFC 1191, RFC 1256, RFC 4884, RFC 4950).
 
 #include "libnet/packet/checksum.hpp"
+#include "libnet/packet/icmp.hpp"
 
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
@@ -9,19 +10,7 @@ namespace nsbox::tcpdump {
 
 namespace {
 
-namespace type {
-constexpr uint8_t echo_reply = 0;
-constexpr uint8_t unreach = 3;
-constexpr uint8_t source_quench = 4;
-constexpr uint8_t redirect = 5;
-constexpr uint8_t echo = 8;
-constexpr uint8_t router_advert = 9;
-constexpr uint8_t time_exceeded = 11;
-constexpr uint8_t param_problem = 12;
-constexpr uint8_t tstamp = 13;
-constexpr uint8_t tstamp_reply = 14;
-constexpr uint8_t mask_reply = 18;
-} // namespace type
+namespace type = net::packet::icmp_type;
 
 constexpr Tok icmp2str[] = {
     {0, "echo reply"},          {4, "source quench"},        {8, "echo request"},
@@ -72,11 +61,11 @@ constexpr size_t ext_struct_size = 141;
 
 bool is_error(uint8_t t)
 {
-    return t == type::unreach || t == type::source_quench || t == type::redirect || t == type::time_exceeded ||
+    return t == type::dest_unreach || t == type::source_quench || t == type::redirect || t == type::time_exceeded ||
            t == type::param_problem;
 }
 
-bool has_multipart(uint8_t t) { return t == type::unreach || t == type::time_exceeded || t == type::param_problem; }
+bool has_multipart(uint8_t t) { return t == type::dest_unreach || t == type::time_exceeded || t == type::param_problem; }
 
 // Milliseconds since midnight UTC, as "HH:MM:SS.mmm".
 std::string tstamp(uint32_t ms)
@@ -119,11 +108,11 @@ std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
 {
     auto dst = [&] { return ipaddr_string(c, peek_addr4(r, quoted_dst)); };
     switch (t) {
-    case type::echo:
+    case type::echo_request:
     case type::echo_reply:
-        return fmt::format("echo {}, id {}, seq {}", t == type::echo ? "request" : "reply", r.peek_be16(4),
+        return fmt::format("echo {}, id {}, seq {}", t == type::echo_request ? "request" : "reply", r.peek_be16(4),
                            r.peek_be16(6));
-    case type::unreach:
+    case type::dest_unreach:
         switch (code) {
         case 2: {
             std::string d = dst();
@@ -191,9 +180,9 @@ std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
         return fmt::format("parameter problem - octet {}", r.peek_u8(4));
     case type::mask_reply:
         return fmt::format("address mask is {:#010x}", peek_be32(r, 8));
-    case type::tstamp:
+    case type::timestamp:
         return fmt::format("time stamp query id {} seq {}", r.peek_be16(4), r.peek_be16(6));
-    case type::tstamp_reply: {
+    case type::timestamp_reply: {
         check(r, 20);
         return fmt::format("time stamp reply id {} seq {}: org {}, recv {}, xmit {}", r.peek_be16(4), r.peek_be16(6),
                            tstamp(peek_be32(r, 8)), tstamp(peek_be32(r, 12)), tstamp(peek_be32(r, 16)));

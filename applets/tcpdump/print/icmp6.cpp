@@ -2,6 +2,8 @@
 // (RFC 2710, RFC 3810), node information (RFC 4620), router renumbering
 // (RFC 2894), RPL (RFC 6550).
 
+#include "libnet/packet/icmp.hpp"
+
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
 
@@ -9,29 +11,7 @@ namespace nsbox::tcpdump {
 
 namespace {
 
-namespace t6 {
-constexpr uint8_t dst_unreach = 1;
-constexpr uint8_t packet_too_big = 2;
-constexpr uint8_t time_exceeded = 3;
-constexpr uint8_t param_prob = 4;
-constexpr uint8_t echo_request = 128;
-constexpr uint8_t echo_reply = 129;
-constexpr uint8_t mld_query = 130;
-constexpr uint8_t mld_report = 131;
-constexpr uint8_t mld_done = 132;
-constexpr uint8_t router_solicit = 133;
-constexpr uint8_t router_advert = 134;
-constexpr uint8_t neighbor_solicit = 135;
-constexpr uint8_t neighbor_advert = 136;
-constexpr uint8_t redirect = 137;
-constexpr uint8_t ind_solicit = 141;
-constexpr uint8_t ind_advert = 142;
-constexpr uint8_t mldv2_report = 143;
-constexpr uint8_t hadiscov_request = 144;
-constexpr uint8_t hadiscov_reply = 145;
-constexpr uint8_t mobileprefix_solicit = 146;
-constexpr uint8_t mobileprefix_advert = 147;
-} // namespace t6
+namespace t6 = net::packet::icmp6_type;
 
 constexpr Tok icmp6_type_values[] = {
     {1, "destination unreachable"},
@@ -832,7 +812,7 @@ void icmp6_print(Ctx& c, Bytes b, uint32_t length, const IpInfo& ip, bool fragme
 
     auto trunc = [&] { c.print_trunc(); };
     switch (type) {
-    case t6::dst_unreach:
+    case t6::dest_unreach:
         c.print(", {}", tok_or(dst_unreach_codes, code, [](uint32_t v) { return fmt::format("unknown unreach code ({})", v); }));
         switch (code) {
         case 0:
@@ -885,7 +865,7 @@ void icmp6_print(Ctx& c, Bytes b, uint32_t length, const IpInfo& ip, bool fragme
             break;
         }
         break;
-    case t6::param_prob: {
+    case t6::param_problem: {
         if (b.size() < oip + 40) {
             trunc();
             return;
@@ -913,7 +893,7 @@ void icmp6_print(Ctx& c, Bytes b, uint32_t length, const IpInfo& ip, bool fragme
         }
         break;
     case t6::mld_report:
-    case t6::mld_done:
+    case t6::mld_reduction:
         mld6_print(c, b);
         break;
     case t6::router_solicit:
