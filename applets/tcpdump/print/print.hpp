@@ -156,6 +156,8 @@ void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmen
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void igmp_print(Ctx& c, Bytes p, uint32_t length);
 void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// GRE versions 0 and 1 (IP protocol 47).
+void gre_print(Ctx& c, Bytes p, uint32_t length);
 // Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).
 void stp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);

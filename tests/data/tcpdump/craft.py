@@ -295,7 +295,60 @@ def stp(path):
     write(path, pk)
 
 
-CAPTURES = {"stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def gre(path):
+    """GRE v0 with checksum, key, sequence and RFC 1701 source routes around
+    IPv4, IPv6, Ethernet (TEB), WCCP and keep-alives; PPTP's v1 headers; an
+    unknown version and protocol; lengths too short for the flags; frames cut
+    inside the header and inside the inner packet."""
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    o4=[192,168,70,1];o4b=[192,168,70,2]
+    a4=[10,70,0,1];b4=[10,70,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ipv6(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    arp=eth(bytes.fromhex('0001080006040001')+b'\x02\0\0\0\xaa\x01'+bytes(a4)+b'\0'*6+bytes(b4),et=0x0806,dst=b'\xff'*6,src=b'\x02\0\0\0\xaa\x01')
+    def g(flags,prot,opt=b'',payload=b''):
+        return struct.pack('!HH',flags,prot)+opt+payload
+    def out(gre,cut=None,total=None):
+        f=eth(ipv4(o4,o4b,47,gre))
+        if total is not None:
+            f=f[:14+2]+struct.pack('!H',total)+f[18:]
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    pk.append(out(g(0,0x0800,payload=echo)))
+    pk.append(out(g(0x8000,0x0800,struct.pack('!HH',0xabcd,0),echo)))
+    pk.append(out(g(0x3000,0x86dd,struct.pack('!II',0x1234abcd,7),echo6)))
+    pk.append(out(g(0x2000,0x6558,struct.pack('!I',0x00002a00),arp)))
+    pk.append(out(g(0,0x0000)))
+    pk.append(out(g(0,0x883e,payload=bytes([0xe0,9,3,4])+echo)))
+    pk.append(out(g(0,0x883e,payload=echo)))
+    sres=struct.pack('!HBB',0x0800,4,8)+bytes([10,0,0,1,10,0,0,2])+struct.pack('!HBB',0xfffe,2,4)+struct.pack('!HH',100,200)+struct.pack('!HBB',0x1234,0,2)+b'xy'+struct.pack('!HBB',0,0,0)
+    pk.append(out(g(0xc000,0x0800,struct.pack('!HH',0,12),sres+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,2,8)+bytes(8)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,0,6)+bytes(6)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0xfffe,4,4)+bytes(4)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0xfffe,1,4)+bytes(4)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,0,200)+bytes(8))))
+    pk.append(out(g(0,0x1234,payload=b'abcd')))
+    pk.append(out(g(0x3081,0x0800,struct.pack('!HHII',8,0x4242,5,4),echo[:8])))
+    pk.append(out(g(0x2081,0x880b,struct.pack('!HHI',0,0x4242,9))))
+    pk.append(out(g(0x3001,0x1234,struct.pack('!HHI',4,0x4242,6),b'data')))
+    pk.append(out(g(0x0002,0x0800,payload=echo)))
+    pk.append(out(g(0,0x0800,payload=echo),total=21))
+    pk.append(out(g(0,0x0800,payload=echo),total=23))
+    pk.append(out(g(0x2000,0x0800,payload=echo),total=26))
+    pk.append(out(g(0x3000,0x0800,struct.pack('!I',1),echo),total=30))
+    pk.append(out(g(0x8000,0x0800,payload=echo),total=26))
+    pk.append(out(g(0x3000,0x86dd,struct.pack('!II',0x1234abcd,7),echo6),cut=14+20+10))
+    pk.append(out(g(0,0x0800,payload=echo),cut=14+20+2))
+    pk.append(out(g(0,0x0800,payload=echo),cut=14+20+4+12))
+    pk.append(out(g(0x2000,0x6558,struct.pack('!I',0x00002a00),arp),cut=14+20+8+20))
+    pk.append(eth(ipv6(a6,b6,47,g(0,0x0800,payload=echo)),et=0x86dd))
+    write(path, pk)
+
+
+CAPTURES = {"gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
