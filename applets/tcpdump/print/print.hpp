@@ -166,10 +166,11 @@ void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
 // UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), TFTP (69), syslog
-// (514), VXLAN (4789).
+// (514), VXLAN (4789), Geneve (6081).
 void ntp_print(Ctx& c, Bytes p, uint32_t length);
 void bootp_print(Ctx& c, Bytes p, uint32_t length);
 void vxlan_print(Ctx& c, Bytes p, uint32_t length);
+void geneve_print(Ctx& c, Bytes p, uint32_t length);
 void tftp_print(Ctx& c, Bytes p, uint32_t length);
 void syslog_print(Ctx& c, Bytes p, uint32_t length);
 

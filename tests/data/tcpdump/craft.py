@@ -348,7 +348,48 @@ def gre(path):
     write(path, pk)
 
 
-CAPTURES = {"gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def geneve(path):
+    """Geneve with Ethernet, IPv4, IPv6 and an unknown protocol inside; the
+    O and C flags and reserved bits; options of every named class (one
+    packet sweeps 0x00ff-0x0140 and the experimental range), critical types,
+    data words, a bad option length; an unknown version; an option area
+    longer than the packet; frames cut in the header, options and inner packet."""
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    s=[192,168,80,1];d=[192,168,80,2]
+    a4=[10,80,0,1];b4=[10,80,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ipv6(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    inner=eth(echo,src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    def gen(prot,payload,opts=b'',flags=0,vni=0x123456,rsvd=0,ver=0,optlen=None):
+        ol=len(opts)//4 if optlen is None else optlen
+        return bytes([(ver<<6)|ol,flags])+struct.pack('!H',prot)+struct.pack('!I',(vni<<8)|rsvd)+opts+payload
+    def opt(cls,typ,data=b''):
+        return struct.pack('!HBB',cls,typ,len(data)//4)+data
+    def U(p,cut=None,sp=45000):
+        f=udp4(s,d,sp,6081,p)
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    pk.append(U(gen(0x6558,inner)))
+    pk.append(U(gen(0x0800,echo,flags=0xc0)))
+    pk.append(U(gen(0x86dd,echo6,flags=0x3f,rsvd=7)))
+    pk.append(U(gen(0x1234,b'payload')))
+    pk.append(U(gen(0x6558,inner,opts=opt(0x0100,0x80,b'\x01\x02\x03\x04\x05\x06\x07\x08')+opt(0x0102,1)+opt(0xfff5,0x7f,b'abcd'))))
+    sweep=b''.join(opt(cl,cl&0xff) for cl in list(range(0x00ff,0x0141))+[0x1000,0xffef,0xfff0,0xffff])
+    pk.append(U(gen(0x0800,echo,opts=sweep[:252])))
+    pk.append(U(gen(0x0800,echo,opts=sweep[252:504])))
+    pk.append(U(gen(0x0800,echo,opts=opt(0x0101,2,b'12345678'),optlen=2)))          # option longer than the area
+    pk.append(U(gen(0x0800,echo,ver=1)))
+    pk.append(U(gen(0x0800,b'',optlen=5)))                                           # options past the end
+    pk.append(U(gen(0x6558,inner),cut=14+20+8+5))
+    pk.append(U(gen(0x6558,inner,opts=opt(0x0100,1,b'abcdefgh')),cut=14+20+8+12))
+    pk.append(U(gen(0x6558,inner),cut=14+20+8+8+20))
+    pk.append(U(gen(0x0800,echo),cut=14+20+8+8+10))
+    write(path, pk)
+
+
+CAPTURES = {"geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
