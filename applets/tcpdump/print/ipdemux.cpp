@@ -18,6 +18,7 @@ constexpr uint8_t ipv4 = 4;
 constexpr uint8_t tcp = 6;
 constexpr uint8_t udp = 17;
 constexpr uint8_t ipv6 = 41;
+constexpr uint8_t gre = 47;
 constexpr uint8_t routing = 43;
 constexpr uint8_t fragment = 44;
 constexpr uint8_t icmpv6 = 58;
@@ -206,6 +207,9 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
         break;
     case proto::ipv6:
         ip6_print(c, p, length);
+        break;
+    case proto::gre:
+        gre_print(c, p, length);
         break;
     case proto::ethernet:
         if (ip.version == 6)

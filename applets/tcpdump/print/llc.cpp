@@ -15,6 +15,12 @@ constexpr uint8_t ipx = 0xe0;
 constexpr uint8_t isons = 0xfe;
 } // namespace sap
 
+namespace pid {
+constexpr uint16_t cisco_pvst = 0x010b;
+constexpr uint16_t cisco_vlan_bridge = 0x010c;
+constexpr uint16_t rfc2684_bpdu = 0x000e;
+} // namespace pid
+
 constexpr uint16_t u_fmt = 0x03;  // U frames have both low bits set
 constexpr uint16_t s_fmt = 0x01;
 constexpr uint8_t gsap = 0x01;    // SSAP command/response bit
@@ -108,6 +114,18 @@ bool snap_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen, const std::ar
         if (et == 0x809b && ethertype_print(c, et, r.rest(), length, caplen))
             return true;
         break;
+    case 0x00000c:
+        if (et == pid::cisco_pvst || et == pid::cisco_vlan_bridge) {
+            stp_print(c, r.rest(), length);
+            return true;
+        }
+        break;
+    case 0x0080c2:
+        if (et == pid::rfc2684_bpdu) {
+            stp_print(c, r.rest(), length);
+            return true;
+        }
+        break;
     default:
         break;
     }
@@ -192,11 +210,14 @@ int llc_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen, const std::arra
             return -static_cast<int>(hdrlen + 5);
         return static_cast<int>(hdrlen + 5);
     }
+    if (ssap == sap::stp && dsap == sap::stp && control == cmd_ui) {
+        stp_print(c, payload, length);
+        return static_cast<int>(hdrlen);
+    }
     if (ssap == sap::ip && dsap == sap::ip && control == cmd_ui) {
         ip_print(c, payload, length);
         return static_cast<int>(hdrlen);
     }
-    (void)sap::stp;
     (void)sap::ipx;
     (void)sap::isons;
 

@@ -156,16 +156,21 @@ void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmen
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void igmp_print(Ctx& c, Bytes p, uint32_t length);
 void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// GRE versions 0 and 1 (IP protocol 47).
+void gre_print(Ctx& c, Bytes p, uint32_t length);
+// Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).
+void stp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
 // UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), TFTP (69), syslog
-// (514), VXLAN (4789).
+// (514), VXLAN (4789), Geneve (6081).
 void ntp_print(Ctx& c, Bytes p, uint32_t length);
 void bootp_print(Ctx& c, Bytes p, uint32_t length);
 void vxlan_print(Ctx& c, Bytes p, uint32_t length);
+void geneve_print(Ctx& c, Bytes p, uint32_t length);
 void tftp_print(Ctx& c, Bytes p, uint32_t length);
 void syslog_print(Ctx& c, Bytes p, uint32_t length);
 

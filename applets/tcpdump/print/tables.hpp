@@ -38,6 +38,27 @@ std::string tok_or(std::span<const Tok> table, uint32_t value, F&& fallback)
     return fallback(value);
 }
 
+// tcpdump's bittok2str(): the names of every row whose bits are all set in
+// `value`, joined by `sep`; `none` when no row matches (a row of value 0
+// never matches). Bits no row names are left out.
+inline std::string bittok_string(std::span<const Tok> table, uint32_t value, std::string_view none,
+                                 std::string_view sep = ", ")
+{
+    std::string s;
+    bool first = true;
+    for (const auto& t : table) {
+        if (t.value != 0 && (value & t.value) == t.value) {
+            if (!first)
+                s += sep;
+            s += t.name;
+            first = false;
+        }
+    }
+    if (first)
+        s = none;
+    return s;
+}
+
 // Ethernet types (ethertype_values). Values below 0x600 only show up where a
 // protocol field carries an ethertype, e.g. ARP's protocol type.
 inline constexpr Tok ethertype_names[] = {

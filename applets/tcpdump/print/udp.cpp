@@ -1,6 +1,6 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
-// (123), syslog (514), VXLAN (4789) and multicast DNS (5353); every other
-// port prints tcpdump's generic "UDP, length N", which is what tcpdump
+// (123), syslog (514), VXLAN (4789), Geneve (6081) and multicast DNS
+// (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes SNMP, RIP,
 // DHCPv6, ... by port, which nsbox does not yet).
 
@@ -123,6 +123,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(4789)) {
             vxlan_print(c, payload, length);
+            return;
+        }
+        if (is(6081)) {
+            geneve_print(c, payload, length);
             return;
         }
         if (is(5353)) {

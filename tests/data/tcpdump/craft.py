@@ -26,10 +26,12 @@ def eth(payload,et=0x0800,src=b'\x02\0\0\0\0\x01',dst=b'\x02\0\0\0\0\x02'):
 def udp4(src,dst,sp,dp,payload):
     return eth(ipv4(src,dst,17,udp(src,dst,sp,dp,payload)))
 def write(path,pkts,linktype=1):
+    """A packet is its bytes, or (bytes, wire length) for one captured short."""
     with open(path,'wb') as f:
         f.write(struct.pack('<IHHiIII',0xa1b2c3d4,2,4,0,0,262144,linktype))
         for i,p in enumerate(pkts):
-            f.write(struct.pack('<IIII',1700000000+i,i,len(p),len(p))+p)
+            p,wire=p if isinstance(p,tuple) else (p,len(p))
+            f.write(struct.pack('<IIII',1700000000+i,i,len(p),wire)+p)
 
 
 def dhcp_options(path):
@@ -234,7 +236,160 @@ def vrrp(path):
     write(path, pk)
 
 
-CAPTURES = {"vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def stp(path):
+    """RSTP, MSTP with MSTIs and SPB BPDUs (the kernel bridge only speaks
+    802.1D), Cisco PVST and RFC 2684 BPDUs behind SNAP, unknown versions and
+    types, lengths below each kind's minimum, frames cut inside each part."""
+    bmac=b'\x01\x80\xc2\x00\x00\x00'
+    def llc(bpdu,cut=None):
+        f=bmac+b'\x02\0\0\0\0\x10'+struct.pack('!H',3+len(bpdu))+b'\x42\x42\x03'+bpdu
+        f=f.ljust(60,b'\0')
+        return (f[:cut],len(f)) if cut else f
+    def snap(oui,pid,bpdu):
+        f=b'\x01\x00\x0c\xcc\xcc\xcd'+b'\x02\0\0\0\0\x10'+struct.pack('!H',8+len(bpdu))+b'\xaa\xaa\x03'+oui+struct.pack('!H',pid)+bpdu
+        return f.ljust(60,b'\0')
+    def bid(prio,last): return struct.pack('!H',prio)+bytes([2,0,0,0,0,last])
+    def base(ver,typ,flags,age=0x100,maxa=20*256,hello=2*256,fwd=15*256,port=0x8001,cost=4):
+        return struct.pack('!HBBB',0,ver,typ,flags)+bid(0x1000,1)+struct.pack('!I',cost)+bid(0x8000,2)+struct.pack('!HHHHH',port,age,maxa,hello,fwd)
+    pk=[]
+    pk.append(llc(base(0,0,0x81,age=32,hello=0x180,fwd=0x0201)))   # TC + TC ack, odd timers
+    pk.append(llc(base(0,0x80,0)[:4]))                              # TCN
+    for flags in (0x00,0x3e,0x7c,0x01|0x08,0x04|0x02|0x40,0xff):
+        pk.append(llc(base(2,2,flags)+b'\0'))                     # RSTP, roles
+    pk.append(llc(base(2,2,0x3c)))                                  # RSTP without v1 length: invalid
+    pk.append(llc(base(2,0,0x01)))                                  # RSTP version, config type
+    def mstp(ver=3,msti=2,name=b'region-a',v1=0,v3=None,extra=b''):
+        m=base(ver,2,0x7c)+bytes([v1])
+        cfg=bytes([0])+name.ljust(32,b'\0')[:32]+struct.pack('!H',7)+bytes(range(0xa0,0xb0))
+        cist=struct.pack('!I',200000)+bid(0x8000,3)+bytes([20])
+        mstis=b''
+        for i in range(msti):
+            mstis+=bytes([0x7d if i%2==0 else 0x06])+struct.pack('!H',0x8000|(i+1))+bytes([2,0,0,0,0,i+4])+struct.pack('!I',2000*(i+1))+bytes([0x80,0x90,19-i])
+        body=cfg+cist+mstis
+        return m+struct.pack('!H',len(body) if v3 is None else v3)+body+extra
+    pk.append(llc(mstp()))
+    pk.append(llc(mstp(msti=0,name=b'a\x01b\xe9c'+b'x'*40)))        # name without NUL, control and high bytes
+    pk.append(llc(mstp(v1=1)))                                      # v1 length not 0
+    pk.append(llc(mstp(v3=500)))                                    # v3 length past the end
+    pk.append(llc(mstp(msti=1,v3=64+16+5)))                         # a partial MSTI is left out
+    pk.append(llc(mstp()[:90]))                                     # below the MSTP minimum
+    spb=struct.pack('!H',85)+bytes([1])+b'aux'.ljust(32,b'\0')+struct.pack('!H',3)+bytes(range(16))+bytes([0xdc,0,0x35,0x7a])+struct.pack('!H',9)+b'\0'*8+bytes(range(0x40,0x54))
+    pk.append(llc(mstp(ver=4,msti=1,extra=spb)))
+    pk.append(llc(mstp(ver=4,msti=1,extra=spb[:40])))                # SPB part short
+    pk.append(llc(mstp(ver=4,msti=1,extra=struct.pack('!H',20)+spb[2:])))  # v4 length below the minimum
+    pk.append(llc(mstp(ver=4,msti=1,extra=spb),cut=14+3+60))         # cut in the MCID name
+    pk.append(llc(mstp(ver=4,msti=1,extra=spb),cut=14+3+110))        # cut in the first MSTI
+    pk.append(llc(mstp(ver=4,msti=1,extra=spb),cut=14+3+150))        # cut in the SPB part
+    pk.append(llc(base(2,2,0x3c)+b'\0',cut=14+3+20))                 # cut in the bridge id
+    pk.append(llc(base(0,0,0),cut=14+3+30))                          # cut in the timers
+    pk.append(llc(base(0,0,0),cut=14+3+3))                           # cut before the type
+    pk.append(llc(base(1,0,0)))                                      # unknown version
+    pk.append(llc(base(9,0,0)))
+    pk.append(llc(base(0,7,0)))                                      # unknown BPDU type
+    pk.append(llc(b'\x00\x01\x00\x00'+base(0,0,0)[4:]))                # protocol id not 0
+    pk.append(llc(base(0,0,0)[:20]))                                 # config below 35 bytes
+    pk.append(llc(b'\0\0\0'))                                        # below 4 bytes
+    pk.append(snap(b'\x00\x00\x0c',0x010b,base(0,0,0)+struct.pack('!HH',0,0x000a)))  # PVST+
+    pk.append(snap(b'\x00\x00\x0c',0x010c,base(0,0x80,0)[:4]))
+    pk.append(snap(b'\x00\x80\xc2',0x000e,base(2,2,0x3c)+b'\0'))
+    write(path, pk)
+
+
+def gre(path):
+    """GRE v0 with checksum, key, sequence and RFC 1701 source routes around
+    IPv4, IPv6, Ethernet (TEB), WCCP and keep-alives; PPTP's v1 headers; an
+    unknown version and protocol; lengths too short for the flags; frames cut
+    inside the header and inside the inner packet."""
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    o4=[192,168,70,1];o4b=[192,168,70,2]
+    a4=[10,70,0,1];b4=[10,70,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ipv6(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    arp=eth(bytes.fromhex('0001080006040001')+b'\x02\0\0\0\xaa\x01'+bytes(a4)+b'\0'*6+bytes(b4),et=0x0806,dst=b'\xff'*6,src=b'\x02\0\0\0\xaa\x01')
+    def g(flags,prot,opt=b'',payload=b''):
+        return struct.pack('!HH',flags,prot)+opt+payload
+    def out(gre,cut=None,total=None):
+        f=eth(ipv4(o4,o4b,47,gre))
+        if total is not None:
+            f=f[:14+2]+struct.pack('!H',total)+f[18:]
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    pk.append(out(g(0,0x0800,payload=echo)))
+    pk.append(out(g(0x8000,0x0800,struct.pack('!HH',0xabcd,0),echo)))
+    pk.append(out(g(0x3000,0x86dd,struct.pack('!II',0x1234abcd,7),echo6)))
+    pk.append(out(g(0x2000,0x6558,struct.pack('!I',0x00002a00),arp)))
+    pk.append(out(g(0,0x0000)))
+    pk.append(out(g(0,0x883e,payload=bytes([0xe0,9,3,4])+echo)))
+    pk.append(out(g(0,0x883e,payload=echo)))
+    sres=struct.pack('!HBB',0x0800,4,8)+bytes([10,0,0,1,10,0,0,2])+struct.pack('!HBB',0xfffe,2,4)+struct.pack('!HH',100,200)+struct.pack('!HBB',0x1234,0,2)+b'xy'+struct.pack('!HBB',0,0,0)
+    pk.append(out(g(0xc000,0x0800,struct.pack('!HH',0,12),sres+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,2,8)+bytes(8)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,0,6)+bytes(6)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0xfffe,4,4)+bytes(4)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0xfffe,1,4)+bytes(4)+echo)))
+    pk.append(out(g(0x4000,0x0800,struct.pack('!HH',0,0),struct.pack('!HBB',0x0800,0,200)+bytes(8))))
+    pk.append(out(g(0,0x1234,payload=b'abcd')))
+    pk.append(out(g(0x3081,0x0800,struct.pack('!HHII',8,0x4242,5,4),echo[:8])))
+    pk.append(out(g(0x2081,0x880b,struct.pack('!HHI',0,0x4242,9))))
+    pk.append(out(g(0x3001,0x1234,struct.pack('!HHI',4,0x4242,6),b'data')))
+    pk.append(out(g(0x0002,0x0800,payload=echo)))
+    pk.append(out(g(0,0x0800,payload=echo),total=21))
+    pk.append(out(g(0,0x0800,payload=echo),total=23))
+    pk.append(out(g(0x2000,0x0800,payload=echo),total=26))
+    pk.append(out(g(0x3000,0x0800,struct.pack('!I',1),echo),total=30))
+    pk.append(out(g(0x8000,0x0800,payload=echo),total=26))
+    pk.append(out(g(0x3000,0x86dd,struct.pack('!II',0x1234abcd,7),echo6),cut=14+20+10))
+    pk.append(out(g(0,0x0800,payload=echo),cut=14+20+2))
+    pk.append(out(g(0,0x0800,payload=echo),cut=14+20+4+12))
+    pk.append(out(g(0x2000,0x6558,struct.pack('!I',0x00002a00),arp),cut=14+20+8+20))
+    pk.append(eth(ipv6(a6,b6,47,g(0,0x0800,payload=echo)),et=0x86dd))
+    write(path, pk)
+
+
+def geneve(path):
+    """Geneve with Ethernet, IPv4, IPv6 and an unknown protocol inside; the
+    O and C flags and reserved bits; options of every named class (one
+    packet sweeps 0x00ff-0x0140 and the experimental range), critical types,
+    data words, a bad option length; an unknown version; an option area
+    longer than the packet; frames cut in the header, options and inner packet."""
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    s=[192,168,80,1];d=[192,168,80,2]
+    a4=[10,80,0,1];b4=[10,80,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ipv6(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    inner=eth(echo,src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    def gen(prot,payload,opts=b'',flags=0,vni=0x123456,rsvd=0,ver=0,optlen=None):
+        ol=len(opts)//4 if optlen is None else optlen
+        return bytes([(ver<<6)|ol,flags])+struct.pack('!H',prot)+struct.pack('!I',(vni<<8)|rsvd)+opts+payload
+    def opt(cls,typ,data=b''):
+        return struct.pack('!HBB',cls,typ,len(data)//4)+data
+    def U(p,cut=None,sp=45000):
+        f=udp4(s,d,sp,6081,p)
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    pk.append(U(gen(0x6558,inner)))
+    pk.append(U(gen(0x0800,echo,flags=0xc0)))
+    pk.append(U(gen(0x86dd,echo6,flags=0x3f,rsvd=7)))
+    pk.append(U(gen(0x1234,b'payload')))
+    pk.append(U(gen(0x6558,inner,opts=opt(0x0100,0x80,b'\x01\x02\x03\x04\x05\x06\x07\x08')+opt(0x0102,1)+opt(0xfff5,0x7f,b'abcd'))))
+    sweep=b''.join(opt(cl,cl&0xff) for cl in list(range(0x00ff,0x0141))+[0x1000,0xffef,0xfff0,0xffff])
+    pk.append(U(gen(0x0800,echo,opts=sweep[:252])))
+    pk.append(U(gen(0x0800,echo,opts=sweep[252:504])))
+    pk.append(U(gen(0x0800,echo,opts=opt(0x0101,2,b'12345678'),optlen=2)))          # option longer than the area
+    pk.append(U(gen(0x0800,echo,ver=1)))
+    pk.append(U(gen(0x0800,b'',optlen=5)))                                           # options past the end
+    pk.append(U(gen(0x6558,inner),cut=14+20+8+5))
+    pk.append(U(gen(0x6558,inner,opts=opt(0x0100,1,b'abcdefgh')),cut=14+20+8+12))
+    pk.append(U(gen(0x6558,inner),cut=14+20+8+8+20))
+    pk.append(U(gen(0x0800,echo),cut=14+20+8+8+10))
+    write(path, pk)
+
+
+CAPTURES = {"geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
