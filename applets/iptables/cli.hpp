@@ -13,6 +13,10 @@
 
 namespace nsbox::iptables {
 
+// The version iptables-nft scripts see in errors and -V. nsbox implements
+// the behaviour of this release; -V adds which implementation answers.
+constexpr const char* ref_version = "1.8.9";
+
 enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, Replace, List, ListRules, Flush, Zero, NewChain,
                  DeleteChain, Rename, Policy, Version, Help };
 
