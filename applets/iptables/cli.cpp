@@ -195,9 +195,16 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
-    "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "SAME", "SECMARK",
-    "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER",
+    "LED", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
+    "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+};
+// ... and every name iptables 1.8.9 finds a target for (its standard
+// verdicts, the "standard" target itself, and the extensions it ships):
+// a chain may not be called so.
+constexpr std::string_view implemented_targets[] = {
+    "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
+    "REJECT", "SNAT",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -309,6 +316,22 @@ uint32_t parse_nat_ip(const std::string& s)
 }
 
 } // namespace
+
+void check_chain_name(const std::string& name)
+{
+    if (name.size() >= 29)
+        throw UsageError("chain name `" + name + "' too long (must be under 29 chars)");
+    if (!name.empty() && (name[0] == '-' || name[0] == '!'))
+        throw UsageError(std::string("chain name not allowed to start with `") + name[0] + "'");
+    if (name.find_first_of(" \t\n\v\f\r") != std::string::npos)
+        throw UsageError("Invalid chain name `" + name + "'");
+}
+
+bool is_target_name(std::string_view name)
+{
+    auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
+    return in(unsupported_targets) || in(implemented_targets);
+}
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
 {
@@ -478,7 +501,7 @@ Command parse_command_line(int argc, char** argv)
     };
     // The operand right after opts[i], if it is one (iptables' xs_has_arg).
     auto next_operand = [&](size_t& i) -> std::optional<std::string> {
-        if (i + 1 < opts.size() && opts[i + 1].string_key == operand_key) {
+        if (i + 1 < opts.size() && opts[i + 1].string_key == operand_key && !opts[i + 1].value.empty()) {
             const std::string& v = opts[i + 1].value.front();
             if (!v.empty() && v[0] != '-' && v[0] != '!') {
                 ++i;
@@ -563,6 +586,9 @@ Command parse_command_line(int argc, char** argv)
         } else if (key == "new-chain") {
             add_command(Cmd::NewChain);
             c.chain = val;
+            check_chain_name(val);
+            if (is_target_name(val))
+                throw UsageError("chain name may not clash with target name");
         } else if (key == "policy") {
             add_command(Cmd::Policy);
             c.chain = val;
@@ -609,6 +635,8 @@ Command parse_command_line(int argc, char** argv)
                 throw UsageError("Invalid target name (too short)");
             if (val.size() >= 29)
                 throw UsageError("Invalid target name `" + val + "' (28 chars max)");
+            if (val.find_first_of(" \t\n\v\f\r") != std::string::npos)
+                throw UsageError("Invalid target name `" + val + "'");
             target = key == "goto" ? "" : val;
             if (key == "goto") {
                 r.verdict = Verdict::Goto;
@@ -732,7 +760,9 @@ Command parse_command_line(int argc, char** argv)
             // iptables-nft 1.8.9 says no more than the hint here.
             throw UsageError("", true);
         } else if (key == "fragment" || key == "set-counters") {
-            throw UsageError("unknown option \"" + o.original_tokens.front() + "\"");
+            // (No token of its own when clustered: "-fc".)
+            std::string tok = o.original_tokens.empty() ? (key == "fragment" ? "-f" : "-c") : o.original_tokens.front();
+            throw UsageError("unknown option \"" + tok + "\"");
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
             bool is_src = key == "sport" || key == "source-port";

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "applets/iptables/rule.hpp"
 
@@ -47,6 +48,14 @@ struct UsageError : std::runtime_error {
 
 // Parses argv (argv[0] is the program name). Throws UsageError.
 Command parse_command_line(int argc, char** argv);
+
+// Refuses a chain name iptables refuses wherever a chain is declared (-N,
+// an iptables-restore chain line): too long, starting with '-' or '!', or
+// holding a blank. Throws UsageError.
+void check_chain_name(const std::string& name);
+// Whether iptables 1.8.9 finds a target of that name (a chain may not be
+// called so).
+bool is_target_name(std::string_view name);
 
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);

@@ -428,24 +428,7 @@ int Runner::zero()
 
 int Runner::new_chain()
 {
-    const std::string& name = c_.chain;
-    if (name.size() >= 29) {
-        std::fputs(usage(fmt::format("chain name `{}' too long (must be under 29 chars)", name)).text.c_str(), stderr);
-        return parameter_problem;
-    }
-    if (name[0] == '-' || name[0] == '!') {
-        std::fputs(usage(fmt::format("chain name not allowed to start with `{}'", name[0])).text.c_str(), stderr);
-        return parameter_problem;
-    }
-    static constexpr std::string_view targets[] = {"ACCEPT", "DROP", "RETURN", "QUEUE", "MASQUERADE", "REJECT"};
-    if (std::find(std::begin(targets), std::end(targets), name) != std::end(targets)) {
-        std::fputs(usage("chain name may not clash with target name").text.c_str(), stderr);
-        return parameter_problem;
-    }
-    if (name.find_first_of(" \t\n\v\f\r") != std::string::npos) {
-        std::fputs(usage(fmt::format("Invalid chain name `{}'", name)).text.c_str(), stderr);
-        return parameter_problem;
-    }
+    const std::string& name = c_.chain; // checked by the parser
     return change([&]() -> std::optional<std::vector<net::Message>> {
         State st = load_state(sock_, t_.name);
         if (st.chain(name) || builtin_chain(t_, name)) {

@@ -115,6 +115,11 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
             std::vector<std::string> w = split_words(std::string_view(line).substr(1));
             if (w.empty())
                 return usage_at(fmt::format("{}: line {} chain name invalid", prog, lineno), lineno);
+            try {
+                check_chain_name(w[0]);
+            } catch (const UsageError& e) {
+                return usage_at(e.what(), lineno);
+            }
             if (w.size() < 2)
                 return usage_at(fmt::format("{}: line {} policy invalid", prog, lineno), lineno);
             RestoreChain ch{w[0], w[1], 0, 0, lineno};
