@@ -64,7 +64,7 @@ constexpr OptionSpec option_table[] = {
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
     {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
     {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
-    {"length", 0, "="},
+    {"length", 0, "="},          {"mss", 0, "="},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -74,6 +74,7 @@ constexpr OptionSpec option_table[] = {
     {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
     {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
     {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
+    {"set-mss", 0, "="},         {"clamp-mss-to-pmtu", 0, ""},
 };
 
 po::options_description make_description()
@@ -197,14 +198,14 @@ net::nft::Data reject_info(uint32_t with)
 constexpr std::string_view unsupported_targets[] = {
     "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER",
     "LED", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
-    "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
 };
 // ... and every name iptables 1.8.9 finds a target for (its standard
 // verdicts, the "standard" target itself, and the extensions it ships):
 // a chain may not be called so.
 constexpr std::string_view implemented_targets[] = {
     "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
-    "REJECT", "SNAT",
+    "REJECT", "SNAT", "TCPMSS",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -304,6 +305,41 @@ std::pair<uint16_t, uint16_t> parse_port_range(const std::string& s)
     auto hi = dash == std::string::npos ? lo : parse_u32(s.substr(dash + 1), 65535);
     if (!lo || !hi || *lo == 0 || *hi < *lo)
         throw UsageError("Port \"" + s + "\" not valid\n");
+    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
+}
+
+// The ports of a DNAT/SNAT range: "PORT" or "PORT-PORT", 0 to 65535, as
+// libxt_DNAT reads them (strtoul, base 0) and with its messages.
+std::pair<uint16_t, uint16_t> parse_nat_ports(const std::string& s)
+{
+    // The number at the start of `p` and where it ends, or nullopt.
+    auto number = [](const std::string& p, size_t& used) -> std::optional<uint32_t> {
+        errno = 0;
+        char* end = nullptr;
+        unsigned long v = std::strtoul(p.c_str(), &end, 0);
+        used = static_cast<size_t>(end - p.c_str());
+        if (used == 0 || errno || v > 65535)
+            return std::nullopt;
+        return static_cast<uint32_t>(v);
+    };
+    size_t used = 0;
+    auto lo = number(s, used);
+    if (!lo)
+        throw UsageError("Port `" + s + "' not valid");
+    if (used == s.size())
+        return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*lo)};
+    if (s[used] != '-')
+        throw UsageError("Garbage after port value: `" + s.substr(used) + "'");
+    std::string rest = s.substr(used + 1);
+    auto hi = number(rest, used);
+    if (!hi)
+        throw UsageError("Port `" + rest + "' not valid");
+    if (*hi < *lo)
+        throw UsageError("Port range `" + rest + "' funky");
+    if (used < rest.size() && rest[used] == '/')
+        throw UsageError("nsbox does not support a DNAT base port (`" + rest.substr(used) + "')");
+    if (used < rest.size())
+        throw UsageError("Garbage after port range: `" + rest.substr(used) + "'");
     return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
 }
 
@@ -472,6 +508,8 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // Options that may be given once only (libxtables' "can only be used once").
+    std::set<std::string> given_once;
     // MARK's mutually exclusive options, for "cannot be used together".
     std::string mark_opt, multiport_opt;
 
@@ -677,6 +715,9 @@ Command parse_command_line(int argc, char** argv)
             } else if (val == "MARK") {
                 r.verdict = Verdict::Xt;
                 r.xt = {"MARK", 2, net::nft::Data(xt::mark::size, 0)};
+            } else if (val == "TCPMSS") {
+                r.verdict = Verdict::Xt;
+                r.xt = {"TCPMSS", 0, net::nft::Data(xt::tcpmss::size, 0)};
             } else if (val == "CONNMARK") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(xt::connmark::size, 0);
@@ -712,6 +753,8 @@ Command parse_command_line(int argc, char** argv)
                 load(val, xt_ext("mac", 0, xt::mac::size));
             } else if (val == "length") {
                 load(val, xt_ext("length", 0, xt::length::size));
+            } else if (val == "tcpmss") {
+                load(val, xt_ext("tcpmss", 0, xt::tcpmss::match_size));
             } else if (val == "statistic") {
                 load(val, xt_ext("statistic", 0, xt::statistic::size));
             } else if (val == "connmark") {
@@ -886,6 +929,38 @@ Command parse_command_line(int argc, char** argv)
             xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
             xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
             x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
+        } else if (key == "mss") {
+            Ext& x = ext_for("tcpmss", key);
+            if (!given_once.insert("mss").second)
+                throw UsageError("tcpmss: option \"--mss\" can only be used once.\n");
+            auto colon = val.find(':');
+            std::string lo_s = val.substr(0, colon);
+            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
+            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
+            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
+            if (!lo || !hi)
+                throw UsageError("tcpmss: bad value for option \"--mss\" near \"" + (!lo ? lo_s : hi_s) +
+                                 "\", or out of range (0-65535).\n");
+            if (*lo > *hi)
+                throw UsageError("tcpmss: invalid range given");
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, static_cast<uint16_t>(*lo));
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, static_cast<uint16_t>(*hi));
+            x.xt.info[xt::tcpmss::invert] = take_invert() ? 1 : 0;
+        } else if (key == "set-mss" || key == "clamp-mss-to-pmtu") {
+            target_option({"TCPMSS"}, key);
+            if (invert)
+                throw UsageError("TCPMSS: option \"--" + key + "\" cannot be inverted.\n");
+            if (!given_once.insert(key).second)
+                throw UsageError("TCPMSS: option \"--" + key + "\" can only be used once.\n");
+            uint32_t mss = xt::tcpmss::clamp_pmtu;
+            if (key == "set-mss") {
+                auto v = parse_u32(val, xt::tcpmss::set_max);
+                if (!v)
+                    throw UsageError("TCPMSS: bad value for option \"--set-mss\", or out of range (0-65515).\n");
+                mss = *v;
+            }
+            xt::put<uint16_t>(r.xt.info, xt::tcpmss::mss, static_cast<uint16_t>(mss));
+            target_opts |= 2;
         } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
             Ext& x = ext_for("statistic", key);
             namespace st = xt::statistic;
@@ -1092,15 +1167,18 @@ Command parse_command_line(int argc, char** argv)
             uint32_t flags = xt::get<uint32_t>(d, f_off);
             std::string ips = val;
             if (auto colon = val.find(':'); colon != std::string::npos) {
+                // A second colon makes the whole value a (bad) address.
+                if (val.find(':', colon + 1) != std::string::npos)
+                    throw UsageError("Bad IP address \"" + val + "\"");
                 if (!nat_port_proto(r))
                     throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
-                auto [lo, hi] = parse_port_range(val.substr(colon + 1));
+                auto [lo, hi] = parse_nat_ports(val.substr(colon + 1));
                 xt::put_be16(d, lo_port, lo);
                 xt::put_be16(d, hi_port, hi);
                 flags |= xt::nat::proto_specified;
                 ips = val.substr(0, colon);
             }
-            if (!ips.empty()) {
+            if (!ips.empty() || val.find(':') == std::string::npos) {
                 auto dash = ips.find('-');
                 uint32_t lo = parse_nat_ip(ips.substr(0, dash));
                 uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
@@ -1206,6 +1284,7 @@ Command parse_command_line(int argc, char** argv)
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
             {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+            {"tcpmss", "mss"},
         };
         if (auto m = mandatory.find(name); m != mandatory.end() && !opts.count(m->second))
             throw UsageError(name + ": option \"--" + m->second + "\" must be specified\n");
@@ -1244,6 +1323,8 @@ Command parse_command_line(int argc, char** argv)
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");
     }
+    if (target == "TCPMSS" && !(target_opts & 2))
+        throw UsageError("TCPMSS target: At least one parameter is required");
     if (target == "CONNMARK" && mark_opt.empty())
         throw UsageError("CONNMARK target: No operation specified");
     if (target == "MARK" && mark_opt.empty())

@@ -335,6 +335,17 @@ std::string length_text(const net::nft::Data& d)
     return lo == hi ? std::to_string(lo) : fmt::format("{}:{}", lo, hi);
 }
 
+// The tcpmss match's "[!]MIN[:MAX]".
+std::string tcpmss_text(const net::nft::Data& d)
+{
+    auto lo = xt::get<uint16_t>(d, xt::tcpmss::min), hi = xt::get<uint16_t>(d, xt::tcpmss::max);
+    std::string out = d[xt::tcpmss::invert] ? "!" : "";
+    out += std::to_string(lo);
+    if (hi != lo)
+        out += fmt::format(":{}", hi);
+    return out;
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -388,6 +399,8 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
         out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" length {}{}", d[xt::length::invert] ? "!" : "", length_text(d));
+    } else if (x.xt.name == "tcpmss") {
+        out += " tcpmss match " + tcpmss_text(d);
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
@@ -470,6 +483,9 @@ void save_ext(std::string& out, const Ext& x)
         out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" -m length{} --length {}", d[xt::length::invert] ? " !" : "", length_text(d));
+    } else if (x.xt.name == "tcpmss") {
+        std::string v = tcpmss_text(d);
+        out += v[0] == '!' ? " -m tcpmss ! --mss " + v.substr(1) : " -m tcpmss --mss " + v;
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",
@@ -550,6 +566,9 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
         std::string prefix = log_prefix(d);
         if (!prefix.empty())
             out += " prefix \"" + prefix + "\"";
+    } else if (t.name == "TCPMSS") {
+        auto mss = xt::get<uint16_t>(d, xt::tcpmss::mss);
+        out += mss == xt::tcpmss::clamp_pmtu ? " TCPMSS clamp to PMTU" : fmt::format(" TCPMSS set {}", mss);
     } else if (t.name == "MARK") {
         out += mark_op_text("MARK", xt::get<uint32_t>(d, xt::mark::value), xt::get<uint32_t>(d, xt::mark::mask));
     } else if (t.name == "CONNMARK") {
@@ -615,6 +634,9 @@ void save_target(std::string& out, const net::nft::Target& t)
         for (const auto& fl : xt::log::flag_names)
             if (flags & fl.bit)
                 out += fmt::format(" --{}", fl.option);
+    } else if (t.name == "TCPMSS") {
+        auto mss = xt::get<uint16_t>(d, xt::tcpmss::mss);
+        out += mss == xt::tcpmss::clamp_pmtu ? " --clamp-mss-to-pmtu" : fmt::format(" --set-mss {}", mss);
     } else if (t.name == "MARK") {
         out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", xt::get<uint32_t>(d, xt::mark::value),
                            xt::get<uint32_t>(d, xt::mark::mask));

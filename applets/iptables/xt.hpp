@@ -102,6 +102,15 @@ namespace length {
 constexpr size_t size = 8, min = 0, max = 2, invert = 4;
 }
 
+// struct xt_tcpmss_match_info (tcpmss match, revision 0) and struct
+// xt_tcpmss_info (TCPMSS target, revision 0)
+namespace tcpmss {
+constexpr size_t match_size = 8, min = 0, max = 2, invert = 4;
+constexpr size_t size = 8, mss = 0;
+constexpr uint16_t clamp_pmtu = 0xffff; // --clamp-mss-to-pmtu
+constexpr uint32_t set_max = 65515;     // --set-mss, as libxt_TCPMSS bounds it for IPv4
+} // namespace tcpmss
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

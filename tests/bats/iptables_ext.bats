@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
-# multiport, mark, limit, icmp, tcp flags; DNAT, SNAT, REDIRECT, MASQUERADE,
-# LOG, MARK) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
+# multiport, mark, limit, icmp, tcp flags, tcpmss; DNAT, SNAT, REDIRECT,
+# MASQUERADE, LOG, MARK, TCPMSS) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
 
@@ -88,6 +88,12 @@ mangle|PREROUTING|-j CONNMARK --xor-mark 0x3
 mangle|PREROUTING|-m connmark --mark 0x1/0xf -m mark ! --mark 2 -j ACCEPT
 mangle|PREROUTING|-m connmark ! --mark 0x1
 mangle|FORWARD|-m mark --mark 0x4000/0x4000 -m comment --comment "kube" -j MARK --set-xmark 0x0/0x4000
+mangle|FORWARD|-p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu
+mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1400
+mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1 --clamp-mss-to-pmtu
+mangle|POSTROUTING|-p tcp -m tcpmss --mss 1000:1500 -j ACCEPT
+mangle|POSTROUTING|-p tcp -m tcpmss ! --mss 1400
+mangle|POSTROUTING|-p tcp -m tcpmss --mss :1400 -j TCPMSS --set-mss 0x10
 '
 
 # add TOOL: adds every rule of $RULES with TOOL.
@@ -257,6 +263,16 @@ t iptables -t mangle -A PREROUTING -j CONNMARK --set-mark foo
 t iptables -t mangle -A PREROUTING -j CONNMARK --save-mark --nfmask x
 t iptables -t mangle -A PREROUTING -m connmark --mark foo
 t iptables -t mangle -A PREROUTING -m connmark --mark 1 -m connmark --mark foo
+t iptables -t mangle -A FORWARD -p tcp -j TCPMSS; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss 65516
+t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss 1 --set-mss 2; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS ! --set-mss 5
+t iptables -t mangle -A FORWARD -p tcp -j ACCEPT --set-mss 5; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss x
+t iptables -A INPUT -p tcp -j TCPMSS --set-mss 1400; t iptables -t mangle -A FORWARD -p tcp -m tcpmss
+t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:4; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 70000
+t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:x; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 1 --mss 2
+t iptables -t mangle -A FORWARD -m tcpmss --mss 5; t iptables -t mangle -A FORWARD -p tcp --mss 5
+for v in "" ":abc" ":0" ":5-4" ":70000" "1.2.3.4:" "1.2.3.4:1-" "1.2.3.4:1x" "1.2.3.4:1-2x" "1.2.3.4:1:2" "1.2.3.4: 1" ":+1-0x10"; do
+  t iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination "$v"; t iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source "$v"
+done
 for t in filter nat mangle; do '"$REF"' -t $t -S; done'
 }
 
