@@ -107,10 +107,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     }
     for (const iptables::RestoreTable& b : in.blocks) {
         for (const iptables::RestoreRule& rr : b.rules) {
-            // A chain whose name holds a blank cannot exist (-N and chain
-            // lines refuse it), so such a rule is always refused when the
-            // batch is built; there is nothing to read back.
-            if (rr.cmd.chain.find_first_of(" \t\n\v\f\r") != std::string::npos)
+            // A chain whose name is empty or holds a blank cannot exist (-N
+            // and chain lines refuse it), so such a rule is always refused
+            // when the batch is built; there is nothing to read back.
+            if (rr.cmd.chain.empty() || rr.cmd.chain.find_first_of(" \t\n\v\f\r") != std::string::npos)
                 continue;
             if (rr.cmd.cmd == iptables::Cmd::Append || rr.cmd.cmd == iptables::Cmd::Insert)
                 check_rule(b.table->name, rr.cmd.chain, rr.cmd.rule);
