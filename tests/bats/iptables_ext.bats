@@ -288,7 +288,7 @@ iptables -A FORWARD -j ACCEPT; echo "rc=$?"; iptables -C FORWARD -o docker0 -j A
   # nsbox refuses the listing and names the extension instead of printing
   # the rule without it; -C never takes it for the shorter rule.
   run nsb "$REF"' -A FORWARD -o docker0 -m hashlimit --hashlimit-above 5/sec --hashlimit-name x -j ACCEPT
-'"$REF"' -t mangle -A FORWARD -p tcp -j TCPMSS --clamp-mss-to-pmtu
+'"$REF"' -t mangle -A FORWARD -j CLASSIFY --set-class 1:1
 iptables -S; echo "rc=$?"; iptables -L FORWARD; echo "rc=$?"; iptables -t mangle -S; echo "rc=$?"
 iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"'
   [ "$status" -eq 0 ]
@@ -296,7 +296,7 @@ iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo 
   [ "${lines[1]}" = "rc=1" ]
   [ "${lines[2]}" = "${lines[0]}" ]
   [ "${lines[3]}" = "rc=1" ]
-  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`TCPMSS' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
+  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`CLASSIFY' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[5]}" = "rc=1" ]
   [ "${lines[6]}" = "iptables: Bad rule (does a matching rule exist in that chain?)." ]
   [ "${lines[7]}" = "rc=1" ]
