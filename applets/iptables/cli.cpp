@@ -18,6 +18,7 @@
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/value_semantic.hpp>
 
+#include "applets/common/accounts.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -64,7 +65,8 @@ constexpr OptionSpec option_table[] = {
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
     {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
     {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
-    {"length", 0, "="},          {"mss", 0, "="},
+    {"length", 0, "="},          {"mss", 0, "="},             {"uid-owner", 0, "="},
+    {"gid-owner", 0, "="},       {"socket-exists", 0, ""},    {"suppl-groups", 0, ""},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -753,6 +755,8 @@ Command parse_command_line(int argc, char** argv)
                 load(val, xt_ext("mac", 0, xt::mac::size));
             } else if (val == "length") {
                 load(val, xt_ext("length", 0, xt::length::size));
+            } else if (val == "owner") {
+                load(val, xt_ext("owner", 1, xt::owner::size));
             } else if (val == "tcpmss") {
                 load(val, xt_ext("tcpmss", 0, xt::tcpmss::match_size));
             } else if (val == "statistic") {
@@ -929,6 +933,57 @@ Command parse_command_line(int argc, char** argv)
             xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
             xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
             x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
+        } else if (key == "uid-owner" || key == "gid-owner" || key == "socket-exists" || key == "suppl-groups") {
+            Ext& x = ext_for("owner", key);
+            namespace ow = xt::owner;
+            auto& d = x.xt.info;
+            if (!given_once.insert(key).second)
+                throw UsageError("owner: option \"--" + key + "\" can only be used once.\n");
+            if (key == "suppl-groups") {
+                if (invert)
+                    throw UsageError("owner: option \"--suppl-groups\" cannot be inverted.\n");
+                if (!(d[ow::match] & ow::gid))
+                    throw UsageError("owner: Bad value for \"--suppl-groups\" option: \"you need to use --gid-owner first\"");
+                d[ow::match] |= ow::suppl_groups;
+            } else {
+                uint8_t bit = key == "uid-owner" ? ow::uid : key == "gid-owner" ? ow::gid : ow::socket;
+                if (bit != ow::socket) {
+                    // A name, else "ID" or "ID-ID" (or "ID:ID"), up to 2^32-2.
+                    auto account = bit == ow::uid ? cli::user_by_name(val) : cli::group_by_name(val);
+                    uint32_t from = 0, to = 0;
+                    if (account) {
+                        from = to = account->id;
+                    } else {
+                        auto bad = [&] {
+                            return UsageError("owner: Bad value for \"--" + key + "\" option: \"" + val + "\"");
+                        };
+                        auto number = [&](const char* p, const char*& end) {
+                            if (!std::isdigit(static_cast<unsigned char>(*p)) && *p != ' ' && *p != '+')
+                                throw bad();
+                            errno = 0;
+                            char* e = nullptr;
+                            unsigned long long v = std::strtoull(p, &e, 0);
+                            if (e == p || errno || v > UINT32_MAX - 1)
+                                throw bad();
+                            end = e;
+                            return static_cast<uint32_t>(v);
+                        };
+                        const char* end = nullptr;
+                        from = to = number(val.c_str(), end);
+                        if (*end == '-' || *end == ':')
+                            to = number(end + 1, end);
+                        if (*end != '\0')
+                            throw bad();
+                    }
+                    size_t lo = bit == ow::uid ? ow::uid_min : ow::gid_min;
+                    size_t hi = bit == ow::uid ? ow::uid_max : ow::gid_max;
+                    xt::put<uint32_t>(d, lo, from);
+                    xt::put<uint32_t>(d, hi, to);
+                }
+                d[ow::match] |= bit;
+                if (take_invert())
+                    d[ow::invert] |= bit;
+            }
         } else if (key == "mss") {
             Ext& x = ext_for("tcpmss", key);
             if (!given_once.insert("mss").second)
@@ -1292,6 +1347,8 @@ Command parse_command_line(int argc, char** argv)
             throw UsageError("conntrack: At least one option is required");
         if (name == "multiport" && opts.empty())
             throw UsageError("multiport expection an option");
+        if (name == "owner" && opts.empty())
+            throw UsageError("owner: At least one of --uid-owner, --gid-owner or --socket-exists is required");
         if (name == "iprange" && opts.empty())
             throw UsageError("iprange match: You must specify `--src-range' or `--dst-range'");
         if (name == "statistic") {

@@ -264,7 +264,7 @@ struct KnownXt {
 constexpr KnownXt known_matches[] = {
     {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
     {"pkttype", 0, 8},   {"iprange", 1, 72},     {"mac", 0, 16},        {"length", 0, 8},
-    {"tcpmss", 0, 8},
+    {"tcpmss", 0, 8},    {"owner", 1, 24},
 };
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/accounts.hpp"
 #include "applets/common/left.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
@@ -346,6 +347,44 @@ std::string tcpmss_text(const net::nft::Data& d)
     return out;
 }
 
+// libxt_owner's items, in its order, for -L (labels, names unless -n) and
+// -S (options, numbers).
+std::string owner_text(const net::nft::Data& d, bool save, bool numeric)
+{
+    namespace ow = xt::owner;
+    uint8_t match = d[ow::match], inv = d[ow::invert];
+    std::string out;
+    auto item = [&](uint8_t bit, const char* label, const char* option) {
+        if (!(match & bit))
+            return;
+        if (inv & bit)
+            out += " !";
+        out += ' ';
+        out += save ? option : label;
+        if (bit != ow::uid && bit != ow::gid)
+            return;
+        auto lo = xt::get<uint32_t>(d, bit == ow::uid ? ow::uid_min : ow::gid_min);
+        auto hi = xt::get<uint32_t>(d, bit == ow::uid ? ow::uid_max : ow::gid_max);
+        if (lo != hi) {
+            out += fmt::format(" {}-{}", lo, hi);
+            return;
+        }
+        if (!save && !numeric) {
+            auto a = bit == ow::uid ? cli::user_by_id(lo) : cli::group_by_id(lo);
+            if (a) {
+                out += ' ' + a->name;
+                return;
+            }
+        }
+        out += fmt::format(" {}", lo);
+    };
+    item(ow::socket, "owner socket exists", "--socket-exists");
+    item(ow::uid, "owner UID match", "--uid-owner");
+    item(ow::gid, "owner GID match", "--gid-owner");
+    item(ow::suppl_groups, "incl. suppl. groups", "--suppl-groups");
+    return out;
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -399,6 +438,8 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
         out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" length {}{}", d[xt::length::invert] ? "!" : "", length_text(d));
+    } else if (x.xt.name == "owner") {
+        out += owner_text(d, false, f.numeric);
     } else if (x.xt.name == "tcpmss") {
         out += " tcpmss match " + tcpmss_text(d);
     } else if (x.xt.name == "connmark") {
@@ -483,6 +524,8 @@ void save_ext(std::string& out, const Ext& x)
         out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" -m length{} --length {}", d[xt::length::invert] ? " !" : "", length_text(d));
+    } else if (x.xt.name == "owner") {
+        out += " -m owner" + owner_text(d, true, true);
     } else if (x.xt.name == "tcpmss") {
         std::string v = tcpmss_text(d);
         out += v[0] == '!' ? " -m tcpmss ! --mss " + v.substr(1) : " -m tcpmss --mss " + v;

@@ -111,6 +111,12 @@ constexpr uint16_t clamp_pmtu = 0xffff; // --clamp-mss-to-pmtu
 constexpr uint32_t set_max = 65515;     // --set-mss, as libxt_TCPMSS bounds it for IPv4
 } // namespace tcpmss
 
+// struct xt_owner_match_info (owner match, revision 1)
+namespace owner {
+constexpr size_t size = 24, uid_min = 0, uid_max = 4, gid_min = 8, gid_max = 12, match = 16, invert = 17;
+constexpr uint8_t uid = 1 << 0, gid = 1 << 1, socket = 1 << 2, suppl_groups = 1 << 3;
+} // namespace owner
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

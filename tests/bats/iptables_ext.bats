@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
-# multiport, mark, limit, icmp, tcp flags, tcpmss; DNAT, SNAT, REDIRECT,
+# multiport, mark, limit, icmp, tcp flags, tcpmss, owner; DNAT, SNAT, REDIRECT,
 # MASQUERADE, LOG, MARK, TCPMSS) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
@@ -88,6 +88,11 @@ mangle|PREROUTING|-j CONNMARK --xor-mark 0x3
 mangle|PREROUTING|-m connmark --mark 0x1/0xf -m mark ! --mark 2 -j ACCEPT
 mangle|PREROUTING|-m connmark ! --mark 0x1
 mangle|FORWARD|-m mark --mark 0x4000/0x4000 -m comment --comment "kube" -j MARK --set-xmark 0x0/0x4000
+filter|OUTPUT|-m owner --uid-owner 1000 -j ACCEPT
+filter|OUTPUT|-m owner ! --gid-owner 5-10 --socket-exists
+filter|OUTPUT|-m owner --uid-owner root --gid-owner root --suppl-groups
+filter|OUTPUT|-m owner ! --socket-exists ! --uid-owner 0x10:20
+filter|OUTPUT|-m owner --uid-owner 4294967294 --gid-owner daemon -j DROP
 mangle|FORWARD|-p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu
 mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1400
 mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1 --clamp-mss-to-pmtu
@@ -270,6 +275,11 @@ t iptables -A INPUT -p tcp -j TCPMSS --set-mss 1400; t iptables -t mangle -A FOR
 t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:4; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 70000
 t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:x; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 1 --mss 2
 t iptables -t mangle -A FORWARD -m tcpmss --mss 5; t iptables -t mangle -A FORWARD -p tcp --mss 5
+t iptables -A OUTPUT -m owner --uid-owner 4294967295; t iptables -A OUTPUT -m owner --uid-owner nosuchuser
+t iptables -A OUTPUT -m owner --gid-owner 5x; t iptables -A OUTPUT -m owner --uid-owner -5
+t iptables -A OUTPUT -m owner --uid-owner 1 --uid-owner 2; t iptables -A OUTPUT -m owner --suppl-groups
+t iptables -A OUTPUT -m owner --gid-owner 1 ! --suppl-groups; t iptables -A OUTPUT -m owner
+t iptables -A INPUT -m owner --uid-owner 0; t iptables -A OUTPUT --uid-owner 0; t iptables -A OUTPUT -m owner --uid-owner 5-3
 for v in "" ":abc" ":0" ":5-4" ":70000" "1.2.3.4:" "1.2.3.4:1-" "1.2.3.4:1x" "1.2.3.4:1-2x" "1.2.3.4:1:2" "1.2.3.4: 1" ":+1-0x10"; do
   t iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination "$v"; t iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source "$v"
 done
