@@ -76,7 +76,8 @@ constexpr OptionSpec option_table[] = {
     {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
     {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
     {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
-    {"set-mss", 0, "="},         {"clamp-mss-to-pmtu", 0, ""},
+    {"set-mss", 0, "="},         {"clamp-mss-to-pmtu", 0, ""}, {"notrack", 0, ""},
+    {"zone", 0, "="},            {"helper", 0, "="},
 };
 
 po::options_description make_description()
@@ -198,8 +199,8 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER",
-    "LED", "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
+    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
+    "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
     "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
 };
 // ... and every name iptables 1.8.9 finds a target for (its standard
@@ -207,7 +208,7 @@ constexpr std::string_view unsupported_targets[] = {
 // a chain may not be called so.
 constexpr std::string_view implemented_targets[] = {
     "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
-    "REJECT", "SNAT", "TCPMSS",
+    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -717,6 +718,11 @@ Command parse_command_line(int argc, char** argv)
             } else if (val == "MARK") {
                 r.verdict = Verdict::Xt;
                 r.xt = {"MARK", 2, net::nft::Data(xt::mark::size, 0)};
+            } else if (val == "CT" || val == "NOTRACK") {
+                r.verdict = Verdict::Xt;
+                r.xt = {"CT", 2, net::nft::Data(xt::ct::size, 0)};
+                if (val == "NOTRACK")
+                    xt::put<uint16_t>(r.xt.info, xt::ct::flags, xt::ct::notrack | xt::ct::notrack_alias);
             } else if (val == "TCPMSS") {
                 r.verdict = Verdict::Xt;
                 r.xt = {"TCPMSS", 0, net::nft::Data(xt::tcpmss::size, 0)};
@@ -1001,6 +1007,26 @@ Command parse_command_line(int argc, char** argv)
             xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, static_cast<uint16_t>(*lo));
             xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, static_cast<uint16_t>(*hi));
             x.xt.info[xt::tcpmss::invert] = take_invert() ? 1 : 0;
+        } else if (key == "notrack" || key == "zone" || key == "helper") {
+            target_option({"CT"}, key);
+            if (invert)
+                throw UsageError("CT: option \"--" + key + "\" cannot be inverted.\n");
+            if (!given_once.insert(key).second)
+                throw UsageError("CT: option \"--" + key + "\" can only be used once.\n");
+            namespace ct = xt::ct;
+            auto& d = r.xt.info;
+            if (key == "notrack") {
+                xt::put<uint16_t>(d, ct::flags, xt::get<uint16_t>(d, ct::flags) | ct::notrack);
+            } else if (key == "zone") {
+                auto z = parse_u32(val, 65535);
+                if (!z)
+                    throw UsageError("Cannot parse " + val + " as a zone ID");
+                xt::put<uint16_t>(d, ct::zone, static_cast<uint16_t>(*z));
+            } else {
+                // Cut to the field, NUL kept, as libxtables copies a string.
+                std::fill(d.begin() + ct::helper, d.begin() + ct::helper + ct::helper_max, 0);
+                std::memcpy(d.data() + ct::helper, val.data(), std::min(val.size(), ct::helper_max - 1));
+            }
         } else if (key == "set-mss" || key == "clamp-mss-to-pmtu") {
             target_option({"TCPMSS"}, key);
             if (invert)

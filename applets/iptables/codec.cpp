@@ -1,4 +1,5 @@
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/xt.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -269,7 +270,7 @@ constexpr KnownXt known_matches[] = {
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},
     {"SNAT", 0, 24},       {"LOG", 0, 32},   {"MARK", 2, 8}, {"CONNMARK", 2, 16},
-    {"TCPMSS", 0, 8},
+    {"TCPMSS", 0, 8},      {"CT", 2, 72},
 };
 template <class T>
 bool known(std::span<const KnownXt> table, const T& x)
@@ -444,11 +445,19 @@ Rule decode(const nft::Rule& nr)
                 unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));
             }
         } else if (const auto* t = std::get_if<nft::Target>(&e)) {
-            // (CONNMARK's bit shifts are not modelled.)
-            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])))
+            // (CONNMARK's bit shifts, CT's events, timeout policies and
+            // zone directions are not modelled.)
+            bool ct_more = t->name == "CT" && known(known_targets, *t) &&
+                           ((xt::get<uint16_t>(t->info, xt::ct::flags) & ~(xt::ct::notrack | xt::ct::notrack_alias)) ||
+                            xt::get<uint32_t>(t->info, xt::ct::ct_events) ||
+                            xt::get<uint32_t>(t->info, xt::ct::exp_events) || t->info[xt::ct::timeout]);
+            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
                 unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;
+            // The kernel's own state after CT's user part: not compared.
+            if (t->name == "CT" && t->info.size() == xt::ct::size)
+                std::fill(r.xt.info.begin() + xt::ct::user_part, r.xt.info.end(), 0);
         } else {
             bad_expr(e);
         }

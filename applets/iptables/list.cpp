@@ -336,6 +336,14 @@ std::string length_text(const net::nft::Data& d)
     return lo == hi ? std::to_string(lo) : fmt::format("{}:{}", lo, hi);
 }
 
+// CT's helper name (NUL-terminated within its field).
+std::string ct_helper(const net::nft::Data& d)
+{
+    auto begin = d.begin() + static_cast<long>(xt::ct::helper);
+    auto end = begin + static_cast<long>(xt::ct::helper_max);
+    return std::string(begin, std::find(begin, end, uint8_t(0)));
+}
+
 // The tcpmss match's "[!]MIN[:MAX]".
 std::string tcpmss_text(const net::nft::Data& d)
 {
@@ -612,6 +620,19 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
     } else if (t.name == "TCPMSS") {
         auto mss = xt::get<uint16_t>(d, xt::tcpmss::mss);
         out += mss == xt::tcpmss::clamp_pmtu ? " TCPMSS clamp to PMTU" : fmt::format(" TCPMSS set {}", mss);
+    } else if (t.name == "CT") {
+        auto flags = xt::get<uint16_t>(d, xt::ct::flags);
+        if (flags & xt::ct::notrack_alias) {
+            out += " NOTRACK";
+            return;
+        }
+        out += " CT";
+        if (flags & xt::ct::notrack)
+            out += " notrack";
+        if (std::string h = ct_helper(d); !h.empty())
+            out += " helper " + h;
+        if (auto zone = xt::get<uint16_t>(d, xt::ct::zone))
+            out += fmt::format(" zone {}", zone);
     } else if (t.name == "MARK") {
         out += mark_op_text("MARK", xt::get<uint32_t>(d, xt::mark::value), xt::get<uint32_t>(d, xt::mark::mask));
     } else if (t.name == "CONNMARK") {
@@ -642,7 +663,20 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
 void save_target(std::string& out, const net::nft::Target& t)
 {
     const auto& d = t.info;
+    if (t.name == "CT" && (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack_alias)) {
+        out += " -j NOTRACK";
+        return;
+    }
     out += " -j " + t.name;
+    if (t.name == "CT") {
+        if (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack)
+            out += " --notrack";
+        if (std::string h = ct_helper(d); !h.empty())
+            out += " --helper " + h;
+        if (auto zone = xt::get<uint16_t>(d, xt::ct::zone))
+            out += fmt::format(" --zone {}", zone);
+        return;
+    }
     if (t.name == "REJECT") {
         out += fmt::format(" --reject-with {}", reject_name(d));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {

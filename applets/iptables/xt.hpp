@@ -117,6 +117,14 @@ constexpr size_t size = 24, uid_min = 0, uid_max = 4, gid_min = 8, gid_max = 12,
 constexpr uint8_t uid = 1 << 0, gid = 1 << 1, socket = 1 << 2, suppl_groups = 1 << 3;
 } // namespace owner
 
+// struct xt_ct_target_info_v1 (CT, revision 2; NOTRACK is CT with the alias
+// flag). The kernel's conntrack pointer follows, at 64.
+namespace ct {
+constexpr size_t size = 72, flags = 0, zone = 2, ct_events = 4, exp_events = 8, helper = 12, helper_max = 16,
+                 timeout = 28, timeout_max = 32, user_part = 60;
+constexpr uint16_t notrack = 1 << 0, notrack_alias = 1 << 1;
+} // namespace ct
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

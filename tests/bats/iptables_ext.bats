@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
 # multiport, mark, limit, icmp, tcp flags, tcpmss, owner; DNAT, SNAT, REDIRECT,
-# MASQUERADE, LOG, MARK, TCPMSS) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
+# MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
 
@@ -93,6 +93,12 @@ filter|OUTPUT|-m owner ! --gid-owner 5-10 --socket-exists
 filter|OUTPUT|-m owner --uid-owner root --gid-owner root --suppl-groups
 filter|OUTPUT|-m owner ! --socket-exists ! --uid-owner 0x10:20
 filter|OUTPUT|-m owner --uid-owner 4294967294 --gid-owner daemon -j DROP
+raw|PREROUTING|-j CT --notrack
+raw|PREROUTING|-j NOTRACK
+raw|PREROUTING|-p tcp -j CT --zone 5 --helper ftp
+raw|OUTPUT|-j CT --helper abcdefghijklmnopq --notrack
+raw|OUTPUT|-j CT --zone 0x10
+raw|OUTPUT|-j CT
 mangle|FORWARD|-p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu
 mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1400
 mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1 --clamp-mss-to-pmtu
@@ -109,7 +115,7 @@ ADD='add() { $1 -t nat -N DOCKER
 TABLE
 }'
 
-LIST='for t in filter nat mangle; do L -t $t -S; L -t $t -L; L -t $t -L -n -v; L -t $t -L --line-numbers -x -v -n; done'
+LIST='for t in filter nat mangle raw; do L -t $t -S; L -t $t -L; L -t $t -L -n -v; L -t $t -L --line-numbers -x -v -n; done'
 
 
 # Each script runs a few hundred iptables commands: under the sanitizer
@@ -135,7 +141,7 @@ L() { iptables "$@"; }
   script="$ADD"'
 cross() { # ADDER CHECKER
   add "$1"
-  for t in filter nat mangle; do
+  for t in filter nat mangle raw; do
     '"$REF"' -t $t -S | grep "^-A" > '"$BATS_TEST_TMPDIR"'/lines.$t
     while read -r line; do
       eval "$2 -t $t ${line/-A /-C }" || echo "CHECK FAILED: $t $line"
@@ -280,10 +286,14 @@ t iptables -A OUTPUT -m owner --gid-owner 5x; t iptables -A OUTPUT -m owner --ui
 t iptables -A OUTPUT -m owner --uid-owner 1 --uid-owner 2; t iptables -A OUTPUT -m owner --suppl-groups
 t iptables -A OUTPUT -m owner --gid-owner 1 ! --suppl-groups; t iptables -A OUTPUT -m owner
 t iptables -A INPUT -m owner --uid-owner 0; t iptables -A OUTPUT --uid-owner 0; t iptables -A OUTPUT -m owner --uid-owner 5-3
+t iptables -t raw -A PREROUTING -j CT --zone x; t iptables -t raw -A PREROUTING -j CT --zone 70000
+t iptables -t raw -A PREROUTING -j CT --notrack --notrack; t iptables -t raw -A PREROUTING -j NOTRACK --zone 1
+t iptables -t raw -A PREROUTING -j CT ! --notrack; t iptables -t raw -A PREROUTING -j CT --helper nosuch
+t iptables -A INPUT -j CT --notrack; t iptables -t raw -A PREROUTING -j ACCEPT --notrack
 for v in "" ":abc" ":0" ":5-4" ":70000" "1.2.3.4:" "1.2.3.4:1-" "1.2.3.4:1x" "1.2.3.4:1-2x" "1.2.3.4:1:2" "1.2.3.4: 1" ":+1-0x10"; do
   t iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination "$v"; t iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source "$v"
 done
-for t in filter nat mangle; do '"$REF"' -t $t -S; done'
+for t in filter nat mangle raw; do '"$REF"' -t $t -S; done'
 }
 
 @test "a rule nsbox cannot decode is never listed as a shorter rule" {
