@@ -669,6 +669,9 @@ Command parse_command_line(int argc, char** argv)
             if (val.size() >= 16)
                 throw UsageError("interface name `" + val + "' must be shorter than IFNAMSIZ (15)");
             m.name = val;
+            if (val.find_first_of("/ ") != std::string::npos)
+                c.warnings += "Warning: weird character in interface `" + val +
+                              "' ('/' and ' ' are not allowed by the kernel).\n";
         } else if (key == "jump" || key == "goto") {
             set_option(OptJump);
             c.jump = val;

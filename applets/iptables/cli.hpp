@@ -35,6 +35,9 @@ struct Command {
     bool verbose = false;
     bool exact = false;
     bool line_numbers = false;
+    // What iptables warns of while parsing (a weird interface name), each
+    // line with its newline, for the caller to print on stderr.
+    std::string warnings;
 };
 
 // A command line iptables refuses before touching the kernel. `message` is

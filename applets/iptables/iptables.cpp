@@ -731,6 +731,7 @@ int nsbox::iptables_main(int argc, char** argv)
         std::fputs(usage(e.what(), e.bare).text.c_str(), stderr);
         return parameter_problem;
     }
+    std::fputs(c.warnings.c_str(), stderr);
     if (c.cmd == Cmd::Version) {
         // The reference's shape (scripts match "v1.8.9 (nf_tables)"), then
         // which implementation it is.
@@ -932,6 +933,7 @@ int nsbox::iptables_restore_main(int argc, char** argv)
     if (in != stdin)
         std::fclose(in);
     RestoreInput parsed = parse_restore(text, prog, o.counters, o.only_table);
+    std::fputs(parsed.warnings.c_str(), stderr);
     if (parsed.code) {
         std::fputs(parsed.error.c_str(), stderr);
         return parsed.code;

@@ -158,6 +158,7 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         } catch (const UsageError& e) {
             return usage_at(e.what(), lineno);
         }
+        in.warnings += rr.cmd.warnings;
         Cmd k = rr.cmd.cmd;
         if (k != Cmd::Append && k != Cmd::NewChain && !(k == Cmd::Insert && rr.cmd.rulenum.value_or(1) == 1))
             return usage_at("nsbox's iptables-restore takes -A, -I (at the head) and -N lines", lineno);

@@ -37,6 +37,7 @@ struct RestoreInput {
     std::vector<RestoreTable> blocks; // only -T's table when one is given
     std::string error;                // iptables-restore's stderr text; empty when parsed
     int code = 0;                     // its exit code; 0 when parsed
+    std::string warnings;             // printed on stderr either way, first
 };
 
 // Parses the whole of `text` as `prog` (the name the messages start with)

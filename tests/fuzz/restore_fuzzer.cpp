@@ -75,6 +75,12 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
         iptables::list_rule(out, back, 1, fmt);
     }
     // The -S line, without its counters, parsed as iptables-restore would.
+    // (An interface name with a blank is written unquoted, as iptables-save
+    // writes it, and iptables warns that the kernel does not allow it: no
+    // line reads such a rule back, with either tool.)
+    auto blank = [](const std::string& n) { return n.find_first_of(" \t\n\v\f\r") != std::string::npos; };
+    if (blank(back.in.name) || blank(back.out.name))
+        return;
     std::string plain;
     iptables::save_rule(plain, chain, back, false);
     std::vector<std::string> args = {"iptables", "-t", table};
