@@ -55,9 +55,22 @@ int prefix_len(uint32_t mask)
     return (n == 32 || (mask << n) == 0) ? n : -1;
 }
 
+// iptables-nft's name for "no interface" ('/' is not allowed in one).
+constexpr std::string_view no_iface = "INVAL/D";
+
 void add_iface(std::vector<nft::Expr>& out, uint32_t key, const IfaceMatch& m)
 {
     out.push_back(nft::Meta{key, NFT_REG_1});
+    if (m.name == "+") {
+        // Any interface: iptables-nft 1.8.9 loads the name and compares
+        // nothing; "! -i +" compares it with a name no interface has.
+        if (m.invert) {
+            Data d(no_iface.begin(), no_iface.end());
+            d.push_back(0);
+            out.push_back(nft::Cmp{NFT_REG_1, NFT_CMP_EQ, std::move(d)});
+        }
+        return;
+    }
     Data d(m.name.begin(), m.name.end());
     if (!m.name.empty() && m.name.back() == '+')
         d.pop_back(); // prefix match: compare only the given bytes
@@ -327,6 +340,11 @@ Rule decode(const nft::Rule& nr)
     for (const nft::Expr& e : nr.exprs) {
         if (!iptables_expr_kind(e))
             r.incompatible = true;
+        // An interface name loaded and compared with nothing ("-i +"):
+        // any interface, read as no match at all, as iptables-nft reads it.
+        if (have_meta && !have_mask && (meta.key == NFT_META_IIFNAME || meta.key == NFT_META_OIFNAME) &&
+            !std::holds_alternative<nft::Cmp>(e) && !std::holds_alternative<nft::Bitwise>(e))
+            clear();
         if (const auto* m = std::get_if<nft::Meta>(&e)) {
             clear();
             meta = *m;
@@ -371,6 +389,8 @@ Rule decode(const nft::Rule& nr)
                 if (nul == d.end())
                     im.name.push_back('+');
                 im.invert = inv;
+                if (!inv && nul != d.end() && im.name == no_iface)
+                    im = IfaceMatch{"+", true}; // "! -i +"
             } else if (have_meta && !have_mask && meta.key == NFT_META_L4PROTO && c->data.size() == 1) {
                 r.proto = c->data[0];
                 r.proto_invert = inv;

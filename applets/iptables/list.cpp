@@ -783,8 +783,12 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     out += "-- ";
     if (f.verbose) {
         const char* any = f.numeric ? "*" : "any";
-        std::string in = (r.in.invert ? "!" : "") + (r.in.name.empty() ? std::string(any) : r.in.name);
-        std::string o = (r.out.invert ? "!" : "") + (r.out.name.empty() ? std::string(any) : r.out.name);
+        // ("-i +" matches any interface and lists as any.)
+        auto name = [&](const IfaceMatch& m) {
+            bool all = m.name.empty() || (m.name == "+" && !m.invert);
+            return (m.invert ? "!" : "") + (all ? std::string(any) : m.name);
+        };
+        std::string in = name(r.in), o = name(r.out);
         out += fmt::format(" {} {} ", cli::Left{in, 6}, cli::Left{o, 6});
     }
     out += r.src.invert ? '!' : ' ';

@@ -93,6 +93,10 @@ filter|OUTPUT|-m owner ! --gid-owner 5-10 --socket-exists
 filter|OUTPUT|-m owner --uid-owner root --gid-owner root --suppl-groups
 filter|OUTPUT|-m owner ! --socket-exists ! --uid-owner 0x10:20
 filter|OUTPUT|-m owner --uid-owner 4294967294 --gid-owner daemon -j DROP
+filter|FORWARD|-i + -p udp -j ACCEPT
+filter|FORWARD|! -i + -j ACCEPT
+filter|FORWARD|-o + -j DROP
+filter|FORWARD|! -o +
 raw|PREROUTING|-j CT --notrack
 raw|PREROUTING|-j NOTRACK
 raw|PREROUTING|-p tcp -j CT --zone 5 --helper ftp
