@@ -18,6 +18,7 @@
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/value_semantic.hpp>
 
+#include "applets/common/accounts.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -64,7 +65,8 @@ constexpr OptionSpec option_table[] = {
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
     {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
     {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
-    {"length", 0, "="},
+    {"length", 0, "="},          {"mss", 0, "="},             {"uid-owner", 0, "="},
+    {"gid-owner", 0, "="},       {"socket-exists", 0, ""},    {"suppl-groups", 0, ""},
     // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
     {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
     {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
@@ -74,6 +76,8 @@ constexpr OptionSpec option_table[] = {
     {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
     {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
     {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
+    {"set-mss", 0, "="},         {"clamp-mss-to-pmtu", 0, ""}, {"notrack", 0, ""},
+    {"zone", 0, "="},            {"helper", 0, "="},
 };
 
 po::options_description make_description()
@@ -195,9 +199,16 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
-    "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "SAME", "SECMARK",
-    "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
+    "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
+    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+};
+// ... and every name iptables 1.8.9 finds a target for (its standard
+// verdicts, the "standard" target itself, and the extensions it ships):
+// a chain may not be called so.
+constexpr std::string_view implemented_targets[] = {
+    "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
+    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -300,6 +311,41 @@ std::pair<uint16_t, uint16_t> parse_port_range(const std::string& s)
     return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
 }
 
+// The ports of a DNAT/SNAT range: "PORT" or "PORT-PORT", 0 to 65535, as
+// libxt_DNAT reads them (strtoul, base 0) and with its messages.
+std::pair<uint16_t, uint16_t> parse_nat_ports(const std::string& s)
+{
+    // The number at the start of `p` and where it ends, or nullopt.
+    auto number = [](const std::string& p, size_t& used) -> std::optional<uint32_t> {
+        errno = 0;
+        char* end = nullptr;
+        unsigned long v = std::strtoul(p.c_str(), &end, 0);
+        used = static_cast<size_t>(end - p.c_str());
+        if (used == 0 || errno || v > 65535)
+            return std::nullopt;
+        return static_cast<uint32_t>(v);
+    };
+    size_t used = 0;
+    auto lo = number(s, used);
+    if (!lo)
+        throw UsageError("Port `" + s + "' not valid");
+    if (used == s.size())
+        return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*lo)};
+    if (s[used] != '-')
+        throw UsageError("Garbage after port value: `" + s.substr(used) + "'");
+    std::string rest = s.substr(used + 1);
+    auto hi = number(rest, used);
+    if (!hi)
+        throw UsageError("Port `" + rest + "' not valid");
+    if (*hi < *lo)
+        throw UsageError("Port range `" + rest + "' funky");
+    if (used < rest.size() && rest[used] == '/')
+        throw UsageError("nsbox does not support a DNAT base port (`" + rest.substr(used) + "')");
+    if (used < rest.size())
+        throw UsageError("Garbage after port range: `" + rest.substr(used) + "'");
+    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
+}
+
 uint32_t parse_nat_ip(const std::string& s)
 {
     in_addr a{};
@@ -309,6 +355,22 @@ uint32_t parse_nat_ip(const std::string& s)
 }
 
 } // namespace
+
+void check_chain_name(const std::string& name)
+{
+    if (name.size() >= 29)
+        throw UsageError("chain name `" + name + "' too long (must be under 29 chars)");
+    if (!name.empty() && (name[0] == '-' || name[0] == '!'))
+        throw UsageError(std::string("chain name not allowed to start with `") + name[0] + "'");
+    if (name.find_first_of(" \t\n\v\f\r") != std::string::npos)
+        throw UsageError("Invalid chain name `" + name + "'");
+}
+
+bool is_target_name(std::string_view name)
+{
+    auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
+    return in(unsupported_targets) || in(implemented_targets);
+}
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
 {
@@ -449,6 +511,8 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // Options that may be given once only (libxtables' "can only be used once").
+    std::set<std::string> given_once;
     // MARK's mutually exclusive options, for "cannot be used together".
     std::string mark_opt, multiport_opt;
 
@@ -478,7 +542,7 @@ Command parse_command_line(int argc, char** argv)
     };
     // The operand right after opts[i], if it is one (iptables' xs_has_arg).
     auto next_operand = [&](size_t& i) -> std::optional<std::string> {
-        if (i + 1 < opts.size() && opts[i + 1].string_key == operand_key) {
+        if (i + 1 < opts.size() && opts[i + 1].string_key == operand_key && !opts[i + 1].value.empty()) {
             const std::string& v = opts[i + 1].value.front();
             if (!v.empty() && v[0] != '-' && v[0] != '!') {
                 ++i;
@@ -563,6 +627,9 @@ Command parse_command_line(int argc, char** argv)
         } else if (key == "new-chain") {
             add_command(Cmd::NewChain);
             c.chain = val;
+            check_chain_name(val);
+            if (is_target_name(val))
+                throw UsageError("chain name may not clash with target name");
         } else if (key == "policy") {
             add_command(Cmd::Policy);
             c.chain = val;
@@ -602,6 +669,9 @@ Command parse_command_line(int argc, char** argv)
             if (val.size() >= 16)
                 throw UsageError("interface name `" + val + "' must be shorter than IFNAMSIZ (15)");
             m.name = val;
+            if (val.find_first_of("/ ") != std::string::npos)
+                c.warnings += "Warning: weird character in interface `" + val +
+                              "' ('/' and ' ' are not allowed by the kernel).\n";
         } else if (key == "jump" || key == "goto") {
             set_option(OptJump);
             c.jump = val;
@@ -609,6 +679,8 @@ Command parse_command_line(int argc, char** argv)
                 throw UsageError("Invalid target name (too short)");
             if (val.size() >= 29)
                 throw UsageError("Invalid target name `" + val + "' (28 chars max)");
+            if (val.find_first_of(" \t\n\v\f\r") != std::string::npos)
+                throw UsageError("Invalid target name `" + val + "'");
             target = key == "goto" ? "" : val;
             if (key == "goto") {
                 r.verdict = Verdict::Goto;
@@ -649,6 +721,14 @@ Command parse_command_line(int argc, char** argv)
             } else if (val == "MARK") {
                 r.verdict = Verdict::Xt;
                 r.xt = {"MARK", 2, net::nft::Data(xt::mark::size, 0)};
+            } else if (val == "CT" || val == "NOTRACK") {
+                r.verdict = Verdict::Xt;
+                r.xt = {"CT", 2, net::nft::Data(xt::ct::size, 0)};
+                if (val == "NOTRACK")
+                    xt::put<uint16_t>(r.xt.info, xt::ct::flags, xt::ct::notrack | xt::ct::notrack_alias);
+            } else if (val == "TCPMSS") {
+                r.verdict = Verdict::Xt;
+                r.xt = {"TCPMSS", 0, net::nft::Data(xt::tcpmss::size, 0)};
             } else if (val == "CONNMARK") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(xt::connmark::size, 0);
@@ -684,6 +764,10 @@ Command parse_command_line(int argc, char** argv)
                 load(val, xt_ext("mac", 0, xt::mac::size));
             } else if (val == "length") {
                 load(val, xt_ext("length", 0, xt::length::size));
+            } else if (val == "owner") {
+                load(val, xt_ext("owner", 1, xt::owner::size));
+            } else if (val == "tcpmss") {
+                load(val, xt_ext("tcpmss", 0, xt::tcpmss::match_size));
             } else if (val == "statistic") {
                 load(val, xt_ext("statistic", 0, xt::statistic::size));
             } else if (val == "connmark") {
@@ -732,7 +816,9 @@ Command parse_command_line(int argc, char** argv)
             // iptables-nft 1.8.9 says no more than the hint here.
             throw UsageError("", true);
         } else if (key == "fragment" || key == "set-counters") {
-            throw UsageError("unknown option \"" + o.original_tokens.front() + "\"");
+            // (No token of its own when clustered: "-fc".)
+            std::string tok = o.original_tokens.empty() ? (key == "fragment" ? "-f" : "-c") : o.original_tokens.front();
+            throw UsageError("unknown option \"" + tok + "\"");
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
             bool is_src = key == "sport" || key == "source-port";
@@ -856,6 +942,109 @@ Command parse_command_line(int argc, char** argv)
             xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
             xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
             x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
+        } else if (key == "uid-owner" || key == "gid-owner" || key == "socket-exists" || key == "suppl-groups") {
+            Ext& x = ext_for("owner", key);
+            namespace ow = xt::owner;
+            auto& d = x.xt.info;
+            if (!given_once.insert(key).second)
+                throw UsageError("owner: option \"--" + key + "\" can only be used once.\n");
+            if (key == "suppl-groups") {
+                if (invert)
+                    throw UsageError("owner: option \"--suppl-groups\" cannot be inverted.\n");
+                if (!(d[ow::match] & ow::gid))
+                    throw UsageError("owner: Bad value for \"--suppl-groups\" option: \"you need to use --gid-owner first\"");
+                d[ow::match] |= ow::suppl_groups;
+            } else {
+                uint8_t bit = key == "uid-owner" ? ow::uid : key == "gid-owner" ? ow::gid : ow::socket;
+                if (bit != ow::socket) {
+                    // A name, else "ID" or "ID-ID" (or "ID:ID"), up to 2^32-2.
+                    auto account = bit == ow::uid ? cli::user_by_name(val) : cli::group_by_name(val);
+                    uint32_t from = 0, to = 0;
+                    if (account) {
+                        from = to = account->id;
+                    } else {
+                        auto bad = [&] {
+                            return UsageError("owner: Bad value for \"--" + key + "\" option: \"" + val + "\"");
+                        };
+                        auto number = [&](const char* p, const char*& end) {
+                            if (!std::isdigit(static_cast<unsigned char>(*p)) && *p != ' ' && *p != '+')
+                                throw bad();
+                            errno = 0;
+                            char* e = nullptr;
+                            unsigned long long v = std::strtoull(p, &e, 0);
+                            if (e == p || errno || v > UINT32_MAX - 1)
+                                throw bad();
+                            end = e;
+                            return static_cast<uint32_t>(v);
+                        };
+                        const char* end = nullptr;
+                        from = to = number(val.c_str(), end);
+                        if (*end == '-' || *end == ':')
+                            to = number(end + 1, end);
+                        if (*end != '\0')
+                            throw bad();
+                    }
+                    size_t lo = bit == ow::uid ? ow::uid_min : ow::gid_min;
+                    size_t hi = bit == ow::uid ? ow::uid_max : ow::gid_max;
+                    xt::put<uint32_t>(d, lo, from);
+                    xt::put<uint32_t>(d, hi, to);
+                }
+                d[ow::match] |= bit;
+                if (take_invert())
+                    d[ow::invert] |= bit;
+            }
+        } else if (key == "mss") {
+            Ext& x = ext_for("tcpmss", key);
+            if (!given_once.insert("mss").second)
+                throw UsageError("tcpmss: option \"--mss\" can only be used once.\n");
+            auto colon = val.find(':');
+            std::string lo_s = val.substr(0, colon);
+            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
+            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
+            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
+            if (!lo || !hi)
+                throw UsageError("tcpmss: bad value for option \"--mss\" near \"" + (!lo ? lo_s : hi_s) +
+                                 "\", or out of range (0-65535).\n");
+            if (*lo > *hi)
+                throw UsageError("tcpmss: invalid range given");
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, static_cast<uint16_t>(*lo));
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, static_cast<uint16_t>(*hi));
+            x.xt.info[xt::tcpmss::invert] = take_invert() ? 1 : 0;
+        } else if (key == "notrack" || key == "zone" || key == "helper") {
+            target_option({"CT"}, key);
+            if (invert)
+                throw UsageError("CT: option \"--" + key + "\" cannot be inverted.\n");
+            if (!given_once.insert(key).second)
+                throw UsageError("CT: option \"--" + key + "\" can only be used once.\n");
+            namespace ct = xt::ct;
+            auto& d = r.xt.info;
+            if (key == "notrack") {
+                xt::put<uint16_t>(d, ct::flags, xt::get<uint16_t>(d, ct::flags) | ct::notrack);
+            } else if (key == "zone") {
+                auto z = parse_u32(val, 65535);
+                if (!z)
+                    throw UsageError("Cannot parse " + val + " as a zone ID");
+                xt::put<uint16_t>(d, ct::zone, static_cast<uint16_t>(*z));
+            } else {
+                // Cut to the field, NUL kept, as libxtables copies a string.
+                std::fill(d.begin() + ct::helper, d.begin() + ct::helper + ct::helper_max, 0);
+                std::memcpy(d.data() + ct::helper, val.data(), std::min(val.size(), ct::helper_max - 1));
+            }
+        } else if (key == "set-mss" || key == "clamp-mss-to-pmtu") {
+            target_option({"TCPMSS"}, key);
+            if (invert)
+                throw UsageError("TCPMSS: option \"--" + key + "\" cannot be inverted.\n");
+            if (!given_once.insert(key).second)
+                throw UsageError("TCPMSS: option \"--" + key + "\" can only be used once.\n");
+            uint32_t mss = xt::tcpmss::clamp_pmtu;
+            if (key == "set-mss") {
+                auto v = parse_u32(val, xt::tcpmss::set_max);
+                if (!v)
+                    throw UsageError("TCPMSS: bad value for option \"--set-mss\", or out of range (0-65515).\n");
+                mss = *v;
+            }
+            xt::put<uint16_t>(r.xt.info, xt::tcpmss::mss, static_cast<uint16_t>(mss));
+            target_opts |= 2;
         } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
             Ext& x = ext_for("statistic", key);
             namespace st = xt::statistic;
@@ -1062,15 +1251,18 @@ Command parse_command_line(int argc, char** argv)
             uint32_t flags = xt::get<uint32_t>(d, f_off);
             std::string ips = val;
             if (auto colon = val.find(':'); colon != std::string::npos) {
+                // A second colon makes the whole value a (bad) address.
+                if (val.find(':', colon + 1) != std::string::npos)
+                    throw UsageError("Bad IP address \"" + val + "\"");
                 if (!nat_port_proto(r))
                     throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
-                auto [lo, hi] = parse_port_range(val.substr(colon + 1));
+                auto [lo, hi] = parse_nat_ports(val.substr(colon + 1));
                 xt::put_be16(d, lo_port, lo);
                 xt::put_be16(d, hi_port, hi);
                 flags |= xt::nat::proto_specified;
                 ips = val.substr(0, colon);
             }
-            if (!ips.empty()) {
+            if (!ips.empty() || val.find(':') == std::string::npos) {
                 auto dash = ips.find('-');
                 uint32_t lo = parse_nat_ip(ips.substr(0, dash));
                 uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
@@ -1176,6 +1368,7 @@ Command parse_command_line(int argc, char** argv)
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
             {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+            {"tcpmss", "mss"},
         };
         if (auto m = mandatory.find(name); m != mandatory.end() && !opts.count(m->second))
             throw UsageError(name + ": option \"--" + m->second + "\" must be specified\n");
@@ -1183,6 +1376,8 @@ Command parse_command_line(int argc, char** argv)
             throw UsageError("conntrack: At least one option is required");
         if (name == "multiport" && opts.empty())
             throw UsageError("multiport expection an option");
+        if (name == "owner" && opts.empty())
+            throw UsageError("owner: At least one of --uid-owner, --gid-owner or --socket-exists is required");
         if (name == "iprange" && opts.empty())
             throw UsageError("iprange match: You must specify `--src-range' or `--dst-range'");
         if (name == "statistic") {
@@ -1214,6 +1409,8 @@ Command parse_command_line(int argc, char** argv)
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");
     }
+    if (target == "TCPMSS" && !(target_opts & 2))
+        throw UsageError("TCPMSS target: At least one parameter is required");
     if (target == "CONNMARK" && mark_opt.empty())
         throw UsageError("CONNMARK target: No operation specified");
     if (target == "MARK" && mark_opt.empty())

@@ -8,10 +8,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "applets/iptables/rule.hpp"
 
 namespace nsbox::iptables {
+
+// The version iptables-nft scripts see in errors and -V. nsbox implements
+// the behaviour of this release; -V adds which implementation answers.
+constexpr const char* ref_version = "1.8.9";
 
 enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, Replace, List, ListRules, Flush, Zero, NewChain,
                  DeleteChain, Rename, Policy, Version, Help };
@@ -30,6 +35,9 @@ struct Command {
     bool verbose = false;
     bool exact = false;
     bool line_numbers = false;
+    // What iptables warns of while parsing (a weird interface name), each
+    // line with its newline, for the caller to print on stderr.
+    std::string warnings;
 };
 
 // A command line iptables refuses before touching the kernel. `message` is
@@ -43,6 +51,14 @@ struct UsageError : std::runtime_error {
 
 // Parses argv (argv[0] is the program name). Throws UsageError.
 Command parse_command_line(int argc, char** argv);
+
+// Refuses a chain name iptables refuses wherever a chain is declared (-N,
+// an iptables-restore chain line): too long, starting with '-' or '!', or
+// holding a blank. Throws UsageError.
+void check_chain_name(const std::string& name);
+// Whether iptables 1.8.9 finds a target of that name (a chain may not be
+// called so).
+bool is_target_name(std::string_view name);
 
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);

@@ -1,4 +1,5 @@
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/xt.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -54,9 +55,22 @@ int prefix_len(uint32_t mask)
     return (n == 32 || (mask << n) == 0) ? n : -1;
 }
 
+// iptables-nft's name for "no interface" ('/' is not allowed in one).
+constexpr std::string_view no_iface = "INVAL/D";
+
 void add_iface(std::vector<nft::Expr>& out, uint32_t key, const IfaceMatch& m)
 {
     out.push_back(nft::Meta{key, NFT_REG_1});
+    if (m.name == "+") {
+        // Any interface: iptables-nft 1.8.9 loads the name and compares
+        // nothing; "! -i +" compares it with a name no interface has.
+        if (m.invert) {
+            Data d(no_iface.begin(), no_iface.end());
+            d.push_back(0);
+            out.push_back(nft::Cmp{NFT_REG_1, NFT_CMP_EQ, std::move(d)});
+        }
+        return;
+    }
     Data d(m.name.begin(), m.name.end());
     if (!m.name.empty() && m.name.back() == '+')
         d.pop_back(); // prefix match: compare only the given bytes
@@ -264,10 +278,12 @@ struct KnownXt {
 constexpr KnownXt known_matches[] = {
     {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
     {"pkttype", 0, 8},   {"iprange", 1, 72},     {"mac", 0, 16},        {"length", 0, 8},
+    {"tcpmss", 0, 8},    {"owner", 1, 24},
 };
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},
     {"SNAT", 0, 24},       {"LOG", 0, 32},   {"MARK", 2, 8}, {"CONNMARK", 2, 16},
+    {"TCPMSS", 0, 8},      {"CT", 2, 72},
 };
 template <class T>
 bool known(std::span<const KnownXt> table, const T& x)
@@ -324,6 +340,11 @@ Rule decode(const nft::Rule& nr)
     for (const nft::Expr& e : nr.exprs) {
         if (!iptables_expr_kind(e))
             r.incompatible = true;
+        // An interface name loaded and compared with nothing ("-i +"):
+        // any interface, read as no match at all, as iptables-nft reads it.
+        if (have_meta && !have_mask && (meta.key == NFT_META_IIFNAME || meta.key == NFT_META_OIFNAME) &&
+            !std::holds_alternative<nft::Cmp>(e) && !std::holds_alternative<nft::Bitwise>(e))
+            clear();
         if (const auto* m = std::get_if<nft::Meta>(&e)) {
             clear();
             meta = *m;
@@ -368,6 +389,8 @@ Rule decode(const nft::Rule& nr)
                 if (nul == d.end())
                     im.name.push_back('+');
                 im.invert = inv;
+                if (!inv && nul != d.end() && im.name == no_iface)
+                    im = IfaceMatch{"+", true}; // "! -i +"
             } else if (have_meta && !have_mask && meta.key == NFT_META_L4PROTO && c->data.size() == 1) {
                 r.proto = c->data[0];
                 r.proto_invert = inv;
@@ -442,11 +465,19 @@ Rule decode(const nft::Rule& nr)
                 unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));
             }
         } else if (const auto* t = std::get_if<nft::Target>(&e)) {
-            // (CONNMARK's bit shifts are not modelled.)
-            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])))
+            // (CONNMARK's bit shifts, CT's events, timeout policies and
+            // zone directions are not modelled.)
+            bool ct_more = t->name == "CT" && known(known_targets, *t) &&
+                           ((xt::get<uint16_t>(t->info, xt::ct::flags) & ~(xt::ct::notrack | xt::ct::notrack_alias)) ||
+                            xt::get<uint32_t>(t->info, xt::ct::ct_events) ||
+                            xt::get<uint32_t>(t->info, xt::ct::exp_events) || t->info[xt::ct::timeout]);
+            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
                 unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;
+            // The kernel's own state after CT's user part: not compared.
+            if (t->name == "CT" && t->info.size() == xt::ct::size)
+                std::fill(r.xt.info.begin() + xt::ct::user_part, r.xt.info.end(), 0);
         } else {
             bad_expr(e);
         }

@@ -21,6 +21,8 @@
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
 #include "applets/iptables/list.hpp"
+#include "applets/iptables/restore.hpp"
+#include "applets/iptables/tables.hpp"
 #include "libnet/nft/nft.hpp"
 
 namespace nsbox::iptables {
@@ -29,9 +31,6 @@ namespace {
 
 namespace nft = net::nft;
 
-// The version iptables-nft scripts see in errors and -V. nsbox implements
-// the behaviour of this release; -V adds which implementation answers.
-constexpr const char* ref_version = "1.8.9";
 constexpr const char* prefix = "iptables v1.8.9 (nf_tables): ";
 
 // Exit codes of xtables_error.
@@ -65,45 +64,6 @@ Failure strerror_failure(const std::string& msg, bool einval = false)
 }
 
 const Failure no_such_chain = strerror_failure("No chain/target/match by that name");
-
-struct BuiltinChain {
-    const char* name;
-    uint32_t hook;
-    int32_t priority;
-    const char* type;
-};
-struct BuiltinTable {
-    const char* name;
-    std::vector<BuiltinChain> chains; // in hook order, as iptables lists them
-};
-const std::vector<BuiltinTable>& builtin_tables()
-{
-    static const std::vector<BuiltinTable> tables = {
-        {"raw", {{"PREROUTING", NF_INET_PRE_ROUTING, -300, "filter"}, {"OUTPUT", NF_INET_LOCAL_OUT, -300, "filter"}}},
-        {"mangle",
-         {{"PREROUTING", NF_INET_PRE_ROUTING, -150, "filter"}, {"INPUT", NF_INET_LOCAL_IN, -150, "filter"},
-          {"FORWARD", NF_INET_FORWARD, -150, "filter"}, {"OUTPUT", NF_INET_LOCAL_OUT, -150, "route"},
-          {"POSTROUTING", NF_INET_POST_ROUTING, -150, "filter"}}},
-        {"filter",
-         {{"INPUT", NF_INET_LOCAL_IN, 0, "filter"}, {"FORWARD", NF_INET_FORWARD, 0, "filter"},
-          {"OUTPUT", NF_INET_LOCAL_OUT, 0, "filter"}}},
-        {"security",
-         {{"INPUT", NF_INET_LOCAL_IN, 150, "filter"}, {"FORWARD", NF_INET_FORWARD, 150, "filter"},
-          {"OUTPUT", NF_INET_LOCAL_OUT, 150, "filter"}}},
-        {"nat",
-         {{"PREROUTING", NF_INET_PRE_ROUTING, -100, "nat"}, {"INPUT", NF_INET_LOCAL_IN, 100, "nat"},
-          {"OUTPUT", NF_INET_LOCAL_OUT, -100, "nat"}, {"POSTROUTING", NF_INET_POST_ROUTING, 100, "nat"}}},
-    };
-    return tables;
-}
-
-const BuiltinChain* builtin_chain(const BuiltinTable& t, const std::string& name)
-{
-    for (const auto& c : t.chains)
-        if (name == c.name)
-            return &c;
-    return nullptr;
-}
 
 nft::Chain builtin_nft_chain(const BuiltinTable& t, const BuiltinChain& b, uint32_t policy)
 {
@@ -468,24 +428,7 @@ int Runner::zero()
 
 int Runner::new_chain()
 {
-    const std::string& name = c_.chain;
-    if (name.size() >= 29) {
-        std::fputs(usage(fmt::format("chain name `{}' too long (must be under 29 chars)", name)).text.c_str(), stderr);
-        return parameter_problem;
-    }
-    if (name[0] == '-' || name[0] == '!') {
-        std::fputs(usage(fmt::format("chain name not allowed to start with `{}'", name[0])).text.c_str(), stderr);
-        return parameter_problem;
-    }
-    static constexpr std::string_view targets[] = {"ACCEPT", "DROP", "RETURN", "QUEUE", "MASQUERADE", "REJECT"};
-    if (std::find(std::begin(targets), std::end(targets), name) != std::end(targets)) {
-        std::fputs(usage("chain name may not clash with target name").text.c_str(), stderr);
-        return parameter_problem;
-    }
-    if (name.find_first_of(" \t\n\v\f\r") != std::string::npos) {
-        std::fputs(usage(fmt::format("Invalid chain name `{}'", name)).text.c_str(), stderr);
-        return parameter_problem;
-    }
+    const std::string& name = c_.chain; // checked by the parser
     return change([&]() -> std::optional<std::vector<net::Message>> {
         State st = load_state(sock_, t_.name);
         if (st.chain(name) || builtin_chain(t_, name)) {
@@ -788,6 +731,7 @@ int nsbox::iptables_main(int argc, char** argv)
         std::fputs(usage(e.what(), e.bare).text.c_str(), stderr);
         return parameter_problem;
     }
+    std::fputs(c.warnings.c_str(), stderr);
     if (c.cmd == Cmd::Version) {
         // The reference's shape (scripts match "v1.8.9 (nf_tables)"), then
         // which implementation it is.
@@ -834,84 +778,6 @@ std::string prog_name(const char* argv0)
 
 // The tables in the order iptables-nft-save visits them.
 constexpr const char* save_order[] = {"mangle", "security", "raw", "filter", "nat"};
-
-const BuiltinTable* find_table(const std::string& name)
-{
-    for (const auto& t : builtin_tables())
-        if (name == t.name)
-            return &t;
-    return nullptr;
-}
-
-// Splits a rule line as iptables-restore does: blanks separate words;
-// double quotes group, and inside them a backslash takes the next
-// character literally.
-std::vector<std::string> split_words(const std::string& line)
-{
-    std::vector<std::string> out;
-    std::string word;
-    bool quoted = false, escaped = false, have = false;
-    for (char ch : line) {
-        if (quoted) {
-            if (escaped) {
-                word += ch;
-                escaped = false;
-            } else if (ch == '\\') {
-                escaped = true;
-            } else if (ch == '"') {
-                quoted = false;
-            } else {
-                word += ch;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            quoted = have = true;
-        } else if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-            if (have || !word.empty())
-                out.push_back(word);
-            word.clear();
-            have = false;
-        } else {
-            word += ch;
-            have = true;
-        }
-    }
-    if (have || !word.empty())
-        out.push_back(word);
-    return out;
-}
-
-// "[PACKETS:BYTES]".
-bool parse_counters(const std::string& s, uint64_t& packets, uint64_t& bytes)
-{
-    unsigned long long p = 0, b = 0;
-    char tail = 0;
-    if (std::sscanf(s.c_str(), "[%llu:%llu]%c", &p, &b, &tail) != 3 || tail != 0)
-        if (std::sscanf(s.c_str(), "[%llu:%llu%c", &p, &b, &tail) != 3 || tail != ']')
-            return false;
-    packets = p;
-    bytes = b;
-    return true;
-}
-
-struct RestoreChain {
-    std::string name;
-    std::string policy; // "-" for a user chain
-    uint64_t packets = 0, bytes = 0;
-    unsigned line = 0;
-};
-struct RestoreRule {
-    Command cmd;
-    unsigned line = 0;
-};
-struct RestoreTable {
-    const BuiltinTable* table = nullptr;
-    unsigned line = 0;
-    std::vector<RestoreChain> chains;
-    std::vector<RestoreRule> rules;
-    unsigned commit_line = 0;
-};
 
 struct RestoreOptions {
     bool noflush = false, test = false, counters = false, verbose = false;
@@ -1009,12 +875,6 @@ int nsbox::iptables_restore_main(int argc, char** argv)
     namespace nft = net::nft;
     std::string prog = prog_name(argv[0]);
     const std::string head = fmt::format("{} v{} (nf_tables): ", prog, ref_version);
-    auto usage_at = [&](const std::string& msg, unsigned line) {
-        std::fprintf(stderr, "%s%s\nError occurred at line: %u\nTry `%s -h' or '%s --help' for more information.\n",
-                     head.c_str(), msg.c_str(), line, prog.c_str(), prog.c_str());
-        return parameter_problem;
-    };
-
     RestoreOptions o;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -1066,121 +926,19 @@ int nsbox::iptables_restore_main(int argc, char** argv)
     }
 
     // Read the whole file first: nothing is sent unless all of it parses.
-    std::vector<RestoreTable> blocks;
-    std::optional<RestoreTable> cur;
-    unsigned lineno = 0;
-    char* buf = nullptr;
-    size_t cap = 0;
-    ssize_t n;
-    int rc = 0;
-    while (rc == 0 && (n = getline(&buf, &cap, in)) >= 0) {
-        ++lineno;
-        std::string line(buf, static_cast<size_t>(n));
-        while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
-            line.pop_back();
-        size_t first = line.find_first_not_of(" \t");
-        if (first == std::string::npos || line[first] == '#')
-            continue;
-        if (!cur) {
-            if (line[0] != '*') {
-                std::fprintf(stderr, "%s: line %u failed\n", prog.c_str(), lineno);
-                rc = other_problem;
-                break;
-            }
-            std::string name = line.substr(1);
-            while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
-                name.pop_back();
-            const BuiltinTable* t = find_table(name);
-            if (!t) {
-                rc = usage_at(fmt::format("{}: line {} table name '{}' invalid", prog, lineno, name), lineno);
-                break;
-            }
-            cur = RestoreTable{t, lineno, {}, {}, 0};
-            continue;
-        }
-        if (line == "COMMIT" || line.rfind("COMMIT ", 0) == 0) {
-            cur->commit_line = lineno;
-            if (o.only_table.empty() || o.only_table == cur->table->name)
-                blocks.push_back(std::move(*cur));
-            cur.reset();
-            continue;
-        }
-        if (line[0] == ':') {
-            std::vector<std::string> w = split_words(line.substr(1));
-            if (w.empty()) {
-                rc = usage_at(fmt::format("{}: line {} chain name invalid", prog, lineno), lineno);
-                break;
-            }
-            if (w.size() < 2) {
-                rc = usage_at(fmt::format("{}: line {} policy invalid", prog, lineno), lineno);
-                break;
-            }
-            RestoreChain ch{w[0], w[1], 0, 0, lineno};
-            if (w.size() >= 3 && !parse_counters(w[2], ch.packets, ch.bytes)) {
-                rc = usage_at(fmt::format("{}: line {} invalid counters", prog, lineno), lineno);
-                break;
-            }
-            bool builtin = builtin_chain(*cur->table, ch.name) != nullptr;
-            if (builtin && ch.policy != "ACCEPT" && ch.policy != "DROP") {
-                std::fprintf(stderr, "%s: line %u failed: Bad policy name.\n", prog.c_str(), lineno);
-                rc = other_problem;
-                break;
-            }
-            if (!builtin && ch.policy != "-") {
-                std::fprintf(stderr, "%s: line %u failed: Bad built-in chain name.\n", prog.c_str(), lineno);
-                rc = other_problem;
-                break;
-            }
-            cur->chains.push_back(std::move(ch));
-            continue;
-        }
-        std::string rest = line;
-        uint64_t packets = 0, bytes = 0;
-        bool have_counters = false;
-        if (rest[0] == '[') {
-            auto close = rest.find(']');
-            if (close == std::string::npos || !parse_counters(rest.substr(0, close + 1), packets, bytes)) {
-                rc = usage_at("Bad counter", lineno);
-                break;
-            }
-            have_counters = true;
-            rest = rest.substr(close + 1);
-        }
-        std::vector<std::string> words = split_words(rest);
-        std::vector<std::string> args = {prog, "-t", cur->table->name};
-        args.insert(args.end(), words.begin(), words.end());
-        std::vector<char*> cargs;
-        for (auto& a : args)
-            cargs.push_back(a.data());
-        cargs.push_back(nullptr);
-        RestoreRule rr;
-        rr.line = lineno;
-        try {
-            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data());
-        } catch (const UsageError& e) {
-            rc = usage_at(e.what(), lineno);
-            break;
-        }
-        Cmd k = rr.cmd.cmd;
-        if (k != Cmd::Append && k != Cmd::NewChain && !(k == Cmd::Insert && rr.cmd.rulenum.value_or(1) == 1)) {
-            rc = usage_at("nsbox's iptables-restore takes -A, -I (at the head) and -N lines", lineno);
-            break;
-        }
-        if (have_counters && o.counters) {
-            rr.cmd.rule.packets = packets;
-            rr.cmd.rule.bytes = bytes;
-        }
-        cur->rules.push_back(std::move(rr));
-    }
-    std::free(buf);
+    std::string text;
+    char chunk[65536];
+    for (size_t got; (got = std::fread(chunk, 1, sizeof chunk, in)) > 0;)
+        text.append(chunk, got);
     if (in != stdin)
         std::fclose(in);
-    if (rc)
-        return rc;
-    if (cur) {
-        std::fprintf(stderr, "%s: COMMIT expected at line %u\n", prog.c_str(), lineno + 1);
-        return other_problem;
+    RestoreInput parsed = parse_restore(text, prog, o.counters, o.only_table);
+    std::fputs(parsed.warnings.c_str(), stderr);
+    if (parsed.code) {
+        std::fputs(parsed.error.c_str(), stderr);
+        return parsed.code;
     }
+    const std::vector<RestoreTable>& blocks = parsed.blocks;
     if (o.test)
         return 0;
 

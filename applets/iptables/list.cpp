@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/accounts.hpp"
 #include "applets/common/left.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
@@ -335,6 +336,63 @@ std::string length_text(const net::nft::Data& d)
     return lo == hi ? std::to_string(lo) : fmt::format("{}:{}", lo, hi);
 }
 
+// CT's helper name (NUL-terminated within its field).
+std::string ct_helper(const net::nft::Data& d)
+{
+    auto begin = d.begin() + static_cast<long>(xt::ct::helper);
+    auto end = begin + static_cast<long>(xt::ct::helper_max);
+    return std::string(begin, std::find(begin, end, uint8_t(0)));
+}
+
+// The tcpmss match's "[!]MIN[:MAX]".
+std::string tcpmss_text(const net::nft::Data& d)
+{
+    auto lo = xt::get<uint16_t>(d, xt::tcpmss::min), hi = xt::get<uint16_t>(d, xt::tcpmss::max);
+    std::string out = d[xt::tcpmss::invert] ? "!" : "";
+    out += std::to_string(lo);
+    if (hi != lo)
+        out += fmt::format(":{}", hi);
+    return out;
+}
+
+// libxt_owner's items, in its order, for -L (labels, names unless -n) and
+// -S (options, numbers).
+std::string owner_text(const net::nft::Data& d, bool save, bool numeric)
+{
+    namespace ow = xt::owner;
+    uint8_t match = d[ow::match], inv = d[ow::invert];
+    std::string out;
+    auto item = [&](uint8_t bit, const char* label, const char* option) {
+        if (!(match & bit))
+            return;
+        if (inv & bit)
+            out += " !";
+        out += ' ';
+        out += save ? option : label;
+        if (bit != ow::uid && bit != ow::gid)
+            return;
+        auto lo = xt::get<uint32_t>(d, bit == ow::uid ? ow::uid_min : ow::gid_min);
+        auto hi = xt::get<uint32_t>(d, bit == ow::uid ? ow::uid_max : ow::gid_max);
+        if (lo != hi) {
+            out += fmt::format(" {}-{}", lo, hi);
+            return;
+        }
+        if (!save && !numeric) {
+            auto a = bit == ow::uid ? cli::user_by_id(lo) : cli::group_by_id(lo);
+            if (a) {
+                out += ' ' + a->name;
+                return;
+            }
+        }
+        out += fmt::format(" {}", lo);
+    };
+    item(ow::socket, "owner socket exists", "--socket-exists");
+    item(ow::uid, "owner UID match", "--uid-owner");
+    item(ow::gid, "owner GID match", "--gid-owner");
+    item(ow::suppl_groups, "incl. suppl. groups", "--suppl-groups");
+    return out;
+}
+
 bool is_state_alias(const net::nft::Data& d)
 {
     return xt::get<uint16_t>(d, xt::conntrack::match_flags) & xt::conntrack::f_state_alias;
@@ -388,6 +446,10 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
         out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" length {}{}", d[xt::length::invert] ? "!" : "", length_text(d));
+    } else if (x.xt.name == "owner") {
+        out += owner_text(d, false, f.numeric);
+    } else if (x.xt.name == "tcpmss") {
+        out += " tcpmss match " + tcpmss_text(d);
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" connmark match {} {}", d[c::match_invert] ? "!" : "",
@@ -470,6 +532,11 @@ void save_ext(std::string& out, const Ext& x)
         out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
         out += fmt::format(" -m length{} --length {}", d[xt::length::invert] ? " !" : "", length_text(d));
+    } else if (x.xt.name == "owner") {
+        out += " -m owner" + owner_text(d, true, true);
+    } else if (x.xt.name == "tcpmss") {
+        std::string v = tcpmss_text(d);
+        out += v[0] == '!' ? " -m tcpmss ! --mss " + v.substr(1) : " -m tcpmss --mss " + v;
     } else if (x.xt.name == "connmark") {
         namespace c = xt::connmark;
         out += fmt::format(" -m connmark{} --mark {}", d[c::match_invert] ? " !" : "",
@@ -550,6 +617,22 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
         std::string prefix = log_prefix(d);
         if (!prefix.empty())
             out += " prefix \"" + prefix + "\"";
+    } else if (t.name == "TCPMSS") {
+        auto mss = xt::get<uint16_t>(d, xt::tcpmss::mss);
+        out += mss == xt::tcpmss::clamp_pmtu ? " TCPMSS clamp to PMTU" : fmt::format(" TCPMSS set {}", mss);
+    } else if (t.name == "CT") {
+        auto flags = xt::get<uint16_t>(d, xt::ct::flags);
+        if (flags & xt::ct::notrack_alias) {
+            out += " NOTRACK";
+            return;
+        }
+        out += " CT";
+        if (flags & xt::ct::notrack)
+            out += " notrack";
+        if (std::string h = ct_helper(d); !h.empty())
+            out += " helper " + h;
+        if (auto zone = xt::get<uint16_t>(d, xt::ct::zone))
+            out += fmt::format(" zone {}", zone);
     } else if (t.name == "MARK") {
         out += mark_op_text("MARK", xt::get<uint32_t>(d, xt::mark::value), xt::get<uint32_t>(d, xt::mark::mask));
     } else if (t.name == "CONNMARK") {
@@ -580,7 +663,20 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
 void save_target(std::string& out, const net::nft::Target& t)
 {
     const auto& d = t.info;
+    if (t.name == "CT" && (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack_alias)) {
+        out += " -j NOTRACK";
+        return;
+    }
     out += " -j " + t.name;
+    if (t.name == "CT") {
+        if (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack)
+            out += " --notrack";
+        if (std::string h = ct_helper(d); !h.empty())
+            out += " --helper " + h;
+        if (auto zone = xt::get<uint16_t>(d, xt::ct::zone))
+            out += fmt::format(" --zone {}", zone);
+        return;
+    }
     if (t.name == "REJECT") {
         out += fmt::format(" --reject-with {}", reject_name(d));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
@@ -615,6 +711,9 @@ void save_target(std::string& out, const net::nft::Target& t)
         for (const auto& fl : xt::log::flag_names)
             if (flags & fl.bit)
                 out += fmt::format(" --{}", fl.option);
+    } else if (t.name == "TCPMSS") {
+        auto mss = xt::get<uint16_t>(d, xt::tcpmss::mss);
+        out += mss == xt::tcpmss::clamp_pmtu ? " --clamp-mss-to-pmtu" : fmt::format(" --set-mss {}", mss);
     } else if (t.name == "MARK") {
         out += fmt::format(" --set-xmark 0x{:x}/0x{:x}", xt::get<uint32_t>(d, xt::mark::value),
                            xt::get<uint32_t>(d, xt::mark::mask));
@@ -684,8 +783,12 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     out += "-- ";
     if (f.verbose) {
         const char* any = f.numeric ? "*" : "any";
-        std::string in = (r.in.invert ? "!" : "") + (r.in.name.empty() ? std::string(any) : r.in.name);
-        std::string o = (r.out.invert ? "!" : "") + (r.out.name.empty() ? std::string(any) : r.out.name);
+        // ("-i +" matches any interface and lists as any.)
+        auto name = [&](const IfaceMatch& m) {
+            bool all = m.name.empty() || (m.name == "+" && !m.invert);
+            return (m.invert ? "!" : "") + (all ? std::string(any) : m.name);
+        };
+        std::string in = name(r.in), o = name(r.out);
         out += fmt::format(" {} {} ", cli::Left{in, 6}, cli::Left{o, 6});
     }
     out += r.src.invert ? '!' : ' ';

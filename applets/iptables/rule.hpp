@@ -26,6 +26,8 @@ struct IfaceMatch {
     std::string name;
     bool invert = false;
     bool operator==(const IfaceMatch&) const = default;
+    // "-i +" (any interface) is no interface match at all.
+    IfaceMatch canonical() const { return name == "+" && !invert ? IfaceMatch{} : *this; }
 };
 
 // A port range of the tcp/udp match; 0:65535 not inverted means "any".
@@ -121,7 +123,7 @@ struct Rule {
 
     bool same_as(const Rule& o) const
     {
-        return in == o.in && out == o.out && proto == o.proto && proto_invert == o.proto_invert &&
+        return in.canonical() == o.in.canonical() && out.canonical() == o.out.canonical() && proto == o.proto && proto_invert == o.proto_invert &&
                src == o.src && dst == o.dst && l4match == o.l4match &&
                sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
                flags == o.flags && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&

@@ -102,6 +102,29 @@ namespace length {
 constexpr size_t size = 8, min = 0, max = 2, invert = 4;
 }
 
+// struct xt_tcpmss_match_info (tcpmss match, revision 0) and struct
+// xt_tcpmss_info (TCPMSS target, revision 0)
+namespace tcpmss {
+constexpr size_t match_size = 8, min = 0, max = 2, invert = 4;
+constexpr size_t size = 8, mss = 0;
+constexpr uint16_t clamp_pmtu = 0xffff; // --clamp-mss-to-pmtu
+constexpr uint32_t set_max = 65515;     // --set-mss, as libxt_TCPMSS bounds it for IPv4
+} // namespace tcpmss
+
+// struct xt_owner_match_info (owner match, revision 1)
+namespace owner {
+constexpr size_t size = 24, uid_min = 0, uid_max = 4, gid_min = 8, gid_max = 12, match = 16, invert = 17;
+constexpr uint8_t uid = 1 << 0, gid = 1 << 1, socket = 1 << 2, suppl_groups = 1 << 3;
+} // namespace owner
+
+// struct xt_ct_target_info_v1 (CT, revision 2; NOTRACK is CT with the alias
+// flag). The kernel's conntrack pointer follows, at 64.
+namespace ct {
+constexpr size_t size = 72, flags = 0, zone = 2, ct_events = 4, exp_events = 8, helper = 12, helper_max = 16,
+                 timeout = 28, timeout_max = 32, user_part = 60;
+constexpr uint16_t notrack = 1 << 0, notrack_alias = 1 << 1;
+} // namespace ct
+
 // struct ipt_icmp
 namespace icmp {
 constexpr size_t size = 8;

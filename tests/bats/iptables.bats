@@ -179,6 +179,9 @@ t iptables -A FORWARD -p tcp --dport 99999; t iptables -A FORWARD -p tcp --dport
 t iptables -A FORWARD -p tcp --dport nosuchservice; t iptables -A FORWARD -j REJECT --reject-with foo
 t iptables -A FORWARD -j ACCEPT --reject-with tcp-reset; t iptables -D nope -j ACCEPT
 t iptables -N -foo; t iptables -N ACCEPT; t iptables -N abcdefghijklmnopqrstuvwxyz0123; t iptables -N "a b"
+t iptables -N LOG; t iptables -N NOTRACK; t iptables -N standard; t iptables -N "!x"
+t iptables -A FORWARD -j "a b"; t iptables -A FORWARD -j "$(printf "a\tb")"
+t iptables -A FORWARD -o "a b" -j ACCEPT; t iptables -A FORWARD -i "a/b"
 t iptables -t nat -P POSTROUTING DROP; t iptables -6 -L; t iptables -D FORWARD; t iptables -P FORWARD
 iptables -S'
 }

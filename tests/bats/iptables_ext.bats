@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
-# multiport, mark, limit, icmp, tcp flags; DNAT, SNAT, REDIRECT, MASQUERADE,
-# LOG, MARK) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
+# multiport, mark, limit, icmp, tcp flags, tcpmss, owner; DNAT, SNAT, REDIRECT,
+# MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
 
@@ -88,6 +88,27 @@ mangle|PREROUTING|-j CONNMARK --xor-mark 0x3
 mangle|PREROUTING|-m connmark --mark 0x1/0xf -m mark ! --mark 2 -j ACCEPT
 mangle|PREROUTING|-m connmark ! --mark 0x1
 mangle|FORWARD|-m mark --mark 0x4000/0x4000 -m comment --comment "kube" -j MARK --set-xmark 0x0/0x4000
+filter|OUTPUT|-m owner --uid-owner 1000 -j ACCEPT
+filter|OUTPUT|-m owner ! --gid-owner 5-10 --socket-exists
+filter|OUTPUT|-m owner --uid-owner root --gid-owner root --suppl-groups
+filter|OUTPUT|-m owner ! --socket-exists ! --uid-owner 0x10:20
+filter|OUTPUT|-m owner --uid-owner 4294967294 --gid-owner daemon -j DROP
+filter|FORWARD|-i + -p udp -j ACCEPT
+filter|FORWARD|! -i + -j ACCEPT
+filter|FORWARD|-o + -j DROP
+filter|FORWARD|! -o +
+raw|PREROUTING|-j CT --notrack
+raw|PREROUTING|-j NOTRACK
+raw|PREROUTING|-p tcp -j CT --zone 5 --helper ftp
+raw|OUTPUT|-j CT --helper abcdefghijklmnopq --notrack
+raw|OUTPUT|-j CT --zone 0x10
+raw|OUTPUT|-j CT
+mangle|FORWARD|-p tcp --tcp-flags SYN,RST SYN -j TCPMSS --clamp-mss-to-pmtu
+mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1400
+mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1 --clamp-mss-to-pmtu
+mangle|POSTROUTING|-p tcp -m tcpmss --mss 1000:1500 -j ACCEPT
+mangle|POSTROUTING|-p tcp -m tcpmss ! --mss 1400
+mangle|POSTROUTING|-p tcp -m tcpmss --mss :1400 -j TCPMSS --set-mss 0x10
 '
 
 # add TOOL: adds every rule of $RULES with TOOL.
@@ -98,7 +119,7 @@ ADD='add() { $1 -t nat -N DOCKER
 TABLE
 }'
 
-LIST='for t in filter nat mangle; do L -t $t -S; L -t $t -L; L -t $t -L -n -v; L -t $t -L --line-numbers -x -v -n; done'
+LIST='for t in filter nat mangle raw; do L -t $t -S; L -t $t -L; L -t $t -L -n -v; L -t $t -L --line-numbers -x -v -n; done'
 
 
 # Each script runs a few hundred iptables commands: under the sanitizer
@@ -124,7 +145,7 @@ L() { iptables "$@"; }
   script="$ADD"'
 cross() { # ADDER CHECKER
   add "$1"
-  for t in filter nat mangle; do
+  for t in filter nat mangle raw; do
     '"$REF"' -t $t -S | grep "^-A" > '"$BATS_TEST_TMPDIR"'/lines.$t
     while read -r line; do
       eval "$2 -t $t ${line/-A /-C }" || echo "CHECK FAILED: $t $line"
@@ -257,7 +278,26 @@ t iptables -t mangle -A PREROUTING -j CONNMARK --set-mark foo
 t iptables -t mangle -A PREROUTING -j CONNMARK --save-mark --nfmask x
 t iptables -t mangle -A PREROUTING -m connmark --mark foo
 t iptables -t mangle -A PREROUTING -m connmark --mark 1 -m connmark --mark foo
-for t in filter nat mangle; do '"$REF"' -t $t -S; done'
+t iptables -t mangle -A FORWARD -p tcp -j TCPMSS; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss 65516
+t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss 1 --set-mss 2; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS ! --set-mss 5
+t iptables -t mangle -A FORWARD -p tcp -j ACCEPT --set-mss 5; t iptables -t mangle -A FORWARD -p tcp -j TCPMSS --set-mss x
+t iptables -A INPUT -p tcp -j TCPMSS --set-mss 1400; t iptables -t mangle -A FORWARD -p tcp -m tcpmss
+t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:4; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 70000
+t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 5:x; t iptables -t mangle -A FORWARD -p tcp -m tcpmss --mss 1 --mss 2
+t iptables -t mangle -A FORWARD -m tcpmss --mss 5; t iptables -t mangle -A FORWARD -p tcp --mss 5
+t iptables -A OUTPUT -m owner --uid-owner 4294967295; t iptables -A OUTPUT -m owner --uid-owner nosuchuser
+t iptables -A OUTPUT -m owner --gid-owner 5x; t iptables -A OUTPUT -m owner --uid-owner -5
+t iptables -A OUTPUT -m owner --uid-owner 1 --uid-owner 2; t iptables -A OUTPUT -m owner --suppl-groups
+t iptables -A OUTPUT -m owner --gid-owner 1 ! --suppl-groups; t iptables -A OUTPUT -m owner
+t iptables -A INPUT -m owner --uid-owner 0; t iptables -A OUTPUT --uid-owner 0; t iptables -A OUTPUT -m owner --uid-owner 5-3
+t iptables -t raw -A PREROUTING -j CT --zone x; t iptables -t raw -A PREROUTING -j CT --zone 70000
+t iptables -t raw -A PREROUTING -j CT --notrack --notrack; t iptables -t raw -A PREROUTING -j NOTRACK --zone 1
+t iptables -t raw -A PREROUTING -j CT ! --notrack; t iptables -t raw -A PREROUTING -j CT --helper nosuch
+t iptables -A INPUT -j CT --notrack; t iptables -t raw -A PREROUTING -j ACCEPT --notrack
+for v in "" ":abc" ":0" ":5-4" ":70000" "1.2.3.4:" "1.2.3.4:1-" "1.2.3.4:1x" "1.2.3.4:1-2x" "1.2.3.4:1:2" "1.2.3.4: 1" ":+1-0x10"; do
+  t iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination "$v"; t iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source "$v"
+done
+for t in filter nat mangle raw; do '"$REF"' -t $t -S; done'
 }
 
 @test "a rule nsbox cannot decode is never listed as a shorter rule" {
@@ -272,7 +312,7 @@ iptables -A FORWARD -j ACCEPT; echo "rc=$?"; iptables -C FORWARD -o docker0 -j A
   # nsbox refuses the listing and names the extension instead of printing
   # the rule without it; -C never takes it for the shorter rule.
   run nsb "$REF"' -A FORWARD -o docker0 -m hashlimit --hashlimit-above 5/sec --hashlimit-name x -j ACCEPT
-'"$REF"' -t mangle -A FORWARD -p tcp -j TCPMSS --clamp-mss-to-pmtu
+'"$REF"' -t mangle -A FORWARD -j CLASSIFY --set-class 1:1
 iptables -S; echo "rc=$?"; iptables -L FORWARD; echo "rc=$?"; iptables -t mangle -S; echo "rc=$?"
 iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"'
   [ "$status" -eq 0 ]
@@ -280,7 +320,7 @@ iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo 
   [ "${lines[1]}" = "rc=1" ]
   [ "${lines[2]}" = "${lines[0]}" ]
   [ "${lines[3]}" = "rc=1" ]
-  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`TCPMSS' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
+  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`CLASSIFY' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[5]}" = "rc=1" ]
   [ "${lines[6]}" = "iptables: Bad rule (does a matching rule exist in that chain?)." ]
   [ "${lines[7]}" = "rc=1" ]

@@ -155,6 +155,9 @@ r "*nat\n-A POSTROUTING -j DROP\nCOMMIT\n"
 r "*filter\n-A INPUT -s 1.2.3.4 -j ACCEPT\n-A INPUT -p tcp --dport 99999\nCOMMIT\n"
 r "*filter\n-A INPUT -m tcp --dport 22\nCOMMIT\n"
 r "*filter\n-A INPUT -j ACCEPT\n-A INPUT -j MASQUERADE\nCOMMIT\n"
+r "*filter\n-N \"a b\"\nCOMMIT\n"; r "*filter\n-N LOG\nCOMMIT\n"; r "*filter\n:-x - [0:0]\nCOMMIT\n"
+r "*filter\n:!x FOO [0:0]\nCOMMIT\n"; r "*filter\n:abcdefghijabcdefghijabcdefghij - [0:0]\nCOMMIT\n"
+r "*filter\n-A INPUT -j \"a b\"\nCOMMIT\n"
 $R /nonexistent/file; echo "rc=$?"
 [ "$before" = "$(nft list ruleset)" ] && echo unchanged
 '"$REF_SAVE"' | mask'

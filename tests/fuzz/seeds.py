@@ -12,6 +12,7 @@ OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
   print_fuzzer  every packet of the classic pcaps in tests/data/tcpdump and
                 CORPUS_DIR (tcpdump's own captures), with the 4-byte prefix
                 print_fuzzer.cpp reads (link-type selector, options, extra length)
+  restore_fuzzer  the restore files and the rules of tests/bats/iptables*.bats
   etc_fuzzer    this machine's /etc/hosts, nsswitch.conf, passwd, group,
                 sysctl.conf and /etc/iproute2 files, each behind its
                 reader's selector byte
@@ -131,6 +132,18 @@ def ip_command_lines():
                 yield cmd
 
 
+def restore_files():
+    """restore_fuzzer's seeds: each restore file written out in
+    tests/bats/iptables*.bats ("*table" to "COMMIT"), and each rule those
+    tests add with -A/-I, as a one-rule file of its table."""
+    for path in sorted(glob.glob(os.path.join(ROOT, 'tests/bats/iptables*.bats'))):
+        text = open(path).read()
+        for m in re.finditer(r'^\*[a-z]+\n(?:.*\n)*?COMMIT$', text, re.M):
+            yield m.group(0) + '\n'
+        for m in re.finditer(r'(?:iptables|REF"?\'?) (?:-t ([a-z]+) )?(-[AI] [A-Z]+ [^;|\'\n]*)', text):
+            yield '*%s\n%s\nCOMMIT\n' % (m.group(1) or 'filter', m.group(2).strip())
+
+
 def main():
     outdir = sys.argv[1]
     corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, '..', 'shared', 'corpus', 'tcpdump')
@@ -217,6 +230,9 @@ def main():
                 put(outdir, 'etc_fuzzer', n, bytes([sel]) + open(p, 'rb').read()[:65536])
                 n += 1
                 break
+    for f in restore_files():
+        put(outdir, 'restore_fuzzer', n, f.encode())
+        n += 1
     for d in sorted(glob.glob(os.path.join(ROOT, 'tests/fuzz/regress/*'))):
         for f in sorted(glob.glob(os.path.join(d, '*'))):
             put(outdir, os.path.basename(d), n, open(f, 'rb').read())
