@@ -19,6 +19,8 @@ constexpr uint8_t tcp = 6;
 constexpr uint8_t udp = 17;
 constexpr uint8_t ipv6 = 41;
 constexpr uint8_t gre = 47;
+constexpr uint8_t esp = 50;
+constexpr uint8_t ah = 51;
 constexpr uint8_t routing = 43;
 constexpr uint8_t fragment = 44;
 constexpr uint8_t icmpv6 = 58;
@@ -171,6 +173,19 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
         c.print("[{} requires IPv{}]", tok_lookup(ipproto_names, nh).value_or("unknown"), v);
         c.print_invalid();
     };
+    // AH's next header is printed after it, from the bytes it covers.
+    while (nh == proto::ah) {
+        if (p.empty()) {
+            c.proto = "ah";
+            c.print_trunc();
+            return;
+        }
+        auto next = uint8_t(p[0]);
+        uint32_t advance = ah_print(c, p);
+        p = p.subspan(advance);
+        length -= advance;
+        nh = next;
+    }
     switch (nh) {
     case proto::tcp:
         tcp_print(c, p, length, ip, fragmented);
@@ -210,6 +225,9 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
         break;
     case proto::gre:
         gre_print(c, p, length);
+        break;
+    case proto::esp:
+        esp_print(c, p, length);
         break;
     case proto::ethernet:
         if (ip.version == 6)

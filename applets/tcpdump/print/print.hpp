@@ -156,6 +156,10 @@ void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmen
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void igmp_print(Ctx& c, Bytes p, uint32_t length);
 void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// IPsec: ESP's SPI and sequence number; AH's header, whose length it
+// returns (the caller goes on with AH's next header).
+void esp_print(Ctx& c, Bytes p, uint32_t length);
+uint32_t ah_print(Ctx& c, Bytes p);
 // GRE versions 0 and 1 (IP protocol 47).
 void gre_print(Ctx& c, Bytes p, uint32_t length);
 // Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).

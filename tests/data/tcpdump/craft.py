@@ -389,7 +389,39 @@ def geneve(path):
     write(path, pk)
 
 
-CAPTURES = {"geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ipsec(path):
+    """ESP and AH over IPv4 and IPv6: AH before ICMP, TCP, UDP, ESP and another
+    AH, a reserved field set, ICVs of several lengths; headers cut short."""
+    def ipv6(src,dst,nh,payload,hlim=64):
+        return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+    s=[192,168,90,1];d=[192,168,90,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    icmp=bytes([8,0,0xf7,0xfe,0,1,0,0])
+    def esp(spi,seq,n=24): return struct.pack('!II',spi,seq)+bytes(range(n))
+    def ah(nh,spi,seq,icv=bytes(range(0x10,0x1c)),rsvd=0):
+        return struct.pack('!BBHII',nh,(12+len(icv))//4-2,rsvd,spi,seq)+icv
+    def v4(proto,payload,cut=None):
+        f=eth(ipv4(s,d,proto,payload))
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    pk.append(v4(50,esp(0x1001,1)))
+    pk.append(v4(50,esp(0xdeadbeef,0xffffffff,0)))
+    pk.append(v4(51,ah(1,0x2002,5)+icmp))
+    pk.append(v4(51,ah(17,0x2002,6,icv=bytes(16))+udp(s,d,40000,4000,b'hello')))
+    pk.append(v4(51,ah(50,0x2002,7,rsvd=0x12)+esp(0x1001,2)))
+    pk.append(v4(51,ah(51,0x2002,8,icv=b'')+ah(1,0x2003,9)+icmp))
+    pk.append(v4(51,ah(59,0x2002,10)))
+    pk.append(v4(50,esp(0x1001,3,0)[:8]))
+    pk.append(v4(50,esp(0x1001,3),cut=14+20+6))
+    pk.append(v4(51,ah(1,0x2002,11)+icmp,cut=14+20+1))
+    pk.append(v4(51,ah(1,0x2002,11)+icmp,cut=14+20+14))
+    pk.append(v4(51,ah(1,0x2002,11)+icmp,cut=14+20+24+2))
+    pk.append(eth(ipv6(a6,b6,50,esp(0x3003,1)),et=0x86dd))
+    pk.append(eth(ipv6(a6,b6,51,ah(58,0x4004,2)+bytes([128,0,0,0,0,1,0,1])),et=0x86dd))
+    write(path, pk)
+
+
+CAPTURES = {"ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
