@@ -116,9 +116,11 @@ load ip_cases
 @test "netns monitor" {
   # script gives ip a terminal, so that each event line is written at once;
   # script's own "Session terminated" lines depend on load, so they are dropped
-  # (ip's output and errors reach the file t through the terminal)
+  # (ip's output and errors reach the file t through the terminal). The
+  # monitor is stopped once the three events are in t (at most 5 s), not by a
+  # fixed timer: a sanitizer build on a loaded machine took longer than one.
   cases=(
-    'timeout 2 script -qfc "ip netns monitor" /dev/null >t 2>/dev/null & sleep 0.7; ip netns add red; ip netns add blue; ip netns delete red; wait; tr -d "\r" <t'
+    'timeout 15 script -qfc "ip netns monitor" /dev/null >t 2>/dev/null & m=$!; sleep 1; ip netns add red; ip netns add blue; ip netns delete red; for i in $(seq 100); do [ "$(grep -c . t)" -ge 3 ] && break; sleep 0.05; done; kill $m; wait; tr -d "\r" <t'
   )
   ip_cases "${cases[@]}"
 }
