@@ -87,6 +87,10 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         std::string line(text.substr(at, nl == std::string_view::npos ? std::string_view::npos : nl - at));
         at = nl == std::string_view::npos ? text.size() : nl + 1;
         ++lineno;
+        // iptables-restore parses each line as a C string: a NUL ends it
+        // ("-o \0eth0" lacks its argument there, not a match dropped here).
+        if (size_t nul = line.find('\0'); nul != std::string::npos)
+            line.resize(nul);
         while (!line.empty() && (line.back() == '\n' || line.back() == '\r'))
             line.pop_back();
         size_t first = line.find_first_not_of(" \t");

@@ -158,6 +158,8 @@ r "*filter\n-A INPUT -j ACCEPT\n-A INPUT -j MASQUERADE\nCOMMIT\n"
 r "*filter\n-N \"a b\"\nCOMMIT\n"; r "*filter\n-N LOG\nCOMMIT\n"; r "*filter\n:-x - [0:0]\nCOMMIT\n"
 r "*filter\n:!x FOO [0:0]\nCOMMIT\n"; r "*filter\n:abcdefghijabcdefghijabcdefghij - [0:0]\nCOMMIT\n"
 r "*filter\n-A INPUT -j \"a b\"\nCOMMIT\n"
+# a NUL ends the line, as in iptables-restore'"'"'s C strings: "-o" lacks its argument
+r "*filter\n-A FORWARD ! -o \0eth0 -j DROP\nCOMMIT\n"
 $R /nonexistent/file; echo "rc=$?"
 [ "$before" = "$(nft list ruleset)" ] && echo unchanged
 '"$REF_SAVE"' | mask'
