@@ -224,6 +224,21 @@ std::optional<uint32_t> parse_u32(const std::string& s, uint32_t max = UINT32_MA
     return static_cast<uint32_t>(v);
 }
 
+// "LO[:HI]" within 0-65535 as xtables parses a 16-bit range (an empty end
+// is 0 or 65535), with its message naming the extension and option.
+std::pair<uint16_t, uint16_t> parse_u16_range(const std::string& val, const std::string& ext, const std::string& opt)
+{
+    auto colon = val.find(':');
+    std::string lo_s = val.substr(0, colon);
+    std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
+    auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
+    auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
+    if (!lo || !hi)
+        throw UsageError(ext + ": bad value for option \"--" + opt + "\" near \"" + (!lo ? lo_s : hi_s) +
+                         "\", or out of range (0-65535).\n");
+    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
+}
+
 // VALUE[/MASK] as xtables parses a mark; mask defaults to all ones.
 std::optional<std::pair<uint32_t, uint32_t>> parse_mark_mask(const std::string& s)
 {
@@ -931,16 +946,9 @@ Command parse_command_line(int argc, char** argv)
             xt::put<int32_t>(x.xt.info, xt::mac::invert, take_invert() ? 1 : 0);
         } else if (key == "length") {
             Ext& x = ext_for("length", key);
-            auto colon = val.find(':');
-            std::string lo_s = val.substr(0, colon);
-            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
-            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
-            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
-            if (!lo || !hi)
-                throw UsageError("length: bad value for option \"--length\" near \"" + (!lo ? lo_s : hi_s) +
-                                 "\", or out of range (0-65535).\n");
-            xt::put<uint16_t>(x.xt.info, xt::length::min, static_cast<uint16_t>(*lo));
-            xt::put<uint16_t>(x.xt.info, xt::length::max, static_cast<uint16_t>(*hi));
+            auto [lo, hi] = parse_u16_range(val, "length", "length");
+            xt::put<uint16_t>(x.xt.info, xt::length::min, lo);
+            xt::put<uint16_t>(x.xt.info, xt::length::max, hi);
             x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
         } else if (key == "uid-owner" || key == "gid-owner" || key == "socket-exists" || key == "suppl-groups") {
             Ext& x = ext_for("owner", key);
@@ -997,18 +1005,11 @@ Command parse_command_line(int argc, char** argv)
             Ext& x = ext_for("tcpmss", key);
             if (!given_once.insert("mss").second)
                 throw UsageError("tcpmss: option \"--mss\" can only be used once.\n");
-            auto colon = val.find(':');
-            std::string lo_s = val.substr(0, colon);
-            std::string hi_s = colon == std::string::npos ? lo_s : val.substr(colon + 1);
-            auto lo = lo_s.empty() ? std::optional<uint32_t>(0) : parse_u32(lo_s, 65535);
-            auto hi = hi_s.empty() ? std::optional<uint32_t>(65535) : parse_u32(hi_s, 65535);
-            if (!lo || !hi)
-                throw UsageError("tcpmss: bad value for option \"--mss\" near \"" + (!lo ? lo_s : hi_s) +
-                                 "\", or out of range (0-65535).\n");
-            if (*lo > *hi)
+            auto [lo, hi] = parse_u16_range(val, "tcpmss", "mss");
+            if (lo > hi)
                 throw UsageError("tcpmss: invalid range given");
-            xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, static_cast<uint16_t>(*lo));
-            xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, static_cast<uint16_t>(*hi));
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, lo);
+            xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, hi);
             x.xt.info[xt::tcpmss::invert] = take_invert() ? 1 : 0;
         } else if (key == "notrack" || key == "zone" || key == "helper") {
             target_option({"CT"}, key);
