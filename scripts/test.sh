@@ -37,7 +37,9 @@ bats_jobs=${NSBOX_BATS_JOBS:-$((jobs + 1))}
 bats_par=()
 ((bats_jobs > 1)) && bats_par=(--jobs "$bats_jobs" --no-parallelize-within-files)
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says how long the run has taken so far, so a slow CI run shows
+# where its time went.
+step() { printf '\n==> %s  [%dm%02ds]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 step "build (static release)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
