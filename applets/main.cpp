@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "applets/applet.hpp"
+#include "applets/common/failure.hpp"
 
 namespace {
 
@@ -88,7 +89,7 @@ int run(const nsbox::Applet* applet, int argc, char** argv)
         std::fputs("nsbox: applet not found\n", stderr);
         return 127;
     }
-    return applet->entry(argc, argv);
+    return nsbox::cli::run_entry(applet->entry, argc, argv);
 }
 
 } // namespace
@@ -96,10 +97,8 @@ int run(const nsbox::Applet* applet, int argc, char** argv)
 int main(int argc, char** argv)
 {
     std::string_view name = base_name(argv[0]);
-    if (const auto* applet = nsbox::find_applet(name))
-        return applet->entry(argc, argv);
-    if (!name.starts_with("nsbox"))
-        return run(nullptr, argc, argv);
+    if (const auto* applet = nsbox::find_applet(name); applet || !name.starts_with("nsbox"))
+        return run(applet, argc, argv);
 
     if (argc < 2) {
         usage(stdout);

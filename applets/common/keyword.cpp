@@ -7,9 +7,6 @@
 
 namespace nsbox::cli {
 
-void fail(int code, std::string message) { throw Failure(code, std::move(message)); }
-void fail(int code, std::string message, Stop stop) { throw Failure(code, std::move(message), stop); }
-
 void incomplete_command()
 {
     fail(exit_usage, "Command line is not complete. Try option \"help\"\n");

@@ -5,12 +5,13 @@
 #pragma once
 
 #include <cstdio>
-#include <exception>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "applets/common/failure.hpp"
 
 namespace nsbox::cli {
 
@@ -20,40 +21,12 @@ constexpr bool matches(std::string_view word, std::string_view full)
     return !word.empty() && full.starts_with(word);
 }
 
-// Whether a failure ends only the command (a batch goes on with its next
-// line unless told to stop) or the whole process, as where the reference
-// tool calls exit() in the middle of a command (a batch stops at once,
-// even under -force).
-enum class Stop : char { command, batch };
-
-// A failure already worded as the reference tool words it. The applet's
-// entry point prints message() to stderr as is and exits with code().
-class Failure : public std::exception {
-public:
-    Failure(int code, std::string message, Stop stop = Stop::command)
-        : code_(code), message_(std::move(message)), stop_(stop)
-    {
-    }
-    int code() const noexcept { return code_; }
-    const std::string& message() const noexcept { return message_; }
-    const char* what() const noexcept override { return message_.c_str(); }
-    // The reference exits the process here: a batch stops.
-    bool stops_batch() const noexcept { return stop_ == Stop::batch; }
-
-private:
-    int code_;
-    std::string message_;
-    Stop stop_;
-};
-
 // iproute2's exit(-1) and its return -1 from a command.
 inline constexpr int exit_usage = 255;
 inline constexpr int exit_failure = 1;
 // A kernel refusal (rtnl_talk failed).
 inline constexpr int exit_kernel = 2;
 
-[[noreturn]] void fail(int code, std::string message);
-[[noreturn]] void fail(int code, std::string message, Stop stop);
 // "Command line is not complete. Try option "help"", exit 255.
 [[noreturn]] void incomplete_command();
 // "Error: argument "ARG" is wrong: MSG", exit 255.

@@ -14,6 +14,8 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/failure.hpp"
+
 namespace nsbox::sysctl {
 
 namespace {
@@ -404,8 +406,9 @@ int Sysctl::preload(const std::vector<std::string>& files)
         glob_t g{};
         int err = glob(pattern.c_str(), GLOB_NOCHECK | GLOB_BRACE | GLOB_TILDE, nullptr, &g);
         if (err != 0 && err != GLOB_NOMATCH) {
-            std::fprintf(stderr, "%s: glob failed: %s\n", prog_.c_str(), std::strerror(errno));
-            std::exit(1);
+            int e = errno;
+            globfree(&g);
+            cli::fail(1, fmt::format("{}: glob failed: {}\n", prog_, std::strerror(e)));
         }
         for (size_t i = 0; i < g.gl_pathc; ++i) {
             if (load_file(g.gl_pathv[i], list) != 0) {
