@@ -200,6 +200,12 @@ std::vector<HostsEntry> parse_hosts(std::string_view text)
     return out;
 }
 
+std::vector<HostsEntry> read_hosts(const std::string& path)
+{
+    auto text = read_file(path);
+    return text ? parse_hosts(*text) : std::vector<HostsEntry>{};
+}
+
 std::vector<HostsSource> parse_nsswitch_hosts(std::string_view text)
 {
     std::vector<HostsSource> out;

@@ -88,6 +88,8 @@ struct HostsEntry {
 // Parses hosts(5) text: comments from '#', blank lines and lines whose
 // address does not parse are skipped.
 std::vector<HostsEntry> parse_hosts(std::string_view text);
+// The entries of the hosts file at `path` (empty when it cannot be read).
+std::vector<HostsEntry> read_hosts(const std::string& path = "/etc/hosts");
 
 // The sources of the "hosts:" line of nsswitch.conf text, in order, keeping
 // only "files" and "dns" (the others need modules nsbox does not have).

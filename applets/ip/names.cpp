@@ -11,6 +11,7 @@
 #include <linux/rtnetlink.h>
 
 #include "libnet/inet.hpp"
+#include "libnet/netdb.hpp"
 
 namespace nsbox::ip {
 
@@ -239,41 +240,6 @@ std::optional<uint32_t> RtNames::table_id(std::string_view name)
 
 namespace {
 
-// The entries of /etc/protocols as getprotoent reads them: the official
-// name, the number, the aliases. nullopt when the file cannot be read.
-std::optional<std::vector<std::pair<unsigned, std::vector<std::string>>>> read_protocols()
-{
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen("/etc/protocols", "re"), std::fclose);
-    if (!f)
-        return std::nullopt;
-    std::vector<std::pair<unsigned, std::vector<std::string>>> out;
-    char line[512];
-    while (std::fgets(line, sizeof line, f.get())) {
-        std::string_view l = line;
-        l = l.substr(0, l.find('#'));
-        std::vector<std::string> words;
-        size_t i = 0;
-        while (i < l.size()) {
-            while (i < l.size() && std::strchr(" \t\r\n", l[i]))
-                ++i;
-            size_t j = i;
-            while (j < l.size() && !std::strchr(" \t\r\n", l[j]))
-                ++j;
-            if (j > i)
-                words.emplace_back(l.substr(i, j - i));
-            i = j;
-        }
-        if (words.size() < 2)
-            continue;
-        auto num = net::parse_unsigned(words[1], 10);
-        if (!num)
-            continue;
-        words.erase(words.begin() + 1);
-        out.emplace_back(*num, std::move(words));
-    }
-    return out;
-}
-
 // The protocols every system has, for a system without /etc/protocols.
 struct Proto {
     std::string_view name;
@@ -286,13 +252,9 @@ constexpr Proto builtin_ip_protos[] = {{"ip", 0},   {"icmp", 1},  {"igmp", 2},  
 
 std::optional<unsigned> ip_protocol_id(std::string_view name)
 {
-    if (auto table = read_protocols()) {
-        for (const auto& [num, names] : *table)
-            for (const auto& n : names)
-                if (n == name)
-                    return num;
-        return std::nullopt;
-    }
+    bool readable = false;
+    if (auto num = net::netdb::protocol_number(name, &readable); readable)
+        return num;
     for (const Proto& p : builtin_ip_protos)
         if (p.name == name)
             return p.num;
@@ -301,11 +263,7 @@ std::optional<unsigned> ip_protocol_id(std::string_view name)
 
 std::optional<std::string> ip_protocol_name(unsigned num)
 {
-    if (auto table = read_protocols())
-        for (const auto& [n, names] : *table)
-            if (n == num)
-                return names.front();
-    return std::nullopt;
+    return net::netdb::protocol_name(num);
 }
 
 } // namespace nsbox::ip

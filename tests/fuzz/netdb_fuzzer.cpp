@@ -1,4 +1,5 @@
 // libFuzzer target for the readers of the files nsbox reads at fixed paths
+// (libnet/netdb and libnet/resolve, through their callers)
 // in place of glibc's NSS: /etc/protocols (ip's ip_protocol_id/name,
 // iptables' protocol_number/name), /etc/services (iptables'
 // service_port/name, tcpdump's port names), /etc/hosts and /etc/networks

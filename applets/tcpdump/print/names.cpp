@@ -12,6 +12,7 @@
 
 #include "applets/tcpdump/print/resolver.hpp"
 #include "applets/tcpdump/print/tables.hpp"
+#include "libnet/netdb.hpp"
 
 namespace nsbox::tcpdump {
 
@@ -157,28 +158,14 @@ const std::string& Names::ether(const std::array<uint8_t, 6>& a)
 void Names::load_services()
 {
     services_loaded_ = true;
-    std::ifstream in("/etc/services");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (auto hash = line.find('#'); hash != std::string::npos)
-            line.resize(hash);
-        std::istringstream words(line);
-        std::string name, port_proto;
-        if (!(words >> name >> port_proto))
-            continue;
-        auto slash = port_proto.find('/');
-        if (slash == std::string::npos)
-            continue;
-        unsigned port = 0;
-        if (std::sscanf(port_proto.substr(0, slash).c_str(), "%u", &port) != 1 || port > 65535)
-            continue;
-        std::string proto = port_proto.substr(slash + 1);
-        // The first line for a port wins, as in tcpdump's table.
+    // The first line for a port wins, as in tcpdump's table.
+    net::netdb::each_service([&](uint16_t port, std::string_view proto, std::span<const std::string_view> names) {
         if (proto == "tcp")
-            tcp_ports_.try_emplace(port, name);
+            tcp_ports_.try_emplace(port, names.front());
         else if (proto == "udp")
-            udp_ports_.try_emplace(port, name);
-    }
+            udp_ports_.try_emplace(port, names.front());
+        return false;
+    });
 }
 
 const std::string& Names::udp_port(uint16_t port)
