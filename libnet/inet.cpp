@@ -118,6 +118,38 @@ std::optional<uint32_t> parse_unsigned(std::string_view s, int base)
     return static_cast<uint32_t>(p.value);
 }
 
+std::optional<uint32_t> parse_unsigned(std::string_view s, int base, uint32_t max)
+{
+    auto v = parse_unsigned(s, base);
+    return v && *v <= max ? v : std::nullopt;
+}
+
+std::optional<int> parse_integer(std::string_view s, int base)
+{
+    if (s.empty())
+        return std::nullopt;
+    std::string text(s);
+    char* end = nullptr;
+    errno = 0;
+    long v = std::strtol(text.c_str(), &end, base);
+    if (end == text.c_str() || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+        return std::nullopt;
+    return static_cast<int>(v);
+}
+
+std::optional<uint64_t> parse_u64(std::string_view s)
+{
+    if (s.empty())
+        return std::nullopt;
+    std::string text(s);
+    char* end = nullptr;
+    errno = 0;
+    unsigned long long v = std::strtoull(text.c_str(), &end, 0);
+    if (end == text.c_str() || *end || (v == ULLONG_MAX && errno == ERANGE))
+        return std::nullopt;
+    return static_cast<uint64_t>(v);
+}
+
 std::optional<IpAddress> parse_address(std::string_view s, int family)
 {
     if (s.find(':') != std::string_view::npos) {

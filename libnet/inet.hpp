@@ -49,6 +49,13 @@ struct Prefix {
 // strtoul(s, base) accepted whole, as iproute2's get_unsigned: leading
 // blanks and a sign allowed, base 0 means 0x.. hex and 0.. octal.
 std::optional<uint32_t> parse_unsigned(std::string_view s, int base = 0);
+// The same, at most `max` (get_u16, get_u8 and the others with a limit).
+std::optional<uint32_t> parse_unsigned(std::string_view s, int base, uint32_t max);
+// iproute2's get_integer and get_s32: strtol(s, base) accepted whole and
+// within int.
+std::optional<int> parse_integer(std::string_view s, int base = 0);
+// iproute2's get_u64: strtoull(s, 0) accepted whole, not saturated.
+std::optional<uint64_t> parse_u64(std::string_view s);
 
 // An address (no keywords). `family` AF_UNSPEC accepts either; a ':' means
 // IPv6. IPv4 is up to four strtoul parts, each at most 255.

@@ -484,30 +484,13 @@ void set_netns(const std::string& w, net::rtnl::LinkRequestAttrs& attrs)
         return;
     } catch (const net::Error&) {
     }
-    // get_integer: strtol base 0, the whole word, an int.
-    errno = 0;
-    char* end = nullptr;
-    long v = std::strtol(w.c_str(), &end, 0);
-    if (w.empty() || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX)
+    auto pid = net::parse_integer(w);
+    if (!pid)
         cli::invarg("Invalid \"netns\" value\n", w);
-    attrs.net_ns_pid = static_cast<uint32_t>(v);
+    attrs.net_ns_pid = static_cast<uint32_t>(*pid);
 }
 
 namespace {
-
-// get_integer: strtol base 0 over the whole word, within int.
-std::optional<int> parse_int(std::string_view w)
-{
-    std::string s(w);
-    if (s.empty())
-        return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    long v = std::strtol(s.c_str(), &end, 0);
-    if (end == s.c_str() || *end || errno == ERANGE || v < INT_MIN || v > INT_MAX)
-        return std::nullopt;
-    return static_cast<int>(v);
-}
 
 // "on"/"off" words that set or clear one IFF_* bit.
 struct FlagWord {
@@ -568,7 +551,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
             std::string_view w = a.value();
             if (qlen)
                 cli::duparg("txqueuelen", w);
-            qlen = parse_int(w);
+            qlen = net::parse_integer(w);
             if (!qlen)
                 cli::invarg("Invalid \"txqueuelen\" value\n", w);
             l.attrs.txqlen = static_cast<uint32_t>(*qlen);
@@ -576,7 +559,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
             std::string_view w = a.value();
             if (mtu)
                 cli::duparg("mtu", w);
-            mtu = parse_int(w);
+            mtu = net::parse_integer(w);
             if (!mtu)
                 cli::invarg("Invalid \"mtu\" value\n", w);
             l.attrs.mtu = static_cast<uint32_t>(*mtu);
@@ -650,7 +633,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
             std::string_view w = a.value();
             if (numtx)
                 cli::duparg("numtxqueues", w);
-            numtx = parse_int(w);
+            numtx = net::parse_integer(w);
             if (!numtx)
                 cli::invarg("Invalid \"numtxqueues\" value\n", w);
             l.attrs.num_tx_queues = static_cast<uint32_t>(*numtx);
@@ -658,7 +641,7 @@ LinkArgs parse_link_args(Context& c, cli::Args& a, bool create)
             std::string_view w = a.value();
             if (numrx)
                 cli::duparg("numrxqueues", w);
-            numrx = parse_int(w);
+            numrx = net::parse_integer(w);
             if (!numrx)
                 cli::invarg("Invalid \"numrxqueues\" value\n", w);
             l.attrs.num_rx_queues = static_cast<uint32_t>(*numrx);

@@ -54,15 +54,6 @@ constexpr std::string_view f_realms = "rt_realms";
 constexpr std::string_view f_dsfield = "rt_dsfield";
 constexpr std::string_view f_tables = "rt_tables";
 
-// strtoul(arg, &end, base) accepted whole and at most `max`.
-std::optional<uint32_t> number(std::string_view arg, int base, unsigned long max)
-{
-    auto v = net::parse_unsigned(arg, base);
-    if (!v || *v > max)
-        return std::nullopt;
-    return v;
-}
-
 } // namespace
 
 RtNames::RtNames(std::string confdir, std::FILE* err) : confdir_(std::move(confdir)), err_(err)
@@ -139,7 +130,7 @@ std::optional<uint32_t> RtNames::tab_a2n(Tab& t, std::string_view file, std::str
     for (unsigned i = 0; i < 256; ++i)
         if (t.names[i] && *t.names[i] == name)
             return i;
-    return number(name, 0, 255);
+    return net::parse_unsigned(name, 0, 255);
 }
 
 std::string RtNames::tab_n2a(Tab& t, std::string_view file, unsigned id, bool with_dir)
@@ -176,7 +167,7 @@ std::optional<uint32_t> RtNames::dsfield_id(std::string_view name)
     for (unsigned i = 0; i < 256; ++i)
         if (dsfields_.names[i] && *dsfields_.names[i] == name)
             return i;
-    return number(name, 16, 255);
+    return net::parse_unsigned(name, 16, 255);
 }
 
 std::optional<uint32_t> RtNames::realms(std::string_view arg)
@@ -235,7 +226,7 @@ std::optional<uint32_t> RtNames::table_id(std::string_view name)
         for (auto it = tables_.rbegin(); it != tables_.rend(); ++it)
             if ((it->id & 255) == bucket && it->name == name)
                 return it->id;
-    return number(name, 0, RT_TABLE_MAX);
+    return net::parse_unsigned(name, 0, RT_TABLE_MAX);
 }
 
 namespace {

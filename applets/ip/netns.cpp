@@ -153,20 +153,6 @@ void print_nsid(Context& c, Nsids& ids, const net::netns::Nsid& n)
     c.out.text("\n");
 }
 
-// get_integer: a whole int in base 0 (decimal, 0x hex, 0 octal).
-std::optional<int> parse_int(std::string_view w)
-{
-    if (w.empty())
-        return std::nullopt;
-    std::string s(w);
-    char* end = nullptr;
-    errno = 0;
-    long v = std::strtol(s.c_str(), &end, 0);
-    if (*end != '\0' || errno == ERANGE || v < INT_MIN || v > INT_MAX)
-        return std::nullopt;
-    return static_cast<int>(v);
-}
-
 int netns_list_id(Context& c, Nsids& ids, cli::Args& a)
 {
     if (!ids.supported())
@@ -189,7 +175,7 @@ int netns_list_id(Context& c, Nsids& ids, cli::Args& a)
         if (slot)
             cli::duparg(key, a.peek());
         std::string_view w = a.value();
-        auto v = parse_int(w);
+        auto v = net::parse_integer(w);
         if (!v)
             cli::invarg(fmt::format("\"{}\" value is invalid", key), w);
         if (*v < 0)
@@ -270,7 +256,7 @@ int netns_attach(cli::Args& a)
         returns_failure("No netns name and PID specified\n");
     std::string name(a.take());
     std::string_view pid_word = a.peek();
-    auto pid = parse_int(pid_word);
+    auto pid = net::parse_integer(pid_word);
     if (!pid || *pid == 0)
         returns_failure(fmt::format("Invalid PID: {}\n", pid_word));
     int unlink_error = 0;
@@ -301,7 +287,7 @@ int netns_set(Context& c, cli::Args& a)
     std::string_view w = a.peek();
     int32_t nsid = -1; // "auto": the kernel chooses
     if (w != "auto") {
-        auto v = parse_int(w);
+        auto v = net::parse_integer(w);
         if (!v)
             cli::invarg("Invalid \"netnsid\" value", w);
         if (*v < 0)

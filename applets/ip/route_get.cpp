@@ -19,15 +19,6 @@ namespace {
 
 using net::rtnl::Route;
 
-// iproute2's get_u16 (strtoul base 0, at most 0xffff).
-std::optional<uint16_t> port(std::string_view w)
-{
-    auto v = net::parse_unsigned(w, 0);
-    if (!v || *v > 0xffff)
-        return std::nullopt;
-    return static_cast<uint16_t>(*v);
-}
-
 } // namespace
 
 GetRequest get_request(Cmd& cmd, cli::Args& a)
@@ -101,17 +92,17 @@ GetRequest get_request(Cmd& cmd, cli::Args& a)
             req.order.push_back(RTA_NEWDST);
         } else if (a.matches("sport")) {
             std::string_view w = a.value();
-            auto p = port(w);
+            auto p = net::parse_unsigned(w, 0, 0xffff);
             if (!p)
                 cli::invarg("invalid sport\n", w);
-            req.sport = *p;
+            req.sport = static_cast<uint16_t>(*p);
             req.order.push_back(RTA_SPORT);
         } else if (a.matches("dport")) {
             std::string_view w = a.value();
-            auto p = port(w);
+            auto p = net::parse_unsigned(w, 0, 0xffff);
             if (!p)
                 cli::invarg("invalid dport\n", w);
-            req.dport = *p;
+            req.dport = static_cast<uint16_t>(*p);
             req.order.push_back(RTA_DPORT);
         } else if (a.matches("ipproto")) {
             std::string_view w = a.value();

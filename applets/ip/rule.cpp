@@ -50,35 +50,6 @@ constexpr uint32_t dump_magic = 0x71706986;
 
 [[noreturn]] void usage() { cli::fail(cli::exit_usage, std::string(usage_text)); }
 
-// iproute2's get_u64 (strtoull, base 0, whole word).
-std::optional<uint64_t> parse_u64(std::string_view w)
-{
-    std::string s(w);
-    if (s.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    unsigned long long v = std::strtoull(s.c_str(), &end, 0);
-    if (end == s.c_str() || *end || (v == ULLONG_MAX && errno == ERANGE))
-        return std::nullopt;
-    return static_cast<uint64_t>(v);
-}
-
-// iproute2's get_s32 (strtol, base 0, whole word, 32-bit range).
-std::optional<int32_t> parse_s32(std::string_view w)
-{
-    std::string s(w);
-    if (s.empty())
-        return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    long v = std::strtol(s.c_str(), &end, 0);
-    if (end == s.c_str() || *end || ((v == LONG_MIN || v == LONG_MAX) && errno == ERANGE) || v > INT32_MAX ||
-        v < INT32_MIN)
-        return std::nullopt;
-    return static_cast<int32_t>(v);
-}
-
 // "FWMARK[/MASK]": the mark, and the mask when a slash is given.
 struct Mark {
     uint32_t mark;
@@ -405,7 +376,7 @@ Rule modify_request(Context& c, RtNames& names, cli::Args& a, uint16_t nl_cmd)
             add_order(r, FRA_PROTOCOL);
         } else if (a.matches("tun_id")) {
             std::string_view w = a.value();
-            auto v = parse_u64(w);
+            auto v = net::parse_u64(w);
             if (!v)
                 cli::invarg("\"tun_id\" value is invalid\n", w);
             r.tun_id = *v;
@@ -426,7 +397,7 @@ Rule modify_request(Context& c, RtNames& names, cli::Args& a, uint16_t nl_cmd)
             table_ok = true;
         } else if (a.matches("suppress_prefixlength") || a.is("sup_pl")) {
             std::string_view w = a.value();
-            auto v = parse_s32(w);
+            auto v = net::parse_integer(w);
             if (!v || *v < 0)
                 cli::invarg("suppress_prefixlength value is invalid\n", w);
             r.suppress_prefixlen = static_cast<uint32_t>(*v);
@@ -553,7 +524,7 @@ Filter parse_filter(Context& c, RtNames& names, cli::Args& a)
             f.uid_range = *u;
         } else if (a.matches("tun_id")) {
             std::string_view w = a.value();
-            auto v = parse_u64(w);
+            auto v = net::parse_u64(w);
             if (!v)
                 cli::invarg("\"tun_id\" value is invalid\n", w);
             f.tun_id = *v;

@@ -2,6 +2,7 @@
 // (strtoul parts, octal and hex, netmask lengths) checked against what
 // /usr/sbin/ip accepted or refused for the same words.
 
+#include <climits>
 #include <gtest/gtest.h>
 
 #include <linux/if_arp.h>
@@ -79,6 +80,26 @@ TEST(InetParse, UnsignedBounds)
     EXPECT_EQ(parse_unsigned("12x"), std::nullopt);
     EXPECT_EQ(parse_unsigned(""), std::nullopt);
     EXPECT_EQ(parse_unsigned("99999999999999999999999"), std::nullopt);
+}
+
+// iproute2's get_u16 and the like, get_integer (get_s32) and get_u64.
+TEST(InetParse, IntegerRules)
+{
+    EXPECT_EQ(parse_unsigned("0xffff", 0, 0xffff), 0xffffu);
+    EXPECT_EQ(parse_unsigned("65536", 0, 0xffff), std::nullopt);
+    EXPECT_EQ(parse_unsigned("ff", 16, 255), 255u);
+    EXPECT_EQ(parse_integer("-2147483648"), INT_MIN);
+    EXPECT_EQ(parse_integer("2147483648"), std::nullopt);
+    EXPECT_EQ(parse_integer("0x10"), 16);
+    EXPECT_EQ(parse_integer("-010"), -8);
+    EXPECT_EQ(parse_integer(""), std::nullopt);
+    EXPECT_EQ(parse_integer("1x"), std::nullopt);
+    EXPECT_EQ(parse_integer(" 7"), 7);  // strtol skips leading blanks
+    EXPECT_EQ(parse_u64("18446744073709551614"), UINT64_MAX - 1);
+    EXPECT_EQ(parse_u64("18446744073709551616"), std::nullopt);
+    EXPECT_EQ(parse_u64("0x1"), 1u);
+    EXPECT_EQ(parse_u64("-1"), UINT64_MAX);  // strtoull negates, as get_u64 lets it
+    EXPECT_EQ(parse_u64("x"), std::nullopt);
 }
 
 TEST(InetFormat, LinkLayer)

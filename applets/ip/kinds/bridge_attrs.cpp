@@ -55,9 +55,11 @@ void parse_attrs(Context& c, cli::Args& a, const AttrKind& k, std::optional<std:
             cli::fail(cli::exit_failure,
                       fmt::format("{}: unknown {} \"{}\"?\n{}", k.name, k.unknown, a.peek(), attrs_usage(k)));
         }
+        // get_u8/u16/u32, and get_u64 for the 64-bit attributes.
         auto num = [&](uint64_t max) {
             std::string_view w = a.value();
-            auto v = parse_ul(w, 0, max);
+            auto v = max > UINT32_MAX ? net::parse_u64(w)
+                                      : std::optional<uint64_t>(net::parse_unsigned(w, 0, static_cast<uint32_t>(max)));
             if (!v)
                 cli::invarg((o->flags & old_invalid) ? fmt::format("{} is invalid", o->word)
                                                      : fmt::format("invalid {}", o->word),

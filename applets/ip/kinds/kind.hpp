@@ -76,8 +76,6 @@ void vxlan_print(Context& c, LinkCache& names, const net::AttrTable& t);
 std::string vxlan_usage(std::string_view kind);
 
 // --- What several kinds share (kinds.cpp).
-// strtoul over the whole word in `base`, at most `max`.
-std::optional<uint64_t> parse_ul(std::string_view w, int base, uint64_t max);
 // ll_proto_n2a for the protocols a bridge or vlan carries (network order).
 std::string proto_name(uint16_t be);
 // ll_proto_a2n for a bridge or vlan protocol: a name (any case) or a

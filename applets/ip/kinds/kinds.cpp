@@ -110,19 +110,6 @@ std::string usage_not_yet(std::string_view kind)
 
 std::string usage_plain(std::string_view kind) { return fmt::format("Usage: ... {}\n", kind); }
 
-std::optional<uint64_t> parse_ul(std::string_view w, int base, uint64_t max)
-{
-    std::string s(w);
-    if (s.empty())
-        return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    unsigned long v = std::strtoul(s.c_str(), &end, base);
-    if (end == s.c_str() || *end || errno == ERANGE || v > max)
-        return std::nullopt;
-    return v;
-}
-
 std::string proto_name(uint16_t be)
 {
     uint16_t id = ntohs(be);
@@ -147,7 +134,7 @@ std::optional<uint16_t> parse_vlan_proto(std::string_view w)
     for (const P& p : protos)
         if (p.name.size() == w.size() && strncasecmp(p.name.data(), w.data(), w.size()) == 0)
             return htons(p.id);
-    auto v = parse_ul(w, 0, 0xffff);
+    auto v = net::parse_unsigned(w, 0, 0xffff);
     if (!v)
         return std::nullopt;
     return htons(static_cast<uint16_t>(*v));

@@ -72,7 +72,7 @@ void macvlan_parse(Context&, cli::Args& a, net::rtnl::Link& req, bool)
             has_flags = true;
         } else if (a.matches("bcqueuelen")) {
             std::string_view w = a.value();
-            auto n = parse_ul(w, 0, 0xffffffffu);
+            auto n = net::parse_unsigned(w, 0, 0xffffffffu);
             if (!n)
                 cli::fail(cli::exit_failure,
                           fmt::format("Error: argument of \"bcqueuelen\" must be a positive integer "

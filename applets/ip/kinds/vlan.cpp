@@ -67,7 +67,7 @@ void vlan_parse(Context&, cli::Args& a, net::rtnl::Link& req, bool)
             v.protocol_be = *p;
         } else if (a.matches("id")) {
             std::string_view w = a.value();
-            auto id = parse_ul(w, 0, 0xffff);
+            auto id = net::parse_unsigned(w, 0, 0xffff);
             if (!id)
                 cli::invarg("id is invalid", w);
             v.id = static_cast<uint16_t>(*id);

@@ -163,7 +163,7 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
         if (m("id") || m("vni")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_ID, "id", w);
-            auto n = parse_ul(w, 0, 0xffffffffu);
+            auto n = net::parse_unsigned(w, 0, 0xffffffffu);
             if (!n || *n >= (1u << 24))
                 cli::invarg("invalid id", w);
             vni = static_cast<uint32_t>(*n);
@@ -204,7 +204,7 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
             } else if (w == "auto") {
                 v.ttl = 0;
             } else {
-                auto n = parse_ul(w, 0, 0xffffffffu);
+                auto n = net::parse_unsigned(w, 0, 0xffffffffu);
                 if (!n)
                     cli::invarg("invalid TTL", w);
                 if (*n > 255)
@@ -217,12 +217,12 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
             if (w == "inherit") {
                 v.tos = 1;
             } else {
-                std::optional<uint64_t> n;
+                std::optional<uint32_t> n;
                 for (const auto& [id, name] : read_id_table("/etc/iproute2/rt_dsfield"))
                     if (name == w && id <= 255)
                         n = id;
                 if (!n)
-                    n = parse_ul(w, 16, 255);
+                    n = net::parse_unsigned(w, 16, 255);
                 if (!n)
                     cli::invarg("bad TOS value", w);
                 v.tos = static_cast<uint8_t>(*n);
@@ -241,33 +241,33 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
         } else if (m("label") || m("flowlabel")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_LABEL, "flowlabel", w);
-            auto n = parse_ul(w, 0, 0xffffffffu);
+            auto n = net::parse_unsigned(w, 0, 0xffffffffu);
             if (!n || (*n & ~uint64_t{0xfffff}))
                 cli::invarg("invalid flowlabel", w);
             v.label_be = htonl(static_cast<uint32_t>(*n));
         } else if (m("ageing")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_AGEING, "ageing", w);
-            std::optional<uint64_t> n = w == "none" ? std::optional<uint64_t>(0) : parse_ul(w, 0, 0xffffffffu);
+            std::optional<uint32_t> n = w == "none" ? std::optional<uint32_t>(0) : net::parse_unsigned(w, 0, 0xffffffffu);
             if (!n)
                 cli::invarg("ageing timer", w);
             v.ageing = static_cast<uint32_t>(*n);
         } else if (m("maxaddress")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_LIMIT, "maxaddress", w);
-            std::optional<uint64_t> n =
-                w == "unlimited" ? std::optional<uint64_t>(0) : parse_ul(w, 0, 0xffffffffu);
+            std::optional<uint32_t> n =
+                w == "unlimited" ? std::optional<uint32_t>(0) : net::parse_unsigned(w, 0, 0xffffffffu);
             if (!n)
                 cli::invarg("max addresses", w);
             v.limit = static_cast<uint32_t>(*n);
         } else if (m("port") || m("srcport")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_PORT_RANGE, "srcport", w);
-            auto lo = parse_ul(w, 0, 0xffff);
+            auto lo = net::parse_unsigned(w, 0, 0xffff);
             if (!lo)
                 cli::invarg("min port", w);
             std::string_view w2 = a.value();
-            auto hi = parse_ul(w2, 0, 0xffff);
+            auto hi = net::parse_unsigned(w2, 0, 0xffff);
             if (!hi)
                 cli::invarg("max port", w2);
             if (*lo || *hi) {
@@ -279,7 +279,7 @@ void vxlan_parse(Context& c, cli::Args& a, net::rtnl::Link& req, bool set_op)
         } else if (m("dstport")) {
             std::string_view w = a.value();
             dup(IFLA_VXLAN_PORT, "dstport", w);
-            auto n = parse_ul(w, 0, 0xffff);
+            auto n = net::parse_unsigned(w, 0, 0xffff);
             if (!n)
                 cli::invarg("dst port", w);
             dstport = static_cast<uint16_t>(*n);
