@@ -2,7 +2,7 @@
 //
 // -z uses fork() and execlp() rather than Boost.Process: tcpdump's child
 // sets its own priority, prints its own message when the command cannot be
-// started and leaves through exit(), and nobody waits for it (a SIGCHLD
+// started and writes out the stdio output it inherited, and nobody waits for it (a SIGCHLD
 // handler reaps it, the status unread). Boost.Process reports a failed
 // exec in the parent, as an exception, and would add to the binary for
 // none of that (README: "-z and Boost.Process").
@@ -103,10 +103,13 @@ void run_postrotate(const std::string& command, const std::string& file)
     execlp(command.c_str(), command.c_str(), file.c_str(), static_cast<char*>(nullptr));
     std::fprintf(stderr, "compress_savefile: execlp(%s, %s) failed: %s\n", command.c_str(), file.c_str(),
                  std::strerror(errno));
-    // exit(), not _exit(), as tcpdump: the child flushes the stdio buffers
-    // it inherited (the pending --print text is written twice, and a -r
-    // file being read is rewound under the parent). Kept to behave alike.
-    std::exit(1);
+    // tcpdump's child leaves through exit(), which writes out the stdio
+    // output it inherited: --print text still buffered in the parent shows
+    // twice. That is kept. Its exit() also resyncs the -r file's read
+    // buffer, moving the offset the parent shares (a racy "invalid packet
+    // capture length" in the parent): that is not, hence _exit().
+    std::fflush(nullptr);
+    _exit(1);
 }
 
 namespace {
