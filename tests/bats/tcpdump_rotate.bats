@@ -18,7 +18,8 @@ setup() {
   export TD="$BATS_TEST_TMPDIR"
   SANDBOX_TIMEOUT=60
   # 3000 UDP packets of 142 to 1441 bytes: 4,374,024 bytes with the header;
-  # and single packets (p0 ... p7) and a header for the pipe tests.
+  # and for the pipe tests a header, its packets in two halves (half1,
+  # half2), and single packets (p0 ... p7).
   python3 - "$TD" <<'EOF'
 import struct, sys
 d = sys.argv[1]
@@ -30,10 +31,10 @@ def pkt(i, pl):
     data = eth + ip + udp + bytes([i & 0xff]) * pl
     return struct.pack('<IIII', 1700000000 + i // 1000, (i % 1000) * 1000, len(data), len(data)) + data
 hdr = struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 262144, 1)
-with open(d + '/big.pcap', 'wb') as f:
-    f.write(hdr)
-    for i in range(3000):
-        f.write(pkt(i, 100 + (i * 37) % 1300))
+records = [pkt(i, 100 + (i * 37) % 1300) for i in range(3000)]
+open(d + '/big.pcap', 'wb').write(hdr + b''.join(records))
+open(d + '/half1', 'wb').write(b''.join(records[:1500]))
+open(d + '/half2', 'wb').write(b''.join(records[1500:]))
 open(d + '/hdr', 'wb').write(hdr)
 for i in range(8):
     open('%s/p%d' % (d, i), 'wb').write(pkt(i, 100))
@@ -44,7 +45,7 @@ EOF
 # of its own (the test directory is shared), with links to the captures.
 fresh_dir() {
   [[ -d $TD && -e $TD/big.pcap ]] || { echo "no test directory" >&2; return 1; }
-  echo "cd \"\$(mktemp -d '$TD/side.XXXXXX')\" && ln -s ../big.pcap ../hdr ../p? . || exit 1"
+  echo "cd \"\$(mktemp -d '$TD/side.XXXXXX')\" && ln -s ../big.pcap ../hdr ../half? ../p? . || exit 1"
 }
 
 # same SCRIPT: assert_same, in a fresh directory, with show (DIR: each
@@ -136,6 +137,18 @@ same() {
     rel() { local f s; while read -r f; do s=${f#*g-}; s=${s%%-*}; echo "${f%%g-*}g-T+$((s - t0))-${f#*g-*-}"; done; }
     ls -1 a | LC_ALL=C sort | rel; LC_ALL=C sort z.log | rel
     for f in $(ls -1 a | LC_ALL=C sort); do /usr/bin/tcpdump -n -r "a/$f" 2>/dev/null; md5sum <"a/$f"; done'
+}
+
+@test "-G with -C and -W: a time rotation starts the count again, under the new name" {
+  # As above: half the packets (1.2 MB: a size rotation), 1.5 s, the rest.
+  same 'printf "#!/bin/sh\necho \"\$# [\$*]\" >>z.log\n" >z.sh; chmod +x z.sh; mkdir a
+    python3 -c "import time; time.sleep(1.05 - time.time() % 1)"; t0=$(date +%s)
+    (cat hdr half1; sleep 1.5; cat half2) |
+      tcpdump -Z root -r - -w "a/g-%s-" -G 1 -C 1 -W 3 -z ./z.sh; echo "exit ${PIPESTATUS[1]}"
+    settle z.log 3
+    rel() { local f s; while read -r f; do s=${f#*g-}; s=${s%%-*}; echo "${f%%g-*}g-T+$((s - t0))-${f#*g-*-}"; done; }
+    LC_ALL=C sort z.log | rel
+    for f in $(ls -1 a | LC_ALL=C sort); do echo "$(echo "$f" | rel) $(wc -c <"a/$f") $(md5sum <"a/$f" | cut -c1-32)"; done'
 }
 
 @test "-G 1 -W 2 live on lo: two files, the limit message, the summary; -z on both" {
