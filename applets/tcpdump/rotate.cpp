@@ -2,10 +2,10 @@
 //
 // -z uses fork() and execlp() rather than Boost.Process: tcpdump's child
 // sets its own priority, prints its own message when the command cannot be
-// started and writes out the stdio output it inherited, and nobody waits for it (a SIGCHLD
-// handler reaps it, the status unread). Boost.Process reports a failed
-// exec in the parent, as an exception, and would add to the binary for
-// none of that (README: "-z and Boost.Process").
+// started and writes out the stdio output it inherited, and nobody waits
+// for it (a SIGCHLD handler reaps it, the status unread). Boost.Process
+// reports a failed exec in the parent, as an exception, and would add to
+// the binary for none of that (README: "-z and Boost.Process").
 
 #include "applets/tcpdump/rotate.hpp"
 
