@@ -27,6 +27,7 @@
 #include "applets/common/getopt.hpp"
 #include "applets/tcpdump/print/names.hpp"
 #include "applets/tcpdump/print/packet.hpp"
+#include "applets/tcpdump/rotate.hpp"
 
 namespace nsbox {
 
@@ -36,6 +37,8 @@ namespace po = boost::program_options;
 using tcpdump::Names;
 using tcpdump::PacketPrinter;
 using tcpdump::PrintOptions;
+using tcpdump::RotateOptions;
+using tcpdump::Rotator;
 
 constexpr int maximum_snaplen = 262144;
 constexpr std::string_view version = "4.99.3";
@@ -55,14 +58,14 @@ constexpr OptionSpec option_table[] = {
     {'b', "", "", false},
     {'B', "buffer-size", "size", true},
     {'c', "", "count", true},
-    {'C', "", "file_size", false},
+    {'C', "", "file_size", true},
     {'d', "", "", true},
     {'D', "list-interfaces", "", true},
     {'e', "", "", true},
     {'E', "", "algo:secret", false},
     {'f', "", "", false},
     {'F', "", "file", true},
-    {'G', "", "seconds", false},
+    {'G', "", "seconds", true},
     {'h', "help", "", true},
     {'H', "", "", false},
     {'i', "interface", "interface", true},
@@ -90,12 +93,12 @@ constexpr OptionSpec option_table[] = {
     {'v', "", "", true},
     {'V', "", "file", false},
     {'w', "", "file", true},
-    {'W', "", "filecount", false},
+    {'W', "", "filecount", true},
     {'x', "", "", true},
     {'X', "", "", true},
     {'y', "linktype", "datalinktype", true},
     {'Y', "debug-filter-parser", "", false},
-    {'z', "", "postrotate-command", false},
+    {'z', "", "postrotate-command", true},
     {'Z', "relinquish-privileges", "user", true},
     {'#', "number", "", true},
     {'\0', "count", "", true},
@@ -110,6 +113,7 @@ constexpr OptionSpec option_table[] = {
 
 struct Options {
     PrintOptions print;
+    RotateOptions rotate; // -C -G -W -z
     int count = -1;
     int buffer_size = 0;
     int dflag = 0;
@@ -244,6 +248,10 @@ Options parse(int argc, char** argv)
             if (opt.count <= 0)
                 fail("invalid packet count " + arg);
             break;
+        case 'C':
+            if (auto err = tcpdump::parse_file_size(arg, opt.rotate); !err.empty())
+                fail(err);
+            break;
         case 'd':
             ++opt.dflag;
             break;
@@ -255,6 +263,10 @@ Options parse(int argc, char** argv)
             break;
         case 'F':
             opt.filter_file = arg;
+            break;
+        case 'G':
+            if (auto err = tcpdump::parse_seconds(arg, opt.rotate); !err.empty())
+                fail(err);
             break;
         case 'h':
             print_usage(stdout);
@@ -335,6 +347,10 @@ Options parse(int argc, char** argv)
         case 'w':
             opt.write_file = arg;
             break;
+        case 'W':
+            if (auto err = tcpdump::parse_file_count(arg, opt.rotate); !err.empty())
+                fail(err);
+            break;
         case 'x':
             ++opt.print.xflag;
             opt.print.suppress_default_print = true;
@@ -347,6 +363,9 @@ Options parse(int argc, char** argv)
             if (pcap_datalink_name_to_val(arg.c_str()) < 0)
                 fail("invalid data link type " + arg);
             opt.datalink = arg;
+            break;
+        case 'z':
+            opt.rotate.command = arg;
             break;
         case 'Z':
             opt.user = arg;
@@ -619,7 +638,7 @@ void drop_privileges(const std::string& user)
 struct Session {
     Options* opt = nullptr;
     PacketPrinter* printer = nullptr;
-    pcap_dumper_t* dumper = nullptr;
+    Rotator* output = nullptr; // -w
     pcap_t* pc = nullptr;
     uint32_t captured = 0;
     std::string line;
@@ -649,10 +668,23 @@ void on_packet(u_char* user, const pcap_pkthdr* h, const u_char* bytes)
 {
     auto& s = *reinterpret_cast<Session*>(user);
     ++s.captured;
-    if (s.dumper) {
-        pcap_dump(reinterpret_cast<u_char*>(s.dumper), h, bytes);
+    if (s.output) {
+        switch (s.output->before_packet()) {
+        case Rotator::Step::write:
+            break;
+        case Rotator::Step::limit:
+            // -G with -W: the packet that found the time up is counted,
+            // not written; tcpdump leaves at once, with its summary.
+            std::fprintf(stderr, "Maximum file limit reached: %d\n", s.output->file_count());
+            print_stats(s, true);
+            std::exit(0);
+        case Rotator::Step::failed:
+            fail(s.output->error());
+        }
+        pcap_dumper_t* dumper = s.output->dumper();
+        pcap_dump(reinterpret_cast<u_char*>(dumper), h, bytes);
         if (s.opt->packet_buffered)
-            pcap_dump_flush(s.dumper);
+            pcap_dump_flush(dumper);
     }
     if (s.printer && !s.opt->count_only) {
         tcpdump::PacketHeader ph{h->ts.tv_sec, static_cast<uint32_t>(h->ts.tv_usec), h->caplen, h->len};
@@ -777,6 +809,7 @@ int tcpdump_main(int argc, char** argv)
     sigaction(SIGPIPE, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     sigaction(SIGINT, &sa, nullptr);
+    tcpdump::reap_children_on_sigchld();
     struct sigaction old{};
     sigaction(SIGHUP, &sa, &old);
     if (old.sa_handler != SIG_DFL) // nohup: keep ignoring hangups
@@ -792,12 +825,14 @@ int tcpdump_main(int argc, char** argv)
     session.opt = &opt;
     session.pc = pc;
     std::optional<PacketPrinter> printer;
+    std::optional<Rotator> output;
     if (opt.write_file) {
-        session.dumper = pcap_dump_open(pc, opt.write_file->c_str());
-        if (!session.dumper)
-            fail(pcap_geterr(pc));
+        output.emplace(pc, *opt.write_file, opt.rotate);
+        if (!output->open_first())
+            fail(output->error());
+        session.output = &*output;
         if (opt.packet_buffered)
-            pcap_dump_flush(session.dumper);
+            pcap_dump_flush(output->dumper());
     }
     if (!opt.write_file || opt.print_too) {
         printer.emplace(opt.print, names, pcap_datalink(pc));
@@ -873,8 +908,8 @@ int tcpdump_main(int argc, char** argv)
         std::fprintf(stderr, "tcpdump: pcap_loop: %s\n", pcap_geterr(pc));
     if (!opt.read_file)
         print_stats(session, true);
-    if (session.dumper)
-        pcap_dump_close(session.dumper);
+    if (output)
+        output->close();
     g_capture = nullptr;
     pcap_close(pc);
     pcap_freecode(&code);
