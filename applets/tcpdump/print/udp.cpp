@@ -1,8 +1,9 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
-// (123), syslog (514), VXLAN (4789), Geneve (6081) and multicast DNS
-// (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
-// prints for ports it has no dissector for (it also decodes SNMP, RIP,
-// DHCPv6, ... by port, which nsbox does not yet).
+// (123), syslog (514), RIP (520), RIPng (521), DHCPv6 (546, 547), VXLAN
+// (4789), Geneve (6081) and multicast DNS (5353); every other port prints
+// tcpdump's generic "UDP, length N", which is what tcpdump prints for ports
+// it has no dissector for (it also decodes SNMP, ... by port, which nsbox
+// does not yet).
 
 #include "applets/tcpdump/print/print.hpp"
 
@@ -119,6 +120,18 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(514)) {
             syslog_print(c, payload, length);
+            return;
+        }
+        if (is(520)) {
+            rip_print(c, payload, length);
+            return;
+        }
+        if (is(521)) {
+            ripng_print(c, payload, length);
+            return;
+        }
+        if (is(546) || is(547)) {
+            dhcp6_print(c, payload, length);
             return;
         }
         if (is(4789)) {
