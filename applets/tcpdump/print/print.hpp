@@ -168,6 +168,8 @@ uint32_t ah_print(Ctx& c, Bytes p);
 void gre_print(Ctx& c, Bytes p, uint32_t length);
 // Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).
 void stp_print(Ctx& c, Bytes p, uint32_t length);
+// Cisco Discovery Protocol (SNAP OUI 0x00000c, PID 0x2000).
+void cdp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its

@@ -547,7 +547,48 @@ def rip(path):
     write(path, pk)
 
 
-CAPTURES = {"rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def cdp(path):
+    """CDPv1 and v2 announcements as Cisco switches send them (every TLV
+    tcpdump 4.99 decodes: addresses IPv4, IPv6 and other protocols, prefixes,
+    capabilities, a multi-line version, VLANs, power, ...), TLVs with bad
+    lengths, unknown types, a packet shorter than its header and captures
+    cut inside a TLV."""
+    def frame(cdpmsg,cut=None):
+        llc=b'\xaa\xaa\x03\x00\x00\x0c\x20\x00'+cdpmsg
+        f=b'\x01\x00\x0c\xcc\xcc\xcc'+b'\x02\x00\x00\x00\x00\x01'+struct.pack('!H',len(llc))+llc
+        return (f[:cut],len(f)) if cut else f
+    def t(typ,val): return struct.pack('!HH',typ,4+len(val))+val
+    def msg(ver,ttl,tlvs): return struct.pack('!BBH',ver,ttl,0xbeef)+b''.join(tlvs)
+    v4=lambda a: b'\x01\x01\xcc'+struct.pack('!H',4)+bytes(a)
+    v6=lambda a: b'\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd'+struct.pack('!H',16)+bytes.fromhex(a)
+    other=b'\x01\x01\x81'+struct.pack('!H',3)+b'\x01\x02\x03'
+    pk=[]
+    pk.append(frame(msg(2,180,[t(1,b'sw1.lab'),t(2,struct.pack('!I',2)+v4([10,0,0,1])+v6('fd000000000000000000000000000001')),
+        t(3,b'GigabitEthernet0/1'),t(4,struct.pack('!I',0x29)),t(5,b'Cisco IOS Software\nVersion 15.2(4)E\n\nCopyright (c) \x01\xe9'),
+        t(6,b'cisco WS-C2960'),t(7,bytes([10,1,0,0,16,192,168,1,0,24])),t(8,bytes(32)),t(9,b'LAB'),t(10,struct.pack('!H',100)),t(11,b'\1'),
+        t(0x16,struct.pack('!I',1)+v4([10,0,0,1])),t(0x14,b'sysname'),t(0x10,struct.pack('!H',15400)),t(0x11,struct.pack('!I',1500)),
+        t(0x12,b'\x00'),t(0x13,b'\x05'),t(0x17,b'\x01room-1'),t(0x17,b'\x02'),t(0x15,b'\x06\x03\x2b\x06\x01')])))
+    pk.append(frame(msg(1,60,[t(1,b'router'),t(2,struct.pack('!I',3)+other+v4([192,168,1,1])+b'\x01\x01\xcc\x00\x04\x0a'),t(11,b'\0'),
+        t(0x0e,b'\x01\x00\x64'),t(0x0f,b'\x20\x00'),t(0x0f,b'\x01\x00\x0a'),t(0x10,b'\x07'),t(0x10,b'\x01\x02\x03'),t(0x0c,b'xx'),t(0x30,b'unknown-tlv'),t(0,b'z')])))
+    pk.append(frame(msg(2,180,[t(1,b'badlen'),t(4,b'\0\0\1'),t(10,b'\0\1\2'),t(11,b''),t(0x0e,b'\0\0'),t(0x10,b'\0\0\0\1'),t(0x11,b''),t(0x12,b'ab'),t(0x16,b'\0\0\0'),t(0x17,b''),t(7,b'\1\2\3')])))
+    pk.append(frame(msg(2,180,[t(2,struct.pack('!I',2)+v4([10,0,0,1]))])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\1\xcc\0')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\1\xcc\0\4\1\2')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\2\x81\x82\0\4\1\2')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0')])))
+    pk.append(frame(msg(2,180,[t(2,struct.pack('!I',1)+v4([10,0,0,1])+b'junk')])))
+    pk.append(frame(msg(2,180,[t(1,b'dev'),struct.pack('!HH',3,2)])))
+    pk.append(frame(msg(2,180,[t(1,b'dev'),struct.pack('!HH',3,40)+b'short'])))
+    pk.append(frame(msg(2,180,[t(1,b'dev')])+b'\0\1'))
+    pk.append(frame(b'\2\xb4'))
+    full=msg(2,180,[t(1,b'switch-with-a-long-name'),t(3,b'Gi0/2'),t(5,b'line one\nline two')])
+    for cut in (14+8+2,14+8+4+10,14+8+4+27+4,14+8+4+27+9+10):
+        pk.append(frame(full,cut=cut))
+    write(path, pk)
+
+
+CAPTURES = {"cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
