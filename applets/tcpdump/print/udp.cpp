@@ -98,32 +98,33 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
     }
 
-    // tcpdump tries its port dissectors in a fixed order, DNS first and
-    // mDNS after a score of others; -q skips them.
+    // tcpdump tries its port dissectors in a fixed order (a packet between
+    // two known ports goes to the first); -q skips them. The order is
+    // 4.99.3's, measured with every pair of these ports.
     if (!c.opt.qflag) {
         auto is = [&](uint16_t port) { return sport == port || dport == port; };
         if (is(53)) {
             domain_print(c, payload, length, false, false);
             return;
         }
-        if (is(67) || is(68)) {
-            bootp_print(c, payload, length);
+        if (is(5353)) {
+            domain_print(c, payload, length, false, true);
             return;
         }
         if (is(69)) {
             tftp_print(c, payload, length);
             return;
         }
-        if (is(123)) {
-            ntp_print(c, payload, length);
-            return;
-        }
-        if (is(514)) {
-            syslog_print(c, payload, length);
+        if (is(67) || is(68)) {
+            bootp_print(c, payload, length);
             return;
         }
         if (is(520)) {
             rip_print(c, payload, length);
+            return;
+        }
+        if (is(123)) {
+            ntp_print(c, payload, length);
             return;
         }
         if (is(521)) {
@@ -134,16 +135,16 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             dhcp6_print(c, payload, length);
             return;
         }
+        if (is(514)) {
+            syslog_print(c, payload, length);
+            return;
+        }
         if (is(4789)) {
             vxlan_print(c, payload, length);
             return;
         }
         if (is(6081)) {
             geneve_print(c, payload, length);
-            return;
-        }
-        if (is(5353)) {
-            domain_print(c, payload, length, false, true);
             return;
         }
     }

@@ -588,7 +588,15 @@ def cdp(path):
     write(path, pk)
 
 
-CAPTURES = {"cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def udp_ports(path):
+    """One UDP datagram between every ordered pair of the ports nsbox
+    decodes: which dissector tcpdump tries first."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    ports=[53,67,68,69,123,514,520,521,546,547,4789,6081,5353]
+    write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
+
+
+CAPTURES = {"udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
