@@ -1,7 +1,8 @@
-// The UDP application printers (NTP, BOOTP/DHCP, TFTP, syslog, VXLAN), IGMP
-// and MACsec against known bytes. Every expected text is what the reference
-// tcpdump 4.99.3 printed for the same bytes and options with -t: the frames
-// come from tcpdump's test corpus and from tests/data/tcpdump.
+// The UDP application printers (NTP, BOOTP/DHCP, DHCPv6, RIP, RIPng, TFTP,
+// syslog, VXLAN), IGMP, MACsec and CDP against known bytes. Every expected
+// text is what the reference tcpdump 4.99.3 printed for the same bytes and
+// options with -t: the frames come from tcpdump's test corpus and from
+// tests/data/tcpdump.
 
 #include <gtest/gtest.h>
 
@@ -132,6 +133,61 @@ const Case cases[] = {
      "0800f7ff000000006162636465666768000102030405060708090a0b0c0d0e0f",
      82, "-n -e",
      "02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype 802.1AE MACsec (0x88e5), length 82: an 0, pn 1, flags I, sci 0200000000010001, ethertype IPv4 (0x0800), 10.0.0.1 > 10.0.0.2: ICMP echo request, id 0, seq 0, length 16\n"},
+    {"DHCPv6 advertise",
+     "02000000000202000000000186dd60000000009f1140fe800000000000000000000000000001fe8000000000000000000000"
+     "0000000202230222009fd9cb0212345600030028000000010000070800000b4000050018fd00000000000000000000000000"
+     "010000000e1000001c200001000e000100012b0a0b0c0200000000020002000a0003000102000000000100070001ff001700"
+     "20fd000000000000000000000000000053fe8000000000000000000000000000010018001a036c6162076578616d706c6500"
+     "076578616d706c65036f726700",
+     213, "-n -v",
+     "IP6 (hlim 64, next-header UDP (17) payload length: 159) fe80::1.547 > fe80::2.546: [udp sum ok] dhcp6 advertise (xid=123456 (IA_NA IAID:1 T1:1800 T2:2880 (IA_ADDR fd00::100 pltime:3600 vltime:7200)) (client-ID hwaddr/time type 1 time 722078476 020000000002) (server-ID hwaddr type 1 020000000001) (preference 255) (DNS-server fd00::53 fe80::1) (DNS-search-list lab.example. example.org.))\n"},
+    {"DHCPv6 relay-forward with a relayed solicit",
+     "02000000000202000000000186dd6000000000761140fe800000000000000000000000000001ff0200000000000000000000"
+     "0001000202230223007658a60c00fd000000000000000000000000000100fe8000000000000000000000000000020012000f"
+     "657468302e3130302d706f72742d370009001c010000420001000e000100012b0a0b0c020000000002000800020001002500"
+     "150000000972656d6f74652d6964656e746966696572",
+     172, "-n -v",
+     "IP6 (hlim 64, next-header UDP (17) payload length: 118) fe80::1.547 > ff02::1:2.547: [udp sum ok] dhcp6 relay-fwd (linkaddr=fd00::100 peeraddr=fe80::2 (interface-ID 657468302e3130302d70...) (relay-message (dhcp6 solicit (xid=42 (client-ID hwaddr/time type 1 time 722078476 020000000002) (elapsed-time 1))) (Remote-ID 9 72656d6f74652d696465...))\n"},
+    {"DHCPv6 solicit",
+     "02000000000202000000000186dd6000000000441140fe800000000000000000000000000002ff0200000000000000000000"
+     "000100020222022300448f79011234560001000e000100012b0a0b0c02000000000200060008001700180038fff000080002"
+     "00000003000c000000010000000000000000000e0000",
+     122, "-n",
+     "IP6 fe80::2.546 > ff02::1:2.547: dhcp6 solicit\n"},
+    {"RIPv2 response with authentication",
+     "02000000000202000000000108004500005c00010000401190860a000001e0000009020802080048cb7002020000ffff0003"
+     "002c01100000004d0000000000000000000200000a010000ffff00000000000000000001ffff000100010203040506070809"
+     "0a0b0c0d0e0f",
+     106, "-n -v",
+     "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 92)\n    10.0.0.1.520 > 224.0.0.9.520: \n\tRIPv2, Response, length: 64, routes: 3 or less\n\t  Auth header: Packet Len 44, Key-ID 1, Auth Data Len 16, SeqNo 77, MBZ 0, MBZ 0\n\t  AFI IPv4,        10.1.0.0/16, tag 0x0000, metric: 1, next-hop: self\n\t  Auth trailer:\n\t  0x0000:  0001 0203 0405 0607 0809 0a0b 0c0d 0e0f\n"},
+    {"RIPv1 response",
+     "020000000002020000000001080045000084000100004011905e0a000001e0000009020802080070e2c50201000000020000"
+     "0a010000000000000000000000000001000200000a020000000000000000000000000002000000000a030000000000000000"
+     "0000000000030007000001020304000000000000000000000004000200010a040000000000000000000000000005",
+     146, "-n -vv",
+     "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 132)\n    10.0.0.1.520 > 224.0.0.9.520: [udp sum ok] \n\tRIPv1, Response, length: 104, routes: 5\n\t  10.1.0.0, metric: 1\n\t  10.2.0.0, metric: 2\n\t  AFI 0, 10.3.0.0, metric: 3\n\t AFI ISO, \n\t  0x0000:  0102 0304 0000 0000 0000 0000 0000 0004\n\t  0x0000:  0002 0001 0a04 0000 0000 0000 0000 0000\n\t  0x0010:  0000 0005\n\t0x0000:  0201 0000 0002 0000 0a01 0000 0000 0000\n\t0x0010:  0000 0000 0000 0001 0002 0000 0a02 0000\n\t0x0020:  0000 0000 0000 0000 0000 0002 0000 0000\n\t0x0030:  0a03 0000 0000 0000 0000 0000 0000 0003\n\t0x0040:  0007 0000 0102 0304 0000 0000 0000 0000\n\t0x0050:  0000 0004 0002 0001 0a04 0000 0000 0000\n\t0x0060:  0000 0000 0000 0005\n"},
+    {"RIPng response",
+     "02000000000202000000000186dd6000000000481140fe800000000000000000000000000001ff0200000000000000000000"
+     "0000000902090209004833e902010000fd00000000000001000000000000000000004001fd00000000000002000000000000"
+     "00000005400020010db800000000000000000000000000002010",
+     126, "-n -v",
+     "IP6 (hlim 64, next-header UDP (17) payload length: 72) fe80::1.521 > ff02::9.521: [udp sum ok]  ripng-resp 3: fd00:0:0:1::/64 (1) fd00:0:0:2::/64 [5] 2001:db8::/32 (16)\n"},
+    {"CDPv2 announcement",
+     "01000ccccccc020000000001013eaaaa0300000c200002b4beef0001000b7377312e6c61620002002d000000020101cc0004"
+     "0a0000010208aaaa0300000086dd0010fd000000000000000000000000000001000300164769676162697445746865726e65"
+     "74302f31000400080000002900050039436973636f20494f5320536f6674776172650a56657273696f6e2031352e32283429"
+     "450a0a436f70797269676874202863292001e900060012636973636f2057532d43323936300007000e0a01000010c0a80100"
+     "18000800240000000000000000000000000000000000000000000000000000000000000000000900074c4142000a00060064"
+     "000b00050100160011000000010101cc00040a0000010014000b7379736e616d65001000063c2800110008000005dc001200"
+     "050000130005050017000b01726f6f6d2d3100170005020015000906032b0601",
+     332, "-n -v",
+     "CDPv2, ttl: 180s, checksum: 0xbeef (unverified), length 310\n\tDevice-ID (0x01), value length: 7 bytes: 'sw1.lab'\n\tAddress (0x02), value length: 41 bytes: IPv4 (2) 10.0.0.1 IPv6 (1) fd00::1\n\tPort-ID (0x03), value length: 18 bytes: 'GigabitEthernet0/1'\n\tCapability (0x04), value length: 4 bytes: (0x00000029): Router, L2 Switch, IGMP snooping\n\tVersion String (0x05), value length: 53 bytes: \n\t  Cisco IOS Software\n\t  Version 15.2(4)E\n\t  \n\t  Copyright (c) ^AM-i\n\tPlatform (0x06), value length: 14 bytes: 'cisco WS-C2960'\n\tPrefixes (0x07), value length: 10 bytes:  IPv4 Prefixes (2): 10.1.0.0/16 192.168.1.0/24\n\tProtocol-Hello option (0x08), value length: 32 bytes: \n\tVTP Management Domain (0x09), value length: 3 bytes: 'LAB'\n\tNative VLAN ID (0x0a), value length: 2 bytes: 100\n\tDuplex (0x0b), value length: 1 byte: full\n\tManagement Addresses (0x16), value length: 13 bytes: IPv4 (1) 10.0.0.1\n\tSystem Name (0x14), value length: 7 bytes: 'sysname'\n\tpower consumption (0x10), value length: 2 bytes: 15.40W\n\tMTU (0x11), value length: 4 bytes: 1500 bytes\n\tAVVID trust bitmap (0x12), value length: 1 byte: 0x00\n\tAVVID untrusted ports CoS (0x13), value length: 1 byte: 0x05\n\tPhysical Location (0x17), value length: 7 bytes: 0x01/room-1\n\tPhysical Location (0x17), value length: 1 byte: 0x02\n\tSystem Object ID (not decoded) (0x15), value length: 5 bytes: \n"},
+    {"CDPv1 Device-ID only",
+     "01000ccccccc0200000000010074aaaa0300000c2000013cbeef0001000a726f757465720002001f00000003010181000301"
+     "02030101cc0004c0a801010101cc00040a000b000500000e0007010064000f00062000000f000701000a0010000507001000"
+     "07010203000c000678780030000f756e6b6e6f776e2d746c76000000057a",
+     130, "-n",
+     "CDPv1, ttl: 60s, Device-ID 'router'\n\t  0x0000:  0000 0003 0101 8100 0301 0203 0101 cc00\n\t  0x0010:  04c0 a801 0101 01cc 0004 0a\n\t  0x0000:  00\n\t  0x0000:  0100 64\n\t  0x0000:  2000\n\t  0x0000:  0100 0a\n\t  0x0000:  07\n\t  0x0000:  0102 03\n\t  0x0000:  7878\n\t  0x0000:  756e 6b6e 6f77 6e2d 746c 76\n\t  0x0000:  7a, length 108\n"},
 };
 
 TEST(PrintUdpApps, PrintWhatTcpdumpPrints)

@@ -125,6 +125,7 @@ public:
     DnsPrinter(Ctx& c, Bytes data, bool mdns) : c_(c), data_(data), end_(Pos(data.size())), mdns_(mdns) {}
 
     void print(Pos bp, uint32_t length, bool over_tcp);
+    OptPos name(Pos cp, Pos bp) { return fqdn_print(cp, bp); }
 
 private:
     Ctx& c_;
@@ -909,6 +910,11 @@ void DnsPrinter::print(Pos bp, uint32_t length, bool over_tcp)
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns)
 {
     DnsPrinter(c, p, mdns).print(0, length, over_tcp);
+}
+
+std::optional<int64_t> fqdn_print(Ctx& c, Bytes data, int64_t cp, int64_t bp)
+{
+    return DnsPrinter(c, data, false).name(cp, bp);
 }
 
 } // namespace nsbox::tcpdump

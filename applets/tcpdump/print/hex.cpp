@@ -1,6 +1,8 @@
 // Raw dumps: -x (hex), -X (hex and ASCII), -A (ASCII), and the hex and
 // ASCII dump tcpdump prints for payloads nothing decodes.
 
+#include <algorithm>
+
 #include "applets/tcpdump/print/print.hpp"
 
 namespace nsbox::tcpdump {
@@ -104,5 +106,15 @@ void ascii_print(Ctx& c, Bytes data)
 }
 
 void default_print(Ctx& c, Bytes data, uint32_t length) { hex_and_ascii_print(c, "\n\t", data, length); }
+
+void print_unknown_data(Ctx& c, Bytes data, size_t off, std::string_view indent, uint32_t len)
+{
+    if (data.size() < off) {
+        c.print("{}Dissector error: print_unknown_data called with pointer past end of packet", indent);
+        return;
+    }
+    Bytes d = data.subspan(off);
+    hex_print(c, indent, d, std::min<uint32_t>(len, static_cast<uint32_t>(d.size())));
+}
 
 } // namespace nsbox::tcpdump

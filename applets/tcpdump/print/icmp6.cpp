@@ -93,17 +93,6 @@ std::string_view rtpref(uint8_t v)
 
 std::string lifetime(uint32_t v) { return v == 0xffffffffu ? "infinity" : fmt::format("{}s", v); }
 
-// print_unknown_data(): what is captured of `len` bytes at `off`, in hex.
-void unknown_data(Ctx& c, Bytes b, size_t off, std::string_view indent, uint32_t len)
-{
-    if (b.size() < off) {
-        c.print("{}Dissector error: print_unknown_data called with pointer past end of packet", indent);
-        return;
-    }
-    Bytes d = b.subspan(off);
-    hex_print(c, indent, d, std::min<uint32_t>(len, static_cast<uint32_t>(d.size())));
-}
-
 // A domain name of the DNSSL option (no compression there): "a.b.c.".
 size_t fqdn_print(Ctx& c, Bytes b, size_t pos)
 {
@@ -161,7 +150,7 @@ bool opt_print(Ctx& c, Bytes b, size_t off, int resid)
             c.print(", pref. time {}", lifetime(be32(b, cp + 8)));
             break;
         case 4:
-            unknown_data(c, b, off, "\n\t    ", len << 3);
+            print_unknown_data(c, b, off, "\n\t    ", len << 3);
             break;
         case 5:
             c.print(" {}{}", be32(b, cp + 4), len != 1 ? "bad option length" : "");
@@ -204,13 +193,13 @@ bool opt_print(Ctx& c, Bytes b, size_t off, int resid)
         }
         default:
             if (c.opt.vflag <= 1) {
-                unknown_data(c, b, cp + 2, "\n\t  ", (len << 3) - 2);
+                print_unknown_data(c, b, cp + 2, "\n\t  ", (len << 3) - 2);
                 return true;
             }
             break;
         }
         if (c.opt.vflag > 1)
-            unknown_data(c, b, cp + 2, "\n\t    ", (len << 3) - 2);
+            print_unknown_data(c, b, cp + 2, "\n\t    ", (len << 3) - 2);
         cp += len << 3;
         resid -= int(len << 3);
     }
@@ -843,7 +832,7 @@ void icmp6_print(Ctx& c, Bytes b, uint32_t length, const IpInfo& ip, bool fragme
         }
         default:
             if (c.opt.vflag <= 1) {
-                unknown_data(c, b, 0, "\n\t", length);
+                print_unknown_data(c, b, 0, "\n\t", length);
                 return;
             }
             break;
@@ -989,7 +978,7 @@ void icmp6_print(Ctx& c, Bytes b, uint32_t length, const IpInfo& ip, bool fragme
     default:
         c.print(", length {}", length);
         if (c.opt.vflag <= 1)
-            unknown_data(c, b, 0, "\n\t", length);
+            print_unknown_data(c, b, 0, "\n\t", length);
         return;
     }
     if (!c.opt.vflag)

@@ -16,6 +16,7 @@ constexpr uint8_t isons = 0xfe;
 } // namespace sap
 
 namespace pid {
+constexpr uint16_t cisco_cdp = 0x2000;
 constexpr uint16_t cisco_pvst = 0x010b;
 constexpr uint16_t cisco_vlan_bridge = 0x010c;
 constexpr uint16_t rfc2684_bpdu = 0x000e;
@@ -115,6 +116,10 @@ bool snap_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen, const std::ar
             return true;
         break;
     case 0x00000c:
+        if (et == pid::cisco_cdp) {
+            cdp_print(c, r.rest(), length);
+            return true;
+        }
         if (et == pid::cisco_pvst || et == pid::cisco_vlan_bridge) {
             stp_print(c, r.rest(), length);
             return true;

@@ -13,6 +13,7 @@
 #include <compare>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -99,6 +100,9 @@ struct PacketHeader {
 void hex_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset = 0);
 void hex_and_ascii_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset = 0);
 void ascii_print(Ctx& c, Bytes data);
+// print_unknown_data(): what is captured of `len` bytes at `off` of `data`,
+// in hex after `indent`.
+void print_unknown_data(Ctx& c, Bytes data, size_t off, std::string_view indent, uint32_t len);
 // ND_DEFAULTPRINT: raw bytes of a payload nothing decodes. Callers skip it
 // under -q/-x/-X/-A where tcpdump does (opt.suppress_default_print).
 void default_print(Ctx& c, Bytes data, uint32_t length);
@@ -164,11 +168,18 @@ uint32_t ah_print(Ctx& c, Bytes p);
 void gre_print(Ctx& c, Bytes p, uint32_t length);
 // Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).
 void stp_print(Ctx& c, Bytes p, uint32_t length);
+// Cisco Discovery Protocol (SNAP OUI 0x00000c, PID 0x2000).
+void cdp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
 void domain_print(Ctx& c, Bytes p, uint32_t length, bool over_tcp, bool mdns);
+// A domain name outside DNS (tcpdump's fqdn_print()): the name at offset
+// `cp` of `data` (which ends where the capture does), compression pointers
+// taken relative to offset `bp`. The offset after the name, or nullopt when
+// it could not be printed whole.
+std::optional<int64_t> fqdn_print(Ctx& c, Bytes data, int64_t cp, int64_t bp);
 // UDP payloads by port: NTP (123), BOOTP/DHCP (67, 68), TFTP (69), syslog
 // (514), VXLAN (4789), Geneve (6081).
 void ntp_print(Ctx& c, Bytes p, uint32_t length);
@@ -177,6 +188,10 @@ void vxlan_print(Ctx& c, Bytes p, uint32_t length);
 void geneve_print(Ctx& c, Bytes p, uint32_t length);
 void tftp_print(Ctx& c, Bytes p, uint32_t length);
 void syslog_print(Ctx& c, Bytes p, uint32_t length);
+// DHCPv6 (546, 547), RIP (520), RIPng (521), SNMP (161, 162).
+void dhcp6_print(Ctx& c, Bytes p, uint32_t length);
+void rip_print(Ctx& c, Bytes p, uint32_t length);
+void ripng_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".

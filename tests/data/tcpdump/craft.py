@@ -421,7 +421,182 @@ def ipsec(path):
     write(path, pk)
 
 
-CAPTURES = {"ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ip6hdr(src,dst,nh,payload,hlim=64):
+    return struct.pack('!IHBB',0x60000000,len(payload),nh,hlim)+bytes(src)+bytes(dst)+payload
+def udp6(src,dst,sp,dp,payload,cut=None):
+    """An Ethernet frame with IPv6 and UDP (checksum right); cut: captured bytes."""
+    u=struct.pack('!HHHH',sp,dp,8+len(payload),0)+payload
+    ph=bytes(src)+bytes(dst)+struct.pack('!IxxxB',len(u),17)
+    u=u[:6]+struct.pack('!H',csum(ph+u) or 0xffff)+u[8:]
+    f=eth(ip6hdr(src,dst,17,u),et=0x86dd)
+    return (f[:cut],len(f)) if cut else f
+
+
+def dhcp6(path):
+    """DHCPv6: the four-message exchange with the usual options, a relayed
+    solicit, every option 4.99 decodes with good and bad lengths, an option
+    longer than the message, and captures cut inside the header, an address
+    and a nested option."""
+    cl=bytes.fromhex('fe800000000000000000000000000002');sv=bytes.fromhex('fe800000000000000000000000000001')
+    mc=bytes.fromhex('ff020000000000000000000000010002')
+    a1=bytes.fromhex('fd000000000000000000000000000100');a2=bytes.fromhex('fd000000000000000000000000000053')
+    def o(t,d): return struct.pack('!HH',t,len(d))+d
+    def m(t,xid,opts): return struct.pack('!I',t<<24|xid)+b''.join(opts)
+    def name(*labels): return b''.join(bytes([len(l)])+l for l in labels)+b'\0'
+    cid=o(1,struct.pack('!HHI',1,1,0x2b0a0b0c)+bytes.fromhex('020000000002'))
+    sid=o(2,struct.pack('!HH',3,1)+bytes.fromhex('020000000001'))
+    iaaddr=o(5,a1+struct.pack('!II',3600,7200))
+    pk=[]
+    c2s=lambda msg,cut=None: udp6(cl,mc,546,547,msg,cut)
+    s2c=lambda msg,cut=None: udp6(sv,cl,547,546,msg,cut)
+    pk.append(c2s(m(1,0x123456,[cid,o(6,struct.pack('!HHHH',23,24,56,0xfff0)),o(8,b'\0\0'),o(3,struct.pack('!III',1,0,0)),o(14,b'')])))
+    pk.append(s2c(m(2,0x123456,[o(3,struct.pack('!III',1,1800,2880)+iaaddr),cid,sid,o(7,b'\xff'),o(23,a2+sv),o(24,name(b'lab',b'example')+name(b'example',b'org'))])))
+    pk.append(c2s(m(3,0xabcdef,[cid,sid,o(3,struct.pack('!III',1,0,0)+iaaddr),o(8,b'\x00\x64')])))
+    pk.append(s2c(m(7,0xabcdef,[o(3,struct.pack('!III',1,1800,2880)+iaaddr+o(13,b'\0\0all good')),cid,sid,o(13,struct.pack('!H',2)+b'none'),o(32,struct.pack('!I',86400))])))
+    for t in (4,5,6,8,9,10,11,14,15,16,99):
+        pk.append(c2s(m(t,t,[cid])))
+    # relay-forward carrying a solicit, then a relay-reply with interface-id
+    inner=m(1,0x42,[cid,o(8,b'\0\1')])
+    pk.append(udp6(sv,mc,547,547,struct.pack('!BB',12,0)+a1+cl+o(18,b'eth0.100-port-7')+o(9,inner)+o(37,struct.pack('!I',9)+b'remote-identifier')))
+    pk.append(udp6(mc,sv,547,547,struct.pack('!BB',13,1)+a1+cl+o(9,m(7,0x42,[sid]))))
+    # every option with good, short and odd lengths
+    opts=[]
+    for duid in (struct.pack('!HHI',1,1,5)+b'\1\2\3\4\5\6',struct.pack('!HHI',1,1,5),struct.pack('!HI',2,311)+b'abc',struct.pack('!HI',2,311)+b'abcdef',struct.pack('!HI',2,311)[:5],
+                 struct.pack('!HH',3,6)+b'\xaa\xbb',b'\0\3\0',struct.pack('!H',4)+bytes(range(16)),struct.pack('!H',4)+b'x',b'\0\x09zz',b'\0'):
+        opts.append(o(1,duid))
+    opts+= [o(3,b'short'),o(4,struct.pack('!I',7)),o(4,struct.pack('!I',7)+iaaddr),o(4,b'\1'),o(5,a1),o(5,a1+b'\0'*8+o(13,b'\0\1')),
+            o(6,b'\0\1\0'),o(43,b'\0\1\0\2'),o(7,b''),o(8,b'\1'),o(12,sv),o(13,b'\0'),o(13,b'\1\0'),o(13,b'\0\x0a'),o(13,b'\0\x0b'),
+            o(15,struct.pack('!H',3)+b'abc'+struct.pack('!H',2)+b'de'),o(15,struct.pack('!H',9)+b'abc'),o(15,b'\0'),o(136,struct.pack('!H',4)+b'http'),
+            o(16,b'vendor'),o(17,b'spec'),o(19,b'\5'),o(19,b'\x0b'),o(19,b'\7'),o(19,b'\5\5'),o(20,b''),o(21,name(b'sip',b'lab')),
+            o(22,sv),o(22,sv[:8]),o(27,a1),o(28,a2),o(31,sv+a1),o(34,a1),o(40,a2),o(48,a1),o(33,b'\3abc'),
+            o(25,struct.pack('!III',2,100,200)+o(26,struct.pack('!IIB',300,400,56)+a1)),o(25,b'\0'*4),o(26,b'\0'*24),
+            o(26,struct.pack('!IIB',1,2,64)+a2+o(13,b'\0\6')),o(32,b'\0'),o(46,struct.pack('!I',77)),o(37,b'\0\0\0\1'),o(37,b'\0'),
+            o(38,b'subscriber-identity'),o(44,b'\1'+a1),o(44,b'\2'+a1+cid),o(44,b'\7'+a1),o(44,b'\1'),o(45,cid+iaaddr),o(45,b''),
+            o(47,a1+b'relay-data-is-long'),o(47,b'\0'),
+            o(56,o(1,a2)+o(2,mc)+o(3,name(b'ntp',b'lab'))+o(1,b'\0')+o(9,b'')),o(56,b'\0'),
+            o(64,name(b'aftr',b'example',b'net')),o(64,b'\x09ab'),o(64,b'ab'),o(41,b'EST5EDT'),o(42,b'Europe/Paris'),o(41,b'UTC'),o(112,b'https://mud/\0x'),
+            o(59,b'tftp://[fd00::1]/boot\x01'),o(11,bytes([2,1,0])+bytes(8)+b'realm'+struct.pack('!I',0x1234)+bytes(range(16))),
+            o(11,bytes([3,1,0])+bytes(8)+b'\1'+bytes(range(16))),o(11,bytes([3,2,1])+bytes(8)+b'\2'+bytes(16)),o(11,bytes([2,1,0])+bytes(8)+b'\1'),
+            o(11,bytes([5,7,9])+bytes(8)),o(11,bytes([2,1,0])+bytes(8)),o(11,b'\1'),o(3,struct.pack('!III',1,2,3)+b'\0\5\0\x40'),
+            o(24,b'\3abc\xc0\x00'),o(39,b'\1\3abc\0'),o(250,b'??')]
+    for i in range(0,len(opts),10):
+        pk.append(c2s(m(11,i,opts[i:i+10])))
+    # an option claiming more than the message has; a message shorter than 4
+    pk.append(c2s(m(1,1,[cid])+struct.pack('!HH',8,10)+b'\0'))
+    pk.append(c2s(b'\1\0'))
+    pk.append(c2s(m(1,1,[cid])+b'\0'))
+    # cut captures: in the header, inside an address, inside a nested option
+    full=m(2,0x777,[o(3,struct.pack('!III',1,1800,2880)+iaaddr),cid,o(23,a2)])
+    for cut in (2,10,30,44,60,82):
+        pk.append(s2c(full,cut=14+40+8+cut))
+    pk.append(udp6(sv,mc,547,547,struct.pack('!BB',12,0)+a1+cl+o(9,inner),cut=14+40+8+20))
+    pk.append(udp6(sv,mc,547,547,struct.pack('!BB',12,0)+a1+cl+o(9,inner),cut=14+40+8+34+4+10))
+    write(path, pk)
+
+
+def rip(path):
+    """RIPv1 and RIPv2 requests and responses (routes, AFI 0, other families,
+    non-zero must-be-zero fields, netmasks that are no prefix, next hops),
+    RIPv2 simple, keyed-MD5 header and trailer and unknown authentication,
+    other commands and versions, entries cut short; RIPng requests (the
+    whole-table dump) and responses, bad versions and commands, odd lengths."""
+    s=[10,0,0,1];d=[224,0,0,9]
+    def r4(cmd,ver,body,cut=None,sp=520,dp=520):
+        f=udp4(s,d,sp,dp,struct.pack('!BBH',cmd,ver,0)+body)
+        return (f[:cut],len(f)) if cut else f
+    def e1(fam,addr,metric,mbz=b'\0'*10): return struct.pack('!H',fam)+mbz[:2]+bytes(addr)+mbz[2:]+struct.pack('!I',metric)
+    def e2(fam,tag,addr,mask,nh,metric): return struct.pack('!HH',fam,tag)+bytes(addr)+struct.pack('!I',mask)+bytes(nh)+struct.pack('!I',metric)
+    pk=[]
+    pk.append(r4(1,1,e1(0,[0,0,0,0],16)))
+    pk.append(r4(2,1,e1(2,[10,1,0,0],1)+e1(2,[10,2,0,0],2)+e1(0,[10,3,0,0],3)+e1(7,[1,2,3,4],4)+e1(2,[10,4,0,0],5,mbz=b'\0\1'+b'\0'*8)))
+    pk.append(r4(2,1,e1(2,[10,1,0,0],1)+b'\0\2\0'))
+    pk.append(r4(1,2,e2(0,0,[0,0,0,0],0,[0,0,0,0],16)))
+    pk.append(r4(2,2,e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)+e2(2,7,[192,168,100,0],0xffffff00,[10,0,0,254],2)+e2(2,0,[0,0,0,0],0,[0,0,0,0],3)+
+                 e2(2,0xbeef,[10,9,0,0],0xff00ff00,[0,0,0,0],15)+e2(0,0,[1,2,3,4],0xffffffff,[0,0,0,0],16)+e2(24,0,[1,2,3,4],0,[0,0,0,0],1)+e2(99,0,[1,2,3,4],0,[0,0,0,0],1)))
+    pk.append(r4(2,2,struct.pack('!HH',0xffff,2)+b'secret\0\0\0\0\0\0\0\0\0\0'+e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)))
+    pk.append(r4(2,2,struct.pack('!HH',0xffff,2)+b'sixteen-bytes-pw'+e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)))
+    pk.append(r4(2,2,struct.pack('!HH',0xffff,3)+struct.pack('!HBBIII',44,1,16,77,0,0)+e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)+struct.pack('!HH',0xffff,1)+bytes(range(16))))
+    pk.append(r4(2,2,struct.pack('!HH',0xffff,9)+bytes(range(20))))
+    pk.append(r4(2,2,struct.pack('!HH',0xffff,3)+b'\0'*8))
+    pk.append(r4(2,2,e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)+b'\0\2\0\0\1\1'))
+    pk.append(r4(2,2,e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)+e2(2,0,[10,2,0,0],0xffff0000,[0,0,0,0],1),cut=14+20+8+4+20+10))
+    pk.append(r4(2,1,e1(2,[10,1,0,0],1)+e1(2,[10,2,0,0],1),cut=14+20+8+4+30))
+    for cmd in (3,4,5,6,7,8,9,10,11,12,0):
+        pk.append(r4(cmd,2,b'abcd'))
+    pk.append(r4(2,3,e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1)))
+    pk.append(r4(2,0,b''))
+    pk.append((udp4(s,d,520,520,b'\2\2\0\0')[:14+20+8+2],14+20+8+4))
+    pk.append(udp4(s,d,520,520,b'\2'))
+    pk.append(r4(2,2,e2(2,0,[10,1,0,0],0xffff0000,[0,0,0,0],1),sp=40000))
+    # RIPng
+    a=bytes.fromhex('fe800000000000000000000000000001');m=bytes.fromhex('ff020000000000000000000000000009')
+    def r6(cmd,ver,body,cut=None):
+        return udp6(a,m,521,521,struct.pack('!BBH',cmd,ver,0)+body,cut)
+    def n6(pfx,tag,plen,metric): return bytes.fromhex(pfx)+struct.pack('!HBB',tag,plen,metric)
+    z='00'*16
+    pk.append(r6(1,1,n6(z,0,0,16)))
+    pk.append(r6(1,1,n6(z,0,0,15)))
+    pk.append(r6(1,1,n6('fd000000000000010000000000000000',0,64,16)+n6(z,0,0,16)))
+    pk.append(r6(2,1,n6('fd000000000000010000000000000000',0,64,1)+n6('fd000000000000020000000000000000',5,64,0)+n6('20010db8000000000000000000000000',0,32,16)))
+    pk.append(r6(2,1,n6('fd000000000000010000000000000000',0,64,1)+b'\0\0\0'))
+    pk.append(r6(2,2,n6('fd000000000000010000000000000000',0,64,1)))
+    pk.append(r6(3,1,n6(z,0,0,1)))
+    pk.append(r6(2,1,b''))
+    pk.append(r6(2,1,n6('fd000000000000010000000000000000',0,64,1)+n6('fd000000000000020000000000000000',0,64,1),cut=14+40+8+4+20+10))
+    pk.append(r6(2,1,b'',cut=14+40+8+1))
+    write(path, pk)
+
+
+def cdp(path):
+    """CDPv1 and v2 announcements as Cisco switches send them (every TLV
+    tcpdump 4.99 decodes: addresses IPv4, IPv6 and other protocols, prefixes,
+    capabilities, a multi-line version, VLANs, power, ...), TLVs with bad
+    lengths, unknown types, a packet shorter than its header and captures
+    cut inside a TLV."""
+    def frame(cdpmsg,cut=None):
+        llc=b'\xaa\xaa\x03\x00\x00\x0c\x20\x00'+cdpmsg
+        f=b'\x01\x00\x0c\xcc\xcc\xcc'+b'\x02\x00\x00\x00\x00\x01'+struct.pack('!H',len(llc))+llc
+        return (f[:cut],len(f)) if cut else f
+    def t(typ,val): return struct.pack('!HH',typ,4+len(val))+val
+    def msg(ver,ttl,tlvs): return struct.pack('!BBH',ver,ttl,0xbeef)+b''.join(tlvs)
+    v4=lambda a: b'\x01\x01\xcc'+struct.pack('!H',4)+bytes(a)
+    v6=lambda a: b'\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd'+struct.pack('!H',16)+bytes.fromhex(a)
+    other=b'\x01\x01\x81'+struct.pack('!H',3)+b'\x01\x02\x03'
+    pk=[]
+    pk.append(frame(msg(2,180,[t(1,b'sw1.lab'),t(2,struct.pack('!I',2)+v4([10,0,0,1])+v6('fd000000000000000000000000000001')),
+        t(3,b'GigabitEthernet0/1'),t(4,struct.pack('!I',0x29)),t(5,b'Cisco IOS Software\nVersion 15.2(4)E\n\nCopyright (c) \x01\xe9'),
+        t(6,b'cisco WS-C2960'),t(7,bytes([10,1,0,0,16,192,168,1,0,24])),t(8,bytes(32)),t(9,b'LAB'),t(10,struct.pack('!H',100)),t(11,b'\1'),
+        t(0x16,struct.pack('!I',1)+v4([10,0,0,1])),t(0x14,b'sysname'),t(0x10,struct.pack('!H',15400)),t(0x11,struct.pack('!I',1500)),
+        t(0x12,b'\x00'),t(0x13,b'\x05'),t(0x17,b'\x01room-1'),t(0x17,b'\x02'),t(0x15,b'\x06\x03\x2b\x06\x01')])))
+    pk.append(frame(msg(1,60,[t(1,b'router'),t(2,struct.pack('!I',3)+other+v4([192,168,1,1])+b'\x01\x01\xcc\x00\x04\x0a'),t(11,b'\0'),
+        t(0x0e,b'\x01\x00\x64'),t(0x0f,b'\x20\x00'),t(0x0f,b'\x01\x00\x0a'),t(0x10,b'\x07'),t(0x10,b'\x01\x02\x03'),t(0x0c,b'xx'),t(0x30,b'unknown-tlv'),t(0,b'z')])))
+    pk.append(frame(msg(2,180,[t(1,b'badlen'),t(4,b'\0\0\1'),t(10,b'\0\1\2'),t(11,b''),t(0x0e,b'\0\0'),t(0x10,b'\0\0\0\1'),t(0x11,b''),t(0x12,b'ab'),t(0x16,b'\0\0\0'),t(0x17,b''),t(7,b'\1\2\3')])))
+    pk.append(frame(msg(2,180,[t(2,struct.pack('!I',2)+v4([10,0,0,1]))])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\1\xcc\0')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\1\xcc\0\4\1\2')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0\0\1\1\2\x81\x82\0\4\1\2')])))
+    pk.append(frame(msg(2,180,[t(2,b'\0\0')])))
+    pk.append(frame(msg(2,180,[t(2,struct.pack('!I',1)+v4([10,0,0,1])+b'junk')])))
+    pk.append(frame(msg(2,180,[t(1,b'dev'),struct.pack('!HH',3,2)])))
+    pk.append(frame(msg(2,180,[t(1,b'dev'),struct.pack('!HH',3,40)+b'short'])))
+    pk.append(frame(msg(2,180,[t(1,b'dev')])+b'\0\1'))
+    pk.append(frame(b'\2\xb4'))
+    full=msg(2,180,[t(1,b'switch-with-a-long-name'),t(3,b'Gi0/2'),t(5,b'line one\nline two')])
+    for cut in (14+8+2,14+8+4+10,14+8+4+27+4,14+8+4+27+9+10):
+        pk.append(frame(full,cut=cut))
+    write(path, pk)
+
+
+def udp_ports(path):
+    """One UDP datagram between every ordered pair of the ports nsbox
+    decodes: which dissector tcpdump tries first."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    ports=[53,67,68,69,123,514,520,521,546,547,4789,6081,5353]
+    write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
+
+
+CAPTURES = {"udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
