@@ -214,10 +214,12 @@ echo "--- not held:"; ip link show >out; echo "rc=$? lines=$(wc -l <out)"'
   [ "$(wc -l <"$ref_err_file")" = 2 ]
 }
 
-# SIGINT in the middle of iptables-restore (a file of 20,000 rules; the
-# reference needs about a second for it): restore is one nf_tables
-# transaction, so afterwards INPUT holds all of the file's rules or none.
-# The signal is sent at six points (0.05 s to 0.8 s after the start);
+# SIGINT in the middle of iptables-restore (a file of 20,000 rules):
+# restore is one nf_tables transaction, so afterwards INPUT holds all of
+# the file's rules or none.
+# The signal is sent at eight points (0.05 s to 2.5 s after the start:
+# nsbox needs about 1.7 s, four times the reference, so both have runs cut
+# before their commit and runs that ended);
 # each outcome is "whole" when it is rc=130 with none or all of the rules,
 # or rc=0 with all, and an "all" must be the very rules a full restore
 # lists. The outcomes themselves depend on timing (nsbox and the reference
@@ -232,7 +234,7 @@ side=nsb; [[ $(type -P iptables-restore) == /usr/* ]] && side=ref
 /usr/sbin/iptables-restore rules || exit 1
 /usr/sbin/iptables -S INPUT | md5sum >want
 set -m
-for d in 0.05 0.1 0.2 0.3 0.5 0.8; do
+for d in 0.05 0.1 0.2 0.3 0.5 0.8 1.2 2.5; do
   /usr/sbin/iptables -F INPUT
   iptables-restore rules 2>>restore.err & pid=$!
   sleep $d; kill -INT $pid 2>/dev/null; wait $pid; rc=$?
