@@ -198,6 +198,7 @@ umount small'
   assert_same '
 printf "link add a%s type veth peer name b%s\n" $(seq 100 | sed p) | /usr/sbin/ip -batch - || exit 1
 held() {
+  rm -f st.log # (the watcher must count the lines of this run only)
   strace -f -qq -o st.log -e trace=recvmsg,recvfrom -e inject=recvmsg,recvfrom:delay_exit=3000000:when=4 "$@" >out 2>err & p=$!
   for ((t = 0; t < 500; t++)); do (($(cat st.log 2>/dev/null | grep -c .) >= 3)) && break; sleep 0.01; done
   /usr/sbin/ip link add x0 type veth peer name y0
