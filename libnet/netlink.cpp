@@ -1,6 +1,7 @@
 #include "libnet/netlink.hpp"
 
 #include <algorithm>
+#include <climits>
 #include <cerrno>
 #include <ctime>
 #include <memory>
@@ -270,7 +271,7 @@ Socket::Socket(int protocol) : seq_(static_cast<uint32_t>(time(nullptr))), proto
 
 Socket::Socket(Socket&& o) noexcept
     : fd_(o.fd_), port_(o.port_), seq_(o.seq_), protocol_(o.protocol_), rx_(std::move(o.rx_)),
-      rx_cap_(o.rx_cap_)
+      rx_cap_(o.rx_cap_), on_dump_intr_(std::move(o.on_dump_intr_)), sndbuf_(o.sndbuf_)
 {
     o.fd_ = -1;
     o.rx_cap_ = 0;
@@ -427,73 +428,79 @@ std::vector<std::byte> Socket::query_noack(Message& m)
 std::vector<std::byte> Socket::dump(Message& m, bool* interrupted)
 {
     std::vector<std::byte> out;
-    bool intr = dump_each(
-        m,
-        [&](const Msg& r) {
-            const auto* p = reinterpret_cast<const std::byte*>(&r.header());
-            out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
-        },
-        [&] { out.clear(); });
+    bool intr = dump_each(m, [&](const Msg& r) {
+        const auto* p = reinterpret_cast<const std::byte*>(&r.header());
+        out.insert(out.end(), p, p + NLMSG_ALIGN(r.header().nlmsg_len));
+    });
     if (interrupted)
         *interrupted = intr;
     return out;
 }
 
-bool Socket::dump_each(Message& m, const std::function<void(const Msg&)>& each,
-                       const std::function<void()>& restart)
+bool DumpReader::feed(Bytes datagram, const std::function<void(const Msg&)>& each)
+{
+    for_each_message(datagram, [&](const Msg& r) {
+        if (r.seq() != seq_ || r.header().nlmsg_pid != port_)
+            return true; // a stale reply or another socket's, not ours
+        // The kernel checks its sequence counter as it writes each message,
+        // so the flag may be on any of them, NLMSG_DONE included.
+        if (r.flags() & NLM_F_DUMP_INTR)
+            interrupted_ = true;
+        if (r.type() == NLMSG_DONE) {
+            // A dump that fails part way ends with NLMSG_DONE carrying a
+            // negative errno (and maybe extended-ACK attributes).
+            if (r.payload().size() >= sizeof(int)) {
+                int err;
+                std::memcpy(&err, r.payload().data(), sizeof err);
+                if (err < 0) {
+                    std::string extack;
+                    if (r.flags() & NLM_F_ACK_TLVS)
+                        for (Attr a : Attrs(r.payload().subspan(attr_align(sizeof(int)))))
+                            if (a.type() == NLMSGERR_ATTR_MSG)
+                                extack = std::string(a.str());
+                    throw Error(-err, std::move(extack));
+                }
+            }
+            done_ = true;
+            return false;
+        }
+        if (r.type() == NLMSG_ERROR) {
+            Ack a = parse_error(r);
+            throw Error(a.error ? a.error : EPROTO, std::move(a.extack));
+        }
+        each(r);
+        return true;
+    });
+    return done_;
+}
+
+bool Socket::dump_each(Message& m, const std::function<void(const Msg&)>& each)
 {
     m.header().nlmsg_flags |= NLM_F_REQUEST | NLM_F_DUMP;
-    constexpr int attempts = 4;
-    bool intr = false;
-    for (int attempt = 0; attempt < attempts; ++attempt) {
-        if (attempt > 0 && restart)
-            restart();
-        intr = false;
-        uint32_t seq = next_seq();
-        m.set_seq(seq);
-        send(m.bytes());
-        bool done = false;
-        while (!done) {
-            for_each_message(receive_view(), [&](const Msg& r) {
-                if (r.seq() != seq || r.header().nlmsg_pid != port_)
-                    return true;
-                if (r.flags() & NLM_F_DUMP_INTR)
-                    intr = true;
-                if (r.type() == NLMSG_DONE) {
-                    // A dump that fails part way ends with NLMSG_DONE carrying
-                    // a negative errno (and maybe extended-ACK attributes).
-                    if (r.payload().size() >= sizeof(int)) {
-                        int err;
-                        std::memcpy(&err, r.payload().data(), sizeof err);
-                        if (err < 0) {
-                            std::string extack;
-                            if (r.flags() & NLM_F_ACK_TLVS)
-                                for (Attr a : Attrs(r.payload().subspan(attr_align(sizeof(int)))))
-                                    if (a.type() == NLMSGERR_ATTR_MSG)
-                                        extack = std::string(a.str());
-                            throw Error(-err, std::move(extack));
-                        }
-                    }
-                    done = true;
-                    return false;
-                }
-                if (r.type() == NLMSG_ERROR) {
-                    Ack a = parse_error(r);
-                    throw Error(a.error ? a.error : EPROTO, std::move(a.extack));
-                }
-                each(r);
-                return true;
-            });
-        }
-        if (!intr)
-            break;
+    uint32_t seq = next_seq();
+    m.set_seq(seq);
+    send(m.bytes());
+    DumpReader d(seq, port_);
+    while (!d.feed(receive_view(), each)) {
     }
-    return intr;
+    if (d.interrupted() && on_dump_intr_)
+        on_dump_intr_();
+    return d.interrupted();
 }
 
 std::vector<Ack> Socket::send_batch(const Batch& b)
 {
     std::vector<Ack> acks;
+    // The kernel refuses (EMSGSIZE) a datagram larger than the socket's send
+    // buffer: raise it to the batch's size first, as iptables-nft does
+    // (SO_SNDBUFFORCE, which CAP_NET_ADMIN allows past wmem_max; without it,
+    // SO_SNDBUF up to that limit).
+    if (b.bytes().size() > sndbuf_) {
+        int want = static_cast<int>(std::min<size_t>(b.bytes().size(), INT_MAX / 2));
+        if (setsockopt(fd_, SOL_SOCKET, SO_SNDBUFFORCE, &want, sizeof want) == 0 ||
+            setsockopt(fd_, SOL_SOCKET, SO_SNDBUF, &want, sizeof want) == 0)
+            sndbuf_ = static_cast<size_t>(want);
+    }
     send(b.bytes());
     // The kernel processes a batch inside sendmsg, so every reply is queued
     // by the time it returns: read until the socket is empty.

@@ -217,6 +217,30 @@ private:
 // message whose length is shorter than its header or runs past the buffer.
 std::vector<Msg> split_messages(Bytes buf);
 
+// One dump's replies, read datagram by datagram: what Socket::dump_each
+// does with each datagram it receives, apart from the socket (so that
+// tests can feed it recorded or constructed replies).
+class DumpReader {
+public:
+    // The dump request's sequence number and the socket's port: replies
+    // with another number or port are skipped.
+    DumpReader(uint32_t seq, uint32_t port) : seq_(seq), port_(port) {}
+    // Hands each message of the dump in `datagram` to `each`, up to
+    // NLMSG_DONE; returns whether NLMSG_DONE has been read. Throws Error
+    // for an NLMSG_ERROR or an NLMSG_DONE that carries an errno, Malformed
+    // for bytes that are not netlink messages.
+    bool feed(Bytes datagram, const std::function<void(const Msg&)>& each);
+    // Whether any message of the dump so far (NLMSG_DONE included) carried
+    // NLM_F_DUMP_INTR.
+    bool interrupted() const noexcept { return interrupted_; }
+
+private:
+    uint32_t seq_;
+    uint32_t port_;
+    bool interrupted_ = false;
+    bool done_ = false;
+};
+
 // ---------------------------------------------------------------------------
 // Building
 
@@ -356,17 +380,20 @@ public:
 
     // Dumps: sends `m` with NLM_F_DUMP and returns every message's bytes up
     // to NLMSG_DONE, concatenated. A dump the kernel marks interrupted
-    // (NLM_F_DUMP_INTR: the table changed while it was read) is retried a few
-    // times; `interrupted` reports whether the returned copy is still one.
+    // (NLM_F_DUMP_INTR on any of its messages: the table changed while it
+    // was read) is not tried again, as iproute2's rtnl_dump_filter does not:
+    // what it brought is returned, `interrupted` says so, and the handler
+    // set with on_dump_interrupted() is called once the dump has ended.
     std::vector<std::byte> dump(Message& m, bool* interrupted = nullptr);
     // The same dump, message by message as the datagrams arrive, without
     // keeping them: `each` sees every message up to NLMSG_DONE (the view
-    // lasts for the call only). When the kernel marks the dump interrupted
-    // and it is tried again, `restart` is called first so that the caller
-    // can drop what it collected. Returns whether the last try was still
-    // interrupted.
-    bool dump_each(Message& m, const std::function<void(const Msg&)>& each,
-                   const std::function<void()>& restart = {});
+    // lasts for the call only). Returns whether the kernel marked the dump
+    // interrupted (after calling the on_dump_interrupted() handler).
+    bool dump_each(Message& m, const std::function<void(const Msg&)>& each);
+    // What to do at the end of every dump on this socket that the kernel
+    // marked interrupted, when it ended without an error (iproute2 prints a
+    // warning then and goes on with what it has; libnet prints nothing).
+    void on_dump_interrupted(std::function<void()> f) { on_dump_intr_ = std::move(f); }
 
     // Sends a whole batch in one sendmsg and collects every ACK and error
     // the kernel queued for it. Does not throw on kernel refusals: the caller
@@ -389,6 +416,8 @@ private:
     int protocol_;
     std::unique_ptr<std::byte[]> rx_;
     size_t rx_cap_ = 0;
+    std::function<void()> on_dump_intr_;
+    size_t sndbuf_ = 0; // the send buffer asked for by send_batch, 0: the default
 };
 
 // Requests sent in batches of at most `batch_bytes` each (one sendmsg per

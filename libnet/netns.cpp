@@ -236,13 +236,10 @@ std::vector<Nsid> dump_nsids(Socket& s, std::optional<int32_t> target)
     if (target)
         m.put_u32(NETNSA_TARGET_NSID, static_cast<uint32_t>(*target));
     std::vector<Nsid> out;
-    s.dump_each(
-        m,
-        [&](const Msg& r) {
-            if (r.type() == RTM_NEWNSID)
-                out.push_back(decode_nsid(r));
-        },
-        [&] { out.clear(); });
+    s.dump_each(m, [&](const Msg& r) {
+        if (r.type() == RTM_NEWNSID)
+            out.push_back(decode_nsid(r));
+    });
     return out;
 }
 

@@ -445,13 +445,6 @@ public:
         if (a.rt_priority)
             put(p, *a.rt_priority);
     }
-    // A dump tried again: what the first try brought goes.
-    void clear()
-    {
-        refs_.clear();
-        spare_ = 0;
-        used_ = 0;
-    }
     // Once every address is in: ordered by link, in dump order per link.
     void seal()
     {
@@ -578,8 +571,6 @@ public:
     void arrive(Link&& l)
     {
         const auto index = static_cast<uint32_t>(l.index);
-        if (index < listed_.size() && listed_[index])
-            return; // printed before the dump was tried again
         names_.remember(l);
         highest_ = std::max(highest_, index);
         if (waiting_.empty() && !waits(l)) {
@@ -589,13 +580,6 @@ public:
         waiting_.push_back(std::move(l));
         drain(false);
     }
-    // The dump is tried again (it was interrupted): links already printed
-    // are not printed twice.
-    void restart()
-    {
-        waiting_.clear();
-        highest_ = 0;
-    }
     // The end of the dump: what waits is printed, names the dump did not
     // bring asked of the kernel.
     void finish() { drain(true); }
@@ -604,9 +588,6 @@ public:
     void print(const Link& l)
     {
         const auto index = static_cast<uint32_t>(l.index);
-        if (index >= listed_.size())
-            listed_.resize(index + 1);
-        listed_[index] = true;
         const int sel = link_selected(f_, l);
         // What -d cannot print yet fails with nothing of this listing printed
         // (unless a long one was already written out).
@@ -699,7 +680,6 @@ private:
     const bool no_link_;
     std::vector<Link> waiting_;
     uint32_t highest_ = 0;
-    std::vector<bool> listed_;
     cli::Output::Scope doc_;
 };
 
@@ -722,8 +702,7 @@ int list(Context& c, const ListArgs& r, bool do_link)
     AddrStore addrs;
     if (family != AF_PACKET) {
         const uint32_t index = one ? static_cast<uint32_t>(one->index) : 0;
-        rtnl.each_addr(static_cast<uint8_t>(family), index, [&](Addr&& a) { addrs.add(a); },
-                       [&] { addrs.clear(); });
+        rtnl.each_addr(static_cast<uint8_t>(family), index, [&](Addr&& a) { addrs.add(a); });
         addrs.seal();
     }
     Listing list(c, c.links, f, do_link, addrs);
@@ -746,7 +725,7 @@ int list(Context& c, const ListArgs& r, bool do_link)
     if (!f.kind.empty() && mask)
         kind = f.kind;
     rtnl.each_link(static_cast<uint8_t>(lf), mask ? ext_mask : 0, master, kind,
-                   [&](Link&& l) { list.arrive(std::move(l)); }, [&] { list.restart(); });
+                   [&](Link&& l) { list.arrive(std::move(l)); });
     list.finish();
     return 0;
 }

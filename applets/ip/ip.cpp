@@ -24,8 +24,14 @@ namespace nsbox::ip {
 
 net::rtnl::Session& Context::rtnl()
 {
-    if (!rtnl_)
+    if (!rtnl_) {
         rtnl_ = std::make_unique<net::rtnl::Session>();
+        // iproute2's rtnl_dump_filter: a warning once the dump has ended,
+        // and the listing goes on with what the dump brought (exit status
+        // unchanged).
+        rtnl_->socket().on_dump_interrupted(
+            [] { std::fputs("Dump was interrupted and may be inconsistent.\n", stderr); });
+    }
     return *rtnl_;
 }
 

@@ -31,13 +31,10 @@ template <class T, class F>
 std::vector<T> dump_decoded(Socket& sock, Message& m, uint16_t type, F decode)
 {
     std::vector<T> out;
-    sock.dump_each(
-        m,
-        [&](const Msg& r) {
-            if (r.type() == type)
-                out.push_back(decode(r));
-        },
-        [&] { out.clear(); });
+    sock.dump_each(m, [&](const Msg& r) {
+        if (r.type() == type)
+            out.push_back(decode(r));
+    });
     return out;
 }
 
@@ -73,30 +70,22 @@ std::vector<Link> Session::links(uint8_t family, uint32_t ext_mask, std::optiona
 }
 
 bool Session::each_link(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
-                        std::optional<std::string_view> kind, const std::function<void(Link&&)>& each,
-                        const std::function<void()>& restart)
+                        std::optional<std::string_view> kind, const std::function<void(Link&&)>& each)
 {
     Message m = link_dump_request(family, ext_mask, master, kind);
-    return sock_.dump_each(
-        m,
-        [&](const Msg& r) {
-            if (r.type() == RTM_NEWLINK)
-                each(decode_link(r));
-        },
-        restart);
+    return sock_.dump_each(m, [&](const Msg& r) {
+        if (r.type() == RTM_NEWLINK)
+            each(decode_link(r));
+    });
 }
 
-bool Session::each_addr(uint8_t family, uint32_t index, const std::function<void(Addr&&)>& each,
-                        const std::function<void()>& restart)
+bool Session::each_addr(uint8_t family, uint32_t index, const std::function<void(Addr&&)>& each)
 {
     Message m = addr_dump_request(family, index);
-    return sock_.dump_each(
-        m,
-        [&](const Msg& r) {
-            if (r.type() == RTM_NEWADDR)
-                each(decode_addr(r));
-        },
-        restart);
+    return sock_.dump_each(m, [&](const Msg& r) {
+        if (r.type() == RTM_NEWADDR)
+            each(decode_addr(r));
+    });
 }
 
 std::optional<Link> Session::get_link(Message& m)

@@ -40,14 +40,11 @@ public:
                             std::optional<std::string_view> kind = std::nullopt);
     // The same dumps streamed: `each` sees every link (address) as its
     // message arrives, decoded from the one receive buffer, and nothing is
-    // collected. When the kernel marks the dump interrupted and it is tried
-    // again, `restart` is called first. Returns whether the last try was
-    // still interrupted.
+    // collected. Returns whether the kernel marked the dump interrupted
+    // (see Socket::dump_each).
     bool each_link(uint8_t family, uint32_t ext_mask, std::optional<uint32_t> master,
-                   std::optional<std::string_view> kind, const std::function<void(Link&&)>& each,
-                   const std::function<void()>& restart = {});
-    bool each_addr(uint8_t family, uint32_t index, const std::function<void(Addr&&)>& each,
-                   const std::function<void()>& restart = {});
+                   std::optional<std::string_view> kind, const std::function<void(Link&&)>& each);
+    bool each_addr(uint8_t family, uint32_t index, const std::function<void(Addr&&)>& each);
     // One link by name or index; nullopt when the kernel says there is none
     // (ENODEV). Other errors are thrown.
     std::optional<Link> link(std::string_view name, uint8_t family, uint32_t ext_mask);

@@ -35,6 +35,7 @@
 #include "applets/ip/ip.hpp"
 #include "libnet/netlink.hpp"
 #include "tests/fuzz/no_sockets.hpp"
+#include "tests/fuzz/sink.hpp"
 
 namespace {
 
@@ -67,17 +68,6 @@ bool listed(const std::string_view (&list)[N], std::string_view w)
         if (!x.empty() && x == w)
             return true;
     return false;
-}
-
-std::FILE* sink()
-{
-    static std::FILE* f = [] {
-        std::FILE* s = std::fopen("/dev/null", "w");
-        if (!s)
-            std::abort();
-        return s;
-    }();
-    return f;
 }
 
 void command(ip::Options& opt, ip::Context& c, std::vector<std::string> words)
@@ -123,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         std::abort();
     ip::Options opt;
     opt.batch_mode = 1;
-    ip::Context c(opt, sink());
+    ip::Context c(opt, nsbox_fuzz::sink());
     const char* known[] = {"lo", "eth0", "v1", "v2", "v3", "br0", "veth0"};
     for (uint32_t i = 0; i < std::size(known); ++i)
         c.links.remember_name(i + 1, known[i]);

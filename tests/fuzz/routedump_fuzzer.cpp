@@ -27,6 +27,7 @@
 #include "applets/ip/ip.hpp"
 #include "libnet/netlink.hpp"
 #include "tests/fuzz/no_sockets.hpp"
+#include "tests/fuzz/sink.hpp"
 
 namespace {
 
@@ -44,17 +45,6 @@ const std::string& scratch()
         return std::string(tmpl);
     }();
     return path;
-}
-
-std::FILE* sink()
-{
-    static std::FILE* f = [] {
-        std::FILE* s = std::fopen("/dev/null", "w");
-        if (!s)
-            std::abort();
-        return s;
-    }();
-    return f;
 }
 
 } // namespace
@@ -84,7 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     opt.numeric = sel & 8 ? 1 : 0;
     opt.family = sel & 16 ? AF_INET : sel & 32 ? AF_INET6 : AF_UNSPEC;
     opt.oneline = sel & 64 ? 1 : 0;
-    ip::Context c(opt, sink());
+    ip::Context c(opt, nsbox_fuzz::sink());
     c.links.offline();
     cli::Args a(std::vector<std::string>{sel & 1 ? "restore" : "showdump"});
     try {

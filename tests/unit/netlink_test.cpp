@@ -6,6 +6,9 @@
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
+#include <cerrno>
+#include <cstddef>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -254,4 +257,115 @@ TEST(NetlinkMsg, FamilyHeaderTooShortIsMalformed)
     buf.resize(20);
     auto msgs = nsbox::net::split_messages(buf);
     EXPECT_THROW((void)msgs.at(0).family<ifinfomsg>(), Malformed);
+}
+
+// NLM_F_DUMP_INTR: the recorded lo dump (seq 2, port 4706) with the flag set
+// on chosen messages, fed to DumpReader as Socket::dump_each feeds it.
+namespace {
+
+constexpr uint32_t lo_seq = 2, lo_port = 4706;
+
+// The recorded dump with NLM_F_DUMP_INTR added to message `on` (0: the
+// link, 1: NLMSG_DONE, -1: none).
+std::vector<std::byte> lo_dump_with_intr(int on)
+{
+    auto buf = from_hex(dump_lo);
+    size_t off = 0;
+    for (int i = 0; off < buf.size(); ++i) {
+        nlmsghdr h;
+        std::memcpy(&h, buf.data() + off, sizeof h);
+        if (i == on) {
+            h.nlmsg_flags |= NLM_F_DUMP_INTR;
+            std::memcpy(buf.data() + off, &h, sizeof h);
+        }
+        off += NLMSG_ALIGN(h.nlmsg_len);
+    }
+    return buf;
+}
+
+struct Fed {
+    std::vector<uint16_t> types;
+    bool done = false;
+    bool interrupted = false;
+};
+
+Fed feed_all(const std::vector<std::vector<std::byte>>& datagrams)
+{
+    Fed f;
+    nsbox::net::DumpReader d(lo_seq, lo_port);
+    for (const auto& dg : datagrams) {
+        EXPECT_FALSE(f.done) << "a datagram after NLMSG_DONE";
+        f.done = d.feed(dg, [&](const Msg& m) { f.types.push_back(m.type()); });
+    }
+    f.interrupted = d.interrupted();
+    return f;
+}
+
+} // namespace
+
+TEST(NetlinkDumpIntr, WholeDumpIsNotInterrupted)
+{
+    Fed f = feed_all({lo_dump_with_intr(-1)});
+    EXPECT_TRUE(f.done);
+    EXPECT_FALSE(f.interrupted);
+    EXPECT_EQ(f.types, std::vector<uint16_t>{RTM_NEWLINK});
+}
+
+TEST(NetlinkDumpIntr, FlagOnAMessageMarksTheDumpAndKeepsWhatItBrought)
+{
+    // As iproute2: the dump is read to its end and every message is handed
+    // on; the flag only says the copy may be inconsistent.
+    Fed f = feed_all({lo_dump_with_intr(0)});
+    EXPECT_TRUE(f.done);
+    EXPECT_TRUE(f.interrupted);
+    EXPECT_EQ(f.types, std::vector<uint16_t>{RTM_NEWLINK});
+}
+
+TEST(NetlinkDumpIntr, FlagOnlyOnDoneCounts)
+{
+    Fed f = feed_all({lo_dump_with_intr(1)});
+    EXPECT_TRUE(f.done);
+    EXPECT_TRUE(f.interrupted);
+}
+
+TEST(NetlinkDumpIntr, FlagInAnEarlierDatagramIsKept)
+{
+    // The link in one datagram (flagged), NLMSG_DONE in the next (not).
+    auto buf = lo_dump_with_intr(0);
+    auto cut = static_cast<long>(NLMSG_ALIGN(nsbox::net::split_messages(buf).at(0).header().nlmsg_len));
+    Fed f = feed_all({{buf.begin(), buf.begin() + cut}, {buf.begin() + cut, buf.end()}});
+    EXPECT_TRUE(f.done);
+    EXPECT_TRUE(f.interrupted);
+    EXPECT_EQ(f.types, std::vector<uint16_t>{RTM_NEWLINK});
+}
+
+TEST(NetlinkDumpIntr, StaleReplyWithTheFlagIsIgnored)
+{
+    // A flagged reply to an earlier request (another sequence number) comes
+    // first: skipped, and the dump that follows is not marked.
+    auto stale = lo_dump_with_intr(0);
+    const uint32_t other = lo_seq + 1;
+    std::memcpy(stale.data() + offsetof(nlmsghdr, nlmsg_seq), &other, sizeof other);
+    stale.resize(NLMSG_ALIGN(nsbox::net::split_messages(stale).at(0).header().nlmsg_len));
+    Fed f = feed_all({stale, lo_dump_with_intr(-1)});
+    EXPECT_TRUE(f.done);
+    EXPECT_FALSE(f.interrupted);
+    EXPECT_EQ(f.types, std::vector<uint16_t>{RTM_NEWLINK});
+}
+
+TEST(NetlinkDumpIntr, DoneWithAnErrnoStillThrows)
+{
+    // An interrupted dump that then fails is an error, not a warning.
+    auto buf = lo_dump_with_intr(0);
+    auto off = NLMSG_ALIGN(nsbox::net::split_messages(buf).at(0).header().nlmsg_len);
+    const int err = -EBUSY;
+    std::memcpy(buf.data() + off + NLMSG_HDRLEN, &err, sizeof err);
+    nsbox::net::DumpReader d(lo_seq, lo_port);
+    try {
+        d.feed(buf, [](const Msg&) {});
+        FAIL() << "no error thrown";
+    } catch (const nsbox::net::Error& e) {
+        EXPECT_EQ(e.code(), EBUSY);
+    }
+    EXPECT_TRUE(d.interrupted());
 }
