@@ -175,9 +175,15 @@ $ref_ip address add 192.168.0.1/16 dev r0"
 # same sandbox, the two tools alternating, the best of PING_ROUNDS rounds
 # (default 2). Every ping is bounded by timeout(1) and must see all its
 # replies. Targets: echoes/s at least 1 (ratio >= 1), wall at most 1, RSS at
-# most 0.8.
+# most 0.8. PING_BASE=/path/to/an/older/nsbox adds it as a third tool in the
+# same rounds (its ratios to iputils on "base" rows): before/after figures
+# measured under the same load.
 ping_cases() {
-  local ref=/usr/bin/ping nsb=$NSBOX_BIN/ping
+  local ref=/usr/bin/ping nsb=$NSBOX_BIN/ping base=
+  if [[ -n ${PING_BASE:-} ]]; then
+    base=$tmp/base/ping
+    mkdir -p "$tmp/base" && ln -sf "$(readlink -f "$PING_BASE")" "$base"
+  fi
   [[ -x $ref ]] || { echo "ping cases: no iputils ping ($ref)"; return 0; }
   echo
   echo "ping over a veth between two namespaces: nsbox / iputils (best of ${PING_ROUNDS:-2} rounds)"
@@ -198,23 +204,27 @@ wall() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || (a > 0 && a + 0 < b + 0)) ? a : b }'; }
-rf= nf= ra= na= rr= nr=
+rf= nf= ra= na= rr= nr= bf= ba= br=
 for ((round = 0; round < ROUNDS; round++)); do
   tools="ref nsb"
   ((round % 2)) && tools="nsb ref"
+  [[ -n $BASE ]] && tools+=" base"
   for tool in $tools; do
-    [[ $tool == ref ]] && p=$REF || p=$NSB
+    case $tool in ref) p=$REF ;; nsb) p=$NSB ;; base) p=$BASE ;; esac
     f=$(wall "$p" -f -c 50000 10.9.0.2)
     a=$(wall "$p" -A -q -c 50000 10.9.0.2)
     r=$(timeout 30 /usr/bin/time -f %M "$p" -c 3 -i 0.2 10.9.0.2 2>&1 >/dev/null | tail -1)
     if [[ $tool == ref ]]; then
       rf=$(best "$f" "$rf") ra=$(best "$a" "$ra") rr=$(best "$r" "$rr")
+    elif [[ $tool == base ]]; then
+      bf=$(best "$f" "$bf") ba=$(best "$a" "$ba") br=$(best "$r" "$br")
     else
       nf=$(best "$f" "$nf") na=$(best "$a" "$na") nr=$(best "$r" "$nr")
     fi
   done
 done
-awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" '
+awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" \
+    -v bf="$bf" -v ba="$ba" -v br="$br" '
   function v(ok) { return ok ? "PASS" : "MISS" }
   BEGIN {
     printf "%-34s %10s %10s %6s %6s  %s\n", "case", "iputils", "nsbox", "ratio", "target", "verdict"
@@ -224,9 +234,15 @@ awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" '
       ra, na, na / ra, "<=1", v(na / ra <= 1)
     if (rr > 0 && nr > 0) printf "%-34s %10d %10d %6.2f %6s  %s\n", "ping -c 3 -i 0.2 (max RSS KiB)",
       rr, nr, nr / rr, "<=0.8", v(nr / rr <= 0.8)
+    if (rf > 0 && bf > 0) printf "%-34s %10.0f %10.0f %6.2f %6s  %s\n", "  base: ping -f (echoes/s)",
+      50000 / rf, 50000 / bf, rf / bf, ">=1", v(rf / bf >= 1)
+    if (ra > 0 && ba > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "  base: ping -A -q (wall s)",
+      ra, ba, ba / ra, "<=1", v(ba / ra <= 1)
+    if (rr > 0 && br > 0) printf "%-34s %10d %10d %6.2f %6s  %s\n", "  base: ping -c 3 (max RSS KiB)",
+      rr, br, br / rr, "<=0.8", v(br / rr <= 0.8)
   }'
 SCRIPT
-  sb "IP=$ref_ip REF=$ref NSB=$nsb ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
+  sb "IP=$ref_ip REF=$ref NSB=$nsb BASE=$base ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
 }
 
 if [[ ${ONLY:-} == ping ]]; then
