@@ -584,7 +584,7 @@ bool Session::gather_statistics(const pk::IcmpMessage& icmp, uint16_t seq, bool 
         out(fmt::format("{} bytes from {}:{}", cc, from, what));
     // -v names the identifier where ping chose it (raw socket, or -e).
     if (o_.verbose && (sock_.raw || o_.ident))
-        out(fmt::format(" ident={}", icmp.id()));
+        out(fmt::format(" ident={}", what.empty() ? icmp.id() : ident_)); // -N: the session's
     if (ttl >= 0)
         out(fmt::format(" ttl={}", ttl));
     if (cc < size_t(datalen_) + pk::icmp_header_len) {
