@@ -170,14 +170,21 @@ $ref_ip address add 192.168.0.1/16 dev r0"
 
 # ping against iputils over a veth between two namespaces: flood echoes per
 # second (ping -f -c 50000), the wall time of adaptive ping (ping -A -q -c
-# 50000) and the max RSS of ping -c 3 (at -i 0.2, the count and not the
+# 50000), the RTT min and avg ping -c 20 -i 0.2 prints (the lowest of the
+# rounds; target at most 1) and the max RSS of ping -c 3 (at -i 0.2, the count and not the
 # interval is what the issue names), each as nsbox / iputils measured in the
 # same sandbox, the two tools alternating, the best of PING_ROUNDS rounds
 # (default 2). Every ping is bounded by timeout(1) and must see all its
 # replies. Targets: echoes/s at least 1 (ratio >= 1), wall at most 1, RSS at
-# most 0.8.
+# most 0.8. PING_BASE=/path/to/an/older/nsbox adds it as a third tool in the
+# same rounds (its ratios to iputils on "base" rows): before/after figures
+# measured under the same load.
 ping_cases() {
-  local ref=/usr/bin/ping nsb=$NSBOX_BIN/ping
+  local ref=/usr/bin/ping nsb=$NSBOX_BIN/ping base=
+  if [[ -n ${PING_BASE:-} ]]; then
+    base=$tmp/base/ping
+    mkdir -p "$tmp/base" && ln -sf "$(readlink -f "$PING_BASE")" "$base"
+  fi
   [[ -x $ref ]] || { echo "ping cases: no iputils ping ($ref)"; return 0; }
   echo
   echo "ping over a veth between two namespaces: nsbox / iputils (best of ${PING_ROUNDS:-2} rounds)"
@@ -198,23 +205,33 @@ wall() {
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
 }
 best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || (a > 0 && a + 0 < b + 0)) ? a : b }'; }
-rf= nf= ra= na= rr= nr=
+rf= nf= ra= na= rr= nr= bf= ba= br= rm= nm= bm= rv= nv= bv=
 for ((round = 0; round < ROUNDS; round++)); do
   tools="ref nsb"
   ((round % 2)) && tools="nsb ref"
+  [[ -n $BASE ]] && tools+=" base"
   for tool in $tools; do
-    [[ $tool == ref ]] && p=$REF || p=$NSB
+    case $tool in ref) p=$REF ;; nsb) p=$NSB ;; base) p=$BASE ;; esac
     f=$(wall "$p" -f -c 50000 10.9.0.2)
     a=$(wall "$p" -A -q -c 50000 10.9.0.2)
     r=$(timeout 30 /usr/bin/time -f %M "$p" -c 3 -i 0.2 10.9.0.2 2>&1 >/dev/null | tail -1)
+    # The RTT min and avg it prints for 20 probes 0.2 s apart (ms).
+    read -r tm tv < <(timeout 30 "$p" -c 20 -i 0.2 10.9.0.2 |
+      sed -n 's#^rtt min/avg/max/mdev = \([0-9.]*\)/\([0-9.]*\)/.*#\1 \2#p') || true
     if [[ $tool == ref ]]; then
       rf=$(best "$f" "$rf") ra=$(best "$a" "$ra") rr=$(best "$r" "$rr")
+      rm=$(best "$tm" "$rm") rv=$(best "$tv" "$rv")
+    elif [[ $tool == base ]]; then
+      bf=$(best "$f" "$bf") ba=$(best "$a" "$ba") br=$(best "$r" "$br")
+      bm=$(best "$tm" "$bm") bv=$(best "$tv" "$bv")
     else
       nf=$(best "$f" "$nf") na=$(best "$a" "$na") nr=$(best "$r" "$nr")
+      nm=$(best "$tm" "$nm") nv=$(best "$tv" "$nv")
     fi
   done
 done
-awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" '
+awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" \
+    -v bf="$bf" -v ba="$ba" -v br="$br" -v rm="$rm" -v nm="$nm" -v bm="$bm" -v rv="$rv" -v nv="$nv" -v bv="$bv" '
   function v(ok) { return ok ? "PASS" : "MISS" }
   BEGIN {
     printf "%-34s %10s %10s %6s %6s  %s\n", "case", "iputils", "nsbox", "ratio", "target", "verdict"
@@ -224,9 +241,23 @@ awk -v rf="$rf" -v nf="$nf" -v ra="$ra" -v na="$na" -v rr="$rr" -v nr="$nr" '
       ra, na, na / ra, "<=1", v(na / ra <= 1)
     if (rr > 0 && nr > 0) printf "%-34s %10d %10d %6.2f %6s  %s\n", "ping -c 3 -i 0.2 (max RSS KiB)",
       rr, nr, nr / rr, "<=0.8", v(nr / rr <= 0.8)
+    if (rm > 0 && nm > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "ping -c 20 -i 0.2 (RTT min ms)",
+      rm, nm, nm / rm, "<=1", v(nm / rm <= 1)
+    if (rv > 0 && nv > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "ping -c 20 -i 0.2 (RTT avg ms)",
+      rv, nv, nv / rv, "<=1", v(nv / rv <= 1)
+    if (rf > 0 && bf > 0) printf "%-34s %10.0f %10.0f %6.2f %6s  %s\n", "  base: ping -f (echoes/s)",
+      50000 / rf, 50000 / bf, rf / bf, ">=1", v(rf / bf >= 1)
+    if (ra > 0 && ba > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "  base: ping -A -q (wall s)",
+      ra, ba, ba / ra, "<=1", v(ba / ra <= 1)
+    if (rr > 0 && br > 0) printf "%-34s %10d %10d %6.2f %6s  %s\n", "  base: ping -c 3 (max RSS KiB)",
+      rr, br, br / rr, "<=0.8", v(br / rr <= 0.8)
+    if (rm > 0 && bm > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "  base: RTT min ms",
+      rm, bm, bm / rm, "<=1", v(bm / rm <= 1)
+    if (rv > 0 && bv > 0) printf "%-34s %10.3f %10.3f %6.2f %6s  %s\n", "  base: RTT avg ms",
+      rv, bv, bv / rv, "<=1", v(bv / rv <= 1)
   }'
 SCRIPT
-  sb "IP=$ref_ip REF=$ref NSB=$nsb ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
+  sb "IP=$ref_ip REF=$ref NSB=$nsb BASE=$base ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
 }
 
 if [[ ${ONLY:-} == ping ]]; then

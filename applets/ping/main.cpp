@@ -22,7 +22,11 @@
 #include "applets/applet.hpp"
 #include "applets/common/getopt.hpp"
 #include "applets/common/number.hpp"
+#include "applets/ping/node_info.hpp"
 #include "applets/ping/ping.hpp"
+#include "applets/ping/session.hpp"
+#include "libnet/inet.hpp"
+#include "libnet/resolve.hpp"
 
 namespace nsbox::ping {
 namespace {
@@ -36,7 +40,7 @@ struct Context {
     std::string err; // warnings, in the order printed
     std::string preamble; // stdout text before the run ("PATTERN: ...")
     bool version = false;
-    std::optional<int> ni_help; // -N help (0) or a bad -N word (2): its text, then exit
+    std::optional<NiWordResult> ni_stop; // -N help, or a bad -N word: its text, then exit
     std::optional<std::string> pattern; // -p, applied after the last option
 };
 
@@ -50,30 +54,28 @@ struct OptionSpec {
 
 // Value parsers (below the table), with iputils' wording and exit codes;
 // a bad whole number (cli::to_long, cli::to_ulong) exits 1.
-[[noreturn]] void unsupported(char flag);
 using cli::to_long;
 using cli::to_ulong;
 double to_seconds(const char* s, const char* what, Context& ctx);
 
-// -N's words (iputils' niquery options), in the order of its help text.
-constexpr std::string_view ni_words[] = {
-    "name", "ipv6", "ipv6-all", "ipv6-compatible", "ipv6-global", "ipv6-linklocal", "ipv6-sitelocal",
-    "ipv4", "ipv4-all", "subject-ipv6=", "subject-ipv4=", "subject-name=", "subject-fqdn=",
-};
-
-std::string ni_help_text()
+// subject-ipv6= / subject-ipv4=: getaddrinfo of that family, the first answer.
+SubjectLookup lookup_subject(const std::string& text, int family)
 {
-    std::string out = "ping -6 -N <nodeinfo opt>\nHelp:\n  help\nQuery:\n";
-    for (std::string_view w : ni_words) {
-        if (w.starts_with("subject-"))
-            continue;
-        out += fmt::format("  {}\n", w);
+    SubjectLookup r;
+    int other = family == AF_INET ? AF_INET6 : AF_INET;
+    if (other == AF_INET ? net::parse_ipv4_numeric(text).has_value() : net::parse_ipv6_numeric(text).has_value()) {
+        r.error = "Address family for hostname not supported";
+        return r;
     }
-    out += "Subject:\n";
-    for (std::string_view w : ni_words)
-        if (w.starts_with("subject-"))
-            out += fmt::format("  {}{}\n", w, w == "subject-ipv6=" || w == "subject-ipv4=" ? "addr" : "name");
-    return out;
+    auto found = net::resolve_host(text, family);
+    if (found.status != net::LookupStatus::ok || found.addresses.empty()) {
+        r.error = std::string(lookup_error_text(found.status));
+        return r;
+    }
+    const auto& a = found.addresses.front();
+    const auto* b = family == AF_INET ? reinterpret_cast<const uint8_t*>(&a.v4) : reinterpret_cast<const uint8_t*>(&a.v6);
+    r.address.assign(b, b + (family == AF_INET ? 4 : 16));
+    return r;
 }
 
 // ---------------------------------------------------------------------------
@@ -239,16 +241,10 @@ constexpr OptionSpec options_table[] = {
          o.flowlabel = uint32_t(val);
      }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
-     [](Options&, Context& ctx, const char* v) {
-         std::string_view s = v;
-         if (s == "help") {
-             ctx.ni_help = 0;
-             return;
-         }
-         for (std::string_view word : ni_words)
-             if (s == word || (word.ends_with('=') && s.starts_with(word)))
-                 unsupported('N'); // node information queries are not sent yet
-         ctx.ni_help = 2;
+     [](Options& o, Context& ctx, const char* v) {
+         NiWordResult r = apply_ni_word(o.node_info, v, ctx.prog, lookup_subject);
+         if (r.exit_code || !r.out.empty() || !r.err.empty())
+             ctx.ni_stop = std::move(r);
      }},
     {'r', nullptr, "bypass the routing table (SO_DONTROUTE)", Section::hidden,
      [](Options& o, Context&, const char*) { o.dont_route = true; }},
@@ -257,11 +253,6 @@ constexpr OptionSpec options_table[] = {
 
 // ---------------------------------------------------------------------------
 // Value parsers, with iputils' wording and exit codes.
-
-[[noreturn]] void unsupported(char flag)
-{
-    throw Fatal(2, fmt::format("option -{} is not supported by nsbox", flag));
-}
 
 // iputils' ping_strtod: trailing garbage is only a warning (for now, it
 // says), an empty or non-finite number is fatal.
@@ -388,10 +379,10 @@ CommandLine parse_command_line(int argc, char** argv)
                 return cl;
             }
             spec->apply(cl.options, ctx, opt.value.empty() ? "" : opt.value.front().c_str());
-            if (ctx.ni_help) {
-                cl.err = ctx.err;
-                (*ctx.ni_help ? cl.err : cl.out) += ni_help_text();
-                cl.exit_code = *ctx.ni_help;
+            if (ctx.ni_stop) {
+                cl.err = ctx.err + ctx.ni_stop->err;
+                cl.out = ctx.ni_stop->out;
+                cl.exit_code = ctx.ni_stop->exit_code.value_or(2);
                 return cl;
             }
             if (ctx.version) {

@@ -17,6 +17,8 @@
 
 #include <netinet/in.h>
 
+#include "applets/ping/node_info.hpp"
+
 namespace nsbox::ping {
 
 inline constexpr long default_datalen = 56;
@@ -38,6 +40,7 @@ struct Options {
     bool record_route = false;       // -R
     std::optional<int> ts_type;      // -T (IPOPT_TS_*)
     std::optional<uint32_t> flowlabel; // -F
+    NodeInfo node_info;              // -N (IPv6 node information queries)
     long count = 0;                  // -c (0: until interrupted)
     bool connect_socket = false;     // -C
     bool so_debug = false;           // -d

@@ -44,7 +44,7 @@ public:
     std::optional<int> run(const Dest& d, const std::string& target, bool last) override;
 
 private:
-    void build_probe(uint16_t seq) override { pk::build_echo_request(probe_, ident_, seq, payload_); }
+    size_t build_probe(uint16_t seq) override { return pk::build_echo_request(probe_, ident_, seq, payload_); }
     void sum_stamp(std::span<const std::byte> stamp) override;
     const sockaddr* destination(socklen_t& len) const override
     {
@@ -326,7 +326,7 @@ void Ping4::parse_reply(const Reply& r, std::span<const std::byte> data, const s
     if (icmp.type == pk::icmp_type::echo_reply) {
         if (!is_ours(icmp.id()) || !payload_matches(icmp.body))
             return;
-        if (gather_statistics(icmp, csfailed, reply_ttl, r.when, pr_addr(from_addr), false))
+        if (gather_statistics(icmp, icmp.seq(), csfailed, reply_ttl, r.when, pr_addr(from_addr), false))
             return;
         if (o_.audible)
             out("\a");

@@ -4,6 +4,8 @@
 // an IPv6 header, and errors, which come only through the error queue.
 
 #include <algorithm>
+#include <array>
+#include <ctime>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -12,11 +14,13 @@
 #include <net/if.h>
 #include <netinet/icmp6.h>
 #include <netinet/in.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "applets/ping/node_info.hpp"
 #include "applets/ping/reply.hpp"
 #include "applets/ping/session.hpp"
 
@@ -46,7 +50,7 @@ public:
     std::optional<int> run(const Dest& d, const std::string& target, bool last) override;
 
 private:
-    void build_probe(uint16_t seq) override { pk::build_echo6_request(probe_, ident_, seq, payload_); }
+    size_t build_probe(uint16_t seq) override;
     const sockaddr* destination(socklen_t& len) const override
     {
         len = sizeof whereto6_;
@@ -55,10 +59,42 @@ private:
     void parse_reply(const Reply& r, std::span<const std::byte> data, const sockaddr_in6& from) override;
     int receive_error() override;
 
+    // -N: the nonce of query `seq`: the sequence number, then six bytes
+    // derived from it and a secret of this run (a reply must bring them
+    // back, as iputils checks its MD5-derived ones).
+    std::array<uint8_t, ni::nonce_len> nonce(uint16_t seq) const;
+
     sockaddr_in6 whereto6_{};
     sockaddr_in6 source6_{};
     bool subnet_router_anycast_ = false;
+    uint64_t nonce_secret_ = 0;
+    std::vector<uint8_t> ni_subject_; // the subject the queries carry
 };
+
+std::array<uint8_t, ni::nonce_len> Ping6::nonce(uint16_t seq) const
+{
+    // splitmix64 of the secret and the sequence number.
+    uint64_t z = nonce_secret_ + (uint64_t(seq) + 1) * 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    std::array<uint8_t, ni::nonce_len> n{};
+    n[0] = uint8_t(seq >> 8);
+    n[1] = uint8_t(seq & 0xff);
+    for (size_t i = 2; i < n.size(); ++i)
+        n[i] = uint8_t(z >> (8 * i));
+    return n;
+}
+
+size_t Ping6::build_probe(uint16_t seq)
+{
+    if (!o_.node_info.enabled())
+        return pk::build_echo6_request(probe_, ident_, seq, payload_);
+    auto n = nonce(seq);
+    build_ni_query(probe_, o_.node_info, ni_subject_, n);
+    datalen_ = 0;
+    return probe_.size();
+}
 
 // ping6_run: the same for IPv6. The header names the target as typed
 // and its address through pr_addr.
@@ -153,7 +189,17 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
         bind(fd, reinterpret_cast<const sockaddr*>(&bind_addr), sizeof bind_addr) < 0)
         throw Fatal(2, with_errno("bind icmp socket", errno));
 
-    timing_ = o_.datalen >= long(timeval_len);
+    const NodeInfo& ni = o_.node_info;
+    if (ni.enabled()) {
+        // Without a subject of its own, a query asks about the target.
+        if (ni.subject_type && !ni.subject.empty())
+            ni_subject_ = ni.subject;
+        else
+            ni_subject_.assign(whereto6_.sin6_addr.s6_addr, whereto6_.sin6_addr.s6_addr + 16);
+        if (getrandom(&nonce_secret_, sizeof nonce_secret_, 0) != ssize_t(sizeof nonce_secret_))
+            nonce_secret_ = uint64_t(getpid()) << 32 ^ uint64_t(time(nullptr));
+    }
+    timing_ = o_.datalen >= long(timeval_len) && !ni.enabled();
     packlen_ = size_t(o_.datalen) + 8 + 4096 + 40 + 8;
     int on = 1;
     if (setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof on) < 0)
@@ -165,7 +211,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
             warn("setsockopt(RAW_CHECKSUM) failed - try to continue", errno);
         icmp6_filter filter;
         ICMP6_FILTER_SETBLOCKALL(&filter);
-        ICMP6_FILTER_SETPASS(pk::icmp6_type::echo_reply, &filter);
+        ICMP6_FILTER_SETPASS(ni.enabled() ? pk::icmp6_type::ni_reply : pk::icmp6_type::echo_reply, &filter);
         if (setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) < 0)
             throw Fatal(2, with_errno("setsockopt(ICMP6_FILTER)", errno));
     }
@@ -221,12 +267,30 @@ void Ping6::parse_reply(const Reply& r, std::span<const std::byte> data, const s
     } catch (const pk::Truncated&) {
         return;
     }
+    if (icmp.type == pk::icmp6_type::ni_reply && o_.node_info.enabled()) {
+        // Ours when it brings back the nonce of one of our queries.
+        if (data.size() < ni::header_len)
+            return;
+        const auto* got = reinterpret_cast<const uint8_t*>(data.data()) + 8;
+        uint16_t seq = uint16_t(got[0] << 8 | got[1]);
+        auto want = nonce(seq);
+        if (std::memcmp(got, want.data(), want.size()) != 0)
+            return;
+        std::string from_text = pr_addr(net::HostAddress::from_v6(from.sin6_addr), from.sin6_scope_id);
+        if (gather_statistics(icmp, seq, false, r.ttl, r.when, from_text, false, ni_reply_text(data)))
+            return;
+        if (o_.audible)
+            out("\a");
+        out("\n");
+        flush();
+        return;
+    }
     if (icmp.type != pk::icmp6_type::echo_reply || !is_ours(icmp.id()))
         return;
     bool wrong_source = !multicast_ && !subnet_router_anycast_ &&
                         std::memcmp(&from.sin6_addr, &whereto6_.sin6_addr, 16) != 0;
     std::string from_text = pr_addr(net::HostAddress::from_v6(from.sin6_addr), from.sin6_scope_id);
-    if (gather_statistics(icmp, false, r.ttl, r.when, from_text, wrong_source))
+    if (gather_statistics(icmp, icmp.seq(), false, r.ttl, r.when, from_text, wrong_source))
         return;
     if (o_.audible)
         out("\a");

@@ -14,7 +14,8 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/random.h>
-#include <sys/signalfd.h>
+#include <sched.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 namespace nsbox::ping {
@@ -24,6 +25,21 @@ namespace {
 namespace pk = net::packet;
 
 constexpr int min_interval_ms = 10; // the shortest gap iputils waits for replies
+constexpr int clock_tick_ms = 10;   // 1000 / HZ: shorter waits are not slept
+
+// The signal handlers' flags, the only state a handler may reach.
+volatile sig_atomic_t exit_signal = 0;
+volatile sig_atomic_t status_signal = 0;
+
+void on_exit_signal(int)
+{
+    exit_signal = 1;
+}
+
+void on_status_signal(int)
+{
+    status_signal = 1;
+}
 
 // CLOCK_MONOTONIC_RAW readings and iputils' millisecond arithmetic on them.
 timespec now_raw()
@@ -36,22 +52,6 @@ timespec now_raw()
 long elapsed_ms(const timespec& from, const timespec& to)
 {
     return (to.tv_sec - from.tv_sec) * 1000 + (to.tv_nsec - from.tv_nsec) / 1000000;
-}
-
-long elapsed_to_us(const timespec& from, const timespec& to)
-{
-    return (to.tv_sec - from.tv_sec) * 1000000 + (to.tv_nsec - from.tv_nsec) / 1000;
-}
-
-timespec add_us(timespec t, long us)
-{
-    t.tv_sec += us / 1000000;
-    t.tv_nsec += (us % 1000000) * 1000;
-    if (t.tv_nsec >= 1000000000) {
-        ++t.tv_sec;
-        t.tv_nsec -= 1000000000;
-    }
-    return t;
 }
 
 } // namespace
@@ -183,6 +183,11 @@ void Session::setup()
         tv.tv_usec = 1000 * std::max(interval_, min_interval_ms);
     }
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    // A blocking recvmsg() waits at most the interval (main_loop).
+    int rcv_ms = std::max(interval_, min_interval_ms);
+    tv.tv_sec = rcv_ms / 1000;
+    tv.tv_usec = 1000 * (rcv_ms % 1000);
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 
     payload_.resize(size_t(o_.datalen));
     for (size_t i = 0; i < payload_.size(); ++i) {
@@ -208,22 +213,27 @@ void Session::setup()
         ident_ = o_.ident ? *o_.ident : 0xffff; // the kernel writes the socket's own
     }
 
-    // SIGINT ends with statistics, SIGQUIT prints a status line: both
-    // arrive through a signalfd polled with the socket.
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGQUIT);
-    struct sigaction dfl{};
-    dfl.sa_handler = SIG_DFL;
-    sigaction(SIGINT, &dfl, nullptr); // a background job starts with SIGINT ignored
-    sigaction(SIGQUIT, &dfl, nullptr);
-    sigprocmask(SIG_BLOCK, &set, nullptr);
-    sigfd_ = net::Fd(signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK));
+    // SIGINT (and SIGALRM: -w, or the wait for the last replies) ends
+    // with statistics, SIGQUIT prints a status line. Their handlers only
+    // set a flag; without SA_RESTART a blocked recvmsg() returns at once.
+    exit_signal = 0;
+    status_signal = 0;
+    struct sigaction sa{};
+    sa.sa_handler = on_exit_signal;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGALRM, &sa, nullptr);
+    sa.sa_handler = on_status_signal;
+    sigaction(SIGQUIT, &sa, nullptr);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
 
     start_time_ = now_raw();
-    if (o_.deadline_s)
-        deadline_at_ = add_us(start_time_, long(o_.deadline_s) * 1000000);
+    if (o_.deadline_s) {
+        itimerval it{};
+        it.it_value.tv_sec = o_.deadline_s;
+        setitimer(ITIMER_REAL, &it, nullptr);
+    }
 }
 
 // ----- the loop
@@ -231,15 +241,16 @@ void Session::setup()
 int Session::main_loop()
 {
     std::vector<std::byte> packet(packlen_);
+    int fd = sock_.fd.get();
     for (;;) {
-        if (exiting_)
+        if (exiting())
             break;
         if (o_.count && stats_.received() + stats_.errors() >= o_.count)
             break;
         if (o_.deadline_s && stats_.errors())
             break;
-        if (status_snapshot_) {
-            status_snapshot_ = false;
+        if (status_signal) {
+            status_signal = 0;
             std::fputs(stats_.status_line(timing_).c_str(), stderr);
         }
         long next;
@@ -248,50 +259,45 @@ int Session::main_loop()
             next = schedule_exit(next);
         } while (next <= 0);
 
-        short revents = wait(next);
-        if (exiting_ || !(revents & (POLLIN | POLLERR)))
-            continue;
-        receive(packet, revents & POLLERR);
+        // As iputils waits: a blocking recvmsg() (SO_RCVTIMEO is the
+        // interval) when the next probe is an interval away, so that an
+        // echo costs a send and a receive. A shorter wait, or -A, polls;
+        // a wait shorter than a clock tick with nothing in flight spins.
+        int flags = 0;
+        bool pollerr = false;
+        if (o_.adaptive || next < std::max(interval_, min_interval_ms)) {
+            if (next <= clock_tick_ms) {
+                if (stats_.in_flight()) {
+                    next = min_interval_ms;
+                } else {
+                    next = 0;
+                    flags = MSG_DONTWAIT;
+                    sched_yield();
+                }
+            }
+            if (!flags && (o_.adaptive || interval_)) {
+                pollfd p{fd, POLLIN, 0};
+                if (poll(&p, 1, int(std::min<long>(next, INT_MAX))) < 1 || !(p.revents & (POLLIN | POLLERR)))
+                    continue;
+                flags = MSG_DONTWAIT;
+                pollerr = p.revents & POLLERR;
+            }
+        }
+        receive(packet, flags, pollerr);
     }
+    itimerval off{};
+    setitimer(ITIMER_REAL, &off, nullptr);
     return finish();
 }
 
-// Waits up to `next` ms for the socket, a signal or a timer.
-short Session::wait(long next)
+bool Session::exiting() const
 {
-    timespec now = now_raw();
-    long timeout = next;
-    for (const auto& t : {exit_at_, deadline_at_}) {
-        if (!t)
-            continue;
-        long us = elapsed_to_us(now, *t);
-        timeout = std::min(timeout, us <= 0 ? 0 : (us + 999) / 1000);
-    }
-    pollfd fds[2] = {{sock_.fd.get(), POLLIN, 0}, {sigfd_.get(), POLLIN, 0}};
-    int rc = poll(fds, 2, int(std::min<long>(timeout, INT_MAX)));
-    if (rc > 0 && (fds[1].revents & POLLIN))
-        read_signals();
-    now = now_raw();
-    for (const auto& t : {exit_at_, deadline_at_})
-        if (t && elapsed_to_us(now, *t) <= 0)
-            exiting_ = true;
-    return rc > 0 ? fds[0].revents : 0;
-}
-
-void Session::read_signals()
-{
-    signalfd_siginfo si{};
-    while (read(sigfd_.get(), &si, sizeof si) == ssize_t(sizeof si)) {
-        if (si.ssi_signo == SIGINT)
-            exiting_ = true;
-        else if (si.ssi_signo == SIGQUIT)
-            status_snapshot_ = true;
-    }
+    return exit_signal != 0;
 }
 
 long Session::pinger()
 {
-    if (exiting_ || (o_.count && stats_.transmitted_count() >= o_.count && !o_.deadline_s))
+    if (exiting() || (o_.count && stats_.transmitted_count() >= o_.count && !o_.deadline_s))
         return 1000;
     timespec now = now_raw();
     if (!started_) {
@@ -388,7 +394,7 @@ int Session::send_probe()
     size_t len = pk::icmp_header_len + payload_.size();
     if (probe_.size() != len)
         probe_.resize(len);
-    build_probe(seq);
+    len = build_probe(seq);
     if (timing_) {
         // payload_'s stamp area is zero: the sum so far leaves it out.
         std::span<std::byte> stamp(probe_.data() + pk::icmp_header_len, timeval_len);
@@ -425,15 +431,17 @@ long Session::schedule_exit(long next)
     }
     if (next < 0 || static_cast<unsigned long>(next) < waittime_us_ / 1000)
         next = long(waittime_us_ / 1000);
-    if (waittime_us_)
-        exit_at_ = add_us(now_raw(), long(waittime_us_));
-    else
-        exit_at_.reset(); // iputils' timer with a zero value never fires
+    if (waittime_us_) { // iputils' timer with a zero value never fires
+        itimerval it{};
+        it.it_value.tv_sec = long(waittime_us_ / 1000000);
+        it.it_value.tv_usec = long(waittime_us_ % 1000000);
+        setitimer(ITIMER_REAL, &it, nullptr);
+    }
     return next;
 }
 
 // Reads what the socket holds: replies, then queued errors.
-void Session::receive(std::vector<std::byte>& packet, bool pollerr)
+void Session::receive(std::vector<std::byte>& packet, int flags, bool pollerr)
 {
     bool recv_error = pollerr;
     for (;;) {
@@ -447,7 +455,8 @@ void Session::receive(std::vector<std::byte>& packet, bool pollerr)
         msg.msg_iovlen = 1;
         msg.msg_control = control;
         msg.msg_controllen = sizeof control;
-        ssize_t cc = recvmsg(sock_.fd.get(), &msg, MSG_DONTWAIT);
+        ssize_t cc = recvmsg(sock_.fd.get(), &msg, flags);
+        flags = MSG_DONTWAIT;
         if (cc < 0) {
             if ((errno == EAGAIN && !recv_error) || errno == EINTR)
                 break;
@@ -458,7 +467,6 @@ void Session::receive(std::vector<std::byte>& packet, bool pollerr)
             }
         } else {
             std::span<const std::byte> data(packet.data(), size_t(cc));
-            Reply r = read_cmsgs(msg);
             parse_reply(read_cmsgs(msg), data, from);
         }
         if (stats_.in_flight() == 0)
@@ -534,8 +542,9 @@ bool Session::payload_matches(std::span<const std::byte> body) const
     return true;
 }
 
-bool Session::gather_statistics(const pk::IcmpMessage& icmp, bool csfailed, int ttl, timeval recv_time,
-                       const std::string& from, bool wrong_source)
+bool Session::gather_statistics(const pk::IcmpMessage& icmp, uint16_t seq, bool csfailed, int ttl,
+                                timeval recv_time, const std::string& from, bool wrong_source,
+                                std::string_view what)
 {
     size_t cc = icmp.whole.size();
     std::optional<long> triptime;
@@ -555,7 +564,7 @@ bool Session::gather_statistics(const pk::IcmpMessage& icmp, bool csfailed, int 
         }
         triptime = t;
     }
-    auto kind = stats_.reply(icmp.seq(), triptime, !csfailed);
+    auto kind = stats_.reply(seq, triptime, !csfailed);
     if (o_.adaptive && triptime && !csfailed)
         update_interval();
     confirm_ = true;
@@ -569,13 +578,16 @@ bool Session::gather_statistics(const pk::IcmpMessage& icmp, bool csfailed, int 
     }
 
     print_timestamp();
-    out(fmt::format("{} bytes from {}: icmp_seq={}", cc, from, icmp.seq()));
+    if (what.empty())
+        out(fmt::format("{} bytes from {}: icmp_seq={}", cc, from, seq));
+    else
+        out(fmt::format("{} bytes from {}:{}", cc, from, what));
     // -v names the identifier where ping chose it (raw socket, or -e).
     if (o_.verbose && (sock_.raw || o_.ident))
-        out(fmt::format(" ident={}", icmp.id()));
+        out(fmt::format(" ident={}", what.empty() ? icmp.id() : ident_)); // -N: the session's
     if (ttl >= 0)
         out(fmt::format(" ttl={}", ttl));
-    if (cc < size_t(o_.datalen) + pk::icmp_header_len) {
+    if (cc < size_t(datalen_) + pk::icmp_header_len) {
         out(" (truncated)\n");
         flush();
         return true;
@@ -609,7 +621,7 @@ std::string Session::pr_addr(const net::HostAddress& a, uint32_t scope_id)
         return last_text_;
     std::string text = numeric_text(a, scope_id);
     std::string name;
-    if (!exiting_ && !numeric_) {
+    if (!exiting() && !numeric_) {
         auto r = net::reverse_lookup(a);
         if (r.status == net::LookupStatus::ok)
             name = r.name;

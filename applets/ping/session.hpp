@@ -92,8 +92,10 @@ protected:
 
     // ----- what each family does its own way
 
-    // Writes the echo request `seq` (payload_ after the header) into probe_.
-    virtual void build_probe(uint16_t seq) = 0;
+    // Writes probe `seq` into probe_ (sized for an echo request with
+    // payload_ after the header) and returns its length: an echo request,
+    // or (IPv6 -N) a node information query.
+    virtual size_t build_probe(uint16_t seq) = 0;
     // Adds the send time just written at `stamp` to probe_'s checksum
     // (nothing for ICMPv6, whose checksum the kernel computes).
     virtual void sum_stamp(std::span<const std::byte> stamp) { (void)stamp; }
@@ -133,10 +135,12 @@ protected:
     bool is_ours(uint16_t id) const { return !sock_.raw || id == ident_; }
     // The reply's payload after the timestamp is what we sent.
     bool payload_matches(std::span<const std::byte> body) const;
-    // Counts a reply and prints its line (without the newline). True when
-    // nothing more is to be printed for it.
-    bool gather_statistics(const net::packet::IcmpMessage& icmp, bool csfailed, int ttl, timeval recv_time,
-                           const std::string& from, bool wrong_source);
+    // Counts reply `seq` and prints its line (without the newline): after
+    // "N bytes from FROM:" comes `what` (" icmp_seq=N" when empty). True
+    // when nothing more is to be printed for it.
+    bool gather_statistics(const net::packet::IcmpMessage& icmp, uint16_t seq, bool csfailed, int ttl,
+                           timeval recv_time, const std::string& from, bool wrong_source,
+                           std::string_view what = {});
     // The numeric form getnameinfo gives: an IPv6 link-local address with
     // its scope ("fe80::1%eth0").
     static std::string numeric_text(const net::HostAddress& a, uint32_t scope_id);
@@ -185,14 +189,18 @@ protected:
     bool timing_ = false;
     bool latency_ = false;
     size_t packlen_ = 0;
+    // The payload length a full reply has: -s, or 0 once a node
+    // information query went out (as iputils' build_niquery sets it).
+    long datalen_ = o_.datalen;
     std::vector<std::byte> payload_;
     std::vector<std::byte> probe_; // the probe being sent, reused
     Statistics stats_;
     int rtt_addend_ = 0; // -A: slows down after a full device queue (us)
 
 private:
-    short wait(long next);
-    void read_signals();
+    // What the signal handlers said (SIGINT or SIGALRM: exit; SIGQUIT: a
+    // status line).
+    bool exiting() const;
     // Sends the probes due now; returns the milliseconds until the next one.
     long pinger();
     // -A: the interval follows the smoothed round trip.
@@ -200,11 +208,13 @@ private:
     // Returns 0 when the probe went out, else the errno of the send.
     int send_probe();
     long schedule_exit(long next);
-    void receive(std::vector<std::byte>& packet, bool pollerr);
+    // Reads what the socket holds: replies, then queued errors. The first
+    // recvmsg() takes `flags` (0: it blocks up to SO_RCVTIMEO, as iputils
+    // waits), the next ones do not wait.
+    void receive(std::vector<std::byte>& packet, int flags, bool pollerr);
     Reply read_cmsgs(const msghdr& msg);
     int finish();
 
-    net::Fd sigfd_;
     bool confirm_ = false; // a reply came: confirm the neighbour
     bool confirm_allowed_ = true;
     timespec start_time_{};
@@ -213,10 +223,6 @@ private:
     long tokens_ = 0;
     int oom_count_ = 0;
     unsigned long waittime_us_ = 0;
-    std::optional<timespec> exit_at_;
-    std::optional<timespec> deadline_at_;
-    bool exiting_ = false;
-    bool status_snapshot_ = false;
 
     std::optional<net::HostAddress> last_addr_;
     uint32_t last_scope_ = 0;

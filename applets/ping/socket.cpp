@@ -21,7 +21,9 @@ IcmpSocket open_icmp_socket(const Options& o, int family, bool requisite, const 
 {
     IcmpSocket sock;
     int proto = family == AF_INET ? int(IPPROTO_ICMP) : int(IPPROTO_ICMPV6);
-    bool want_dgram = !(o.ident && *o.ident == 0); // identifier 0 needs a raw socket
+    // Identifier 0 needs a raw socket, and so does -N (a datagram socket
+    // sends only echo requests).
+    bool want_dgram = !(o.ident && *o.ident == 0) && !o.node_info.given;
     int fd = -1;
     bool fallback = false;
     errno = 0;

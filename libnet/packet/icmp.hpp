@@ -39,7 +39,8 @@ inline constexpr uint8_t mask_reply = 18;
 } // namespace icmp_type
 
 // ICMPv6 message types (RFC 4443; neighbour discovery, RFC 4861; MLD, RFC
-// 2710 and 3810; inverse ND, RFC 3122; Mobile IPv6, RFC 6275), for ping and
+// 2710 and 3810; inverse ND, RFC 3122; Mobile IPv6, RFC 6275; node
+// information, RFC 4620), for ping and
 // tcpdump's printer.
 namespace icmp6_type {
 inline constexpr uint8_t dest_unreach = 1;
@@ -63,6 +64,8 @@ inline constexpr uint8_t hadiscov_request = 144;
 inline constexpr uint8_t hadiscov_reply = 145;
 inline constexpr uint8_t mobileprefix_solicit = 146;
 inline constexpr uint8_t mobileprefix_advert = 147;
+inline constexpr uint8_t ni_query = 139; // node information (RFC 4620)
+inline constexpr uint8_t ni_reply = 140;
 } // namespace icmp6_type
 
 inline constexpr size_t icmp_header_len = 8;

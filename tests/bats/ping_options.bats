@@ -185,11 +185,4 @@ V6='$I -6 addr add fd00:1::1/64 dev veth-a nodad; $I -n r -6 addr add fd00:1::2/
   same "$V6"'ping -f -c 3 -W 5 fd00:1::9 | mask | od -c'
 }
 
-# --- IPv6 -N: only its help and its refusals (nsbox sends no node
-# information queries yet; `-N name` and the other queries exit 2, said so)
-
-@test "-N help and a bad -N word" {
-  same 'ping -N help'
-  same 'ping -N help -c 0 ::1'
-  same 'ping -N foo ::1'
-}
+# --- IPv6 -N: tests/bats/ping_ni.bats (a node information responder).

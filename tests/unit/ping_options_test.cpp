@@ -160,11 +160,27 @@ TEST(PingOptions, SourceOrDevice)
     EXPECT_TRUE(addr.options.device.empty());
 }
 
-TEST(PingOptions, UnsupportedOptionsSaySo)
+TEST(PingOptions, NodeInfoWords)
 {
-    auto cl = parse({"-N", "name", "h"});
-    EXPECT_EQ(cl.exit_code, 2);
-    EXPECT_EQ(cl.err, "ping: option -N is not supported by nsbox\n");
+    auto cl = parse({"-N", "ipv6-global", "-N", "ipv6-linklocal", "h"});
+    EXPECT_FALSE(cl.exit_code);
+    EXPECT_EQ(cl.options.node_info.qtype, 3);
+    EXPECT_EQ(cl.options.node_info.flags, 0x0028);
+    EXPECT_TRUE(cl.options.node_info.given);
+    auto subject = parse({"-N", "subject-ipv4=10.1.2.3", "h"});
+    EXPECT_FALSE(subject.exit_code);
+    EXPECT_FALSE(subject.options.node_info.enabled()); // a subject alone sends no query
+    EXPECT_EQ(subject.options.node_info.subject, (std::vector<uint8_t>{10, 1, 2, 3}));
+    auto conflict = parse({"-N", "name", "-N", "ipv4", "h"});
+    EXPECT_EQ(conflict.exit_code, 2);
+    EXPECT_EQ(conflict.out, "Qtype conflict\n");
+    EXPECT_TRUE(conflict.err.starts_with("ping -6 -N <nodeinfo opt>\nHelp:\n"));
+    auto help = parse({"-N", "help"});
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_TRUE(help.out.ends_with("  subject-fqdn=name\n"));
+    auto idn = parse({"-N", "subject-name=-x", "h"});
+    EXPECT_EQ(idn.exit_code, 2);
+    EXPECT_EQ(idn.err, "ping: IDN encoding error: string start/ends with forbidden hyphen\n");
 }
 
 TEST(PingOptions, FloodAdaptiveRecordRouteTimestamp)
