@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
+#include <utility>
 #include <netinet/in.h>
 
 #include <boost/program_options/errors.hpp>
@@ -19,6 +20,7 @@
 #include <boost/program_options/value_semantic.hpp>
 
 #include "applets/common/accounts.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -93,6 +95,19 @@ po::options_description make_description()
             d.add_options()(names.c_str(), po::value<std::string>()->implicit_value(""));
         else
             d.add_options()(names.c_str(), po::bool_switch());
+    }
+    // The options of the extensions in ext.hpp's table (one declaration
+    // each, even where two extensions share a name).
+    for (const auto& e : ext::all()) {
+        for (const auto& o : e.options) {
+            std::string name(o.name);
+            if (d.find_nothrow(name, false))
+                continue;
+            if (o.arg)
+                d.add_options()(name.c_str(), po::value<std::string>());
+            else
+                d.add_options()(name.c_str(), po::bool_switch());
+        }
     }
     d.add_options()(operand_key, po::value<std::vector<std::string>>());
     return d;
@@ -199,7 +214,7 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
+    "AUDIT", "CHECKSUM", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
     "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
     "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
 };
@@ -384,7 +399,7 @@ void check_chain_name(const std::string& name)
 bool is_target_name(std::string_view name)
 {
     auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
-    return in(unsupported_targets) || in(implemented_targets);
+    return in(unsupported_targets) || in(implemented_targets) || ext::find(name, true);
 }
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
@@ -526,6 +541,40 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // The extensions of ext.hpp's table: each loaded match's parser state
+    // (by index into r.exts), and the target's.
+    std::map<long, ext::State> ext_states;
+    const ext::Extension* target_ext = nullptr;
+    ext::State target_state;
+    // Gives an option to the table extension that takes it (the latest
+    // loaded match, else the target); false if none does.
+    auto table_ext_option = [&](const std::string& key, const std::string& val) {
+        for (auto it = loaded.rbegin(); it != loaded.rend(); ++it) {
+            const ext::Extension* e = ext::find(it->first, false);
+            if (e && ext::has_option(*e, key)) {
+                auto& st = ext_states[static_cast<long>(it->second)];
+                bool inv = invert;
+                invert = false;
+                e->parse(r.exts[it->second].xt.info, st, key, val, inv);
+                c.warnings += std::exchange(st.warnings, {});
+                return true;
+            }
+        }
+        if (target_ext && ext::has_option(*target_ext, key)) {
+            bool inv = invert;
+            invert = false;
+            target_ext->parse(r.xt.info, target_state, key, val, inv);
+            return true;
+        }
+        return false;
+    };
+    auto is_table_option = [](const std::string& key) {
+        for (const auto& e : ext::all())
+            if (ext::has_option(e, key))
+                return std::none_of(std::begin(option_table), std::end(option_table),
+                                    [&](const OptionSpec& o) { return key == o.long_name; });
+        return false;
+    };
     // Options that may be given once only (libxtables' "can only be used once").
     std::set<std::string> given_once;
     // MARK's mutually exclusive options, for "cannot be used together".
@@ -599,6 +648,17 @@ Command parse_command_line(int argc, char** argv)
             }
             throw UsageError("Bad argument `" + val + "'", true);
         }
+        if (table_ext_option(key, val))
+            continue;
+        if (key == "set") {
+            // Without -m recent, getopt takes --set for an abbreviation of
+            // --set-counters, which needs an argument.
+            if (i + 1 >= opts.size())
+                throw UsageError("option \"--set\" requires an argument");
+            throw UsageError("unknown option \"--set\"");
+        }
+        if (is_table_option(key))
+            throw UsageError("unknown option \"--" + key + "\"");
         if (key == "replace") {
             add_command(Cmd::Replace);
             c.chain = val;
@@ -750,6 +810,11 @@ Command parse_command_line(int argc, char** argv)
                 xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
                 xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
                 r.xt = {"CONNMARK", 2, std::move(info)};
+            } else if (const ext::Extension* e = ext::find(val, true)) {
+                r.verdict = Verdict::Xt;
+                r.xt = {val, e->rev, net::nft::Data(e->size, 0)};
+                e->init(r.xt.info);
+                target_ext = e;
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
                 throw UsageError("Couldn't load target `" + val + "':No such file or directory");
@@ -806,6 +871,11 @@ Command parse_command_line(int argc, char** argv)
                 Ext x;
                 x.kind = Ext::Kind::Limit;
                 load(val, x);
+            } else if (const ext::Extension* e = ext::find(val, false)) {
+                Ext x;
+                x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
+                e->init(x.xt.info);
+                load(val, std::move(x));
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory");
             }
@@ -1365,6 +1435,8 @@ Command parse_command_line(int argc, char** argv)
     for (const auto& [name, index] : loaded) {
         auto& d = r.exts[index].xt.info;
         const auto& opts = given[static_cast<long>(index)];
+        if (const ext::Extension* e = ext::find(name, false))
+            e->check(d, ext_states[static_cast<long>(index)]);
         // The options each match cannot do without, in libxtables' words.
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
@@ -1410,6 +1482,8 @@ Command parse_command_line(int argc, char** argv)
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");
     }
+    if (target_ext)
+        target_ext->check(r.xt.info, target_state);
     if (target == "TCPMSS" && !(target_opts & 2))
         throw UsageError("TCPMSS target: At least one parameter is required");
     if (target == "CONNMARK" && mark_opt.empty())

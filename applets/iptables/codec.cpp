@@ -1,4 +1,5 @@
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/xt.hpp"
 
 #include <algorithm>
@@ -288,6 +289,8 @@ constexpr KnownXt known_targets[] = {
 template <class T>
 bool known(std::span<const KnownXt> table, const T& x)
 {
+    if (const ext::Extension* e = ext::find(x.name, std::is_same_v<T, nft::Target>))
+        return e->rev == x.rev && e->size == x.info.size();
     return std::any_of(table.begin(), table.end(), [&](const KnownXt& k) {
         return k.name == x.name && k.rev == x.rev && k.size == x.info.size();
     });
@@ -460,6 +463,8 @@ Rule decode(const nft::Rule& nr)
                 // statistic (a pointer); iptables compares only the user part.
                 if (mt->name == "statistic")
                     std::fill(x.xt.info.begin() + 16, x.xt.info.end(), 0);
+                if (const ext::Extension* te = ext::find(mt->name, false))
+                    std::fill(x.xt.info.begin() + static_cast<long>(te->user_size), x.xt.info.end(), 0);
                 push_ext(std::move(x));
             } else {
                 unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));

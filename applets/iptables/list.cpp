@@ -9,6 +9,7 @@
 
 #include "applets/common/accounts.hpp"
 #include "applets/common/left.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -414,6 +415,10 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     case Ext::Kind::Xt: break;
     }
     const auto& d = x.xt.info;
+    if (const ext::Extension* e = ext::find(x.xt.name, false)) {
+        e->list(out, d, f.numeric);
+        return;
+    }
     if (x.xt.name == "comment") {
         out += " /* " + std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))) + " */";
     } else if (x.xt.name == "conntrack") {
@@ -485,6 +490,11 @@ void save_ext(std::string& out, const Ext& x)
     case Ext::Kind::Xt: break;
     }
     const auto& d = x.xt.info;
+    if (const ext::Extension* e = ext::find(x.xt.name, false)) {
+        out += " -m " + x.xt.name;
+        e->save(out, d);
+        return;
+    }
     if (x.xt.name == "comment") {
         out += " -m comment --comment" + save_string(std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))));
     } else if (x.xt.name == "conntrack") {
@@ -575,6 +585,10 @@ std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
 void list_target(std::string& out, const net::nft::Target& t, const Format& f)
 {
     const auto& d = t.info;
+    if (const ext::Extension* e = ext::find(t.name, true)) {
+        e->list(out, d, f.numeric);
+        return;
+    }
     if (t.name == "REJECT") {
         out += fmt::format(" reject-with {}", reject_name(d));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
@@ -668,6 +682,10 @@ void save_target(std::string& out, const net::nft::Target& t)
         return;
     }
     out += " -j " + t.name;
+    if (const ext::Extension* e = ext::find(t.name, true)) {
+        e->save(out, d);
+        return;
+    }
     if (t.name == "CT") {
         if (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack)
             out += " --notrack";
