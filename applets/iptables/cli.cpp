@@ -140,7 +140,7 @@ char cmd_char(Cmd c)
 enum Opt : unsigned {
     OptNumeric = 1u << 0, OptSource = 1u << 1, OptDestination = 1u << 2, OptProtocol = 1u << 3,
     OptJump = 1u << 4, OptVerbose = 1u << 5, OptExpanded = 1u << 6, OptIn = 1u << 7, OptOut = 1u << 8,
-    OptLineNumbers = 1u << 9,
+    OptLineNumbers = 1u << 9, OptFragment = 1u << 10,
 };
 struct OptInfo {
     Opt opt;
@@ -152,7 +152,7 @@ constexpr OptInfo opt_info[] = {
     {OptNumeric, 'n', false, false},    {OptSource, 's', true, true},      {OptDestination, 'd', true, true},
     {OptProtocol, 'p', true, true},     {OptJump, 'j', false, true},       {OptVerbose, 'v', false, false},
     {OptExpanded, 'x', false, false},   {OptIn, 'i', true, true},          {OptOut, 'o', true, true},
-    {OptLineNumbers, '0', false, false},
+    {OptFragment, 'f', true, true},     {OptLineNumbers, '0', false, false},
 };
 const OptInfo& info_of(Opt o)
 {
@@ -900,9 +900,12 @@ Command parse_command_line(int argc, char** argv)
         } else if (key == "ipv6") {
             // iptables-nft 1.8.9 says no more than the hint here.
             throw UsageError("", true);
-        } else if (key == "fragment" || key == "set-counters") {
-            // (No token of its own when clustered: "-fc".)
-            std::string tok = o.original_tokens.empty() ? (key == "fragment" ? "-f" : "-c") : o.original_tokens.front();
+        } else if (key == "fragment") {
+            r.frag_invert = set_option(OptFragment);
+            r.frag = true;
+        } else if (key == "set-counters") {
+            // (No token of its own when clustered: "-nc".)
+            std::string tok = o.original_tokens.empty() ? "-c" : o.original_tokens.front();
             throw UsageError("unknown option \"" + tok + "\"");
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);

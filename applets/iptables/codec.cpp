@@ -34,7 +34,7 @@ std::string target_name(const Rule& r)
 namespace {
 
 // Offsets in the IPv4 header and the tcp/udp header.
-constexpr uint32_t ip_saddr = 12, ip_daddr = 16, l4_sport = 0, l4_dport = 2;
+constexpr uint32_t ip_frag_off = 6, ip_saddr = 12, ip_daddr = 16, l4_sport = 0, l4_dport = 2;
 
 // x_tables' info layouts for the tcp and udp matches (struct xt_tcp,
 // struct xt_udp, padded to XT_ALIGN): ports, then flags, in host order.
@@ -179,6 +179,12 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         add_addr(e, ip_saddr, r.src);
     if (r.dst.set())
         add_addr(e, ip_daddr, r.dst);
+    if (r.frag) {
+        // The 13 offset bits of frag_off: non-zero for -f, zero for "! -f".
+        e.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, ip_frag_off, 2});
+        e.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 2, Data{0x1f, 0xff}, Data{0, 0}});
+        e.push_back(nft::Cmp{NFT_REG_1, r.frag_invert ? uint32_t(NFT_CMP_EQ) : uint32_t(NFT_CMP_NEQ), Data{0, 0}});
+    }
     size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'e' && next_ext < r.exts.size()) {
@@ -403,6 +409,10 @@ Rule decode(const nft::Rule& nr)
                 x.kind = Ext::Kind::Mark;
                 x.mark = {load_host32(c->data), have_mask ? load_host32(mask) : ~0u, inv};
                 push_ext(std::move(x));
+            } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER && payload.offset == ip_frag_off &&
+                       payload.len == 2 && have_mask && mask == Data{0x1f, 0xff} && c->data == Data{0, 0}) {
+                r.frag = true;
+                r.frag_invert = !inv;
             } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
                        (payload.offset == ip_saddr || payload.offset == ip_daddr) && payload.len >= 1 &&
                        payload.len <= 4 && c->data.size() == payload.len && (!have_mask || mask.size() == 4)) {

@@ -798,7 +798,8 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         out += fmt::format("{:<4} ", *name);
     else
         out += fmt::format("{:<4} ", r.proto);
-    out += "-- ";
+    out += r.frag_invert ? '!' : '-';
+    out += r.frag ? "f " : "- ";
     if (f.verbose) {
         const char* any = f.numeric ? "*" : "any";
         // ("-i +" matches any interface and lists as any.)
@@ -875,6 +876,8 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
         else
             out += fmt::format(" -p {}", r.proto);
     }
+    if (r.frag)
+        out += r.frag_invert ? " ! -f" : " -f";
     size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'p' && r.l4match) {

@@ -94,6 +94,9 @@ struct Rule {
     bool proto_invert = false;
     AddrMatch src;
     AddrMatch dst;
+    // -f: only second and later fragments (offset != 0); "! -f" the others.
+    bool frag = false;
+    bool frag_invert = false;
     // The tcp or udp match (-m tcp/-m udp, implied by --sport/--dport after
     // -p tcp|udp): the protocol it belongs to, or 0 when absent.
     uint8_t l4match = 0;
@@ -124,7 +127,7 @@ struct Rule {
     bool same_as(const Rule& o) const
     {
         return in.canonical() == o.in.canonical() && out.canonical() == o.out.canonical() && proto == o.proto && proto_invert == o.proto_invert &&
-               src == o.src && dst == o.dst && l4match == o.l4match &&
+               src == o.src && dst == o.dst && frag == o.frag && frag_invert == o.frag_invert && l4match == o.l4match &&
                sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
                flags == o.flags && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
                chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;

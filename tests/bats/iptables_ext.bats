@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
 # multiport, mark, limit, icmp, tcp flags, tcpmss, owner, hashlimit, recent,
-# physdev; DNAT, SNAT, REDIRECT, MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK,
+# physdev, -f; DNAT, SNAT, REDIRECT, MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK,
 # CLASSIFY) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
@@ -126,6 +126,9 @@ filter|INPUT|-m recent --remove --name a-b.c --mask 255.255.255.255 -m recent --
 filter|FORWARD|-m physdev --physdev-in eth0 ! --physdev-out eth1 --physdev-is-bridged -j ACCEPT
 filter|FORWARD|-m physdev ! --physdev-is-in --physdev-is-out ! --physdev-in br+ --physdev-out x+
 filter|FORWARD|-m physdev ! --physdev-is-bridged -m physdev --physdev-out veth9
+filter|FORWARD|-f -j ACCEPT
+filter|FORWARD|! -f -s 10.0.0.0/8 -p udp --dport 53 -o eth0 -m comment --comment x
+filter|FORWARD|-p tcp -f ! -d 1.2.3.4
 mangle|POSTROUTING|-j CLASSIFY --set-class 1:10
 mangle|POSTROUTING|-o eth0 -j CLASSIFY --set-class ffff:FFFF
 mangle|FORWARD|-j CLASSIFY --set-class 12345:0
@@ -372,6 +375,7 @@ t iptables -t mangle -A POSTROUTING -j CLASSIFY ! --set-class 1:2
 t iptables -A FORWARD -j ACCEPT --set-class 1:2
 t iptables -N CLASSIFY
 t iptables -A FORWARD -m recent --set --mask 255.255.0.0x
+t iptables -A FORWARD -f -f; t iptables -L -f; t iptables -A FORWARD ! -f ! -f
 # Without --mask the mask is all ones over 16 bytes; "--mask 255.255.255.255",
 # as -S prints it, sets 4: iptables-nft -C of its own -S line fails too.
 iptables -A INPUT -m recent --set; t iptables -C INPUT -m recent --set --name DEFAULT --mask 255.255.255.255 --rsource
