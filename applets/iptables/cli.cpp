@@ -57,7 +57,7 @@ constexpr OptionSpec option_table[] = {
     // tcp and udp matches
     {"source-port", 0, "="},     {"sport", 0, "="},           {"destination-port", 0, "="},
     {"dport", 0, "="},
-    {"tcp-flags", 0, "="},       {"syn", 0, ""},
+    {"tcp-flags", 0, "="},       {"syn", 0, ""},              {"tcp-option", 0, "="},
     // comment, conntrack/state, multiport, mark, limit, icmp matches
     {"comment", 0, "="},         {"ctstate", 0, "="},         {"state", 0, "="},
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
@@ -926,6 +926,24 @@ Command parse_command_line(int argc, char** argv)
             no_invert(key);
             std::fill(x.xt.info.begin(), x.xt.info.end(), 0);
             std::memcpy(x.xt.info.data(), val.data(), std::min(val.size(), xt::comment_size - 1));
+        } else if (key == "tcp-option") {
+            if (r.l4match != IPPROTO_TCP) {
+                if (r.l4match)
+                    throw UsageError("unknown option \"--" + key + "\"");
+                l4_option(key);
+                if (r.l4match != IPPROTO_TCP)
+                    throw UsageError("unknown option \"--" + key + "\"");
+            }
+            if (r.tcp_option)
+                throw UsageError("Only one `--tcp-option' allowed");
+            // xtables_strtoui(1-255): base 0, leading blanks allowed.
+            errno = 0;
+            char* end = nullptr;
+            unsigned long v = std::strtoul(val.c_str(), &end, 0);
+            if (end == val.c_str() || *end || errno || v < 1 || v > 255 || val.find('-') != std::string::npos)
+                throw UsageError("Bad TCP option \"" + val + "\"");
+            r.tcp_option = static_cast<uint8_t>(v);
+            r.tcp_option_invert = take_invert();
         } else if (key == "tcp-flags" || key == "syn") {
             if (!r.l4match || r.l4match != IPPROTO_TCP) {
                 if (r.l4match)

@@ -39,7 +39,7 @@ constexpr uint32_t ip_frag_off = 6, ip_saddr = 12, ip_daddr = 16, l4_sport = 0, 
 // x_tables' info layouts for the tcp and udp matches (struct xt_tcp,
 // struct xt_udp, padded to XT_ALIGN): ports, then flags, in host order.
 constexpr size_t xt_tcp_size = 16, xt_udp_size = 16;
-constexpr uint8_t xt_inv_srcpt = 0x01, xt_inv_dstpt = 0x02;
+constexpr uint8_t xt_inv_srcpt = 0x01, xt_inv_dstpt = 0x02, xt_inv_flags = 0x04, xt_inv_option = 0x08;
 
 Data be16_bytes(uint16_t v) { return {static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v)}; }
 
@@ -109,8 +109,8 @@ void add_port(std::vector<nft::Expr>& out, uint32_t offset, const PortMatch& p)
                                  be16_bytes(p.lo), be16_bytes(p.hi)});
 }
 
-// struct xt_tcp / xt_udp for a tcp/udp match nf_tables cannot express natively
-// (here: one with no port at all, as `-m tcp` alone gives).
+// struct xt_tcp / xt_udp for a tcp/udp match iptables-nft does not write
+// natively: one with no port at all (`-m tcp` alone), or with --tcp-option.
 nft::Match xt_ports(const Rule& r)
 {
     Data info(r.l4match == IPPROTO_TCP ? xt_tcp_size : xt_udp_size, 0);
@@ -120,6 +120,12 @@ nft::Match xt_ports(const Rule& r)
     put16(4, r.dport.lo);
     put16(6, r.dport.hi);
     uint8_t inv = static_cast<uint8_t>((r.sport.invert ? xt_inv_srcpt : 0) | (r.dport.invert ? xt_inv_dstpt : 0));
+    if (r.l4match == IPPROTO_TCP) {
+        info[8] = r.tcp_option;
+        info[9] = r.flags.mask;
+        info[10] = r.flags.cmp;
+        inv = static_cast<uint8_t>(inv | (r.flags.invert ? xt_inv_flags : 0) | (r.tcp_option_invert ? xt_inv_option : 0));
+    }
     info[r.l4match == IPPROTO_TCP ? 11 : 8] = inv;
     return nft::Match{r.l4match == IPPROTO_TCP ? "tcp" : "udp", 0, std::move(info)};
 }
@@ -190,7 +196,7 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         if (m == 'e' && next_ext < r.exts.size()) {
             add_ext(e, r.exts[next_ext++]);
         } else if (m == 'p' && r.l4match) {
-            if (!r.sport.set() && !r.dport.set() && !r.flags.set()) {
+            if (r.tcp_option || (!r.sport.set() && !r.dport.set() && !r.flags.set())) {
                 e.push_back(xt_ports(r));
             } else {
                 if (r.flags.set()) {
@@ -242,8 +248,15 @@ bool decode_xt_ports(Rule& r, const nft::Match& m)
         return v;
     };
     uint8_t inv = m.info[m.name == "tcp" ? 11 : 8];
-    if (m.name == "tcp" && (m.info[8] || m.info[9] || m.info[10]))
-        return false; // --tcp-option / --tcp-flags: not modelled
+    if (m.name == "tcp") {
+        if ((m.info[9] | m.info[10]) > 0x3f || (inv & ~0x0f))
+            return false; // flags --tcp-flags has no name for
+        r.tcp_option = m.info[8];
+        r.tcp_option_invert = inv & xt_inv_option;
+        r.flags = {m.info[9], m.info[10], bool(inv & xt_inv_flags)};
+    } else if (inv & ~0x03) {
+        return false;
+    }
     r.l4match = m.name == "tcp" ? IPPROTO_TCP : IPPROTO_UDP;
     r.sport = {get16(0), get16(2), bool(inv & xt_inv_srcpt)};
     r.dport = {get16(4), get16(6), bool(inv & xt_inv_dstpt)};

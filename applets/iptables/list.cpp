@@ -824,6 +824,8 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
             out += proto;
             print_ports(out, "spt", r.sport, proto, f.numeric);
             print_ports(out, "dpt", r.dport, proto, f.numeric);
+            if (r.tcp_option || r.tcp_option_invert)
+                out += fmt::format(" option={}{}", r.tcp_option_invert ? "!" : "", r.tcp_option);
             if (r.flags.set()) {
                 out += fmt::format(" flags:{}", r.flags.invert ? "!" : "");
                 if (f.numeric)
@@ -894,6 +896,8 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
             };
             ports("sport", r.sport);
             ports("dport", r.dport);
+            if (r.tcp_option || r.tcp_option_invert)
+                out += fmt::format("{} --tcp-option {}", r.tcp_option_invert ? " !" : "", r.tcp_option);
             if (r.flags.set())
                 out += fmt::format("{} --tcp-flags {} {}", r.flags.invert ? " !" : "", tcp_flag_text(r.flags.mask),
                                    tcp_flag_text(r.flags.cmp));

@@ -103,6 +103,10 @@ struct Rule {
     PortMatch sport;
     PortMatch dport;
     TcpFlags flags;
+    // --tcp-option N (1-255; 0: none). iptables-nft then sends the whole
+    // tcp match through nft_compat.
+    uint8_t tcp_option = 0;
+    bool tcp_option_invert = false;
     // The other matches, in order.
     std::vector<Ext> exts;
     // The order the matches were given in (and are encoded and printed in):
@@ -129,7 +133,7 @@ struct Rule {
         return in.canonical() == o.in.canonical() && out.canonical() == o.out.canonical() && proto == o.proto && proto_invert == o.proto_invert &&
                src == o.src && dst == o.dst && frag == o.frag && frag_invert == o.frag_invert && l4match == o.l4match &&
                sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
-               flags == o.flags && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
+               flags == o.flags && tcp_option == o.tcp_option && tcp_option_invert == o.tcp_option_invert && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
                chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };

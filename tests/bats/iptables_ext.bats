@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
-# multiport, mark, limit, icmp, tcp flags, tcpmss, owner, hashlimit, recent,
+# multiport, mark, limit, icmp, tcp flags and options, tcpmss, owner, hashlimit, recent,
 # physdev, -f; DNAT, SNAT, REDIRECT, MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK,
 # CLASSIFY) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
@@ -127,6 +127,10 @@ filter|FORWARD|-m physdev --physdev-in eth0 ! --physdev-out eth1 --physdev-is-br
 filter|FORWARD|-m physdev ! --physdev-is-in --physdev-is-out ! --physdev-in br+ --physdev-out x+
 filter|FORWARD|-m physdev ! --physdev-is-bridged -m physdev --physdev-out veth9
 filter|FORWARD|-f -j ACCEPT
+filter|FORWARD|-p tcp --tcp-option 8 -j ACCEPT
+filter|FORWARD|-p tcp ! --tcp-option 0x10 ! --sport 5:6 --dport ssh
+filter|FORWARD|-p tcp --dport 22 ! --tcp-option 2 ! --tcp-flags ALL NONE -j DROP
+filter|FORWARD|-p tcp -m tcp --tcp-option 255 --syn
 filter|FORWARD|! -f -s 10.0.0.0/8 -p udp --dport 53 -o eth0 -m comment --comment x
 filter|FORWARD|-p tcp -f ! -d 1.2.3.4
 mangle|POSTROUTING|-j CLASSIFY --set-class 1:10
@@ -376,6 +380,8 @@ t iptables -A FORWARD -j ACCEPT --set-class 1:2
 t iptables -N CLASSIFY
 t iptables -A FORWARD -m recent --set --mask 255.255.0.0x
 t iptables -A FORWARD -f -f; t iptables -L -f; t iptables -A FORWARD ! -f ! -f
+for v in 0 -1 x 256 " 7" 1x ""; do t iptables -A FORWARD -p tcp --tcp-option "$v"; done
+t iptables -A FORWARD -p tcp --tcp-option 1 --tcp-option 2; t iptables -A FORWARD -p udp --tcp-option 2; t iptables -A FORWARD --tcp-option 2
 # Without --mask the mask is all ones over 16 bytes; "--mask 255.255.255.255",
 # as -S prints it, sets 4: iptables-nft -C of its own -S line fails too.
 iptables -A INPUT -m recent --set; t iptables -C INPUT -m recent --set --name DEFAULT --mask 255.255.255.255 --rsource

@@ -214,6 +214,16 @@ const Recorded recorded[] = {
          "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
          "00000000000000001400058008000100000000000800020000000000",
      "-A OUTPUT -j NOTRACK\n"},
+    // --tcp-option: the whole tcp match through nft_compat
+    {{"-t", "filter", "-A", "FORWARD", "-p", "tcp", "--dport", "22", "!", "--tcp-option", "2", "!", "--tcp-flags", "ALL", "NONE", "-j", "DROP"},
+         "28010000060a010c0000000000000000020000000b00010066696c74657200000c000200464f525741524400e8000480"
+         "24000180090001006d6574610000000014000280080002000000001008000100000000012c00018008000100636d7000"
+         "20000280080001000000000108000200000000000c0003800500010006000000380001800a0001006d61746368000000"
+         "2800028008000100746370000800020000000000140003000000ffff16001600023f000c000000002c0001800c000100"
+         "636f756e746572001c0002800c00010000000000000000000c0002000000000000000000300001800e000100696d6d65"
+         "64696174650000001c0002800800010000000000100002800c0002800800010000000000140005800800010000000006"
+         "0800020000000000",
+         "-A FORWARD -p tcp -m tcp --dport 22 ! --tcp-option 2 ! --tcp-flags FIN,SYN,RST,PSH,ACK,URG NONE -j DROP\n"},
     // -f and ! -f (native: frag_off's 13 offset bits)
     {{"-t", "filter", "-A", "FORWARD", "!", "-f", "-s", "10.0.0.0/8", "-p", "udp", "--dport", "53", "-j", "ACCEPT"},
          "54020000060a010c0000000000000000020000000b00010066696c74657200000c000200464f52574152440014020480"
@@ -364,8 +374,8 @@ TEST(IptablesExtCodec, TcpFlagsOutsideTheSixNamedAreUnsupported)
     // the flag printer looping forever on such a bit).
     const Recorded* flags = nullptr;
     for (const auto& f : recorded)
-        if (std::find(f.args.begin(), f.args.end(), "--tcp-flags") != f.args.end())
-            flags = &f;
+        if (!flags && std::find(f.args.begin(), f.args.end(), "--tcp-flags") != f.args.end())
+            flags = &f; // the first: native (a later one has --tcp-option)
     ASSERT_NE(flags, nullptr);
     nft::Rule nr = read_rule(unhex(flags->hex));
     EXPECT_FALSE(decode(nr).unsupported);
