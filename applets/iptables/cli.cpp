@@ -216,14 +216,14 @@ net::nft::Data reject_info(uint32_t with)
 constexpr std::string_view unsupported_targets[] = {
     "AUDIT", "CHECKSUM", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
     "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
-    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TTL", "ULOG",
 };
 // ... and every name iptables 1.8.9 finds a target for (its standard
 // verdicts, the "standard" target itself, and the extensions it ships):
 // a chain may not be called so.
 constexpr std::string_view implemented_targets[] = {
     "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
-    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK",
+    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK", "TRACE",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -766,6 +766,8 @@ Command parse_command_line(int argc, char** argv)
                 r.verdict = Verdict::Drop;
             } else if (val == "RETURN") {
                 r.verdict = Verdict::Return;
+            } else if (val == "TRACE") {
+                r.verdict = Verdict::Trace;
             } else if (val == "MASQUERADE") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(24, 0); // nf_nat_ipv4_multi_range_compat, rangesize 1

@@ -27,6 +27,7 @@ std::string target_name(const Rule& r)
     case Verdict::Jump:
     case Verdict::Goto: return r.chain;
     case Verdict::Xt: return r.xt.name;
+    case Verdict::Trace: return "TRACE";
     }
     return "";
 }
@@ -165,6 +166,35 @@ void add_ext(std::vector<nft::Expr>& out, const Ext& x)
     }
 }
 
+// -j TRACE as iptables-nft 1.8.9 writes it: the value 1 loaded into 32-bit
+// register 9, then "meta set nftrace" from it. libnet models neither an
+// immediate of data nor a meta set, so these are kept as their attribute
+// bytes (NFTA_IMMEDIATE_DREG, NFTA_IMMEDIATE_DATA { NFTA_DATA_VALUE, one byte };
+// NFTA_META_KEY, NFTA_META_SREG).
+constexpr uint8_t trace_reg = NFT_REG32_01, meta_nftrace = NFT_META_NFTRACE;
+nft::Expr trace_immediate()
+{
+    return nft::Unknown{"immediate", Data{8, 0, 1, 0, 0, 0, 0, trace_reg, 12, 0, 2, 0x80, 5, 0, 1, 0, 1, 0, 0, 0}};
+}
+nft::Expr trace_meta()
+{
+    return nft::Unknown{"meta", Data{8, 0, 2, 0, 0, 0, 0, meta_nftrace, 8, 0, 3, 0, 0, 0, 0, trace_reg}};
+}
+
+// The immediate as the kernel dumps it: its nest without NLA_F_NESTED.
+bool is_trace_immediate(const nft::Expr& e)
+{
+    const auto* u = std::get_if<nft::Unknown>(&e);
+    const nft::Expr want_expr = trace_immediate();
+    const auto& want = std::get<nft::Unknown>(want_expr);
+    if (!u || u->name != want.name || u->data.size() != want.data.size())
+        return false;
+    for (size_t i = 0; i < want.data.size(); ++i)
+        if (u->data[i] != want.data[i] && !(i == 11 && u->data[i] == 0))
+            return false;
+    return true;
+}
+
 } // namespace
 
 nft::Rule encode(const Rule& r, const std::string& table, const std::string& chain)
@@ -221,6 +251,10 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
     case Verdict::Jump: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_JUMP, r.chain}); break;
     case Verdict::Goto: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_GOTO, r.chain}); break;
     case Verdict::Xt: e.push_back(r.xt); break;
+    case Verdict::Trace:
+        e.push_back(trace_immediate());
+        e.push_back(trace_meta());
+        break;
     }
     out.compat = nft::Compat{r.proto, r.proto_invert ? uint32_t(NFT_RULE_COMPAT_F_INV) : 0u};
     return out;
@@ -317,9 +351,19 @@ bool known(std::span<const KnownXt> table, const T& x)
 
 } // namespace
 
-Rule decode(const nft::Rule& nr)
+Rule decode(const nft::Rule& nr_in)
 {
     Rule r;
+    // -j TRACE: the last two expressions, as encode() writes them.
+    const nft::Rule* source = &nr_in;
+    nft::Rule trimmed;
+    if (size_t n = nr_in.exprs.size(); n >= 2 && is_trace_immediate(nr_in.exprs[n - 2]) && nr_in.exprs[n - 1] == trace_meta()) {
+        trimmed = nr_in;
+        trimmed.exprs.resize(n - 2);
+        source = &trimmed;
+        r.verdict = Verdict::Trace;
+    }
+    const nft::Rule& nr = *source;
     // What the last load put in register 1, waiting for its cmp/range.
     // (Plain flags rather than std::optional: GCC 12 misreads those here.)
     bool have_meta = false, have_payload = false, have_mask = false;

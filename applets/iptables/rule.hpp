@@ -85,7 +85,8 @@ struct Ext {
     bool operator==(const Ext&) const = default;
 };
 
-enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt };
+// Trace: -j TRACE, which iptables-nft writes natively (meta nftrace set 1).
+enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt, Trace };
 
 struct Rule {
     IfaceMatch in;

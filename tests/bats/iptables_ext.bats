@@ -2,7 +2,7 @@
 # iptables matches and targets beyond the basics (conntrack/state, comment,
 # multiport, mark, limit, icmp, tcp flags and options, tcpmss, owner, hashlimit, recent,
 # physdev, -f; DNAT, SNAT, REDIRECT, MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK,
-# CLASSIFY) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
+# CLASSIFY, TRACE) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
 
@@ -133,6 +133,8 @@ filter|FORWARD|-p tcp --dport 22 ! --tcp-option 2 ! --tcp-flags ALL NONE -j DROP
 filter|FORWARD|-p tcp -m tcp --tcp-option 255 --syn
 filter|FORWARD|! -f -s 10.0.0.0/8 -p udp --dport 53 -o eth0 -m comment --comment x
 filter|FORWARD|-p tcp -f ! -d 1.2.3.4
+raw|PREROUTING|-p tcp --dport 80 -j TRACE
+filter|OUTPUT|-o eth0 -j TRACE
 mangle|POSTROUTING|-j CLASSIFY --set-class 1:10
 mangle|POSTROUTING|-o eth0 -j CLASSIFY --set-class ffff:FFFF
 mangle|FORWARD|-j CLASSIFY --set-class 12345:0
@@ -380,6 +382,7 @@ t iptables -A FORWARD -j ACCEPT --set-class 1:2
 t iptables -N CLASSIFY
 t iptables -A FORWARD -m recent --set --mask 255.255.0.0x
 t iptables -A FORWARD -f -f; t iptables -L -f; t iptables -A FORWARD ! -f ! -f
+t iptables -t raw -A OUTPUT -j TRACE --foo; t iptables -t raw -A OUTPUT -g TRACE; t iptables -N TRACE
 for v in 0 -1 x 256 " 7" 1x ""; do t iptables -A FORWARD -p tcp --tcp-option "$v"; done
 t iptables -A FORWARD -p tcp --tcp-option 1 --tcp-option 2; t iptables -A FORWARD -p udp --tcp-option 2; t iptables -A FORWARD --tcp-option 2
 # Without --mask the mask is all ones over 16 bytes; "--mask 255.255.255.255",
