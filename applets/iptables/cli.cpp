@@ -657,8 +657,9 @@ Command parse_command_line(int argc, char** argv)
                 throw UsageError("option \"--set\" requires an argument");
             throw UsageError("unknown option \"--set\"");
         }
-        if (is_table_option(key))
-            throw UsageError("unknown option \"--" + key + "\"");
+        if (is_table_option(key)) // (named as typed: "--na" for --name)
+            throw UsageError("unknown option \"" +
+                             (o.original_tokens.empty() ? "--" + key : o.original_tokens.front()) + "\"");
         if (key == "replace") {
             add_command(Cmd::Replace);
             c.chain = val;

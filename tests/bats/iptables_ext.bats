@@ -383,6 +383,7 @@ t iptables -N CLASSIFY
 t iptables -A FORWARD -m recent --set --mask 255.255.0.0x
 t iptables -A FORWARD -f -f; t iptables -L -f; t iptables -A FORWARD ! -f ! -f
 t iptables -t raw -A OUTPUT -j TRACE --foo; t iptables -t raw -A OUTPUT -g TRACE; t iptables -N TRACE
+t iptables -A FORWARD --na x; t iptables -A FORWARD --name=x; t iptables -A FORWARD --hashlimit-n x; t iptables -A FORWARD --physdev-is-b
 for v in 0 -1 x 256 " 7" 1x ""; do t iptables -A FORWARD -p tcp --tcp-option "$v"; done
 t iptables -A FORWARD -p tcp --tcp-option 1 --tcp-option 2; t iptables -A FORWARD -p udp --tcp-option 2; t iptables -A FORWARD --tcp-option 2
 # Without --mask the mask is all ones over 16 bytes; "--mask 255.255.255.255",
