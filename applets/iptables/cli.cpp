@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
+#include <utility>
 #include <netinet/in.h>
 
 #include <boost/program_options/errors.hpp>
@@ -19,6 +20,7 @@
 #include <boost/program_options/value_semantic.hpp>
 
 #include "applets/common/accounts.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -55,7 +57,7 @@ constexpr OptionSpec option_table[] = {
     // tcp and udp matches
     {"source-port", 0, "="},     {"sport", 0, "="},           {"destination-port", 0, "="},
     {"dport", 0, "="},
-    {"tcp-flags", 0, "="},       {"syn", 0, ""},
+    {"tcp-flags", 0, "="},       {"syn", 0, ""},              {"tcp-option", 0, "="},
     // comment, conntrack/state, multiport, mark, limit, icmp matches
     {"comment", 0, "="},         {"ctstate", 0, "="},         {"state", 0, "="},
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
@@ -94,6 +96,19 @@ po::options_description make_description()
         else
             d.add_options()(names.c_str(), po::bool_switch());
     }
+    // The options of the extensions in ext.hpp's table (one declaration
+    // each, even where two extensions share a name).
+    for (const auto& e : ext::all()) {
+        for (const auto& o : e.options) {
+            std::string name(o.name);
+            if (d.find_nothrow(name, false))
+                continue;
+            if (o.arg)
+                d.add_options()(name.c_str(), po::value<std::string>());
+            else
+                d.add_options()(name.c_str(), po::bool_switch());
+        }
+    }
     d.add_options()(operand_key, po::value<std::vector<std::string>>());
     return d;
 }
@@ -125,7 +140,7 @@ char cmd_char(Cmd c)
 enum Opt : unsigned {
     OptNumeric = 1u << 0, OptSource = 1u << 1, OptDestination = 1u << 2, OptProtocol = 1u << 3,
     OptJump = 1u << 4, OptVerbose = 1u << 5, OptExpanded = 1u << 6, OptIn = 1u << 7, OptOut = 1u << 8,
-    OptLineNumbers = 1u << 9,
+    OptLineNumbers = 1u << 9, OptFragment = 1u << 10,
 };
 struct OptInfo {
     Opt opt;
@@ -137,7 +152,7 @@ constexpr OptInfo opt_info[] = {
     {OptNumeric, 'n', false, false},    {OptSource, 's', true, true},      {OptDestination, 'd', true, true},
     {OptProtocol, 'p', true, true},     {OptJump, 'j', false, true},       {OptVerbose, 'v', false, false},
     {OptExpanded, 'x', false, false},   {OptIn, 'i', true, true},          {OptOut, 'o', true, true},
-    {OptLineNumbers, '0', false, false},
+    {OptFragment, 'f', true, true},     {OptLineNumbers, '0', false, false},
 };
 const OptInfo& info_of(Opt o)
 {
@@ -199,16 +214,16 @@ net::nft::Data reject_info(uint32_t with)
 // Targets of x_tables that iptables ships but nsbox does not implement: named
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
-    "AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
+    "AUDIT", "CHECKSUM", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
     "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
-    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG",
+    "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TTL", "ULOG",
 };
 // ... and every name iptables 1.8.9 finds a target for (its standard
 // verdicts, the "standard" target itself, and the extensions it ships):
 // a chain may not be called so.
 constexpr std::string_view implemented_targets[] = {
     "ACCEPT", "DROP", "RETURN", "standard", "CONNMARK", "DNAT", "LOG", "MARK", "MASQUERADE", "REDIRECT",
-    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK",
+    "REJECT", "SNAT", "TCPMSS", "CT", "NOTRACK", "TRACE",
 };
 
 // strtoul with base 0 over the whole string, within [0, max].
@@ -384,7 +399,7 @@ void check_chain_name(const std::string& name)
 bool is_target_name(std::string_view name)
 {
     auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
-    return in(unsupported_targets) || in(implemented_targets);
+    return in(unsupported_targets) || in(implemented_targets) || ext::find(name, true);
 }
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
@@ -526,6 +541,40 @@ Command parse_command_line(int argc, char** argv)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // The extensions of ext.hpp's table: each loaded match's parser state
+    // (by index into r.exts), and the target's.
+    std::map<long, ext::State> ext_states;
+    const ext::Extension* target_ext = nullptr;
+    ext::State target_state;
+    // Gives an option to the table extension that takes it (the latest
+    // loaded match, else the target); false if none does.
+    auto table_ext_option = [&](const std::string& key, const std::string& val) {
+        for (auto it = loaded.rbegin(); it != loaded.rend(); ++it) {
+            const ext::Extension* e = ext::find(it->first, false);
+            if (e && ext::has_option(*e, key)) {
+                auto& st = ext_states[static_cast<long>(it->second)];
+                bool inv = invert;
+                invert = false;
+                e->parse(r.exts[it->second].xt.info, st, key, val, inv);
+                c.warnings += std::exchange(st.warnings, {});
+                return true;
+            }
+        }
+        if (target_ext && ext::has_option(*target_ext, key)) {
+            bool inv = invert;
+            invert = false;
+            target_ext->parse(r.xt.info, target_state, key, val, inv);
+            return true;
+        }
+        return false;
+    };
+    auto is_table_option = [](const std::string& key) {
+        for (const auto& e : ext::all())
+            if (ext::has_option(e, key))
+                return std::none_of(std::begin(option_table), std::end(option_table),
+                                    [&](const OptionSpec& o) { return key == o.long_name; });
+        return false;
+    };
     // Options that may be given once only (libxtables' "can only be used once").
     std::set<std::string> given_once;
     // MARK's mutually exclusive options, for "cannot be used together".
@@ -599,6 +648,18 @@ Command parse_command_line(int argc, char** argv)
             }
             throw UsageError("Bad argument `" + val + "'", true);
         }
+        if (table_ext_option(key, val))
+            continue;
+        if (key == "set") {
+            // Without -m recent, getopt takes --set for an abbreviation of
+            // --set-counters, which needs an argument.
+            if (i + 1 >= opts.size())
+                throw UsageError("option \"--set\" requires an argument");
+            throw UsageError("unknown option \"--set\"");
+        }
+        if (is_table_option(key)) // (named as typed: "--na" for --name)
+            throw UsageError("unknown option \"" +
+                             (o.original_tokens.empty() ? "--" + key : o.original_tokens.front()) + "\"");
         if (key == "replace") {
             add_command(Cmd::Replace);
             c.chain = val;
@@ -706,6 +767,8 @@ Command parse_command_line(int argc, char** argv)
                 r.verdict = Verdict::Drop;
             } else if (val == "RETURN") {
                 r.verdict = Verdict::Return;
+            } else if (val == "TRACE") {
+                r.verdict = Verdict::Trace;
             } else if (val == "MASQUERADE") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(24, 0); // nf_nat_ipv4_multi_range_compat, rangesize 1
@@ -750,6 +813,11 @@ Command parse_command_line(int argc, char** argv)
                 xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
                 xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
                 r.xt = {"CONNMARK", 2, std::move(info)};
+            } else if (const ext::Extension* e = ext::find(val, true)) {
+                r.verdict = Verdict::Xt;
+                r.xt = {val, e->rev, net::nft::Data(e->size, 0)};
+                e->init(r.xt.info);
+                target_ext = e;
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
                 throw UsageError("Couldn't load target `" + val + "':No such file or directory");
@@ -806,6 +874,11 @@ Command parse_command_line(int argc, char** argv)
                 Ext x;
                 x.kind = Ext::Kind::Limit;
                 load(val, x);
+            } else if (const ext::Extension* e = ext::find(val, false)) {
+                Ext x;
+                x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
+                e->init(x.xt.info);
+                load(val, std::move(x));
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory");
             }
@@ -830,9 +903,12 @@ Command parse_command_line(int argc, char** argv)
         } else if (key == "ipv6") {
             // iptables-nft 1.8.9 says no more than the hint here.
             throw UsageError("", true);
-        } else if (key == "fragment" || key == "set-counters") {
-            // (No token of its own when clustered: "-fc".)
-            std::string tok = o.original_tokens.empty() ? (key == "fragment" ? "-f" : "-c") : o.original_tokens.front();
+        } else if (key == "fragment") {
+            r.frag_invert = set_option(OptFragment);
+            r.frag = true;
+        } else if (key == "set-counters") {
+            // (No token of its own when clustered: "-nc".)
+            std::string tok = o.original_tokens.empty() ? "-c" : o.original_tokens.front();
             throw UsageError("unknown option \"" + tok + "\"");
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
@@ -853,6 +929,24 @@ Command parse_command_line(int argc, char** argv)
             no_invert(key);
             std::fill(x.xt.info.begin(), x.xt.info.end(), 0);
             std::memcpy(x.xt.info.data(), val.data(), std::min(val.size(), xt::comment_size - 1));
+        } else if (key == "tcp-option") {
+            if (r.l4match != IPPROTO_TCP) {
+                if (r.l4match)
+                    throw UsageError("unknown option \"--" + key + "\"");
+                l4_option(key);
+                if (r.l4match != IPPROTO_TCP)
+                    throw UsageError("unknown option \"--" + key + "\"");
+            }
+            if (r.tcp_option)
+                throw UsageError("Only one `--tcp-option' allowed");
+            // xtables_strtoui(1-255): base 0, leading blanks allowed.
+            errno = 0;
+            char* end = nullptr;
+            unsigned long v = std::strtoul(val.c_str(), &end, 0);
+            if (end == val.c_str() || *end || errno || v < 1 || v > 255 || val.find('-') != std::string::npos)
+                throw UsageError("Bad TCP option \"" + val + "\"");
+            r.tcp_option = static_cast<uint8_t>(v);
+            r.tcp_option_invert = take_invert();
         } else if (key == "tcp-flags" || key == "syn") {
             if (!r.l4match || r.l4match != IPPROTO_TCP) {
                 if (r.l4match)
@@ -1365,6 +1459,8 @@ Command parse_command_line(int argc, char** argv)
     for (const auto& [name, index] : loaded) {
         auto& d = r.exts[index].xt.info;
         const auto& opts = given[static_cast<long>(index)];
+        if (const ext::Extension* e = ext::find(name, false))
+            e->check(d, ext_states[static_cast<long>(index)]);
         // The options each match cannot do without, in libxtables' words.
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
@@ -1410,6 +1506,8 @@ Command parse_command_line(int argc, char** argv)
             !xt::get<uint16_t>(d, xt::addrtype::dest))
             throw UsageError("addrtype: you must specify --src-type or --dst-type");
     }
+    if (target_ext)
+        target_ext->check(r.xt.info, target_state);
     if (target == "TCPMSS" && !(target_opts & 2))
         throw UsageError("TCPMSS target: At least one parameter is required");
     if (target == "CONNMARK" && mark_opt.empty())

@@ -1,4 +1,5 @@
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/xt.hpp"
 
 #include <algorithm>
@@ -26,6 +27,7 @@ std::string target_name(const Rule& r)
     case Verdict::Jump:
     case Verdict::Goto: return r.chain;
     case Verdict::Xt: return r.xt.name;
+    case Verdict::Trace: return "TRACE";
     }
     return "";
 }
@@ -33,12 +35,12 @@ std::string target_name(const Rule& r)
 namespace {
 
 // Offsets in the IPv4 header and the tcp/udp header.
-constexpr uint32_t ip_saddr = 12, ip_daddr = 16, l4_sport = 0, l4_dport = 2;
+constexpr uint32_t ip_frag_off = 6, ip_saddr = 12, ip_daddr = 16, l4_sport = 0, l4_dport = 2;
 
 // x_tables' info layouts for the tcp and udp matches (struct xt_tcp,
 // struct xt_udp, padded to XT_ALIGN): ports, then flags, in host order.
 constexpr size_t xt_tcp_size = 16, xt_udp_size = 16;
-constexpr uint8_t xt_inv_srcpt = 0x01, xt_inv_dstpt = 0x02;
+constexpr uint8_t xt_inv_srcpt = 0x01, xt_inv_dstpt = 0x02, xt_inv_flags = 0x04, xt_inv_option = 0x08;
 
 Data be16_bytes(uint16_t v) { return {static_cast<uint8_t>(v >> 8), static_cast<uint8_t>(v)}; }
 
@@ -108,8 +110,8 @@ void add_port(std::vector<nft::Expr>& out, uint32_t offset, const PortMatch& p)
                                  be16_bytes(p.lo), be16_bytes(p.hi)});
 }
 
-// struct xt_tcp / xt_udp for a tcp/udp match nf_tables cannot express natively
-// (here: one with no port at all, as `-m tcp` alone gives).
+// struct xt_tcp / xt_udp for a tcp/udp match iptables-nft does not write
+// natively: one with no port at all (`-m tcp` alone), or with --tcp-option.
 nft::Match xt_ports(const Rule& r)
 {
     Data info(r.l4match == IPPROTO_TCP ? xt_tcp_size : xt_udp_size, 0);
@@ -119,6 +121,12 @@ nft::Match xt_ports(const Rule& r)
     put16(4, r.dport.lo);
     put16(6, r.dport.hi);
     uint8_t inv = static_cast<uint8_t>((r.sport.invert ? xt_inv_srcpt : 0) | (r.dport.invert ? xt_inv_dstpt : 0));
+    if (r.l4match == IPPROTO_TCP) {
+        info[8] = r.tcp_option;
+        info[9] = r.flags.mask;
+        info[10] = r.flags.cmp;
+        inv = static_cast<uint8_t>(inv | (r.flags.invert ? xt_inv_flags : 0) | (r.tcp_option_invert ? xt_inv_option : 0));
+    }
     info[r.l4match == IPPROTO_TCP ? 11 : 8] = inv;
     return nft::Match{r.l4match == IPPROTO_TCP ? "tcp" : "udp", 0, std::move(info)};
 }
@@ -158,6 +166,35 @@ void add_ext(std::vector<nft::Expr>& out, const Ext& x)
     }
 }
 
+// -j TRACE as iptables-nft 1.8.9 writes it: the value 1 loaded into 32-bit
+// register 9, then "meta set nftrace" from it. libnet models neither an
+// immediate of data nor a meta set, so these are kept as their attribute
+// bytes (NFTA_IMMEDIATE_DREG, NFTA_IMMEDIATE_DATA { NFTA_DATA_VALUE, one byte };
+// NFTA_META_KEY, NFTA_META_SREG).
+constexpr uint8_t trace_reg = NFT_REG32_01, meta_nftrace = NFT_META_NFTRACE;
+nft::Expr trace_immediate()
+{
+    return nft::Unknown{"immediate", Data{8, 0, 1, 0, 0, 0, 0, trace_reg, 12, 0, 2, 0x80, 5, 0, 1, 0, 1, 0, 0, 0}};
+}
+nft::Expr trace_meta()
+{
+    return nft::Unknown{"meta", Data{8, 0, 2, 0, 0, 0, 0, meta_nftrace, 8, 0, 3, 0, 0, 0, 0, trace_reg}};
+}
+
+// The immediate as the kernel dumps it: its nest without NLA_F_NESTED.
+bool is_trace_immediate(const nft::Expr& e)
+{
+    const auto* u = std::get_if<nft::Unknown>(&e);
+    const nft::Expr want_expr = trace_immediate();
+    const auto& want = std::get<nft::Unknown>(want_expr);
+    if (!u || u->name != want.name || u->data.size() != want.data.size())
+        return false;
+    for (size_t i = 0; i < want.data.size(); ++i)
+        if (u->data[i] != want.data[i] && !(i == 11 && u->data[i] == 0))
+            return false;
+    return true;
+}
+
 } // namespace
 
 nft::Rule encode(const Rule& r, const std::string& table, const std::string& chain)
@@ -178,12 +215,18 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         add_addr(e, ip_saddr, r.src);
     if (r.dst.set())
         add_addr(e, ip_daddr, r.dst);
+    if (r.frag) {
+        // The 13 offset bits of frag_off: non-zero for -f, zero for "! -f".
+        e.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, ip_frag_off, 2});
+        e.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 2, Data{0x1f, 0xff}, Data{0, 0}});
+        e.push_back(nft::Cmp{NFT_REG_1, r.frag_invert ? uint32_t(NFT_CMP_EQ) : uint32_t(NFT_CMP_NEQ), Data{0, 0}});
+    }
     size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'e' && next_ext < r.exts.size()) {
             add_ext(e, r.exts[next_ext++]);
         } else if (m == 'p' && r.l4match) {
-            if (!r.sport.set() && !r.dport.set() && !r.flags.set()) {
+            if (r.tcp_option || (!r.sport.set() && !r.dport.set() && !r.flags.set())) {
                 e.push_back(xt_ports(r));
             } else {
                 if (r.flags.set()) {
@@ -208,6 +251,10 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
     case Verdict::Jump: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_JUMP, r.chain}); break;
     case Verdict::Goto: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_GOTO, r.chain}); break;
     case Verdict::Xt: e.push_back(r.xt); break;
+    case Verdict::Trace:
+        e.push_back(trace_immediate());
+        e.push_back(trace_meta());
+        break;
     }
     out.compat = nft::Compat{r.proto, r.proto_invert ? uint32_t(NFT_RULE_COMPAT_F_INV) : 0u};
     return out;
@@ -235,8 +282,15 @@ bool decode_xt_ports(Rule& r, const nft::Match& m)
         return v;
     };
     uint8_t inv = m.info[m.name == "tcp" ? 11 : 8];
-    if (m.name == "tcp" && (m.info[8] || m.info[9] || m.info[10]))
-        return false; // --tcp-option / --tcp-flags: not modelled
+    if (m.name == "tcp") {
+        if ((m.info[9] | m.info[10]) > 0x3f || (inv & ~0x0f))
+            return false; // flags --tcp-flags has no name for
+        r.tcp_option = m.info[8];
+        r.tcp_option_invert = inv & xt_inv_option;
+        r.flags = {m.info[9], m.info[10], bool(inv & xt_inv_flags)};
+    } else if (inv & ~0x03) {
+        return false;
+    }
     r.l4match = m.name == "tcp" ? IPPROTO_TCP : IPPROTO_UDP;
     r.sport = {get16(0), get16(2), bool(inv & xt_inv_srcpt)};
     r.dport = {get16(4), get16(6), bool(inv & xt_inv_dstpt)};
@@ -288,6 +342,8 @@ constexpr KnownXt known_targets[] = {
 template <class T>
 bool known(std::span<const KnownXt> table, const T& x)
 {
+    if (const ext::Extension* e = ext::find(x.name, std::is_same_v<T, nft::Target>))
+        return e->rev == x.rev && e->size == x.info.size();
     return std::any_of(table.begin(), table.end(), [&](const KnownXt& k) {
         return k.name == x.name && k.rev == x.rev && k.size == x.info.size();
     });
@@ -295,9 +351,19 @@ bool known(std::span<const KnownXt> table, const T& x)
 
 } // namespace
 
-Rule decode(const nft::Rule& nr)
+Rule decode(const nft::Rule& nr_in)
 {
     Rule r;
+    // -j TRACE: the last two expressions, as encode() writes them.
+    const nft::Rule* source = &nr_in;
+    nft::Rule trimmed;
+    if (size_t n = nr_in.exprs.size(); n >= 2 && is_trace_immediate(nr_in.exprs[n - 2]) && nr_in.exprs[n - 1] == trace_meta()) {
+        trimmed = nr_in;
+        trimmed.exprs.resize(n - 2);
+        source = &trimmed;
+        r.verdict = Verdict::Trace;
+    }
+    const nft::Rule& nr = *source;
     // What the last load put in register 1, waiting for its cmp/range.
     // (Plain flags rather than std::optional: GCC 12 misreads those here.)
     bool have_meta = false, have_payload = false, have_mask = false;
@@ -400,6 +466,10 @@ Rule decode(const nft::Rule& nr)
                 x.kind = Ext::Kind::Mark;
                 x.mark = {load_host32(c->data), have_mask ? load_host32(mask) : ~0u, inv};
                 push_ext(std::move(x));
+            } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER && payload.offset == ip_frag_off &&
+                       payload.len == 2 && have_mask && mask == Data{0x1f, 0xff} && c->data == Data{0, 0}) {
+                r.frag = true;
+                r.frag_invert = !inv;
             } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
                        (payload.offset == ip_saddr || payload.offset == ip_daddr) && payload.len >= 1 &&
                        payload.len <= 4 && c->data.size() == payload.len && (!have_mask || mask.size() == 4)) {
@@ -460,6 +530,8 @@ Rule decode(const nft::Rule& nr)
                 // statistic (a pointer); iptables compares only the user part.
                 if (mt->name == "statistic")
                     std::fill(x.xt.info.begin() + 16, x.xt.info.end(), 0);
+                if (const ext::Extension* te = ext::find(mt->name, false))
+                    std::fill(x.xt.info.begin() + static_cast<long>(te->user_size), x.xt.info.end(), 0);
                 push_ext(std::move(x));
             } else {
                 unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));

@@ -9,6 +9,7 @@
 
 #include "applets/common/accounts.hpp"
 #include "applets/common/left.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -414,6 +415,10 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     case Ext::Kind::Xt: break;
     }
     const auto& d = x.xt.info;
+    if (const ext::Extension* e = ext::find(x.xt.name, false)) {
+        e->list(out, d, f.numeric);
+        return;
+    }
     if (x.xt.name == "comment") {
         out += " /* " + std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))) + " */";
     } else if (x.xt.name == "conntrack") {
@@ -485,6 +490,11 @@ void save_ext(std::string& out, const Ext& x)
     case Ext::Kind::Xt: break;
     }
     const auto& d = x.xt.info;
+    if (const ext::Extension* e = ext::find(x.xt.name, false)) {
+        out += " -m " + x.xt.name;
+        e->save(out, d);
+        return;
+    }
     if (x.xt.name == "comment") {
         out += " -m comment --comment" + save_string(std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))));
     } else if (x.xt.name == "conntrack") {
@@ -575,6 +585,10 @@ std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
 void list_target(std::string& out, const net::nft::Target& t, const Format& f)
 {
     const auto& d = t.info;
+    if (const ext::Extension* e = ext::find(t.name, true)) {
+        e->list(out, d, f.numeric);
+        return;
+    }
     if (t.name == "REJECT") {
         out += fmt::format(" reject-with {}", reject_name(d));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
@@ -668,6 +682,10 @@ void save_target(std::string& out, const net::nft::Target& t)
         return;
     }
     out += " -j " + t.name;
+    if (const ext::Extension* e = ext::find(t.name, true)) {
+        e->save(out, d);
+        return;
+    }
     if (t.name == "CT") {
         if (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack)
             out += " --notrack";
@@ -780,7 +798,8 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         out += fmt::format("{:<4} ", *name);
     else
         out += fmt::format("{:<4} ", r.proto);
-    out += "-- ";
+    out += r.frag_invert ? '!' : '-';
+    out += r.frag ? "f " : "- ";
     if (f.verbose) {
         const char* any = f.numeric ? "*" : "any";
         // ("-i +" matches any interface and lists as any.)
@@ -805,6 +824,8 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
             out += proto;
             print_ports(out, "spt", r.sport, proto, f.numeric);
             print_ports(out, "dpt", r.dport, proto, f.numeric);
+            if (r.tcp_option || r.tcp_option_invert)
+                out += fmt::format(" option={}{}", r.tcp_option_invert ? "!" : "", r.tcp_option);
             if (r.flags.set()) {
                 out += fmt::format(" flags:{}", r.flags.invert ? "!" : "");
                 if (f.numeric)
@@ -857,6 +878,8 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
         else
             out += fmt::format(" -p {}", r.proto);
     }
+    if (r.frag)
+        out += r.frag_invert ? " ! -f" : " -f";
     size_t next_ext = 0;
     for (char m : r.match_order) {
         if (m == 'p' && r.l4match) {
@@ -873,6 +896,8 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
             };
             ports("sport", r.sport);
             ports("dport", r.dport);
+            if (r.tcp_option || r.tcp_option_invert)
+                out += fmt::format("{} --tcp-option {}", r.tcp_option_invert ? " !" : "", r.tcp_option);
             if (r.flags.set())
                 out += fmt::format("{} --tcp-flags {} {}", r.flags.invert ? " !" : "", tcp_flag_text(r.flags.mask),
                                    tcp_flag_text(r.flags.cmp));

@@ -85,7 +85,8 @@ struct Ext {
     bool operator==(const Ext&) const = default;
 };
 
-enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt };
+// Trace: -j TRACE, which iptables-nft writes natively (meta nftrace set 1).
+enum class Verdict { None, Accept, Drop, Return, Jump, Goto, Xt, Trace };
 
 struct Rule {
     IfaceMatch in;
@@ -94,12 +95,19 @@ struct Rule {
     bool proto_invert = false;
     AddrMatch src;
     AddrMatch dst;
+    // -f: only second and later fragments (offset != 0); "! -f" the others.
+    bool frag = false;
+    bool frag_invert = false;
     // The tcp or udp match (-m tcp/-m udp, implied by --sport/--dport after
     // -p tcp|udp): the protocol it belongs to, or 0 when absent.
     uint8_t l4match = 0;
     PortMatch sport;
     PortMatch dport;
     TcpFlags flags;
+    // --tcp-option N (1-255; 0: none). iptables-nft then sends the whole
+    // tcp match through nft_compat.
+    uint8_t tcp_option = 0;
+    bool tcp_option_invert = false;
     // The other matches, in order.
     std::vector<Ext> exts;
     // The order the matches were given in (and are encoded and printed in):
@@ -124,9 +132,9 @@ struct Rule {
     bool same_as(const Rule& o) const
     {
         return in.canonical() == o.in.canonical() && out.canonical() == o.out.canonical() && proto == o.proto && proto_invert == o.proto_invert &&
-               src == o.src && dst == o.dst && l4match == o.l4match &&
+               src == o.src && dst == o.dst && frag == o.frag && frag_invert == o.frag_invert && l4match == o.l4match &&
                sport.canonical() == o.sport.canonical() && dport.canonical() == o.dport.canonical() &&
-               flags == o.flags && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
+               flags == o.flags && tcp_option == o.tcp_option && tcp_option_invert == o.tcp_option_invert && exts == o.exts && match_order == o.match_order && verdict == o.verdict &&
                chain == o.chain && (verdict != Verdict::Xt || xt == o.xt) && !unsupported && !o.unsupported;
     }
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bats
 # iptables matches and targets beyond the basics (conntrack/state, comment,
-# multiport, mark, limit, icmp, tcp flags, tcpmss, owner; DNAT, SNAT, REDIRECT,
-# MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
+# multiport, mark, limit, icmp, tcp flags and options, tcpmss, owner, hashlimit, recent,
+# physdev, -f; DNAT, SNAT, REDIRECT, MASQUERADE, LOG, MARK, TCPMSS, CT, NOTRACK,
+# CLASSIFY, TRACE) and -R: nsbox against /usr/sbin/iptables-nft 1.8.9, in both
 # directions (added by one tool, listed, checked and deleted by the other),
 # the batches byte for byte, and the errors.
 
@@ -109,6 +110,34 @@ mangle|FORWARD|-p tcp -j TCPMSS --set-mss 1 --clamp-mss-to-pmtu
 mangle|POSTROUTING|-p tcp -m tcpmss --mss 1000:1500 -j ACCEPT
 mangle|POSTROUTING|-p tcp -m tcpmss ! --mss 1400
 mangle|POSTROUTING|-p tcp -m tcpmss --mss :1400 -j TCPMSS --set-mss 0x10
+filter|INPUT|-p tcp --dport 22 -m hashlimit --hashlimit-upto 5/sec --hashlimit-name ssh -j ACCEPT
+filter|INPUT|-m hashlimit --hashlimit-above 1/min --hashlimit-mode srcip,dstport --hashlimit-name b --hashlimit-srcmask 24 --hashlimit-htable-expire 5000 -j DROP
+filter|INPUT|-m hashlimit --hashlimit 5kb/s --hashlimit-burst 20k --hashlimit-name c
+filter|INPUT|-m hashlimit ! --hashlimit-above 3mb/s --hashlimit-name d --hashlimit-mode dstip --hashlimit-dstmask 255.255.0.0
+filter|INPUT|-m hashlimit --hashlimit-upto 100b/s --hashlimit-name e --hashlimit-htable-size 100 --hashlimit-htable-max 200 --hashlimit-htable-gcinterval 7 --hashlimit-mode srcport,dstport,srcip,dstip
+filter|INPUT|-m hashlimit --hashlimit-upto 3/hour --hashlimit-name f --hashlimit-rate-match --hashlimit-burst 9
+filter|INPUT|-m hashlimit --hashlimit-upto 7/day --hashlimit-name g --hashlimit-rate-match --hashlimit-rate-interval 9
+filter|INPUT|-m hashlimit --hashlimit-upto 1kb/s --hashlimit-name h --hashlimit-rate-match
+filter|INPUT|-m hashlimit --hashlimit-upto 1000000/s --hashlimit-name abcdefghijklmnopqrstuvwxyz --hashlimit-dstmask 0
+filter|INPUT|-m recent --set --name foo --rsource --mask 255.255.0.0
+filter|INPUT|-m recent --rcheck --seconds 60 --hitcount 3 --rttl --name foo --reap --mask 255.255.255.255 -j DROP
+filter|INPUT|-m recent ! --update --rdest --mask 255.255.255.255
+filter|INPUT|-m recent --remove --name a-b.c --mask 255.255.255.255 -m recent --set --name y --mask 10.1.2.3
+filter|FORWARD|-m physdev --physdev-in eth0 ! --physdev-out eth1 --physdev-is-bridged -j ACCEPT
+filter|FORWARD|-m physdev ! --physdev-is-in --physdev-is-out ! --physdev-in br+ --physdev-out x+
+filter|FORWARD|-m physdev ! --physdev-is-bridged -m physdev --physdev-out veth9
+filter|FORWARD|-f -j ACCEPT
+filter|FORWARD|-p tcp --tcp-option 8 -j ACCEPT
+filter|FORWARD|-p tcp ! --tcp-option 0x10 ! --sport 5:6 --dport ssh
+filter|FORWARD|-p tcp --dport 22 ! --tcp-option 2 ! --tcp-flags ALL NONE -j DROP
+filter|FORWARD|-p tcp -m tcp --tcp-option 255 --syn
+filter|FORWARD|! -f -s 10.0.0.0/8 -p udp --dport 53 -o eth0 -m comment --comment x
+filter|FORWARD|-p tcp -f ! -d 1.2.3.4
+raw|PREROUTING|-p tcp --dport 80 -j TRACE
+filter|OUTPUT|-o eth0 -j TRACE
+mangle|POSTROUTING|-j CLASSIFY --set-class 1:10
+mangle|POSTROUTING|-o eth0 -j CLASSIFY --set-class ffff:FFFF
+mangle|FORWARD|-j CLASSIFY --set-class 12345:0
 '
 
 # add TOOL: adds every rule of $RULES with TOOL.
@@ -297,6 +326,75 @@ t iptables -A INPUT -j CT --notrack; t iptables -t raw -A PREROUTING -j ACCEPT -
 for v in "" ":abc" ":0" ":5-4" ":70000" "1.2.3.4:" "1.2.3.4:1-" "1.2.3.4:1x" "1.2.3.4:1-2x" "1.2.3.4:1:2" "1.2.3.4: 1" ":+1-0x10"; do
   t iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination "$v"; t iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source "$v"
 done
+t iptables -A FORWARD -m recent --set --rcheck
+t iptables -A FORWARD -m recent --rcheck --rttl --set
+t iptables -A FORWARD -m recent --set --rttl
+t iptables -A FORWARD -m recent --set --set
+t iptables -A FORWARD -m recent --reap --set
+t iptables -A FORWARD -m recent ! --rttl --set
+t iptables -A FORWARD -m recent --set --seconds 0
+t iptables -A FORWARD -m recent --set --seconds 5
+t iptables -A FORWARD -m recent --rcheck --hitcount 100
+t iptables -A FORWARD -m recent --rcheck --hitcount x
+t iptables -A FORWARD -m recent --rcheck --seconds -1
+t iptables -A FORWARD -m recent
+t iptables -A FORWARD --rcheck
+t iptables -A FORWARD --rdest
+t iptables -A FORWARD --set
+t iptables -A FORWARD --physdev-in x
+t iptables -A FORWARD -m physdev
+t iptables -A FORWARD -m physdev --physdev-in a --physdev-in b
+t iptables -A FORWARD -m physdev --physdev-is-in ! --physdev-is-in
+t iptables -A FORWARD -m physdev --physdev-in abcdefghijklmnopq
+t iptables -A FORWARD -m physdev --physdev-in "a b"
+t iptables -A FORWARD -m hashlimit
+t iptables -A FORWARD -m hashlimit --hashlimit-upto 5
+t iptables -A FORWARD -m hashlimit --hashlimit-name x
+t iptables -A FORWARD -m hashlimit --hashlimit-name "" --hashlimit 5
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-above 3
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-upto 3
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit abc
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit-above 5/
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5/fortnight
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 10000000/s
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-burst 0
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-burst 2000k
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-burst 2000000
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-burst x
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-mode foo
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-mode srcip,,dstip
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-srcmask 33
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-dstmask x
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-htable-size x
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-htable-expire 99999999999
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-rate-interval 0
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 5kb/s --hashlimit-burst 1
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit 0kb/s
+t iptables -A FORWARD -m hashlimit --hashlimit-name x ! --hashlimit-htable-max 5 --hashlimit 5
+t iptables -A FORWARD -m hashlimit --hashlimit-name x --hashlimit-name y --hashlimit 5
+t iptables -A FORWARD --hashlimit-name x
+t iptables -t mangle -A POSTROUTING -j CLASSIFY
+t iptables -t mangle -A POSTROUTING -j CLASSIFY --set-class 1
+t iptables -t mangle -A POSTROUTING -j CLASSIFY --set-class 1:2 --set-class 1:3
+t iptables -t mangle -A PREROUTING -j CLASSIFY --set-class 1:2
+t iptables -t mangle -A POSTROUTING -j CLASSIFY ! --set-class 1:2
+t iptables -A FORWARD -j ACCEPT --set-class 1:2
+t iptables -N CLASSIFY
+t iptables -A FORWARD -m recent --set --mask 255.255.0.0x
+t iptables -A FORWARD -f -f; t iptables -L -f; t iptables -A FORWARD ! -f ! -f
+t iptables -t raw -A OUTPUT -j TRACE --foo; t iptables -t raw -A OUTPUT -g TRACE; t iptables -N TRACE
+t iptables -A FORWARD --na x; t iptables -A FORWARD --name=x; t iptables -A FORWARD --hashlimit-n x; t iptables -A FORWARD --physdev-is-b
+for v in 0 -1 x 256 " 7" 1x ""; do t iptables -A FORWARD -p tcp --tcp-option "$v"; done
+t iptables -A FORWARD -p tcp --tcp-option 1 --tcp-option 2; t iptables -A FORWARD -p udp --tcp-option 2; t iptables -A FORWARD --tcp-option 2
+# Without --mask the mask is all ones over 16 bytes; "--mask 255.255.255.255",
+# as -S prints it, sets 4: iptables-nft -C of its own -S line fails too.
+iptables -A INPUT -m recent --set; t iptables -C INPUT -m recent --set --name DEFAULT --mask 255.255.255.255 --rsource
+t iptables -D INPUT -m recent --set; t iptables -C INPUT -m recent --set
+for v in 128 129 255.0.255.0 -1 " 5" 0x10 010 1.2 x 33; do t iptables -A INPUT -m hashlimit --hashlimit-name x --hashlimit 5 --hashlimit-dstmask "$v"; done
+t iptables -A INPUT -m hashlimit --hashlimit-name $(printf "%0300d" 0) --hashlimit 5
+t iptables -A INPUT -m hashlimit --hashlimit-name $(printf "%0254d" 0) --hashlimit 5
+t iptables -A INPUT -m recent --name $(printf "%0254d" 0) --set; t iptables -A INPUT -m recent --name $(printf "%0199d" 0) --set
+t iptables -A INPUT -m recent --set -m recent --update --name x; t iptables -A INPUT -m physdev --physdev-in x -m physdev --physdev-in y
 for t in filter nat mangle raw; do '"$REF"' -t $t -S; done'
 }
 
@@ -311,16 +409,16 @@ iptables -A FORWARD -j ACCEPT; echo "rc=$?"; iptables -C FORWARD -o docker0 -j A
   # An x_tables extension nsbox does not decode (iptables-nft lists it):
   # nsbox refuses the listing and names the extension instead of printing
   # the rule without it; -C never takes it for the shorter rule.
-  run nsb "$REF"' -A FORWARD -o docker0 -m hashlimit --hashlimit-above 5/sec --hashlimit-name x -j ACCEPT
-'"$REF"' -t mangle -A FORWARD -j CLASSIFY --set-class 1:1
+  run nsb "$REF"' -A FORWARD -o docker0 -m quota --quota 5000 -j ACCEPT
+'"$REF"' -t mangle -A FORWARD -j DSCP --set-dscp 1
 iptables -S; echo "rc=$?"; iptables -L FORWARD; echo "rc=$?"; iptables -t mangle -S; echo "rc=$?"
 iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"'
   [ "$status" -eq 0 ]
-  [ "${lines[0]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`filter' uses match \`hashlimit' (revision 3), which nsbox cannot decode; list it with iptables-nft or nft." ]
+  [ "${lines[0]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[1]}" = "rc=1" ]
   [ "${lines[2]}" = "${lines[0]}" ]
   [ "${lines[3]}" = "rc=1" ]
-  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`CLASSIFY' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
+  [ "${lines[4]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`mangle' uses target \`DSCP' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[5]}" = "rc=1" ]
   [ "${lines[6]}" = "iptables: Bad rule (does a matching rule exist in that chain?)." ]
   [ "${lines[7]}" = "rc=1" ]

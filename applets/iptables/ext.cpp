@@ -1,0 +1,628 @@
+#include "applets/iptables/ext.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <cerrno>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <strings.h>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "applets/iptables/cli.hpp"
+#include "applets/iptables/names.hpp"
+#include "libnet/resolve.hpp"
+#include "applets/iptables/xt.hpp"
+
+namespace nsbox::iptables::ext {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// libxtables' generic option rules: each option once, "!" only where
+// allowed; each extension's check then applies its mandatory options,
+// exclusions and "also requires" pairs in its option table's order.
+
+[[noreturn]] void fail(const std::string& m) { throw UsageError(m); }
+
+std::string opt_msg(std::string_view ext, std::string_view opt, std::string_view what)
+{
+    return fmt::format("{}: option \"--{}\" {}\n", ext, opt, what);
+}
+
+// The once and "!" rules of one option; records it as given under `id`.
+void take(State& st, std::string_view ext, std::string_view id, std::string_view opt, bool invert, bool invertible)
+{
+    if (!st.given.insert(std::string(id)).second)
+        fail(opt_msg(ext, opt, "can only be used once."));
+    if (invert && !invertible)
+        fail(opt_msg(ext, opt, "cannot be inverted."));
+}
+
+// xtables_strtoul over the whole string, within [min, max].
+std::optional<uint64_t> strtoul_all(const std::string& s, uint64_t min, uint64_t max, char** endp = nullptr)
+{
+    errno = 0;
+    char* end = nullptr;
+    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
+    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
+        return std::nullopt;
+    if (endp)
+        *endp = end;
+    else if (*end)
+        return std::nullopt;
+    return v;
+}
+
+uint32_t parse_uint32(std::string_view ext, std::string_view opt, const std::string& val, uint32_t min = 0)
+{
+    auto v = strtoul_all(val, min, UINT32_MAX);
+    if (!v)
+        fail(fmt::format("{}: bad value for option \"--{}\", or out of range ({}-{}).\n", ext, opt, min, UINT32_MAX));
+    return static_cast<uint32_t>(*v);
+}
+
+[[noreturn]] void bad_value(std::string_view ext, std::string_view opt, const std::string& val)
+{
+    fail(fmt::format("{}: Bad value for \"--{}\" option: \"{}\"", ext, opt, val));
+}
+
+// Copies a string option into a fixed field as XTOPT_PUT does: cut to
+// the field and NUL-terminated, the bytes after the NUL left as they were
+// (recent's "--name foo" sends "foo\0ULT", over the default "DEFAULT").
+void put_string(Data& d, size_t off, size_t field, const std::string& v)
+{
+    size_t n = std::min(v.size(), field - 1);
+    std::memcpy(d.data() + off, v.data(), n);
+    d[off + n] = 0;
+}
+
+std::string get_string(const Data& d, size_t off, size_t field)
+{
+    auto b = d.begin() + static_cast<long>(off);
+    return std::string(b, std::find(b, b + static_cast<long>(field), uint8_t(0)));
+}
+
+std::string dotted(const Data& d, size_t off)
+{
+    return fmt::format("{}.{}.{}.{}", d[off], d[off + 1], d[off + 2], d[off + 3]);
+}
+
+// ---------------------------------------------------------------------------
+// hashlimit, revision 3 (struct xt_hashlimit_mtinfo3)
+
+namespace hl {
+constexpr size_t name = 0, name_max = 255, avg = 256, burst = 264, o_mode = 272, size = 276, max = 280, gc = 284,
+                 expire = 288, interval = 292, srcmask = 296, dstmask = 297;
+constexpr uint32_t dip = 1, dpt = 2, sip = 4, spt = 8, f_invert = 0x10, f_bytes = 0x20, rate_match = 0x40;
+constexpr uint64_t scale = 1000000;
+constexpr uint32_t default_burst = 5, burst_max = 1000000, gc_default = 1000;
+constexpr uint32_t byte_expire = 15, byte_expire_burst = 60;
+
+constexpr Option options[] = {
+    {"hashlimit-upto", true},           {"hashlimit-above", true},       {"hashlimit", true},
+    {"hashlimit-srcmask", true},        {"hashlimit-dstmask", true},     {"hashlimit-burst", true},
+    {"hashlimit-htable-size", true},    {"hashlimit-htable-max", true},  {"hashlimit-htable-gcinterval", true},
+    {"hashlimit-htable-expire", true},  {"hashlimit-mode", true},        {"hashlimit-name", true},
+    {"hashlimit-rate-match", false},    {"hashlimit-rate-interval", true},
+};
+
+uint64_t cost_to_bytes(uint64_t cost)
+{
+    uint64_t r = cost ? UINT32_MAX / cost : UINT32_MAX;
+    return (r - 1) << 4;
+}
+uint64_t bytes_to_cost(uint64_t n)
+{
+    uint32_t r = static_cast<uint32_t>(n >> 4);
+    return UINT32_MAX / (static_cast<uint64_t>(r) + 1);
+}
+uint64_t factor(char c) { return c == 'm' ? 1024 * 1024 : c == 'k' ? 1024 : 1; }
+
+void init(Data& d)
+{
+    xt::put<uint64_t>(d, burst, default_burst);
+    xt::put<uint32_t>(d, gc, gc_default);
+    d[srcmask] = 32;
+    d[dstmask] = 32;
+}
+
+// "N[k|m]b/s": a byte rate, as a cost.
+bool parse_bytes(const std::string& rate, uint64_t& out, State& st)
+{
+    auto at = rate.find("b/s");
+    if (at == std::string::npos || at == 0)
+        return false;
+    long long r = std::atoll(rate.c_str());
+    if (r == 0)
+        return false;
+    uint64_t cost = bytes_to_cost(static_cast<uint64_t>(r) * factor(rate[at - 1]));
+    if (cost == 0)
+        fail("Rate too high \"" + rate + "\"");
+    st.mult = byte_expire;
+    out = cost;
+    return true;
+}
+
+// "N[/second|/minute|/hour|/day]" (unit prefixes, any case).
+bool parse_rate(const std::string& rate, uint64_t& out, State& st)
+{
+    st.mult = 1;
+    if (auto slash = rate.find('/'); slash != std::string::npos) {
+        std::string unit = rate.substr(slash + 1);
+        if (unit.empty())
+            return false;
+        auto is = [&](const char* word) { return strncasecmp(unit.c_str(), word, unit.size()) == 0; };
+        if (is("second"))
+            st.mult = 1;
+        else if (is("minute"))
+            st.mult = 60;
+        else if (is("hour"))
+            st.mult = 60 * 60;
+        else if (is("day"))
+            st.mult = 24 * 60 * 60;
+        else
+            return false;
+    }
+    long long r = std::atoll(rate.c_str());
+    if (!r)
+        return false;
+    uint64_t v = scale * st.mult / static_cast<uint64_t>(r);
+    if (v == 0)
+        fail("Rate too fast \"" + rate + "\"");
+    out = v;
+    return true;
+}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "hashlimit";
+    std::string_view id = opt == "hashlimit" ? "hashlimit-upto" : opt;
+    bool invertible = id == "hashlimit-upto" || id == "hashlimit-above";
+    take(st, ext, id, id, inv, invertible);
+    auto mo = xt::get<uint32_t>(d, hl::o_mode);
+    if (invertible) {
+        bool above = id == "hashlimit-above";
+        if (above != inv)
+            mo |= f_invert;
+        uint64_t v = 0;
+        if (parse_bytes(val, v, st))
+            mo |= f_bytes;
+        else if (!parse_rate(val, v, st))
+            bad_value(ext, id, val);
+        xt::put<uint64_t>(d, avg, v);
+    } else if (id == "hashlimit-burst") {
+        char* end = nullptr;
+        auto v = strtoul_all(val, 1, UINT64_MAX, &end);
+        if (!v || (*end == '\0' && *v > burst_max))
+            fail("bad value for option \"--hashlimit-burst\", or out of range (1-1000000).");
+        xt::put<uint64_t>(d, burst, *v * factor(*end));
+    } else if (id == "hashlimit-srcmask" || id == "hashlimit-dstmask") {
+        // xtopt_parse_plen: a prefix length, else a mask in any form
+        // inet_aton reads ("255.255.0.0", "33" as 0.0.0.33): its prefix
+        // length, or 255 when it has none (the kernel refuses that).
+        auto v = strtoul_all(val, 0, 32);
+        if (!v) {
+            in_addr a{};
+            if (inet_aton(val.c_str(), &a) == 0)
+                fail(fmt::format("{}: bad value for option \"--{}\", neither a valid network mask nor valid CIDR "
+                                 "(0-32).\n", ext, id));
+            uint32_t m = ntohl(a.s_addr);
+            int n = std::countl_one(m);
+            v = (n == 32 || (m << n) == 0) ? static_cast<uint64_t>(n) : 255;
+        }
+        d[id == "hashlimit-srcmask" ? srcmask : dstmask] = static_cast<uint8_t>(*v);
+    } else if (id == "hashlimit-htable-size" || id == "hashlimit-htable-max" || id == "hashlimit-htable-gcinterval" ||
+               id == "hashlimit-htable-expire") {
+        size_t off = id == "hashlimit-htable-size" ? size : id == "hashlimit-htable-max" ? max
+                     : id == "hashlimit-htable-gcinterval"                             ? gc
+                                                                                       : expire;
+        xt::put<uint32_t>(d, off, parse_uint32(ext, id, val));
+    } else if (id == "hashlimit-mode") {
+        size_t at = 0;
+        while (at <= val.size()) {
+            size_t sep = val.find_first_of(",|", at);
+            std::string tok = val.substr(at, sep == std::string::npos ? std::string::npos : sep - at);
+            if (tok == "dstip")
+                mo |= dip;
+            else if (tok == "srcip")
+                mo |= sip;
+            else if (tok == "srcport")
+                mo |= spt;
+            else if (tok == "dstport")
+                mo |= dpt;
+            else if (!tok.empty()) // (strtok skips empty tokens)
+                bad_value(ext, id, val);
+            if (sep == std::string::npos)
+                break;
+            at = sep + 1;
+        }
+    } else if (id == "hashlimit-name") {
+        if (val.empty())
+            fail("Argument must have a minimum length of 1 characters\n");
+        put_string(d, name, name_max, val);
+    } else if (id == "hashlimit-rate-match") {
+        mo |= rate_match;
+    } else if (id == "hashlimit-rate-interval") {
+        int r = std::atoi(val.c_str());
+        if (r <= 0)
+            bad_value(ext, id, val);
+        xt::put<uint32_t>(d, interval, static_cast<uint32_t>(r));
+    }
+    xt::put<uint32_t>(d, hl::o_mode, mo);
+}
+
+void check(Data& d, const State& st)
+{
+    auto given = [&](const char* o) { return st.given.count(o) != 0; };
+    if (!given("hashlimit-upto") && !given("hashlimit-above"))
+        fail("You have to specify --hashlimit");
+    if (!given("hashlimit-htable-expire"))
+        xt::put<uint32_t>(d, expire, st.mult * 1000);
+    auto mo = xt::get<uint32_t>(d, hl::o_mode);
+    auto cost = xt::get<uint64_t>(d, avg);
+    if (mo & f_bytes) {
+        uint64_t b = 0;
+        if (given("hashlimit-burst")) {
+            uint64_t per = cost_to_bytes(cost);
+            uint64_t want = xt::get<uint64_t>(d, burst);
+            if (want < per)
+                fail(fmt::format("burst cannot be smaller than {}b", per));
+            b = static_cast<uint32_t>(want) / per;
+            if (want % per)
+                ++b;
+            if (!given("hashlimit-htable-expire"))
+                xt::put<uint32_t>(d, expire, byte_expire_burst * 1000);
+        }
+        xt::put<uint64_t>(d, burst, b);
+    } else if (xt::get<uint64_t>(d, burst) > burst_max) {
+        fail("bad value for option \"--hashlimit-burst\", or out of range (1-1000000).");
+    }
+    if (given("hashlimit-rate-match")) {
+        if (!(mo & f_bytes))
+            xt::put<uint64_t>(d, avg, cost / st.mult);
+        if (xt::get<uint32_t>(d, interval) == 0)
+            xt::put<uint32_t>(d, interval, (mo & f_bytes) ? 1 : st.mult);
+    }
+    if (given("hashlimit-upto") && given("hashlimit-above"))
+        fail(opt_msg("hashlimit", "hashlimit-upto", "cannot be used together with \"--hashlimit-above\"."));
+    if (!given("hashlimit-name"))
+        fail(opt_msg("hashlimit", "hashlimit-name", "must be specified"));
+}
+
+// The rate as libxt_hashlimit prints it; returns its quantum in ms.
+uint64_t print_rate(std::string& out, uint64_t period)
+{
+    static constexpr struct {
+        const char* name;
+        uint64_t mult;
+    } rates[] = {{"day", scale * 24 * 60 * 60}, {"hour", scale * 60 * 60}, {"min", scale * 60}, {"sec", scale}};
+    if (period == 0) {
+        out += " inf";
+        return 0;
+    }
+    size_t i = 1;
+    for (; i < std::size(rates); ++i)
+        if (period > rates[i].mult || rates[i].mult / period < rates[i].mult % period)
+            break;
+    out += fmt::format(" {}/{}", rates[i - 1].mult / period, rates[i - 1].name);
+    return rates[i - 1].mult / scale * 1000;
+}
+
+uint64_t print_bytes(std::string& out, uint64_t cost, uint64_t burst_n, const char* prefix)
+{
+    static constexpr struct {
+        const char* name;
+        uint64_t thresh;
+    } units[] = {{"m", 1024 * 1024}, {"k", 1024}, {"", 1}};
+    uint64_t r = cost_to_bytes(cost);
+    size_t i = 0;
+    for (; i < std::size(units) - 1; ++i)
+        if (r >= units[i].thresh && bytes_to_cost(r & ~(units[i].thresh - 1)) == cost)
+            break;
+    out += fmt::format(" {}{}b/s", r / units[i].thresh, units[i].name);
+    if (burst_n == 0)
+        return byte_expire * 1000;
+    r *= burst_n;
+    out += fmt::format(" {}", prefix);
+    for (i = 0; i < std::size(units) - 1; ++i)
+        if (r >= units[i].thresh)
+            break;
+    out += fmt::format("burst {}{}b", r / units[i].thresh, units[i].name);
+    return byte_expire_burst * 1000;
+}
+
+std::string mode_text(uint32_t mo, char sep)
+{
+    std::string out;
+    for (auto [bit, word] : {std::pair{sip, "srcip"}, {spt, "srcport"}, {dip, "dstip"}, {dpt, "dstport"}}) {
+        if (mo & bit) {
+            if (!out.empty())
+                out += sep;
+            out += word;
+        }
+    }
+    return " " + out;
+}
+
+void print(std::string& out, const Data& d, bool save)
+{
+    auto mo = xt::get<uint32_t>(d, hl::o_mode);
+    auto cost = xt::get<uint64_t>(d, avg), b = xt::get<uint64_t>(d, burst);
+    auto ival = xt::get<uint32_t>(d, interval);
+    const char* p = save ? "--hashlimit-" : "";
+    out += (mo & f_invert) ? (save ? " --hashlimit-above" : " limit: above") : (save ? " --hashlimit-upto" : " limit: up to");
+    uint64_t quantum;
+    if (mo & f_bytes) {
+        quantum = print_bytes(out, cost, b, p);
+    } else {
+        quantum = print_rate(out, save || ival == 0 ? cost : cost * ival);
+        out += fmt::format(" {}burst {}", p, b);
+    }
+    if (mo & (sip | spt | dip | dpt))
+        out += fmt::format(" {}mode", p) + mode_text(mo, save ? ',' : '-');
+    if (save)
+        out += " --hashlimit-name " + get_string(d, name, name_max);
+    if (auto v = xt::get<uint32_t>(d, size))
+        out += fmt::format(" {}htable-size {}", p, v);
+    if (auto v = xt::get<uint32_t>(d, max))
+        out += fmt::format(" {}htable-max {}", p, v);
+    if (auto v = xt::get<uint32_t>(d, gc); v != gc_default)
+        out += fmt::format(" {}htable-gcinterval {}", p, v);
+    if (auto v = xt::get<uint32_t>(d, expire); v != quantum)
+        out += fmt::format(" {}htable-expire {}", p, v);
+    if (d[srcmask] != 32)
+        out += fmt::format(" {}srcmask {}", p, d[srcmask]);
+    if (d[dstmask] != 32)
+        out += fmt::format(" {}dstmask {}", p, d[dstmask]);
+    if (mo & rate_match) {
+        out += fmt::format(" {}rate-match", p);
+        if (ival != 1)
+            out += fmt::format(" {}rate-interval {}", p, ival);
+    }
+}
+void list(std::string& out, const Data& d, bool) { print(out, d, false); }
+void save(std::string& out, const Data& d) { print(out, d, true); }
+} // namespace hl
+
+// ---------------------------------------------------------------------------
+// recent, revision 1 (struct xt_recent_mtinfo_v1)
+
+namespace rc {
+constexpr size_t seconds = 0, hit_count = 4, check_set = 8, invert = 9, name = 10, name_max = 200, side = 210, mask = 212;
+constexpr uint8_t f_check = 1 << 0, f_set = 1 << 1, f_update = 1 << 2, f_remove = 1 << 3, f_ttl = 1 << 4, f_reap = 1 << 5;
+
+// In libxt_recent's table order.
+constexpr Option options[] = {
+    {"set", false},     {"rcheck", false}, {"update", false}, {"remove", false}, {"seconds", true}, {"reap", false},
+    {"hitcount", true}, {"rttl", false},   {"name", true},    {"rsource", false}, {"rdest", false},  {"mask", true},
+};
+constexpr std::string_view ops[] = {"set", "rcheck", "update", "remove"};
+
+void init(Data& d)
+{
+    put_string(d, name, name_max, "DEFAULT");
+    std::fill(d.begin() + mask, d.begin() + mask + 16, 0xff);
+}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "recent";
+    bool is_op = std::find(std::begin(ops), std::end(ops), opt) != std::end(ops);
+    take(st, ext, opt, opt, inv, is_op);
+    if (is_op) {
+        d[check_set] |= opt == "set" ? f_set : opt == "rcheck" ? f_check : opt == "update" ? f_update : f_remove;
+        if (inv)
+            d[invert] = 1;
+    } else if (opt == "seconds") {
+        xt::put<uint32_t>(d, seconds, parse_uint32(ext, opt, val, 1));
+    } else if (opt == "hitcount") {
+        xt::put<uint32_t>(d, hit_count, parse_uint32(ext, opt, val));
+    } else if (opt == "reap") {
+        d[check_set] |= f_reap;
+    } else if (opt == "rttl") {
+        d[check_set] |= f_ttl;
+    } else if (opt == "name") {
+        put_string(d, name, name_max, val);
+    } else if (opt == "rsource" || opt == "rdest") {
+        d[side] = opt == "rdest" ? 1 : 0;
+    } else if (opt == "mask") {
+        // XTTYPE_HOST: getaddrinfo's first IPv4 answer, or its error.
+        net::HostLookup lk = net::resolve_host(val, AF_INET);
+        if (lk.status != net::LookupStatus::ok || lk.addresses.empty()) {
+            int code = lk.status == net::LookupStatus::try_again ? EAI_AGAIN
+                       : lk.status == net::LookupStatus::no_data ? EAI_NODATA
+                       : lk.status == net::LookupStatus::failure ? EAI_FAIL
+                                                                 : EAI_NONAME;
+            fail(fmt::format("getaddrinfo: {}\n", gai_strerror(code)));
+        }
+        in_addr a = lk.addresses.front().v4;
+        std::fill(d.begin() + mask, d.begin() + mask + 16, 0);
+        std::memcpy(d.data() + mask, &a, 4);
+    }
+}
+
+void check(Data&, const State& st)
+{
+    auto given = [&](std::string_view o) { return st.given.count(std::string(o)) != 0; };
+    if (!std::any_of(std::begin(ops), std::end(ops), given))
+        fail("recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'");
+    // libxtables' final pass over the option table: exclusions, then
+    // "also requires", in table order.
+    for (auto op : ops)
+        if (given(op))
+            for (auto other : ops)
+                if (other != op && given(other))
+                    fail(fmt::format("recent: option \"--{}\" cannot be used together with \"--{}\".\n", op, other));
+    if (given("reap") && !given("seconds"))
+        fail("recent: option \"--reap\" also requires \"--seconds\".\n");
+    if (given("rttl"))
+        for (auto other : {"set", "remove"})
+            if (given(other))
+                fail(fmt::format("recent: option \"--rttl\" cannot be used together with \"--{}\".\n", other));
+}
+
+void print(std::string& out, const Data& d, bool save)
+{
+    uint8_t cs = d[check_set];
+    if (d[invert])
+        out += " !";
+    if (!save)
+        out += " recent:";
+    for (auto [bit, word, opt] : {std::tuple{f_set, " SET", " --set"}, {f_check, " CHECK", " --rcheck"},
+                                  {f_update, " UPDATE", " --update"}, {f_remove, " REMOVE", " --remove"}})
+        if (cs & bit)
+            out += save ? opt : word;
+    if (auto s = xt::get<uint32_t>(d, seconds))
+        out += (save ? " --seconds " : " seconds: ") + std::to_string(s);
+    if (cs & f_reap)
+        out += save ? " --reap" : " reap";
+    if (auto h = xt::get<uint32_t>(d, hit_count))
+        out += (save ? " --hitcount " : " hit_count: ") + std::to_string(h);
+    if (cs & f_ttl)
+        out += save ? " --rttl" : " TTL-Match";
+    std::string nm = get_string(d, name, name_max);
+    std::string side_text = d[side] == 0 ? (save ? " --rsource" : " side: source")
+                            : d[side] == 1 ? (save ? " --rdest" : " side: dest")
+                                           : "";
+    if (save) {
+        out += " --name " + nm + " --mask " + dotted(d, mask) + side_text;
+    } else {
+        out += " name: " + nm + side_text + " mask: " + dotted(d, mask);
+    }
+}
+void list(std::string& out, const Data& d, bool) { print(out, d, false); }
+void save(std::string& out, const Data& d) { print(out, d, true); }
+} // namespace rc
+
+// ---------------------------------------------------------------------------
+// physdev, revision 0 (struct xt_physdev_info)
+
+namespace pd {
+constexpr size_t indev = 0, in_mask = 16, outdev = 32, out_mask = 48, invert = 64, bitmask = 65;
+constexpr uint8_t f_in = 0x01, f_out = 0x02, f_bridged = 0x04, f_isin = 0x08, f_isout = 0x10;
+
+constexpr Option options[] = {
+    {"physdev-in", true}, {"physdev-out", true}, {"physdev-is-in", false}, {"physdev-is-out", false},
+    {"physdev-is-bridged", false},
+};
+
+void init(Data&) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "physdev", opt, opt, false, true);
+    uint8_t bit = opt == "physdev-in" ? f_in : opt == "physdev-out" ? f_out : opt == "physdev-is-in" ? f_isin
+                  : opt == "physdev-is-out"                                                     ? f_isout
+                                                                                                : f_bridged;
+    if (bit == f_in || bit == f_out) {
+        // xtables_parse_interface: the name as given ('+' kept) and the
+        // bytes it compares: all but a trailing '+', else with the NUL.
+        if (val.size() >= 16)
+            fail("interface name `" + val + "' must be shorter than IFNAMSIZ (15)");
+        size_t name_off = bit == f_in ? indev : outdev, mask_off = bit == f_in ? in_mask : out_mask;
+        std::fill(d.begin() + static_cast<long>(name_off), d.begin() + static_cast<long>(name_off + 32), 0);
+        std::memcpy(d.data() + name_off, val.data(), val.size());
+        if (!val.empty()) {
+            size_t n = val.back() == '+' ? val.size() - 1 : val.size() + 1;
+            std::fill(d.begin() + static_cast<long>(mask_off), d.begin() + static_cast<long>(mask_off + n), 0xff);
+        }
+        if (val.find_first_of("/ ") != std::string::npos)
+            st.warnings += "Warning: weird character in interface `" + val +
+                           "' ('/' and ' ' are not allowed by the kernel).\n";
+    }
+    d[bitmask] |= bit;
+    if (inv)
+        d[invert] |= bit;
+}
+
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail("PHYSDEV: no physdev option specified");
+}
+
+void print(std::string& text, const Data& d, bool save)
+{
+    uint8_t bits = d[bitmask], inv = d[invert];
+    if (!save)
+        text += " PHYSDEV match";
+    auto item = [&](uint8_t bit, const char* opt, size_t name_off) {
+        if (!(bits & bit))
+            return;
+        text += (inv & bit) ? " ! --" : " --";
+        text += opt;
+        if (name_off != SIZE_MAX)
+            text += ' ' + get_string(d, name_off, 16);
+    };
+    item(f_isin, "physdev-is-in", SIZE_MAX);
+    item(f_in, "physdev-in", indev);
+    item(f_isout, "physdev-is-out", SIZE_MAX);
+    item(f_out, "physdev-out", outdev);
+    item(f_bridged, "physdev-is-bridged", SIZE_MAX);
+}
+void list(std::string& text, const Data& d, bool) { print(text, d, false); }
+void save(std::string& text, const Data& d) { print(text, d, true); }
+} // namespace pd
+
+// ---------------------------------------------------------------------------
+// CLASSIFY, revision 0 (struct xt_classify_target_info)
+
+namespace cl {
+constexpr Option options[] = {{"set-class", true}};
+void init(Data&) {}
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "CLASSIFY", opt, opt, inv, false);
+    unsigned maj = 0, min = 0;
+    if (std::sscanf(val.c_str(), "%x:%x", &maj, &min) != 2)
+        fail("Bad class value \"" + val + "\"");
+    xt::put<uint32_t>(d, 0, ((maj << 16) & 0xffff0000u) | (min & 0xffffu));
+}
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail(opt_msg("CLASSIFY", "set-class", "must be specified"));
+}
+void list(std::string& out, const Data& d, bool)
+{
+    auto p = xt::get<uint32_t>(d, 0);
+    out += fmt::format(" CLASSIFY set {:x}:{:x}", p >> 16, p & 0xffff);
+}
+void save(std::string& out, const Data& d)
+{
+    auto p = xt::get<uint32_t>(d, 0);
+    out += fmt::format(" --set-class {:04x}:{:04x}", p >> 16, p & 0xffff);
+}
+} // namespace cl
+
+constexpr Extension table[] = {
+    {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
+    {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
+    {"physdev", false, 0, 72, 72, pd::options, pd::init, pd::parse, pd::check, pd::list, pd::save},
+    {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
+};
+
+} // namespace
+
+const Extension* find(std::string_view name, bool target)
+{
+    for (const auto& e : table)
+        if (e.name == name && e.target == target)
+            return &e;
+    return nullptr;
+}
+
+std::span<const Extension> all() { return table; }
+
+bool has_option(const Extension& e, std::string_view opt)
+{
+    return std::any_of(e.options.begin(), e.options.end(), [&](const Option& o) { return o.name == opt; });
+}
+
+} // namespace nsbox::iptables::ext

@@ -1,0 +1,58 @@
+// The x_tables extensions described by one table row each (hashlimit,
+// recent, physdev, CLASSIFY): the options they take, how each option fills
+// the info bytes iptables-nft 1.8.9 sends through nft_compat, their final
+// check, and how -L and -S print them. cli.cpp, codec.cpp and list.cpp
+// consult this table before their own older, hand-written cases.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "libnet/nft/nft.hpp"
+
+namespace nsbox::iptables::ext {
+
+using net::nft::Data;
+
+// One option: its long name and whether it takes an argument.
+struct Option {
+    std::string_view name;
+    bool arg;
+};
+
+// What the parser remembers of one loaded extension between its options.
+struct State {
+    std::set<std::string> given; // option names seen (aliases by their first name)
+    uint32_t mult = 1;           // hashlimit: the rate's unit in seconds
+    std::string warnings;        // for stderr, each line with its newline
+};
+
+struct Extension {
+    std::string_view name; // as -m / -j names it
+    bool target;
+    uint32_t rev;
+    size_t size;      // XT_ALIGNed info size sent
+    size_t user_size; // the part userspace owns; the kernel's state follows
+    std::span<const Option> options;
+    void (*init)(Data&);
+    // One option (`invert`: a "!" came before it). Throws UsageError.
+    void (*parse)(Data&, State&, std::string_view opt, const std::string& val, bool invert);
+    // After the last option. Throws UsageError.
+    void (*check)(Data&, const State&);
+    // -L text (with its leading blank) and -S text (the options after
+    // "-m NAME" or "-j NAME", with their leading blank).
+    void (*list)(std::string&, const Data&, bool numeric);
+    void (*save)(std::string&, const Data&);
+};
+
+// The extension of that name, or nullptr.
+const Extension* find(std::string_view name, bool target);
+// Every option name of every extension in the table.
+std::span<const Extension> all();
+bool has_option(const Extension& e, std::string_view opt);
+
+} // namespace nsbox::iptables::ext
