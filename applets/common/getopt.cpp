@@ -58,18 +58,30 @@ bool takes_optional_value(const po::option_description& d)
     return d.semantic()->min_tokens() == 0 && d.semantic()->max_tokens() == 1;
 }
 
-// What Boost cannot say: an optional argument is taken only when attached.
-// Handles the words that reach such an option ("--load", "--lo=F", "-qpF")
-// and leaves every other word to Boost's own parsers.
-std::vector<po::option> optional_argument_parser(const po::options_description& desc, std::vector<std::string>& args)
+bool takes_value(const po::option_description& d)
+{
+    return d.semantic()->min_tokens() == 1;
+}
+
+// What Boost cannot say, for the words that reach an option with an
+// argument: an optional argument is taken only when attached ("--load",
+// "--lo=F", "-qpF"), and a required one that is not attached is the next
+// word whatever it is ("-I -c" names the interface "-c"; Boost would read
+// "-c" as an option). Every other word is left to Boost's own parsers,
+// which also report a required argument missing at the end.
+std::vector<po::option> getopt_word_parser(const po::options_description& desc, std::vector<std::string>& args)
 {
     const std::string word = args.front();
-    auto option_for = [&](const po::option_description& d, const std::string& name, std::optional<std::string> value) {
+    auto option_for = [&](const po::option_description& d, const std::string& name, std::optional<std::string> value,
+                          bool next) {
         po::option o;
         o.string_key = d.key(name);
         o.original_tokens = {word};
-        if (value)
+        if (value) {
             o.value = {std::move(*value)};
+            if (next)
+                o.original_tokens.push_back(o.value.front());
+        }
         return o;
     };
     if (word.size() > 2 && word.starts_with("--")) {
@@ -85,35 +97,51 @@ std::vector<po::option> optional_argument_parser(const po::options_description& 
             e.set_original_token("--" + name);
             throw;
         }
-        if (!d || !takes_optional_value(*d))
+        if (!d)
             return {};
-        std::optional<std::string> value;
-        if (eq != std::string::npos)
-            value = word.substr(eq + 1);
-        args.erase(args.begin());
-        return {option_for(*d, name, value)};
+        if (takes_optional_value(*d)) {
+            std::optional<std::string> value;
+            if (eq != std::string::npos)
+                value = word.substr(eq + 1);
+            args.erase(args.begin());
+            return {option_for(*d, name, value, false)};
+        }
+        if (takes_value(*d) && eq == std::string::npos && args.size() > 1) {
+            auto o = option_for(*d, name, args[1], true);
+            args.erase(args.begin(), args.begin() + 2);
+            return {o};
+        }
+        return {};
     }
     if (word.size() < 2 || word[0] != '-' || word[1] == '-')
         return {};
-    // A cluster of flags that reaches an optional-argument letter: the rest
-    // of the word, if any, is its value.
+    // A cluster of flags that reaches a letter with an argument: the rest of
+    // the word, if any, is its value; else the next word for a required one.
     std::vector<po::option> out;
     for (size_t i = 1; i < word.size(); ++i) {
         std::string name = std::string("-") + word[i];
         const po::option_description* d = desc.find_nothrow(name, false);
         if (!d)
             return {};
+        bool attached = i + 1 < word.size();
         if (takes_optional_value(*d)) {
             std::optional<std::string> value;
-            if (i + 1 < word.size())
+            if (attached)
                 value = word.substr(i + 1);
-            out.push_back(option_for(*d, name, value));
+            out.push_back(option_for(*d, name, value, false));
             args.erase(args.begin());
+            return out;
+        }
+        if (takes_value(*d)) {
+            if (attached || args.size() < 2)
+                return {};
+            out.push_back(option_for(*d, name, args[1], true));
+            args.erase(args.begin(), args.begin() + 2);
             return out;
         }
         if (d->semantic()->max_tokens() != 0)
             return {};
-        out.push_back(option_for(*d, name, std::nullopt));
+        out.push_back(option_for(*d, name, std::nullopt, false));
     }
     return {};
 }
@@ -131,7 +159,7 @@ po::parsed_options run(int argc, char** argv, const po::options_description& all
                po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
                // getopt_long takes any unambiguous prefix of a long option.
                po::command_line_style::allow_guessing)
-        .extra_style_parser([&all](std::vector<std::string>& args) { return optional_argument_parser(all, args); })
+        .extra_style_parser([&all](std::vector<std::string>& args) { return getopt_word_parser(all, args); })
         .allow_unregistered()
         .run();
 }
@@ -152,7 +180,7 @@ void collect(po::parsed_options& parsed, const po::options_description& all, Par
         po::option& kept = out.options.back();
         // After parsing, Boost hands the operand that follows an option
         // with an optional value to it ("-p FILE"); getopt never does, and
-        // optional_argument_parser() left only the option's own word in
+        // getopt_word_parser() left only the option's own word in
         // original_tokens.
         const po::option_description* d = all.find_nothrow(kept.string_key, false);
         if (d && takes_optional_value(*d) && kept.original_tokens.size() > 1) {

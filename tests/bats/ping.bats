@@ -155,6 +155,14 @@ same() { assert_same "$PRE$1"; }
   same 'ping -c 1 -- 10.0.0.3 | mask'
 }
 
+@test "getopt: an option's argument is the next word even when it starts with -" {
+  same 'ping -c1 -I -c 10.0.0.3'
+  same 'ping -s -c 1 10.0.0.3'
+  same 'ping -c1 -w -c 10.0.0.3'
+  same 'ping -c1 -i0.2 -W -c -c2 10.0.0.3 | mask'
+  same 'ping -c1 -p -- 10.0.0.3'
+}
+
 @test "getopt errors print the usage, exit 2" {
   same 'ping -z 10.0.0.3'
   same 'ping 10.0.0.3 -c'
