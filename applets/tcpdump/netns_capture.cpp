@@ -55,8 +55,10 @@ bool resolve_netns(const std::vector<std::string>& args, std::vector<NetnsTarget
     }
     // Named ones first, in the order given; then /run/netns for "all".
     std::vector<std::string> listed;
-    if (all)
+    if (all) {
         listed = net::netns::list();
+        std::sort(listed.begin(), listed.end());
+    }
     size_t explicit_count = names.size();
     for (const auto& n : listed)
         add_name(n);

@@ -24,7 +24,7 @@ struct NetnsTarget {
 
 // The namespaces that `args` (the --netns values, in order) name: each NAME
 // once, in the order first given; "all" stands for every name in /run/netns
-// (in directory order) and the current namespace, unless one of those names
+// (sorted by name) and the current namespace, unless one of those names
 // is the current namespace. On failure returns false with `err` set (the
 // message, without "tcpdump: ") and no file left open.
 bool resolve_netns(const std::vector<std::string>& args, std::vector<NetnsTarget>& out, std::string& err);

@@ -794,6 +794,10 @@ int netns_main(Options& opt)
     opt.immediate = true;
 
     std::string filter = opt.filter_file ? read_filter_file(*opt.filter_file) : join(opt.expression);
+    // Stamped to the nanosecond whatever is printed: copies of one packet
+    // in two namespaces can be less than a microsecond apart.
+    bool print_nano = opt.print.nano;
+    opt.print.nano = true;
     std::vector<NetnsHandle> handles;
     for (const auto& t : targets) {
         if (t.fd >= 0 && ::setns(t.fd, CLONE_NEWNET) != 0)
@@ -841,6 +845,7 @@ int netns_main(Options& opt)
             fail_closing(pc, nb_err);
         handles.push_back({t.label, pc, ifsock});
     }
+    opt.print.nano = print_nano;
     if (handles.empty())
         fail(fmt::format("no network namespace has an interface {}", device));
     int snap = pcap_snapshot(handles.front().pc);
@@ -925,7 +930,7 @@ int netns_main(Options& opt)
             if (opt.count_only)
                 continue;
             const NetnsHandle& h = handles[p.handle];
-            tcpdump::PacketHeader ph{p.sec, p.frac, p.caplen, p.len};
+            tcpdump::PacketHeader ph{p.sec, opt.print.nano ? p.frac : p.frac / 1000, p.caplen, p.len};
             line.clear();
             printer.print(ph, {reinterpret_cast<const std::byte*>(p.data.data()), p.caplen}, captured, line);
             if (p.caplen >= 20) {
