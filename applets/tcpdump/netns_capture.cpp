@@ -142,4 +142,114 @@ bool label_line(std::string& line, std::string_view printed_if, uint8_t pkttype,
     return false;
 }
 
+namespace {
+
+template <class T>
+void put(std::string& b, T v)
+{
+    b.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+void pad4(std::string& b)
+{
+    while (b.size() % 4)
+        b.push_back('\0');
+}
+
+void option(std::string& b, uint16_t code, std::string_view value)
+{
+    put(b, code);
+    put(b, static_cast<uint16_t>(value.size()));
+    b.append(value);
+    pad4(b);
+}
+
+constexpr uint32_t shb_type = 0x0A0D0D0A;
+constexpr uint32_t idb_type = 1;
+constexpr uint32_t epb_type = 6;
+constexpr uint16_t opt_endofopt = 0;
+constexpr uint16_t opt_shb_userappl = 4;
+constexpr uint16_t opt_if_name = 2;
+constexpr uint16_t opt_if_tsresol = 9;
+
+} // namespace
+
+PcapngWriter::~PcapngWriter() { close(); }
+
+void PcapngWriter::block(uint32_t type, const std::string& body)
+{
+    uint32_t total = static_cast<uint32_t>(body.size() + 12);
+    std::fwrite(&type, 4, 1, f_);
+    std::fwrite(&total, 4, 1, f_);
+    std::fwrite(body.data(), 1, body.size(), f_);
+    std::fwrite(&total, 4, 1, f_);
+}
+
+bool PcapngWriter::open(const std::string& path, std::string& err)
+{
+    if (path == "-") {
+        f_ = stdout;
+        own_ = false;
+    } else {
+        f_ = std::fopen(path.c_str(), "wbe");
+        own_ = true;
+        if (!f_) {
+            err = fmt::format("{}: {}", path, std::strerror(errno));
+            return false;
+        }
+    }
+    std::string b;
+    put(b, uint32_t{0x1A2B3C4D});
+    put(b, uint16_t{1});
+    put(b, uint16_t{0});
+    put(b, int64_t{-1});
+    option(b, opt_shb_userappl, "nsbox tcpdump --netns");
+    put(b, opt_endofopt);
+    put(b, uint16_t{0});
+    block(shb_type, b);
+    return true;
+}
+
+uint32_t PcapngWriter::add_interface(std::string_view name, uint16_t linktype, uint32_t snaplen)
+{
+    std::string b;
+    put(b, linktype);
+    put(b, uint16_t{0});
+    put(b, snaplen);
+    option(b, opt_if_name, name);
+    option(b, opt_if_tsresol, std::string_view("\x09", 1));
+    put(b, opt_endofopt);
+    put(b, uint16_t{0});
+    block(idb_type, b);
+    return interfaces_++;
+}
+
+void PcapngWriter::packet(uint32_t interface, int64_t sec, uint32_t nsec, const unsigned char* data, uint32_t caplen,
+                          uint32_t len)
+{
+    uint64_t ts = static_cast<uint64_t>(sec) * 1000000000u + nsec;
+    std::string b;
+    put(b, interface);
+    put(b, static_cast<uint32_t>(ts >> 32));
+    put(b, static_cast<uint32_t>(ts));
+    put(b, caplen);
+    put(b, len);
+    b.append(reinterpret_cast<const char*>(data), caplen);
+    pad4(b);
+    block(epb_type, b);
+}
+
+bool PcapngWriter::flush() { return f_ && std::fflush(f_) == 0 && !std::ferror(f_); }
+
+bool PcapngWriter::close()
+{
+    if (!f_)
+        return true;
+    bool good = flush();
+    if (own_)
+        good = std::fclose(f_) == 0 && good;
+    f_ = nullptr;
+    return good;
+}
+
 } // namespace nsbox::tcpdump

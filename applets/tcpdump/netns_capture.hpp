@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,5 +44,34 @@ std::string_view cooked_direction(uint8_t pkttype);
 // truncated header).
 bool label_line(std::string& line, std::string_view printed_if, uint8_t pkttype, std::string_view label,
                 std::string_view real_if);
+
+// -w with --netns: a pcapng file (host byte order) with one interface
+// description block per (namespace, interface), named "NETNS/IFNAME", each
+// written just before its first packet; time stamps in nanoseconds.
+class PcapngWriter {
+public:
+    PcapngWriter() = default;
+    ~PcapngWriter();
+    PcapngWriter(const PcapngWriter&) = delete;
+    PcapngWriter& operator=(const PcapngWriter&) = delete;
+
+    // Opens PATH ("-": standard output) and writes the section header.
+    // Returns false with `err` set (tcpdump's wording) on failure.
+    bool open(const std::string& path, std::string& err);
+    // Writes an interface description block; returns its interface id.
+    uint32_t add_interface(std::string_view name, uint16_t linktype, uint32_t snaplen);
+    void packet(uint32_t interface, int64_t sec, uint32_t nsec, const unsigned char* data, uint32_t caplen,
+                uint32_t len);
+    // False after a failed write (errno kept).
+    bool flush();
+    bool close();
+    bool ok() const { return f_ && !std::ferror(f_); }
+
+private:
+    void block(uint32_t type, const std::string& body);
+    FILE* f_ = nullptr;
+    bool own_ = false;
+    uint32_t interfaces_ = 0;
+};
 
 } // namespace nsbox::tcpdump

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <map>
+#include <set>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -20,6 +22,7 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <grp.h>
+#include <sys/stat.h>
 #include <net/if.h>
 #include <poll.h>
 #include <sched.h>
@@ -36,6 +39,7 @@
 #include "applets/tcpdump/print/names.hpp"
 #include "applets/tcpdump/print/packet.hpp"
 #include "applets/tcpdump/netns_capture.hpp"
+#include "libnet/netns.hpp"
 #include "applets/tcpdump/rotate.hpp"
 
 namespace nsbox {
@@ -114,7 +118,6 @@ constexpr OptionSpec option_table[] = {
     {'\0', "immediate-mode", "", true},
     {'\0', "micro", "", true},
     {'\0', "nano", "", true},
-    {'\0', "netns", "name", true},
     {'\0', "print", "", true},
     {'\0', "time-stamp-precision", "precision", true},
     {'\0', "version", "", true},
@@ -228,9 +231,44 @@ const OptionSpec& spec_for(const std::string& key)
 // C's atoi(): leading blanks, a sign, digits; anything else ends it.
 int atoi_like(const std::string& s) { return std::atoi(s.c_str()); }
 
+// --netns NAME and --netns=NAME, nsbox's own option, taken out before
+// getopt sees the rest: spelled in full only, so that getopt's messages for
+// tcpdump's options (an abbreviation's "possibilities") stay tcpdump's.
+std::vector<std::string> take_netns(int& argc, char** argv)
+{
+    std::vector<std::string> names;
+    int out = 1;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--") {
+            while (i < argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (a == "--netns") {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "tcpdump: option '--netns' requires an argument\n");
+                print_usage(stderr);
+                std::exit(1);
+            }
+            names.emplace_back(argv[++i]);
+            continue;
+        }
+        if (a.starts_with("--netns=")) {
+            names.emplace_back(a.substr(8));
+            continue;
+        }
+        argv[out++] = argv[i];
+    }
+    argv[out] = nullptr;
+    argc = out;
+    return names;
+}
+
 Options parse(int argc, char** argv)
 {
     Options opt;
+    opt.netns = take_netns(argc, argv);
     cli::Parsed parsed;
     try {
         parsed = cli::getopt(argc, argv, describe_options());
@@ -395,8 +433,6 @@ Options parse(int argc, char** argv)
                 opt.print.nano = false;
             else if (s.long_name == "nano")
                 opt.print.nano = true;
-            else if (s.long_name == "netns")
-                opt.netns.push_back(arg);
             else if (s.long_name == "print")
                 opt.print_too = true;
             else if (s.long_name == "time-stamp-precision") {
@@ -726,6 +762,10 @@ struct NetnsHandle {
     std::string label;
     pcap_t* pc = nullptr;
     int ifsock = -1; // a socket in the handle's namespace, for SIOCGIFNAME
+    size_t id = 0;   // never reused, unlike the handle's place in the list
+    dev_t ns_dev = 0; // the namespace's file
+    ino_t ns_ino = 0;
+    bool current = false; // the namespace tcpdump runs in
 };
 
 struct NetnsPacket {
@@ -772,8 +812,8 @@ int netns_main(Options& opt)
 {
     if (opt.read_file)
         fail("--netns captures live: it cannot be used with -r");
-    if (opt.write_file)
-        fail("--netns cannot be used with -w");
+    if (opt.write_file && (opt.rotate.rotates() || opt.rotate.file_count != 0 || opt.rotate.command))
+        fail("--netns cannot be used with -C, -G, -W or -z");
     if (opt.list_datalinks || opt.list_tstamp_types || opt.dflag)
         fail("--netns cannot be used with -L, -J or -d");
     if (opt.datalink)
@@ -796,12 +836,15 @@ int netns_main(Options& opt)
     std::string filter = opt.filter_file ? read_filter_file(*opt.filter_file) : join(opt.expression);
     // Stamped to the nanosecond whatever is printed: copies of one packet
     // in two namespaces can be less than a microsecond apart.
-    bool print_nano = opt.print.nano;
-    opt.print.nano = true;
     std::vector<NetnsHandle> handles;
-    for (const auto& t : targets) {
+    size_t next_id = 0;
+    // Opens the handle of one namespace; false when `t` was found by "all"
+    // and has no DEV (said on stderr). Other failures end tcpdump.
+    auto open_target = [&](const tcpdump::NetnsTarget& t) {
         if (t.fd >= 0 && ::setns(t.fd, CLONE_NEWNET) != 0)
             fail(fmt::format("Cannot enter network namespace \"{}\": {}", t.label, std::strerror(errno)));
+        struct stat ns{};
+        (void)::stat("/proc/self/ns/net", &ns);
         uint32_t ifindex = 0;
         if (device != "any") {
             ifindex = if_nametoindex(device.c_str());
@@ -811,13 +854,16 @@ int netns_main(Options& opt)
                 if (t.listed) {
                     std::fprintf(stderr, "tcpdump: network namespace %s has no interface %s: not captured\n",
                                  t.label.c_str(), device.c_str());
-                    continue;
+                    return false;
                 }
                 fail(fmt::format("{}: {}: No such device exists", t.label, device));
             }
         }
+        bool print_nano = opt.print.nano;
+        opt.print.nano = true;
         std::string e;
         pcap_t* pc = open_interface("any", opt, e);
+        opt.print.nano = print_nano;
         if (!pc)
             fail(e);
         if (pcap_set_datalink(pc, DLT_LINUX_SLL2) < 0)
@@ -843,9 +889,11 @@ int netns_main(Options& opt)
         char nb_err[PCAP_ERRBUF_SIZE];
         if (pcap_setnonblock(pc, 1, nb_err) < 0)
             fail_closing(pc, nb_err);
-        handles.push_back({t.label, pc, ifsock});
-    }
-    opt.print.nano = print_nano;
+        handles.push_back({t.label, pc, ifsock, next_id++, ns.st_dev, ns.st_ino, t.fd < 0});
+        return true;
+    };
+    for (const auto& t : targets)
+        open_target(t);
     if (handles.empty())
         fail(fmt::format("no network namespace has an interface {}", device));
     int snap = pcap_snapshot(handles.front().pc);
@@ -877,20 +925,33 @@ int netns_main(Options& opt)
         drop_privileges(*opt.user);
 
     PacketPrinter printer(opt.print, names, DLT_LINUX_SLL2);
+    bool printing = !opt.write_file || opt.print_too;
+    std::optional<tcpdump::PcapngWriter> writer;
+    // (namespace handle, ifindex) -> the pcapng interface id.
+    std::map<std::pair<size_t, uint32_t>, uint32_t> interfaces;
+    if (opt.write_file) {
+        writer.emplace();
+        if (!writer->open(*opt.write_file, err))
+            fail(err);
+        if (opt.packet_buffered)
+            writer->flush();
+    }
     if (opt.line_buffered)
         setvbuf(stdout, nullptr, _IOLBF, 0);
-    if (!opt.print.vflag)
+    if (!opt.print.vflag && !opt.write_file)
         std::fprintf(stderr, "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
     for (size_t i = 0; i < handles.size(); ++i)
         std::fprintf(stderr, "%slistening on %s/%s, link-type LINUX_SLL2 (Linux cooked v2), snapshot length %d bytes\n",
-                     i == 0 && opt.print.vflag ? "tcpdump: " : "", handles[i].label.c_str(), device.c_str(),
+                     i == 0 && (opt.print.vflag || opt.write_file) ? "tcpdump: " : "", handles[i].label.c_str(), device.c_str(),
                      opt.snaplen);
     std::fflush(stderr);
 
     int here = ifname_socket();
     uint32_t captured = 0;
+    // The counts of the handles already closed (their namespaces gone).
+    unsigned closed_recv = 0, closed_drop = 0, closed_ifdrop = 0;
     auto print_netns_stats = [&](bool verbose) {
-        unsigned recv = 0, drop = 0, ifdrop = 0;
+        unsigned recv = closed_recv, drop = closed_drop, ifdrop = closed_ifdrop;
         for (auto& h : handles) {
             pcap_stat st{};
             if (pcap_stats(h.pc, &st) == 0) {
@@ -927,15 +988,27 @@ int netns_main(Options& opt)
                 break;
             }
             ++captured;
-            if (opt.count_only)
-                continue;
             const NetnsHandle& h = handles[p.handle];
+            uint32_t ifindex = 0;
+            if (p.caplen >= 20)
+                ifindex = uint32_t(p.data[4]) << 24 | uint32_t(p.data[5]) << 16 | uint32_t(p.data[6]) << 8 | p.data[7];
+            if (writer) {
+                auto [it, added] = interfaces.try_emplace({h.id, ifindex}, 0);
+                if (added)
+                    it->second = writer->add_interface(h.label + "/" + ifname_of(h.ifsock, ifindex), DLT_LINUX_SLL2,
+                                                       static_cast<uint32_t>(opt.snaplen));
+                writer->packet(it->second, p.sec, p.frac, p.data.data(), p.caplen, p.len);
+                if (opt.packet_buffered)
+                    writer->flush();
+                if (!writer->ok())
+                    fail(fmt::format("{}: {}", *opt.write_file, std::strerror(errno)));
+            }
+            if (opt.count_only || !printing)
+                continue;
             tcpdump::PacketHeader ph{p.sec, opt.print.nano ? p.frac : p.frac / 1000, p.caplen, p.len};
             line.clear();
             printer.print(ph, {reinterpret_cast<const std::byte*>(p.data.data()), p.caplen}, captured, line);
             if (p.caplen >= 20) {
-                uint32_t ifindex = uint32_t(p.data[4]) << 24 | uint32_t(p.data[5]) << 16 | uint32_t(p.data[6]) << 8 |
-                                   p.data[7];
                 tcpdump::label_line(line, ifname_of(here, ifindex), p.data[10], h.label, ifname_of(h.ifsock, ifindex));
             } else {
                 tcpdump::label_line(line, "", 0, h.label, "");
@@ -962,15 +1035,95 @@ int netns_main(Options& opt)
         clock_gettime(CLOCK_MONOTONIC, &now);
         return (now.tv_sec - t.tv_sec) * 1000 + (now.tv_nsec - t.tv_nsec) / 1000000;
     };
+    // Namespaces come and go: /run/netns is looked at every 250 ms. A
+    // captured name that is gone (or now names another namespace) has its
+    // handle closed; with "all", a new name gets a handle. Each says so on
+    // stderr. (An inotify watch would not do: `ip netns add` creates the
+    // file and then mounts the namespace on it, which inotify does not see.)
+    bool all = std::find(opt.netns.begin(), opt.netns.end(), "all") != opt.netns.end();
+    std::set<std::pair<std::string, ino_t>> without_device; // found by "all", no DEV: not tried again
+    timespec last_scan{};
+    clock_gettime(CLOCK_MONOTONIC, &last_scan);
+    auto rescan = [&] {
+        for (size_t i = 0; i < handles.size();) {
+            NetnsHandle& h = handles[i];
+            struct stat st{};
+            std::string path = net::netns::path_of(h.label);
+            if (h.current || (::stat(path.c_str(), &st) == 0 && st.st_dev == h.ns_dev && st.st_ino == h.ns_ino)) {
+                ++i;
+                continue;
+            }
+            if (!pending.empty())
+                flush();
+            pcap_stat ps{};
+            if (pcap_stats(h.pc, &ps) == 0) {
+                closed_recv += ps.ps_recv;
+                closed_drop += ps.ps_drop;
+                closed_ifdrop += ps.ps_ifdrop;
+            }
+            std::fprintf(stderr, "tcpdump: network namespace %s is gone: no longer listening on %s/%s\n",
+                         h.label.c_str(), h.label.c_str(), device.c_str());
+            std::fflush(stderr);
+            pcap_close(h.pc);
+            if (h.ifsock >= 0)
+                ::close(h.ifsock);
+            handles.erase(handles.begin() + static_cast<std::ptrdiff_t>(i));
+            pfds.erase(pfds.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        if (!all) {
+            if (handles.empty()) {
+                std::fprintf(stderr, "tcpdump: no network namespace left to capture\n");
+                done = true;
+            }
+            return;
+        }
+        auto listed = net::netns::list();
+        std::sort(listed.begin(), listed.end());
+        for (const auto& name : listed) {
+            bool have = false;
+            for (const auto& h : handles)
+                have = have || (!h.current && h.label == name);
+            if (have || !net::netns::valid_name(name) || net::netns::is_stale(name))
+                continue;
+            int fd = ::open(net::netns::path_of(name).c_str(), O_RDONLY | O_CLOEXEC);
+            if (fd < 0)
+                continue;
+            struct stat st{};
+            bool known = ::fstat(fd, &st) != 0 || without_device.contains({name, st.st_ino});
+            for (const auto& h : handles)
+                known = known || (h.ns_dev == st.st_dev && h.ns_ino == st.st_ino);
+            if (known) {
+                ::close(fd);
+                continue;
+            }
+            if (!pending.empty())
+                flush();
+            if (open_target(tcpdump::NetnsTarget{name, fd, true})) {
+                pfds.push_back({pcap_get_selectable_fd(handles.back().pc), POLLIN, 0});
+                std::fprintf(stderr, "tcpdump: network namespace %s appeared: listening on %s/%s\n", name.c_str(),
+                             name.c_str(), device.c_str());
+            } else {
+                without_device.insert({name, st.st_ino});
+            }
+            std::fflush(stderr);
+            ::close(fd);
+        }
+    };
     while (!done) {
         if (g_stop_requested) {
             status = -2;
             break;
         }
+        if (ms_since(last_scan) >= 250) {
+            rescan();
+            clock_gettime(CLOCK_MONOTONIC, &last_scan);
+            if (done)
+                break;
+        }
         // A batch closes when the handles have been quiet for 2 ms (every
         // copy of a packet crossing veths and bridges is stamped within
         // microseconds of the first), or after 50 ms of steady traffic.
-        int n = ::poll(pfds.data(), pfds.size(), pending.empty() ? 1000 : 2);
+        int n = ::poll(pfds.data(), pfds.size(), pending.empty() ? 250 : 2);
         if (n < 0 && errno != EINTR)
             fail(fmt::format("poll: {}", std::strerror(errno)));
         if (g_info_requested.exchange(false))
@@ -998,10 +1151,12 @@ int netns_main(Options& opt)
     }
     if (!pending.empty() && status != -1)
         flush();
-    if (status == -2)
+    if (status == -2 && printing)
         std::putchar('\n');
     std::fflush(stdout);
     print_netns_stats(true);
+    if (writer && !writer->close())
+        std::fprintf(stderr, "tcpdump: %s: %s\n", opt.write_file->c_str(), std::strerror(errno));
     for (auto& h : handles) {
         pcap_close(h.pc);
         if (h.ifsock >= 0)
@@ -1046,6 +1201,10 @@ int tcpdump_main(int argc, char** argv)
         else
             std::fprintf(stderr, "reading from file %s, link-type %u, snapshot length %d\n", opt.read_file->c_str(),
                          dlt, pcap_snapshot(pc));
+        // (tcpdump's own caveat: the ifindex in a cooked v2 header is named
+        // by the interfaces of the machine that reads the file)
+        if (dlt == DLT_LINUX_SLL2)
+            std::fputs("Warning: interface names might be incorrect\n", stderr);
     } else {
         if (opt.device) {
             device = *opt.device;

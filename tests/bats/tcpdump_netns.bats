@@ -200,7 +200,7 @@ red red-eth In  IP 198.51.100.8 > 10.0.0.2: ICMP echo reply, id ID, seq 1, lengt
   run sandbox "
     ip netns add red
     cd '$TD'
-    for o in '-r x.pcap' '-w x.pcap' '-y EN10MB' '-d'; do
+    for o in '-r x.pcap' '-w x.pcap -C 1' '-y EN10MB' '-d'; do
       \"\$NSBOX\" tcpdump --netns red \$o >>out 2>>err; echo \$? >>rc
     done
     true"
@@ -209,7 +209,104 @@ red red-eth In  IP 198.51.100.8 > 10.0.0.2: ICMP echo reply, id ID, seq 1, lengt
   diff "$TD/rc" <(printf '1\n1\n1\n1\n')
   diff "$TD/err" <(printf '%s\n' \
     'tcpdump: --netns captures live: it cannot be used with -r' \
-    'tcpdump: --netns cannot be used with -w' \
+    'tcpdump: --netns cannot be used with -C, -G, -W or -z' \
     'tcpdump: --netns captures Linux cooked v2 packets: -y cannot be used with it' \
     'tcpdump: --netns cannot be used with -L, -J or -d')
+}
+
+# pcapng_interfaces FILE: the if_name of each interface description block.
+pcapng_interfaces() {
+  python3 -c '
+import struct, sys
+b = open(sys.argv[1], "rb").read()
+i = 0
+while i + 12 <= len(b):
+    t, n = struct.unpack_from("<II", b, i)
+    if t == 1:
+        j = i + 16
+        while j < i + n - 4:
+            code, ln = struct.unpack_from("<HH", b, j)
+            if code == 0:
+                break
+            if code == 2:
+                print(b[j + 4:j + 4 + ln].decode())
+            j += 4 + (ln + 3) // 4 * 4
+    i += n
+' "$1"
+}
+
+@test "-w with --netns: pcapng with one interface per (namespace, device) named NETNS/DEV, which the reference tcpdump -r reads" {
+  run sandbox "$TOPOLOGY $WAIT_LISTENING
+    cd '$TD'
+    \"\$NSBOX\" tcpdump --netns all -c 10 -w nsb.pcapng icmp 2>nsb.err & nsb=\$!
+    \"\$NSBOX\" tcpdump --netns all -n -t -c 10 icmp >print.out 2>print.err & prt=\$!
+    wait_listening nsb.err 3 && wait_listening print.err 3 || { echo 'not listening'; kill \$nsb \$prt; exit 1; }
+    ip netns exec red ping -c 1 -W 2 198.51.100.8 >/dev/null || echo 'ping failed'
+    for p in \$nsb \$prt; do
+      for _ in \$(seq 50); do kill -0 \$p 2>/dev/null || break; sleep 0.1; done
+      kill -0 \$p 2>/dev/null && { echo \"capture \$p did not stop\"; kill \$p; }
+    done
+    wait \$nsb; echo \$? >nsb.rc; wait \$prt
+    tcpdump -n -t -r nsb.pcapng >ref.out 2>ref.err; echo \$? >ref.rc
+    \"\$NSBOX\" tcpdump -n -t -r nsb.pcapng >nsbr.out 2>nsbr.err; echo \$? >nsbr.rc
+    true"
+  [ "$status" -eq 0 ]
+  [ -z "$output" ] || { echo "$output"; false; }
+  [ "$(cat "$TD/nsb.rc")" = 0 ]
+  [ "$(cat "$TD/ref.rc")" = 0 ]
+  [ "$(cat "$TD/nsbr.rc")" = 0 ]
+  # The reference reads the ten packets; nsbox reads them as it does.
+  [ "$(grep -c . "$TD/ref.out")" = 10 ]
+  same_files "$TD/ref.out" "$TD/nsbr.out"
+  same_files "$TD/ref.err" "$TD/nsbr.err"
+  grep -qx 'reading from file nsb.pcapng, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144' "$TD/ref.err"
+  # The same packets as the capture that printed them, in the same order
+  # (the reference names interfaces by the index of the namespace it runs
+  # in: only what follows the interface and direction is compared).
+  sed -E 's/^[^ ]+ +(In|Out) +//' "$TD/ref.out" >"$TD/ref.payload"
+  sed -E 's/^[^ ]+ [^ ]+ +(In|Out) +//' "$TD/print.out" >"$TD/print.payload"
+  same_files "$TD/print.payload" "$TD/ref.payload"
+  # One interface block per (namespace, device), in the order first seen.
+  diff <(pcapng_interfaces "$TD/nsb.pcapng") <(printf '%s\n' red/red-eth ./br-red ./br ./ens33 internet/isp0)
+  head -1 "$TD/nsb.err" | grep -qx 'tcpdump: listening on internet/any, link-type LINUX_SLL2 (Linux cooked v2), snapshot length 262144 bytes'
+}
+
+@test "--netns all: a namespace added during the capture is picked up, one deleted is dropped, each with a line on stderr" {
+  run sandbox "$TOPOLOGY $WAIT_LISTENING
+    wait_line() { for _ in \$(seq 50); do grep -q \"\$2\" \"\$1\" && return 0; sleep 0.1; done; echo \"no '\$2' in \$1\"; return 1; }
+    cd '$TD'
+    \"\$NSBOX\" tcpdump --netns all -n -t icmp >nsb.out 2>nsb.err & nsb=\$!
+    wait_listening nsb.err 3 || { echo 'not listening'; kill \$nsb; exit 1; }
+    ip netns add blue
+    ip -n blue link set lo up
+    wait_line nsb.err 'blue appeared' || { kill \$nsb; exit 1; }
+    ip netns exec blue ping -c 1 -W 2 127.0.0.1 >/dev/null || echo 'ping failed'
+    sleep 0.2
+    ip netns del blue
+    wait_line nsb.err 'blue is gone' || { kill \$nsb; exit 1; }
+    ip netns exec red ping -c 1 -W 2 10.0.0.1 >/dev/null || echo 'ping failed'
+    sleep 0.3
+    kill -INT \$nsb
+    for _ in \$(seq 50); do kill -0 \$nsb 2>/dev/null || break; sleep 0.1; done
+    kill -0 \$nsb 2>/dev/null && { echo 'capture did not stop'; kill \$nsb; }
+    wait \$nsb; echo \$? >nsb.rc
+    true"
+  [ "$status" -eq 0 ]
+  [ -z "$output" ] || { echo "$output"; false; }
+  [ "$(cat "$TD/nsb.rc")" = 0 ]
+  sed -E 's/, id [0-9]+,/, id ID,/' "$TD/nsb.out" >"$TD/nsb.lines"
+  diff "$TD/nsb.lines" <(printf '%s\n' \
+    'blue lo    In  IP 127.0.0.1 > 127.0.0.1: ICMP echo request, id ID, seq 1, length 64' \
+    'blue lo    In  IP 127.0.0.1 > 127.0.0.1: ICMP echo reply, id ID, seq 1, length 64' \
+    'red red-eth Out IP 10.0.0.2 > 10.0.0.1: ICMP echo request, id ID, seq 1, length 64' \
+    '. br-red In  IP 10.0.0.2 > 10.0.0.1: ICMP echo request, id ID, seq 1, length 64' \
+    '. br    In  IP 10.0.0.2 > 10.0.0.1: ICMP echo request, id ID, seq 1, length 64' \
+    '. br    Out IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id ID, seq 1, length 64' \
+    '. br-red Out IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id ID, seq 1, length 64' \
+    'red red-eth In  IP 10.0.0.1 > 10.0.0.2: ICMP echo reply, id ID, seq 1, length 64' \
+    '')
+  sed -n 5,6p "$TD/nsb.err" | diff - <(printf '%s\n' \
+    'tcpdump: network namespace blue appeared: listening on blue/any' \
+    'tcpdump: network namespace blue is gone: no longer listening on blue/any')
+  tail -3 "$TD/nsb.err" | head -1 | grep -qx '8 packets captured'
 }
