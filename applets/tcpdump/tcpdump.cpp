@@ -838,11 +838,19 @@ int netns_main(Options& opt)
     // in two namespaces can be less than a microsecond apart.
     std::vector<NetnsHandle> handles;
     size_t next_id = 0;
+    bool capturing = false;
     // Opens the handle of one namespace; false when `t` was found by "all"
-    // and has no DEV (said on stderr). Other failures end tcpdump.
+    // and has no DEV, or (once capturing) cannot be entered: said on stderr.
+    // Other failures end tcpdump.
     auto open_target = [&](const tcpdump::NetnsTarget& t) {
-        if (t.fd >= 0 && ::setns(t.fd, CLONE_NEWNET) != 0)
-            fail(fmt::format("Cannot enter network namespace \"{}\": {}", t.label, std::strerror(errno)));
+        if (t.fd >= 0 && ::setns(t.fd, CLONE_NEWNET) != 0) {
+            std::string msg = fmt::format("Cannot enter network namespace \"{}\": {}", t.label, std::strerror(errno));
+            if (capturing) { // one that came later (after -Z, say): said, and left out
+                std::fprintf(stderr, "tcpdump: %s: not captured\n", msg.c_str());
+                return false;
+            }
+            fail(msg);
+        }
         struct stat ns{};
         (void)::stat("/proc/self/ns/net", &ns);
         uint32_t ifindex = 0;
@@ -1109,6 +1117,7 @@ int netns_main(Options& opt)
             ::close(fd);
         }
     };
+    capturing = true;
     while (!done) {
         if (g_stop_requested) {
             status = -2;
