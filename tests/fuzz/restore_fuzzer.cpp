@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,11 +78,29 @@ net::nft::Data recent_mask_reread(net::nft::Data d)
     return d;
 }
 
-iptables::Rule as_reread(iptables::Rule r)
+//  - hashlimit with a byte rate prints its burst as the rate times the
+//    burst count, cut down to whole k or m units ("--hashlimit-upto
+//    100b/s --hashlimit-burst 2000" keeps a burst of 21 units of 96
+//    bytes and saves as "96b/s --hashlimit-burst 1kb", which reads back
+//    as 11 units): only that count may differ.
+iptables::Rule as_reread(iptables::Rule r, const iptables::Rule& again)
 {
-    for (iptables::Ext& x : r.exts)
-        if (x.kind == iptables::Ext::Kind::Xt && x.xt.name == "recent")
+    constexpr size_t hl_burst = 264, hl_mode = 272;
+    constexpr uint32_t hl_bytes = 0x20;
+    for (size_t i = 0; i < r.exts.size(); ++i) {
+        iptables::Ext& x = r.exts[i];
+        if (x.kind != iptables::Ext::Kind::Xt)
+            continue;
+        if (x.xt.name == "recent")
             x.xt.info = recent_mask_reread(std::move(x.xt.info));
+        if (x.xt.name == "hashlimit" && i < again.exts.size() && again.exts[i].xt.name == "hashlimit" &&
+            x.xt.info.size() >= hl_mode + 4 && again.exts[i].xt.info.size() == x.xt.info.size()) {
+            uint32_t mode = 0;
+            std::memcpy(&mode, x.xt.info.data() + hl_mode, 4);
+            if (mode & hl_bytes)
+                std::memcpy(x.xt.info.data() + hl_burst, again.exts[i].xt.info.data() + hl_burst, 8);
+        }
+    }
     return r;
 }
 
@@ -144,7 +163,7 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
     } catch (const iptables::UsageError& e) {
         fail("iptables-save's line for a rule is refused when read back", plain + "\n" + e.what());
     }
-    if (!again.rule.same_as(as_reread(back)))
+    if (!again.rule.same_as(as_reread(back, again.rule)))
         fail("iptables-save's line for a rule reads back as another rule", plain);
 }
 
