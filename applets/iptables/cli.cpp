@@ -113,6 +113,79 @@ po::options_description make_description()
     return d;
 }
 
+// Boost's parser finds an option by a linear scan of every declared
+// option (about 150), comparing copies of the names, twice per option and
+// three times per short one: most of a 20,000-rule restore's time. The
+// plain form of a command line, every option written as its full name
+// ("--dport", "-s") and each value in the next word, is split here into the
+// very options Boost returns for it (its key, value and original words;
+// every other word an operand). Whatever else a line holds (an
+// abbreviation, "-nvx", "-p6", "--opt=value", an optional argument, a value
+// starting with '-', "--", an unknown name) goes through Boost unchanged.
+struct PlainOption {
+    std::string key;        // Boost's key: the long name
+    char arg = 0;           // ' ' flag, '=' value, '?' optional value
+    bool ambiguous = false; // declared twice: Boost says so
+};
+
+const std::map<std::string, PlainOption, std::less<>>& plain_options()
+{
+    static const auto table = [] {
+        std::map<std::string, PlainOption, std::less<>> m;
+        auto add = [&](const std::string& word, const std::string& key, char arg) {
+            auto [it, fresh] = m.try_emplace(word, PlainOption{key, arg, false});
+            if (!fresh)
+                it->second.ambiguous = true;
+        };
+        for (const auto& o : option_table) {
+            char arg = o.arg[0] ? o.arg[0] : ' ';
+            add(std::string("--") + o.long_name, o.long_name, arg);
+            if (o.short_name)
+                add(std::string("-") + o.short_name, o.long_name, arg);
+        }
+        for (const auto& e : ext::all())
+            for (const auto& o : e.options) {
+                // (one declaration each, as make_description has them)
+                std::string word = "--" + std::string(o.name);
+                if (!m.count(word))
+                    add(word, std::string(o.name), o.arg ? '=' : ' ');
+            }
+        return m;
+    }();
+    return table;
+}
+
+std::optional<std::vector<po::option>> split_plain(int argc, char** argv)
+{
+    const auto& table = plain_options();
+    std::vector<po::option> out;
+    int position = 0;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view tok = argv[i];
+        if (tok.size() < 2 || tok[0] != '-') {
+            po::option o(operand_key, {std::string(tok)});
+            o.position_key = position++;
+            o.original_tokens = o.value;
+            out.push_back(std::move(o));
+            continue;
+        }
+        auto it = table.find(tok);
+        if (it == table.end() || it->second.ambiguous || it->second.arg == '?')
+            return std::nullopt;
+        po::option o;
+        o.string_key = it->second.key;
+        o.original_tokens.emplace_back(tok);
+        if (it->second.arg == '=') {
+            if (i + 1 >= argc || argv[i + 1][0] == '-')
+                return std::nullopt;
+            o.value.emplace_back(argv[++i]);
+            o.original_tokens.push_back(o.value.back());
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
 // iptables' command bits, for its "Cannot use -X with -Y" sentence.
 char cmd_char(Cmd c)
 {
@@ -452,32 +525,36 @@ std::optional<AddrMatch> parse_address(const std::string& s)
     return a;
 }
 
-Command parse_command_line(int argc, char** argv)
+Command parse_command_line(int argc, char** argv, bool fast)
 {
     static const po::options_description desc = make_description();
     po::positional_options_description pos;
     pos.add(operand_key, -1);
 
     std::vector<po::option> opts;
-    try {
-        opts = po::command_line_parser(argc, argv)
-                   .options(desc)
-                   .positional(pos)
-                   .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
-                          po::command_line_style::short_allow_next | po::command_line_style::allow_long |
-                          po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
-                          po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
-                          po::command_line_style::allow_guessing)
-                   .run()
-                   .options;
-    } catch (const po::invalid_command_line_syntax& e) {
-        if (e.kind() == po::invalid_syntax::missing_parameter)
-            throw UsageError("option \"" + std::string(argv[argc - 1]) + "\" requires an argument");
-        throw UsageError("unknown option \"" + e.get_option_name() + "\"");
-    } catch (const po::error_with_option_name& e) {
-        throw UsageError("unknown option \"" + e.get_option_name() + "\"");
-    } catch (const po::error& e) {
-        throw UsageError(e.what());
+    if (auto plain = fast ? split_plain(argc, argv) : std::nullopt) {
+        opts = std::move(*plain);
+    } else {
+        try {
+            opts = po::command_line_parser(argc, argv)
+                       .options(desc)
+                       .positional(pos)
+                       .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
+                              po::command_line_style::short_allow_next | po::command_line_style::allow_long |
+                              po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
+                              po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
+                              po::command_line_style::allow_guessing)
+                       .run()
+                       .options;
+        } catch (const po::invalid_command_line_syntax& e) {
+            if (e.kind() == po::invalid_syntax::missing_parameter)
+                throw UsageError("option \"" + std::string(argv[argc - 1]) + "\" requires an argument");
+            throw UsageError("unknown option \"" + e.get_option_name() + "\"");
+        } catch (const po::error_with_option_name& e) {
+            throw UsageError("unknown option \"" + e.get_option_name() + "\"");
+        } catch (const po::error& e) {
+            throw UsageError(e.what());
+        }
     }
 
     Command c;

@@ -50,7 +50,10 @@ struct UsageError : std::runtime_error {
 };
 
 // Parses argv (argv[0] is the program name). Throws UsageError.
-Command parse_command_line(int argc, char** argv);
+// `fast` splits a plain line (full option names, values in their own
+// words) without Boost's option lookups; false always uses Boost (the
+// tests compare the two).
+Command parse_command_line(int argc, char** argv, bool fast = true);
 
 // Refuses a chain name iptables refuses wherever a chain is declared (-N,
 // an iptables-restore chain line): too long, starting with '-' or '!', or

@@ -22,13 +22,16 @@ constexpr ChainProto chain_protos[] = {
 
 } // namespace
 
+// xtables_parse_protocol (1.8.9) looks in its own table before
+// getprotobyname: "-p tcp" is 6 whatever /etc/protocols says, and the file
+// is read only for other names (not once per rule of a restore file).
 std::optional<uint8_t> protocol_number(const std::string& name)
 {
-    if (auto n = net::netdb::protocol_number(name))
-        return *n <= 255 ? std::optional<uint8_t>(static_cast<uint8_t>(*n)) : std::nullopt;
     for (const auto& p : chain_protos)
         if (p.name == name)
             return p.num;
+    if (auto n = net::netdb::protocol_number(name))
+        return *n <= 255 ? std::optional<uint8_t>(static_cast<uint8_t>(*n)) : std::nullopt;
     return std::nullopt;
 }
 

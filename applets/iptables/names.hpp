@@ -11,7 +11,7 @@
 namespace nsbox::iptables::names {
 
 // Protocols: iptables' own table first (tcp, udp, icmp, all, ...), then
-// /etc/protocols when `lookup` is set.
+// /etc/protocols (for a name: always; for a number: when `lookup` is set).
 std::optional<uint8_t> protocol_number(const std::string& name);
 std::optional<std::string> protocol_name(uint8_t proto, bool lookup);
 

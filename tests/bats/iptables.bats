@@ -288,3 +288,16 @@ batch iptables -X user'
   [[ "$output" == "iptables v1.8.9 (nf_tables) nsbox "* ]]
   [[ "$($REF -V)" == "iptables v1.8.9 (nf_tables)" ]]
 }
+
+# iptables 1.8.9 looks a -p name up in its own table (tcp, udp, icmp, ...)
+# before /etc/protocols, so "-p tcp" is 6 even where the file says otherwise
+# (and the file is not read for it: a restore of many "-p tcp" rules reads
+# it never); other names come from the file. (/etc is the sandbox's overlay.)
+@test "-p: iptables' own protocol names before /etc/protocols, other names from it" {
+  assert_same 'cp /etc/protocols /tmp/protocols.orig
+printf "foo 6 FOO\ntcp 99 TCP\ngre 47 GRE\n" >/etc/protocols
+iptables -A INPUT -p tcp; iptables -A INPUT -p gre; iptables -A INPUT -p foo; echo "rc=$?"
+printf "*filter\n-A INPUT -p tcp -j ACCEPT\n-A INPUT -p foo -j DROP\nCOMMIT\n" | iptables-restore -n; echo "rc=$?"
+cp /tmp/protocols.orig /etc/protocols
+iptables -S INPUT'
+}
