@@ -192,6 +192,7 @@ void syslog_print(Ctx& c, Bytes p, uint32_t length);
 void dhcp6_print(Ctx& c, Bytes p, uint32_t length);
 void rip_print(Ctx& c, Bytes p, uint32_t length);
 void ripng_print(Ctx& c, Bytes p, uint32_t length);
+void snmp_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".
