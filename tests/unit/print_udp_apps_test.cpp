@@ -1,5 +1,5 @@
 // The UDP application printers (NTP, BOOTP/DHCP, DHCPv6, RIP, RIPng, SNMP,
-// TFTP, syslog, VXLAN), IGMP, MACsec and CDP against known bytes. Every expected
+// TFTP, syslog, VXLAN), IGMP, MACsec, CDP and SCTP against known bytes. Every expected
 // text is what the reference tcpdump 4.99.3 printed for the same bytes and
 // options with -t: the frames come from tcpdump's test corpus and from
 // tests/data/tcpdump.
@@ -217,6 +217,30 @@ const Case cases[] = {
      "430230393017060a2b06010603010104010006092b0601060301010501",
      129, "-n -v",
      "IP6 (hlim 64, next-header UDP (17) payload length: 75) fd00::1.40001 > fd00::2.162: [udp sum ok]  { SNMPv2c { V2Trap(52) R=31  .1.3.6.1.2.1.1.3.0=12345 .1.3.6.1.6.3.1.1.4.1.0=.1.3.6.1.6.3.1.1.5.1 } } \n"},
+    {"SCTP INIT ACK and SHUTDOWN",
+     "02000000000202000000000108004500005000010000408466270a0000010a0000021770138811223344f165a3f202000028"
+     "deadbeef0001a000000affff00003039000500080a00000180000004c0000006800200000700000800000000",
+     94, "-n",
+     "IP 10.0.0.1.6000 > 10.0.0.2.5000: sctp (1) [INIT ACK] [init tag: 3735928559] [rwnd: 106496] [OS: 10] [MIS: 65535] [init TSN: 12345] , (2) [SHUTDOWN] \n"},
+    {"SCTP DATA chunks with every flag, payload under -vv",
+     "0200000000020200000000010800450000d000010000408465a70a0000010a0000021388177011223344c6f18d1100030024"
+     "0000303a000100010000002e7878787878787878787878787878787878787878000200140000303b00020002000000050100"
+     "0101000000110000303c000200020000000501000000000100130000303d000200020000000502030400000400120000303e"
+     "000300000000001261620000000700130000303f000300000000001a616263000003001400003040000300000000001b6162"
+     "6364000300110000304100030000ffffffff7a000000",
+     222, "-n -vv",
+     "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto SCTP (132), length 208)\n    10.0.0.1.5000 > 10.0.0.2.6000: sctp\n\t1) [DATA] (B)(E) [TSN: 12346] [SID: 1] [SSEQ 1] [PPID 0x2e] [Payload:\n\t0x0000:  7878 7878 7878 7878 7878 7878 7878 7878  xxxxxxxxxxxxxxxx\n\t0x0010:  7878 7878                                xxxx]\n\t2) [DATA] (B) [TSN: 12347] [SID: 2] [SSEQ 2] [PPID M2PA] [Payload:\n\t0x0000:  0100 0101                                ....]\n\t3) [DATA] [TSN: 12348] [SID: 2] [SSEQ 2] [PPID M2PA] [Payload:\n\t0x0000:  01                                       .]\n\t4) [DATA] (E) [TSN: 12349] [SID: 2] [SSEQ 2] [PPID M2PA] [Payload:\n\t0x0000:  0203 04                                  ...]\n\t5) [DATA] (U) [TSN: 12350] [SID: 3] [SSEQ 0] [PPID S1AP] [Payload:\n\t0x0000:  6162                                     ab]\n\t6) [DATA] (U)(B)(E) [TSN: 12351] [SID: 3] [SSEQ 0] [PPID 0x1a] [Payload:\n\t0x0000:  6162 63                                  abc]\n\t7) [DATA] (B)(E) [TSN: 12352] [SID: 3] [SSEQ 0] [PPID X2AP] [Payload:\n\t0x0000:  6162 6364                                abcd]\n\t8) [DATA] (B)(E) [TSN: 12353] [SID: 3] [SSEQ 0] [PPID 0xffffffff] [Payload:\n\t0x0000:  7a                                       z]\n"},
+    {"SCTP SACK with gap blocks and duplicate TSNs",
+     "02000000000202000000000108004500004400010000408466330a0000010a000002177013881122334418d87ef403000024"
+     "fffffff000010000000300020002000400060008001e001f00000064ffffffff",
+     82, "-n -v",
+     "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto SCTP (132), length 68)\n    10.0.0.1.6000 > 10.0.0.2.5000: sctp (1) [SACK] [cum ack 4294967280] [a_rwnd 65536] [#gap acks 3] [#dup tsns 2] \n\t\t[gap ack block #1: start = 4294967282, end = 4294967284] \n\t\t[gap ack block #2: start = 4294967286, end = 4294967288] \n\t\t[gap ack block #3: start = 14, end = 15] \n\t\t[dup TSN #1: 100] \n\t\t[dup TSN #2: 4294967295] \n"},
+    {"SCTP DATA and SACK over IPv6",
+     "02000000000202000000000186dd6000000000408440fd000000000000000000000000000001fd0000000000000000000000"
+     "0000000213881770112233445835ffad000300190000000700000000000000006f7665722069707636000000030000180000"
+     "0006000003e8000100010002000300000004",
+     118, "-n -v",
+     "IP6 (hlim 64, next-header SCTP (132) payload length: 64) fd00::1.5000 > fd00::2.6000: sctp (1) [DATA] (B)(E) [TSN: 7] [SID: 0] [SSEQ 0] [PPID 0x0] , (2) [SACK] [cum ack 6] [a_rwnd 1000] [#gap acks 1] [#dup tsns 1] \n\t\t[gap ack block #1: start = 8, end = 9] \n\t\t[dup TSN #1: 4] \n"},
 };
 
 TEST(PrintUdpApps, PrintWhatTcpdumpPrints)

@@ -171,6 +171,8 @@ void stp_print(Ctx& c, Bytes p, uint32_t length);
 // Cisco Discovery Protocol (SNAP OUI 0x00000c, PID 0x2000).
 void cdp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+// SCTP (IP protocol 132): the common header and each chunk.
+void sctp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.

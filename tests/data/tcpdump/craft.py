@@ -744,7 +744,79 @@ def snmp(path):
     write(path, pk)
 
 
-CAPTURES = {"snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def sctp(path):
+    """SCTP over IPv4 and IPv6: every chunk type 4.99.3 names (and unknown
+    ones), DATA flags and payload protocols, INIT/INIT ACK with parameters,
+    SACK with gap blocks and duplicate TSNs, bad and cut chunks."""
+    def crc32c(b):
+        c=0xffffffff
+        for x in b:
+            c^=x
+            for _ in range(8): c=(c>>1)^(0x82f63b78 if c&1 else 0)
+        return c^0xffffffff
+    def chunk(t,flags,body,length=None,pad=True):
+        ln=4+len(body) if length is None else length
+        c=struct.pack('!BBH',t,flags,ln)+body
+        return c+(b'\0'*((-len(c))%4) if pad else b'')
+    def pkt(chunks,sp=5000,dp=6000,tag=0x11223344):
+        h=struct.pack('!HHII',sp,dp,tag,0)+b''.join(chunks)
+        return h[:8]+struct.pack('<I',crc32c(h))+h[12:]
+    s=[10,0,0,1];d=[10,0,0,2]
+    a6=[0xfd,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1];b6=a6[:15]+[2]
+    v4=lambda b: eth(ipv4(s,d,132,b))
+    v6=lambda b: eth(ip6hdr(a6,b6,132,b),et=0x86dd)
+    init=lambda t: chunk(t,0,struct.pack('!IIHHI',0xdeadbeef,106496,10,65535,12345)+struct.pack('!HHI',5,8,0x0a000001)+struct.pack('!HH',0x8000,4)+struct.pack('!HHHH',0xc000,6,0x8002,0))
+    data=lambda fl,tsn,sid,ssn,ppid,pl: chunk(0,fl,struct.pack('!IHHI',tsn,sid,ssn,ppid)+pl)
+    pk=[]
+    pk.append(v4(pkt([init(1)],tag=0)))
+    pk.append(v4(pkt([init(2)+chunk(7,0,b'\x00'*4)],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(10,0,b'cookie-bytes-123')])))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=6000,dp=5000)))
+    pk.append(v4(pkt([data(3,12345,0,0,0,b'hello, sctp\n')])))
+    pk.append(v4(pkt([data(3,12346,1,1,46,b'x'*20),data(2,12347,2,2,5,b'\x01\x00\x01\x01'),data(0,12348,2,2,5,b'\x01'),data(1,12349,2,2,5,b'\x02\x03\x04'),data(4,12350,3,0,18,b'ab'),data(7,12351,3,0,26,b'abc'),data(3,12352,3,0,27,b'abcd'),data(3,12353,3,0,0xffffffff,b'z')])))
+    for ppid in [p for p in range(0,30) if p not in (3,21,22,23)]:
+        pk.append(v4(pkt([data(3,ppid,0,0,ppid,b'p')])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',12345,106496,0,0))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',0xfffffff0,65536,3,2)+struct.pack('!HHHHHH',2,4,6,8,30,31)+struct.pack('!II',100,0xffffffff))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,5,0)+struct.pack('!HH',2,4))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,0,3)+struct.pack('!I',9))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,1,1)+b'\0\1\0\2\0\0')],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(4,0,struct.pack('!HH',1,12)+b'hb-info!'),chunk(5,0,struct.pack('!HH',1,12)+b'hb-info!')])))
+    pk.append(v4(pkt([chunk(6,1,struct.pack('!HH',3,8)+b'\0\0\0\0')])))
+    pk.append(v4(pkt([chunk(7,0,struct.pack('!I',12353)),chunk(8,0,b''),chunk(14,1,b'')])))
+    pk.append(v4(pkt([chunk(9,0,struct.pack('!HH',1,8)+b'\0\1\0\0'),chunk(12,0,struct.pack('!I',5)),chunk(13,0,struct.pack('!I',5))])))
+    pk.append(v4(pkt([chunk(t,0,b'\1\2\3\4') for t in (0xc0,0xc1,0xc2,0xc3,0x0f,0x40,0x80,0x81,0x82,0xff)])))
+    pk.append(v4(pkt([chunk(t,0,b'') for t in range(0x0f,0x16)])))
+    # malformed
+    pk.append(v4(struct.pack('!HHI',5000,6000,1)))
+    pk.append(v4(pkt([])))
+    pk.append(v4(pkt([b'\x00\x03'])))
+    pk.append(v4(pkt([chunk(1,0,b'',length=3)])))
+    pk.append(v4(pkt([chunk(1,0,b'\0'*12)])))
+    pk.append(v4(pkt([chunk(2,0,b'\0'*15,pad=True)])))
+    pk.append(v4(pkt([chunk(0,3,b'\0'*8)])))
+    pk.append(v4(pkt([chunk(0,3,b'\0'*12)])))
+    pk.append(v4(pkt([chunk(3,0,b'\0'*8)])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,2,0)+b'\0\1\0\2\0\3')])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,0,2)+b'\0\0\0\1\0\0')])))
+    pk.append(v4(pkt([chunk(11,0,b'',length=5,pad=False)])))
+    pk.append(v4(pkt([chunk(11,0,b'\1',pad=False)])))
+    pk.append(v4(pkt([chunk(11,0,b'',length=40)])))
+    pk.append(v4(pkt([chunk(10,0,b'ab',pad=False),chunk(11,0,b'')])))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=6704,dp=5000)))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=5000,dp=6706)))
+    # over IPv6
+    pk.append(v6(pkt([init(1)],tag=0)))
+    pk.append(v6(pkt([data(3,7,0,0,0,b'over ipv6'),chunk(3,0,struct.pack('!IIHH',6,1000,1,1)+struct.pack('!HHI',2,3,4))])))
+    pk.append(v6(pkt([chunk(7,0,struct.pack('!I',7)),chunk(8,0,b''),chunk(14,0,b'')])))
+    # cut captures
+    f=v4(pkt([data(3,1,0,0,0,b'abcdefgh'),chunk(3,0,struct.pack('!IIHH',1,2,1,1)+b'\0\1\0\2\0\0\0\5')]))
+    for cut in (34,40,46,47,50,58,66,70,80,len(f)-1):
+        pk.append((f[:cut],len(f)))
+    write(path, pk)
+
+
+CAPTURES = {"sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
