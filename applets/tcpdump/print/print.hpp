@@ -173,6 +173,8 @@ void cdp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // SCTP (IP protocol 132): the common header and each chunk.
 void sctp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// M3UA in an SCTP DATA chunk (payload protocol 3), printed from -vv on.
+void m3ua_print(Ctx& c, Bytes p, uint32_t size);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.

@@ -1,11 +1,11 @@
 // SCTP (RFC 9260; IP protocol 132), as tcpdump 4.99.3 prints it: the
 // addresses and ports, then one "(n) [NAME] ..." part per chunk (on its own
 // line from -vv on). DATA prints its flags, TSN, stream, sequence and
-// payload protocol (from -vv on the payload in hex); INIT and INIT ACK their
+// payload protocol (from -vv on the payload in hex, or M3UA decoded); INIT and INIT ACK their
 // tag, window, streams and initial TSN; SACK its cumulative ack, window, gap
 // blocks and duplicate TSNs. Every other chunk is named only, as tcpdump
-// does. Not decoded: ForCES (ports 6704-6706, PPIDs 21-23) and M3UA
-// payloads under -vv, which tcpdump hands to their own printers.
+// does. Not decoded: ForCES (ports 6704-6706, PPIDs 21-23), which tcpdump
+// hands to its own printer.
 
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
@@ -142,7 +142,9 @@ void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
                 bogus();
                 return;
             }
-            if (c.opt.vflag >= 2) {
+            if (c.opt.vflag >= 2 && ppid == 3) {
+                m3ua_print(c, r.whole().subspan(std::min(bp, r.whole().size())), payload);
+            } else if (c.opt.vflag >= 2) {
                 c.put("[Payload");
                 if (!c.opt.suppress_default_print) {
                     c.put(':');

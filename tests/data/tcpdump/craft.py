@@ -805,6 +805,21 @@ def sctp(path):
     pk.append(v4(pkt([chunk(10,0,b'ab',pad=False),chunk(11,0,b'')])))
     pk.append(v4(pkt([chunk(11,0,b'')],sp=6704,dp=5000)))
     pk.append(v4(pkt([chunk(11,0,b'')],sp=5000,dp=6706)))
+    # M3UA payloads (decoded from -vv on)
+    def m3(cls,typ,params,v=1,ln=None):
+        body=b''.join(params)
+        return struct.pack('!BBBBI',v,0,cls,typ,8+len(body) if ln is None else ln)+body
+    def prm(tag,val):
+        p=struct.pack('!HH',tag,4+len(val))+val
+        return p+b'\0'*((-len(p))%4)
+    m3s=[m3(3,1,[prm(0x11,b'\0\0\0\1'),prm(4,b'asp-1')]),m3(3,4,[]),m3(4,1,[prm(0x0b,b'\0\0\0\1'),prm(6,b'\0\0\0\x2a')]),
+         m3(1,1,[prm(0x200,b'\0\0\0\x07'),prm(6,b'\0\0\0\1'),prm(0x210,b'\0\0\0\1\0\0\0\2\3\2\0\5abc'),prm(0x13,b'\1\2\3\4')]),
+         m3(0,0,[prm(0x0c,b'\0\0\0\1'),prm(7,b'diag')]),m3(0,1,[prm(0x0d,b'\0\1\0\2')]),m3(2,1,[prm(0x12,b'\0\0\0\x10')]),
+         m3(2,9,[]),m3(9,1,[prm(0x207,b'x'*8)]),m3(5,1,[]),m3(3,6,[prm(0x9999,b'zz'),prm(9,b'')]),
+         m3(1,1,[prm(0x13,b'\1\2')]),m3(1,1,[],ln=99),m3(1,1,[],v=2),b'\1\0\3\1',m3(3,1,[struct.pack('!HH',4,2)]),
+         m3(3,1,[b'\0\4'])]
+    for i,m in enumerate(m3s):
+        pk.append(v4(pkt([data(3,100+i,0,i,3,m)])))
     # over IPv6
     pk.append(v6(pkt([init(1)],tag=0)))
     pk.append(v6(pkt([data(3,7,0,0,0,b'over ipv6'),chunk(3,0,struct.pack('!IIHH',6,1000,1,1)+struct.pack('!HHI',2,3,4))])))
