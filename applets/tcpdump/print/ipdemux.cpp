@@ -29,6 +29,7 @@ constexpr uint8_t dstopts = 60;
 constexpr uint8_t mobility_old = 62;
 constexpr uint8_t nd = 77;
 constexpr uint8_t vrrp = 112;
+constexpr uint8_t sctp = 132;
 constexpr uint8_t mobility = 135;
 constexpr uint8_t ethernet = 143;
 } // namespace proto
@@ -213,6 +214,9 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
         break;
     case proto::vrrp:
         vrrp_print(c, p, length, ip);
+        break;
+    case proto::sctp:
+        sctp_print(c, p, length, ip);
         break;
     case proto::nd:
         c.print(" nd {}", length);

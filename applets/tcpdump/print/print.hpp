@@ -171,6 +171,10 @@ void stp_print(Ctx& c, Bytes p, uint32_t length);
 // Cisco Discovery Protocol (SNAP OUI 0x00000c, PID 0x2000).
 void cdp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
+// SCTP (IP protocol 132): the common header and each chunk.
+void sctp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// M3UA in an SCTP DATA chunk (payload protocol 3), printed from -vv on.
+void m3ua_print(Ctx& c, Bytes p, uint32_t size);
 void tcp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // A DNS message (tcpdump's domain_print()): over TCP it starts with its
 // two-byte length; multicast DNS marks the QU and cache-flush bits.
@@ -192,6 +196,7 @@ void syslog_print(Ctx& c, Bytes p, uint32_t length);
 void dhcp6_print(Ctx& c, Bytes p, uint32_t length);
 void rip_print(Ctx& c, Bytes p, uint32_t length);
 void ripng_print(Ctx& c, Bytes p, uint32_t length);
+void snmp_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".

@@ -592,11 +592,246 @@ def udp_ports(path):
     """One UDP datagram between every ordered pair of the ports nsbox
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
-    ports=[53,67,68,69,123,514,520,521,546,547,4789,6081,5353]
+    ports=[53,67,68,69,123,161,162,514,520,521,546,547,4789,6081,5353,10161,10162]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
-CAPTURES = {"udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def snmp(path):
+    """SNMPv1/v2c/v3 messages with every PDU and value type tcpdump decodes,
+    then malformed BER (bad tags, lengths, types) and cut captures."""
+    def tlv(t,b,lf=None):
+        n=len(b)
+        if lf is not None: l=lf
+        elif n<128: l=bytes([n])
+        elif n<256: l=b'\x81'+bytes([n])
+        else: l=b'\x82'+struct.pack('!H',n)
+        return bytes([t])+l+b
+    def i(v,t=2):
+        b=v.to_bytes(8,'big',signed=True)
+        while len(b)>1 and ((b[0]==0 and b[1]<128) or (b[0]==0xff and b[1]>=128)): b=b[1:]
+        return tlv(t,b)
+    def u(v,t,n=None):
+        b=v.to_bytes(n or max(1,(v.bit_length()+8)//8),'big')
+        return tlv(t,b)
+    def oid(*parts):
+        out=b''
+        for x in (parts[0]*40+parts[1],)+parts[2:]:
+            e=[x&0x7f]; x>>=7
+            while x: e.append(0x80|(x&0x7f)); x>>=7
+            out+=bytes(reversed(e))
+        return tlv(6,out)
+    NULL=tlv(5,b'')
+    sys_descr=oid(1,3,6,1,2,1,1,1,0)
+    def vb(name,val): return tlv(0x30,name+val)
+    def vbl(*v): return tlv(0x30,b''.join(v))
+    def pdu(t,reqid,es,ei,vbs): return tlv(0xa0+t,i(reqid)+i(es)+i(ei)+vbs)
+    def msg(ver,comm,body,extra=b''): return tlv(0x30,i(ver)+tlv(4,comm)+body)+extra
+    s=[10,0,0,1];d=[10,0,0,2]
+    def m(body,sp=40000,dp=161): return udp4(s,d,sp,dp,body)
+    values=[i(0),i(42),i(-1),i(-129),i(2**31-1),i(-2**31),tlv(4,b'Linux box 6.1'),tlv(4,b''),tlv(4,b'\x00\x01\xff'),
+        tlv(4,b'tab\there'),oid(1,3,6,1,4,1,8072,3,2,10),oid(2,999,3),u(0x0a000001,0x40,4),tlv(0x40,b'\x0a\x00\x01'),
+        u(4294967295,0x41,5),u(123456,0x42),u(8640000,0x43),u(2**64-1,0x46,9),u(1,0x46),tlv(0x44,b'\x9f\x78\x04\x00\x00\x00\x00'),
+        NULL,tlv(0x80,b''),tlv(0x81,b''),tlv(0x82,b''),tlv(0x01,b'\xff'),tlv(0x03,b'\x00\xa0'),tlv(0x45,b'\x01'),tlv(0x83,b''),
+        tlv(0xc0,b'\x01\x02'),tlv(0x31,b'\x02\x01\x01'),tlv(0x61,b'\x02\x01\x01'),tlv(0xa5,b'')]
+    pk=[]
+    pk.append(m(msg(0,b'public',pdu(0,1,0,0,vbl(vb(sys_descr,NULL),vb(oid(1,3,6,1,2,1,1,3,0),NULL))))))
+    pk.append(m(msg(0,b'private',pdu(1,2,0,0,vbl(vb(oid(1,3,6,1,2,1,2,2,1,2),NULL))))))
+    pk.append(m(msg(0,b'public',pdu(2,1,0,0,vbl(*[vb(oid(1,3,6,1,2,1,1,k,0),v) for k,v in enumerate(values[:16])]))),sp=161,dp=40000))
+    pk.append(m(msg(1,b'public',pdu(2,3,0,0,vbl(*[vb(oid(1,3,6,1,2,1,1,k,0),v) for k,v in enumerate(values[16:])]))),sp=161,dp=40000))
+    pk.append(m(msg(0,b'public',pdu(2,4,1,1,vbl(vb(sys_descr,NULL)))),sp=161,dp=40000))
+    pk.append(m(msg(0,b'public',pdu(2,5,2,0,vbl(vb(sys_descr,NULL)))),sp=161,dp=40000))
+    pk.append(m(msg(0,b'public',pdu(2,6,0,3,vbl(vb(sys_descr,NULL)))),sp=161,dp=40000))
+    pk.append(m(msg(1,b'public',pdu(2,7,25,2,vbl(vb(sys_descr,NULL)))),sp=161,dp=40000))
+    pk.append(m(msg(1,b'public',pdu(2,8,-3,2,vbl())),sp=161,dp=40000))
+    pk.append(m(msg(0,b'secret\x01',pdu(3,9,0,0,vbl(vb(oid(1,3,6,1,2,1,1,5,0),tlv(4,b'router')),vb(oid(1,3,6,1,2,1,1,6,0),i(7)))))))
+    pk.append(m(msg(0,b'public',pdu(0,10,5,2,vbl(vb(sys_descr,i(1)),vb(sys_descr,tlv(4,b'x')))))))
+    pk.append(m(msg(1,b'public',pdu(5,11,0,10,vbl(vb(oid(1,3,6,1,2,1,2,2),NULL))))))
+    pk.append(m(msg(1,b'public',pdu(5,12,3,-1,vbl(vb(oid(1,3,6,1,2,1,2,2),NULL))))))
+    trapbody=lambda ent,ag,g,sp,ts,vbs: tlv(0xa4,ent+ag+i(g)+i(sp)+ts+vbs)
+    up=oid(1,3,6,1,4,1,8072,3,2,10)
+    pk.append(m(msg(0,b'public',trapbody(up,u(0xc0a80001,0x40,4),0,0,u(100,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,u(0xc0a80001,0x40,4),2,0,u(100,0x43),vbl(vb(oid(1,3,6,1,2,1,2,2,1,1,3),i(3))))),dp=162))
+    pk.append(m(msg(0,b'traps',trapbody(up,u(0xc0a80001,0x40,4),6,17,u(5000,0x43),vbl(vb(oid(1,3,6,1,4,1,8072,2,3,2,1),i(99))))),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,u(0xc0a80001,0x40,4),9,4,u(1,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,u(0xc0a80001,0x40,4),3,4,u(1,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,u(0xc0a80001,0x40,4),-1,0,u(1,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(i(1),u(1,0x40,4),0,0,u(1,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,i(1),0,0,u(1,0x43),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,u(1,0x40,4),tlv(4,b''),0,u(1,0x43),vbl()) if False else trapbody(up,u(1,0x40,4),0,0,i(5),vbl())),dp=162))
+    pk.append(m(msg(0,b'public',trapbody(up,tlv(0x40,b'\x01\x02'),0,0,u(1,0x43),vbl())),dp=162))
+    v2trap=vbl(vb(oid(1,3,6,1,2,1,1,3,0),u(12345,0x43)),vb(oid(1,3,6,1,6,3,1,1,4,1,0),oid(1,3,6,1,6,3,1,1,5,1)))
+    pk.append(m(msg(1,b'public',pdu(7,13,0,0,v2trap)),dp=162))
+    pk.append(m(msg(1,b'public',pdu(6,14,0,0,v2trap)),dp=162))
+    pk.append(m(msg(1,b'public',pdu(2,14,0,0,v2trap)),sp=162,dp=40000))
+    pk.append(m(msg(1,b'public',pdu(8,15,0,0,vbl(vb(oid(1,3,6,1,6,3,15,1,1,4,0),u(3,0x41)))))))
+    pk.append(m(msg(1,b'public',pdu(7,16,1,1,v2trap)),dp=162))
+    pk.append(m(msg(0,b'public',pdu(7,17,0,0,v2trap)),dp=162))
+    pk.append(m(msg(0,b'public',pdu(5,17,0,0,vbl()))))
+    pk.append(m(msg(1,b'public',trapbody(up,u(1,0x40,4),0,0,u(1,0x43),vbl())),dp=162))
+    # malformed BER
+    pk.append(m(b''))
+    pk.append(m(tlv(0x02,b'\x01')))
+    pk.append(m(msg(0,b'public',pdu(0,1,0,0,vbl(vb(sys_descr,NULL))),extra=b'\x00\x00\x00')))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+pdu(0,1,0,0,vbl(vb(sys_descr,NULL)))+b'\x05\x00')))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+vbl(vb(sys_descr,NULL))+b'\x05\x00'))))
+    pk.append(m(tlv(0x30,i(5)+tlv(4,b'public'))))
+    pk.append(m(tlv(0x30,i(-1)+tlv(4,b'public'))))
+    pk.append(m(tlv(0x30,tlv(4,b'1')+tlv(4,b'public'))))
+    pk.append(m(tlv(0x30,i(0)+i(3))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+i(3))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,tlv(4,b'x')))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+NULL))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+NULL))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+NULL))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+vbl(NULL)))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+vbl(vb(i(1),NULL))))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+vbl(vb(sys_descr,b''))))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+vbl(vb(sys_descr,NULL))+b'\x30\x00'))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa0,i(1)+i(0)+i(0)+tlv(0x30,vb(sys_descr,NULL)+b'\x30')))))
+    pk.append(m(tlv(0x30,tlv(0x02,b''))))
+    pk.append(m(tlv(0x30,b'\x02\x85\x00\x00\x00\x00\x01\x00')))
+    pk.append(m(tlv(0x30,b'\x02\x84\x00\x00')))
+    pk.append(m(tlv(0x30,b'\x02\x09\x00')))
+    pk.append(m(tlv(0x30,b'\x02')))
+    pk.append(m(tlv(0x30,b'\x1f')))
+    pk.append(m(tlv(0x30,b'\x1f\x81')))
+    pk.append(m(tlv(0x30,b'\x1f\x81\x82')))
+    pk.append(m(tlv(0x30,b'\x1f\x02\x01\x00'+tlv(4,b'public'))))
+    pk.append(m(tlv(0x30,b'\x1f\x81\x00\x01\x00')))
+    pk.append(m(tlv(0x30,b'\x14\x01\x00')))
+    pk.append(m(tlv(0x30,b'\x34\x01\x00')))
+    pk.append(m(tlv(0x30,b'\x47\x01\x00')))
+    pk.append(m(tlv(0x30,b'\x89\x01\x00')))
+    pk.append(m(tlv(0x30,b'\xc1\x01\x00')))
+    pk.append(m(tlv(0x30,b'\xe1\x01\x00')))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa9,b''))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public')+tlv(0xa3,b''))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public',lf=b'\x81\x06'))))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public'),lf=b'\x82\x00\x0b')))
+    pk.append(m(tlv(0x30,i(0)+tlv(4,b'public'),lf=b'\x80')))
+    pk.append(m(tlv(0x30,i(1)+tlv(4,b'public')+pdu(1,2**31-1,0,0,vbl(vb(tlv(6,b''),NULL),vb(tlv(6,b'\x2b\x86'),NULL),vb(tlv(6,b'\xff\xff\xff\xff\x7f'),NULL),vb(tlv(6,b'\x8f\xff\xff\xff\x7f\x01'),NULL),vb(tlv(6,b'\x81\x00'),NULL),vb(tlv(6,b'\x50'),NULL))))))
+    # SNMPv3
+    def v3(flags,model,usmp,scoped,hdr_extra=b''):
+        hdr=tlv(0x30,i(7)+i(65507)+tlv(4,bytes([flags]) if isinstance(flags,int) else flags)+i(model)+hdr_extra)
+        return tlv(0x30,i(3)+hdr+tlv(4,usmp)+scoped)
+    usm_ok=tlv(0x30,tlv(4,b'\x80\x00\x1f\x88\x80')+i(5)+i(1234)+tlv(4,b'admin')+tlv(4,b'\x01'*12)+tlv(4,b''))
+    scoped=tlv(0x30,tlv(4,b'\x80\x00\x1f\x88\x80')+tlv(4,b'')+pdu(0,21,0,0,vbl(vb(sys_descr,NULL))))
+    pk.append(m(v3(4,3,tlv(0x30,tlv(4,b'')+i(0)+i(0)+tlv(4,b'')+tlv(4,b'')+tlv(4,b'')),tlv(0x30,tlv(4,b'')+tlv(4,b'')+pdu(0,20,0,0,vbl())))))
+    pk.append(m(v3(5,3,usm_ok,scoped)))
+    pk.append(m(v3(3,3,usm_ok,tlv(0x30,tlv(4,b'\x80\x00\x1f\x88\x80')+tlv(4,b'ctx')+pdu(8,22,0,0,vbl(vb(oid(1,3,6,1,6,3,15,1,1,4,0),u(1,0x41))))))))
+    pk.append(m(v3(7,3,usm_ok,tlv(4,b'\x11'*24))))
+    pk.append(m(v3(2,3,usm_ok,scoped)))
+    pk.append(m(v3(b'\x04\x00',3,usm_ok,scoped)))
+    pk.append(m(v3(4,2,usm_ok,scoped)))
+    pk.append(m(v3(4,3,usm_ok,scoped,hdr_extra=NULL)))
+    pk.append(m(v3(4,3,tlv(0x30,tlv(4,b'')+i(0)+i(0)+tlv(4,b'')+tlv(4,b'')+tlv(4,b'')+NULL),scoped)))
+    pk.append(m(v3(4,3,tlv(0x30,tlv(4,b'')+i(0)),scoped)))
+    pk.append(m(v3(4,3,i(5),scoped)))
+    pk.append(m(tlv(0x30,i(3)+i(1))))
+    pk.append(m(tlv(0x30,i(3)+tlv(0x30,i(7)+i(1)+tlv(4,b'\x04')))))
+    pk.append(m(tlv(0x30,i(2)+tlv(4,b'public'))))
+    # over IPv6, and captures cut short
+    a6=[0xfd,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1];b6=a6[:15]+[2]
+    good=msg(1,b'community',pdu(2,30,0,0,vbl(vb(sys_descr,tlv(4,b'Linux')),vb(oid(1,3,6,1,2,1,1,3,0),u(99,0x43)))))
+    pk.append(udp6(a6,b6,161,40001,good))
+    pk.append(udp6(a6,b6,40001,162,msg(1,b'public',pdu(7,31,0,0,v2trap))))
+    f=m(good)
+    for cut in (42,43,44,48,57,60,70,len(f)-3,len(f)-1):
+        pk.append((f[:cut],len(f)))
+    # the TLS ports tcpdump 4.99.3 does not decode
+    pk.append(m(good,dp=10161))
+    pk.append(m(good,dp=10162))
+    write(path, pk)
+
+
+def sctp(path):
+    """SCTP over IPv4 and IPv6: every chunk type 4.99.3 names (and unknown
+    ones), DATA flags and payload protocols, INIT/INIT ACK with parameters,
+    SACK with gap blocks and duplicate TSNs, bad and cut chunks."""
+    def crc32c(b):
+        c=0xffffffff
+        for x in b:
+            c^=x
+            for _ in range(8): c=(c>>1)^(0x82f63b78 if c&1 else 0)
+        return c^0xffffffff
+    def chunk(t,flags,body,length=None,pad=True):
+        ln=4+len(body) if length is None else length
+        c=struct.pack('!BBH',t,flags,ln)+body
+        return c+(b'\0'*((-len(c))%4) if pad else b'')
+    def pkt(chunks,sp=5000,dp=6000,tag=0x11223344):
+        h=struct.pack('!HHII',sp,dp,tag,0)+b''.join(chunks)
+        return h[:8]+struct.pack('<I',crc32c(h))+h[12:]
+    s=[10,0,0,1];d=[10,0,0,2]
+    a6=[0xfd,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1];b6=a6[:15]+[2]
+    v4=lambda b: eth(ipv4(s,d,132,b))
+    v6=lambda b: eth(ip6hdr(a6,b6,132,b),et=0x86dd)
+    init=lambda t: chunk(t,0,struct.pack('!IIHHI',0xdeadbeef,106496,10,65535,12345)+struct.pack('!HHI',5,8,0x0a000001)+struct.pack('!HH',0x8000,4)+struct.pack('!HHHH',0xc000,6,0x8002,0))
+    data=lambda fl,tsn,sid,ssn,ppid,pl: chunk(0,fl,struct.pack('!IHHI',tsn,sid,ssn,ppid)+pl)
+    pk=[]
+    pk.append(v4(pkt([init(1)],tag=0)))
+    pk.append(v4(pkt([init(2)+chunk(7,0,b'\x00'*4)],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(10,0,b'cookie-bytes-123')])))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=6000,dp=5000)))
+    pk.append(v4(pkt([data(3,12345,0,0,0,b'hello, sctp\n')])))
+    pk.append(v4(pkt([data(3,12346,1,1,46,b'x'*20),data(2,12347,2,2,5,b'\x01\x00\x01\x01'),data(0,12348,2,2,5,b'\x01'),data(1,12349,2,2,5,b'\x02\x03\x04'),data(4,12350,3,0,18,b'ab'),data(7,12351,3,0,26,b'abc'),data(3,12352,3,0,27,b'abcd'),data(3,12353,3,0,0xffffffff,b'z')])))
+    for ppid in [p for p in range(0,30) if p not in (3,21,22,23)]:
+        pk.append(v4(pkt([data(3,ppid,0,0,ppid,b'p')])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',12345,106496,0,0))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',0xfffffff0,65536,3,2)+struct.pack('!HHHHHH',2,4,6,8,30,31)+struct.pack('!II',100,0xffffffff))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,5,0)+struct.pack('!HH',2,4))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,0,3)+struct.pack('!I',9))],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,1,1)+b'\0\1\0\2\0\0')],sp=6000,dp=5000)))
+    pk.append(v4(pkt([chunk(4,0,struct.pack('!HH',1,12)+b'hb-info!'),chunk(5,0,struct.pack('!HH',1,12)+b'hb-info!')])))
+    pk.append(v4(pkt([chunk(6,1,struct.pack('!HH',3,8)+b'\0\0\0\0')])))
+    pk.append(v4(pkt([chunk(7,0,struct.pack('!I',12353)),chunk(8,0,b''),chunk(14,1,b'')])))
+    pk.append(v4(pkt([chunk(9,0,struct.pack('!HH',1,8)+b'\0\1\0\0'),chunk(12,0,struct.pack('!I',5)),chunk(13,0,struct.pack('!I',5))])))
+    pk.append(v4(pkt([chunk(t,0,b'\1\2\3\4') for t in (0xc0,0xc1,0xc2,0xc3,0x0f,0x40,0x80,0x81,0x82,0xff)])))
+    pk.append(v4(pkt([chunk(t,0,b'') for t in range(0x0f,0x16)])))
+    # malformed
+    pk.append(v4(struct.pack('!HHI',5000,6000,1)))
+    pk.append(v4(pkt([])))
+    pk.append(v4(pkt([b'\x00\x03'])))
+    pk.append(v4(pkt([chunk(1,0,b'',length=3)])))
+    pk.append(v4(pkt([chunk(1,0,b'\0'*12)])))
+    pk.append(v4(pkt([chunk(2,0,b'\0'*15,pad=True)])))
+    pk.append(v4(pkt([chunk(0,3,b'\0'*8)])))
+    pk.append(v4(pkt([chunk(0,3,b'\0'*12)])))
+    pk.append(v4(pkt([chunk(3,0,b'\0'*8)])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,2,0)+b'\0\1\0\2\0\3')])))
+    pk.append(v4(pkt([chunk(3,0,struct.pack('!IIHH',1,2,0,2)+b'\0\0\0\1\0\0')])))
+    pk.append(v4(pkt([chunk(11,0,b'',length=5,pad=False)])))
+    pk.append(v4(pkt([chunk(11,0,b'\1',pad=False)])))
+    pk.append(v4(pkt([chunk(11,0,b'',length=40)])))
+    pk.append(v4(pkt([chunk(10,0,b'ab',pad=False),chunk(11,0,b'')])))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=6704,dp=5000)))
+    pk.append(v4(pkt([chunk(11,0,b'')],sp=5000,dp=6706)))
+    # M3UA payloads (decoded from -vv on)
+    def m3(cls,typ,params,v=1,ln=None):
+        body=b''.join(params)
+        return struct.pack('!BBBBI',v,0,cls,typ,8+len(body) if ln is None else ln)+body
+    def prm(tag,val):
+        p=struct.pack('!HH',tag,4+len(val))+val
+        return p+b'\0'*((-len(p))%4)
+    m3s=[m3(3,1,[prm(0x11,b'\0\0\0\1'),prm(4,b'asp-1')]),m3(3,4,[]),m3(4,1,[prm(0x0b,b'\0\0\0\1'),prm(6,b'\0\0\0\x2a')]),
+         m3(1,1,[prm(0x200,b'\0\0\0\x07'),prm(6,b'\0\0\0\1'),prm(0x210,b'\0\0\0\1\0\0\0\2\3\2\0\5abc'),prm(0x13,b'\1\2\3\4')]),
+         m3(0,0,[prm(0x0c,b'\0\0\0\1'),prm(7,b'diag')]),m3(0,1,[prm(0x0d,b'\0\1\0\2')]),m3(2,1,[prm(0x12,b'\0\0\0\x10')]),
+         m3(2,9,[]),m3(9,1,[prm(0x207,b'x'*8)]),m3(5,1,[]),m3(3,6,[prm(0x9999,b'zz'),prm(9,b'')]),
+         m3(1,1,[prm(0x13,b'\1\2')]),m3(1,1,[],ln=99),m3(1,1,[],v=2),b'\1\0\3\1',m3(3,1,[struct.pack('!HH',4,2)]),
+         m3(3,1,[b'\0\4'])]
+    for i,m in enumerate(m3s):
+        pk.append(v4(pkt([data(3,100+i,0,i,3,m)])))
+    # over IPv6
+    pk.append(v6(pkt([init(1)],tag=0)))
+    pk.append(v6(pkt([data(3,7,0,0,0,b'over ipv6'),chunk(3,0,struct.pack('!IIHH',6,1000,1,1)+struct.pack('!HHI',2,3,4))])))
+    pk.append(v6(pkt([chunk(7,0,struct.pack('!I',7)),chunk(8,0,b''),chunk(14,0,b'')])))
+    # cut captures
+    f=v4(pkt([data(3,1,0,0,0,b'abcdefgh'),chunk(3,0,struct.pack('!IIHH',1,2,1,1)+b'\0\1\0\2\0\0\0\5')]))
+    for cut in (34,40,46,47,50,58,66,70,80,len(f)-1):
+        pk.append((f[:cut],len(f)))
+    write(path, pk)
+
+
+CAPTURES = {"sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
