@@ -221,14 +221,18 @@ std::string format_lladdr(std::span<const std::byte> raw, unsigned arphrd)
     if (raw.size() == 16 && (arphrd == ARPHRD_TUNNEL6 || arphrd == ARPHRD_IP6GRE))
         return format_address(AF_INET6, raw);
     std::string s;
-    s.reserve(raw.size() * 3);
+    if (raw.empty())
+        return s;
+    s.resize(raw.size() * 3 - 1);
     static constexpr char hex[] = "0123456789abcdef";
+    char* p = s.data();
     for (size_t i = 0; i < raw.size(); ++i) {
-        if (i)
-            s.push_back(':');
         auto b = static_cast<unsigned>(raw[i]);
-        s.push_back(hex[b >> 4]);
-        s.push_back(hex[b & 15]);
+        p[0] = hex[b >> 4];
+        p[1] = hex[b & 15];
+        if (i + 1 < raw.size())
+            p[2] = ':';
+        p += 3;
     }
     return s;
 }

@@ -10,6 +10,7 @@
 #   NSBOX=build/nsbox scripts/bench.sh
 #   scripts/bench.sh --help
 #   scripts/bench.sh ping            only the ping cases (see the end of this file)
+#   scripts/bench.sh listings        only the 2000-link listings (IP_BASE=older-nsbox adds it)
 #
 # For each case and round, the two tools run back to back under the same
 # load, the order alternating from round to round. The table shows, per run
@@ -260,8 +261,91 @@ SCRIPT
   sb "IP=$ref_ip REF=$ref NSB=$nsb BASE=$base ROUNDS=${PING_ROUNDS:-2}; . $tmp/pingbench"
 }
 
+# The listings of 2000 links carrying IPv4 and IPv6 addresses: CPU time,
+# minor faults, max RSS and instructions, nsbox / iproute2, beside the
+# kernel's share: a raw dump of the same tables (a small static program that
+# reads each dump into one 32 KiB buffer and throws it away), over
+# iproute2's figure. Targets: CPU 0.4, faults 0.25, instructions 0.3, RSS 0.8.
+# IP_BASE=/path/to/an/older/nsbox adds it as a third tool in the same
+# sandboxes ("base" rows: its ratios to iproute2), for before/after figures
+# measured under the same load. `scripts/bench.sh listings` runs only these.
+listing_cases() {
+  local base="" spec args raw names tool
+  if [[ -n ${IP_BASE:-} ]]; then
+    mkdir -p "$tmp/base" && ln -sf "$(readlink -f "$IP_BASE")" "$tmp/base/ip"
+    base=$tmp/base/ip
+  fi
+  printf '%s\n' '#include <linux/netlink.h>' '#include <linux/rtnetlink.h>' '#include <string.h>' \
+  '#include <sys/socket.h>' '#include <unistd.h>' 'static char buf[32768];' \
+  'static int dump(int fd, int type, unsigned seq) {' \
+  '  struct { struct nlmsghdr h; struct ifinfomsg i; struct rtattr a; unsigned mask; } q;' \
+  '  memset(&q, 0, sizeof q);' \
+  '  q.h.nlmsg_len = type == RTM_GETLINK ? sizeof q : NLMSG_LENGTH(sizeof(struct ifaddrmsg));' \
+  '  q.h.nlmsg_type = type; q.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP; q.h.nlmsg_seq = seq;' \
+  '  q.i.ifi_family = type == RTM_GETLINK ? AF_PACKET : AF_UNSPEC;' \
+  '  q.a.rta_type = IFLA_EXT_MASK; q.a.rta_len = RTA_LENGTH(4); q.mask = RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS;' \
+  '  if (send(fd, &q, q.h.nlmsg_len, 0) < 0) return 1;' \
+  '  for (;;) { ssize_t n = recv(fd, buf, sizeof buf, 0); if (n <= 0) return 1;' \
+  '    for (struct nlmsghdr* h = (struct nlmsghdr*)buf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n))' \
+  '      if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) return 0; } }' \
+  'int main(int argc, char** argv) { int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);' \
+  '  for (int i = 1; i < argc; i++) if (dump(fd, strcmp(argv[i], "addr") ? RTM_GETLINK : RTM_GETADDR, i)) return 1;' \
+  '  return 0; }' | cc -O2 -static -x c - -o "$tmp/rawdump" 2>/dev/null || { echo "listing cases: no C compiler"; return 0; }
+  echo
+  echo "2000 links with IPv4 and IPv6 addresses: nsbox / iproute2 (kernel: a raw dump of the same tables / iproute2)"
+  printf '%-16s %6s %6s %6s %6s  %7s %7s %6s %6s  %6s %6s %6s  %6s %6s %6s %6s  %s\n' "case" \
+    "cpu" "ratio" "kernel" "target" "faults" "ratio" "kernel" "target" "rss" "ratio" "target" \
+    "Minstr" "ratio" "kernel" "target" "verdict"
+  for spec in "link show|link" "-br link|link" "-j addr show|link addr" "-br addr|link addr"; do
+    args=${spec%%|*} raw=${spec#*|}
+    # One sandbox per case: the programs see the same tables. CPU: the best
+    # of ROUNDS loops of 10 runs (bash's time, ms resolution), the tools
+    # alternating within each round.
+    sb "$ref_ip -batch $tmp/links2000v6 >/dev/null 2>&1; cd $tmp
+      tools=\"ref:$ref_ip nsb:$nsb_ip raw:$tmp/rawdump${base:+ base:$base}\"
+      declare -A best
+      for ((r = 0; r < $ROUNDS; r++)); do
+        for t in \$tools; do
+          name=\${t%%:*} prog=\${t#*:} a=\"$args\"; [[ \$name == raw ]] && a=\"$raw\"
+          TIMEFORMAT='%3U %3S'; x=\$( { time for ((k = 0; k < 10; k++)); do \$prog \$a >/dev/null; done; } 2>&1 )
+          x=\$(awk -v u=\${x% *} -v s=\${x#* } 'BEGIN { print (u + s) * 100 }')
+          best[\$name]=\$(awk -v a=\$x -v b=\"\${best[\$name]:-}\" 'BEGIN { print (b == \"\" || a + 0 < b + 0) ? a : b }')
+        done
+      done
+      for t in \$tools; do
+        name=\${t%%:*} prog=\${t#*:} a=\"$args\"; [[ \$name == raw ]] && a=\"$raw\"
+        read -r f m < <(/usr/bin/time -f '%R %M' \$prog \$a 2>&1 >/dev/null | tail -1)
+        i=0
+        if command -v valgrind >/dev/null; then
+          i=\$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \$prog \$a 2>&1 >/dev/null | sed -n 's/.*Collected : //p')
+        fi
+        echo \$name \${best[\$name]} \$f \$m \$i
+      done" | awk -v name="$args" 'function q(a, b) { return b > 0 ? a / b : 0 }
+      { c[$1] = $2; f[$1] = $3; m[$1] = $4; i[$1] = $5 }
+      END {
+        n = split("nsb base", who, " ")
+        for (w = 1; w <= n; w++) {
+          t = who[w]; if (!(t in c)) continue
+          cr = q(c[t], c["ref"]); fr = q(f[t], f["ref"]); rs = q(m[t], m["ref"]); ir = q(i[t], i["ref"])
+          v = (cr <= 0.4 && fr <= 0.25 && rs <= 0.8 && (i["ref"] == 0 || ir <= 0.3)) ? "PASS" : "MISS"
+          if (q(c["raw"], c["ref"]) > 0.4) v = v " (cpu floor)"
+          printf "%-16s %6.2f %6.2f %6.2f %6s  %7d %7.2f %6.2f %6s  %6d %6.2f %6s  %6.1f %6.2f %6.2f %6s  %s\n",
+            (t == "base" ? "  base" : name), c[t] / 10, cr, q(c["raw"], c["ref"]), "0.4", f[t], fr,
+            q(f["raw"], f["ref"]), "0.25", m[t], rs, "0.8", i[t] / 1e6, ir, q(i["raw"], i["ref"]), "0.3", v
+        }
+      }'
+  done
+  echo "(cpu: ms per run of nsbox; faults: minor faults of nsbox; rss: KiB of nsbox; Minstr: millions of instructions of nsbox)"
+}
+
 if [[ ${ONLY:-} == ping ]]; then
   ping_cases
+  exit 0
+fi
+if [[ ${ONLY:-} == listings ]]; then
+  echo "nsbox: $(readlink -f "$nsb_ip")   iproute2: $($ref_ip -V)"
+  echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds (best counts)"
+  listing_cases
   exit 0
 fi
 
@@ -284,59 +368,7 @@ bench_case "ip -batch: 3000 route add" 1.00 1 0 "$routes_setup" "\$IP -batch $tm
 bench_case "500 separate ip addr add (shell loop)" 0.45 1 1 "$ref_ip link add a0 type veth peer name a1" \
   'for i in $(seq 500); do $IP addr add 10.1.$((i / 250)).$((i % 250))/32 dev a0; done'
 
-# The listings of 2000 links carrying IPv4 and IPv6 addresses: CPU time,
-# minor faults, max RSS and instructions, nsbox / iproute2, beside the
-# kernel's share: a raw dump of the same tables (a small static program that
-# reads each dump into one 32 KiB buffer and throws it away), over
-# iproute2's figure. Targets: CPU 0.4, faults 0.25, instructions 0.3, RSS 0.8.
-if printf '%s\n' '#include <linux/netlink.h>' '#include <linux/rtnetlink.h>' '#include <string.h>' \
-  '#include <sys/socket.h>' '#include <unistd.h>' 'static char buf[32768];' \
-  'static int dump(int fd, int type, unsigned seq) {' \
-  '  struct { struct nlmsghdr h; struct ifinfomsg i; struct rtattr a; unsigned mask; } q;' \
-  '  memset(&q, 0, sizeof q);' \
-  '  q.h.nlmsg_len = type == RTM_GETLINK ? sizeof q : NLMSG_LENGTH(sizeof(struct ifaddrmsg));' \
-  '  q.h.nlmsg_type = type; q.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP; q.h.nlmsg_seq = seq;' \
-  '  q.i.ifi_family = type == RTM_GETLINK ? AF_PACKET : AF_UNSPEC;' \
-  '  q.a.rta_type = IFLA_EXT_MASK; q.a.rta_len = RTA_LENGTH(4); q.mask = RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS;' \
-  '  if (send(fd, &q, q.h.nlmsg_len, 0) < 0) return 1;' \
-  '  for (;;) { ssize_t n = recv(fd, buf, sizeof buf, 0); if (n <= 0) return 1;' \
-  '    for (struct nlmsghdr* h = (struct nlmsghdr*)buf; NLMSG_OK(h, n); h = NLMSG_NEXT(h, n))' \
-  '      if (h->nlmsg_type == NLMSG_DONE || h->nlmsg_type == NLMSG_ERROR) return 0; } }' \
-  'int main(int argc, char** argv) { int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);' \
-  '  for (int i = 1; i < argc; i++) if (dump(fd, strcmp(argv[i], "addr") ? RTM_GETLINK : RTM_GETADDR, i)) return 1;' \
-  '  return 0; }' | cc -O2 -static -x c - -o "$tmp/rawdump" 2>/dev/null; then
-  echo
-  echo "2000 links with IPv4 and IPv6 addresses: nsbox / iproute2 (kernel: a raw dump of the same tables / iproute2)"
-  printf '%-16s %6s %6s %6s %6s  %7s %7s %6s %6s  %6s %6s %6s  %6s %6s %6s %6s  %s\n' "case" \
-    "cpu" "ratio" "kernel" "target" "faults" "ratio" "kernel" "target" "rss" "ratio" "target" \
-    "Minstr" "ratio" "kernel" "target" "verdict"
-  for spec in "link show|link" "-br link|link" "-j addr show|link addr" "-br addr|link addr"; do
-    args=${spec%%|*} raw=${spec#*|}
-    # One sandbox per case: the three programs see the same tables. CPU:
-    # the best of ROUNDS loops of 10 runs (bash's time, ms resolution).
-    read -r rc nc kc rf nf kf rr nr ri ni ki < <(sb "$ref_ip -batch $tmp/links2000v6 >/dev/null 2>&1; cd $tmp
-      cpu() { local best= t; for ((r = 0; r < $ROUNDS; r++)); do
-          TIMEFORMAT='%3U %3S'; t=\$( { time for ((k = 0; k < 10; k++)); do \"\$@\" >/dev/null; done; } 2>&1 )
-          t=\$(awk -v u=\${t% *} -v s=\${t#* } 'BEGIN { print (u + s) * 100 }')
-          best=\$(awk -v a=\$t -v b=\$best 'BEGIN { print (b == \"\" || a + 0 < b + 0) ? a : b }'); done; echo \$best; }
-      stat() { /usr/bin/time -f '%R %M' \"\$@\" 2>&1 >/dev/null | tail -1; }
-      ins() { if command -v valgrind >/dev/null; then valgrind --tool=callgrind --callgrind-out-file=/dev/null \"\$@\" 2>&1 >/dev/null |
-          sed -n 's/.*Collected : //p'; else echo 0; fi; }
-      read -r rf rr < <(stat $ref_ip $args); read -r nf nr < <(stat $nsb_ip $args); read -r kf kr < <(stat $tmp/rawdump $raw)
-      echo \$(cpu $ref_ip $args) \$(cpu $nsb_ip $args) \$(cpu $tmp/rawdump $raw) \$rf \$nf \$kf \$rr \$nr \
-        \$(ins $ref_ip $args) \$(ins $nsb_ip $args) \$(ins $tmp/rawdump $raw)")
-    awk -v name="$args" -v rc="$rc" -v nc="$nc" -v kc="$kc" -v rf="$rf" -v nf="$nf" -v kf="$kf" -v rr="$rr" -v nr="$nr" \
-      -v ri="$ri" -v ni="$ni" -v ki="$ki" 'function q(a, b) { return b > 0 ? a / b : 0 }
-      BEGIN {
-        cr = q(nc, rc); fr = q(nf, rf); rs = q(nr, rr); ir = q(ni, ri)
-        v = (cr <= 0.4 && fr <= 0.25 && rs <= 0.8 && (ri == 0 || ir <= 0.3)) ? "PASS" : "MISS"
-        if (q(kc, rc) > 0.4) v = v " (cpu floor)"
-        printf "%-16s %6.2f %6.2f %6.2f %6s  %7d %7.2f %6.2f %6s  %6d %6.2f %6s  %6.1f %6.2f %6.2f %6s  %s\n",
-          name, nc / 10, cr, q(kc, rc), "0.4", nf, fr, q(kf, rf), "0.25", nr, rs, "0.8", ni / 1e6, ir, q(ki, ri), "0.3", v
-      }'
-  done
-  echo "(cpu: ms per run of nsbox; faults: minor faults of nsbox; rss: KiB of nsbox; Minstr: millions of instructions of nsbox)"
-fi
+listing_cases
 
 echo
 echo "max RSS (KiB), 2000 links:"

@@ -20,7 +20,9 @@
 
 #include <algorithm>
 #include <concepts>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -118,7 +120,7 @@ public:
     {
         if (!json()) {
             if (where != In::json)
-                fmt::format_to(buf_.out(), text, v);
+                formatted(text, v);
             return;
         }
         if (where != In::text) {
@@ -134,7 +136,7 @@ public:
         if (!json()) {
             if (where != In::json) {
                 open_color(c);
-                fmt::format_to(buf_.out(), text, v);
+                formatted(text, v);
                 close_color(c);
             }
             return;
@@ -166,7 +168,7 @@ public:
     {
         if (!json()) {
             if (where != In::json)
-                fmt::format_to(buf_.out(), text, v);
+                formatted(text, v);
             return;
         }
         if (where != In::text) {
@@ -233,6 +235,51 @@ private:
     }
     // Writes the buffer out once it is this large, so that a long listing
     // needs neither a huge buffer nor one write per line.
+    // fmt::format_to(text, v), without fmt's run-time parse for the
+    // common "prefix{}suffix" with a string or an integer: the pattern is
+    // split at its one "{}" and the value written by hand (every field of
+    // every listed line goes through here). Anything else goes to fmt.
+    template <class T>
+    void formatted(fmt::format_string<const T&> text, const T& v)
+    {
+        constexpr bool str = std::is_convertible_v<const T&, std::string_view> || std::same_as<T, Left>;
+        constexpr bool num = std::integral<T> && !std::same_as<T, bool> && !std::same_as<T, char> &&
+                              !std::same_as<T, wchar_t> && !std::same_as<T, char8_t> &&
+                              !std::same_as<T, char16_t> && !std::same_as<T, char32_t>;
+        if constexpr (str || num) {
+            const fmt::string_view fs = text;
+            const char* p = fs.data();
+            const size_t n = fs.size();
+            // The position of the one "{}", or n when there is another
+            // brace (a spec, an escape, a second field).
+            size_t i = n;
+            for (size_t k = 0; k < n; ++k) {
+                if (p[k] != '{' && p[k] != '}')
+                    continue;
+                if (i != n || p[k] != '{' || k + 1 == n || p[k + 1] != '}') {
+                    i = n;
+                    break;
+                }
+                i = k++;
+            }
+            if (i != n) {
+                buf_.append(p, i);
+                if constexpr (num) {
+                    fmt::format_int d(v);
+                    buf_.append(d.data(), d.size());
+                } else if constexpr (std::same_as<T, Left>) {
+                    buf_.append(v.s);
+                    if (v.s.size() < v.width)
+                        buf_.append(v.width - v.s.size(), ' ');
+                } else {
+                    buf_.append(std::string_view(v));
+                }
+                buf_.append(p + i + 2, n - i - 2);
+                return;
+            }
+        }
+        fmt::format_to(buf_.out(), text, v);
+    }
     static constexpr size_t flush_at = 64 * 1024;
     void maybe_flush()
     {
@@ -250,7 +297,8 @@ private:
     void value(T v)
     {
         separator();
-        fmt::format_to(buf_.out(), "{}", v);
+        fmt::format_int d(v);
+        buf_.append(d.data(), d.size());
     }
 
     Format format_;
@@ -260,12 +308,39 @@ private:
     class Buffer {
     public:
         fmt::appender out() { return fmt::appender(m_); }
-        void append(std::string_view s) { m_.append(s.data(), s.data() + s.size()); }
-        void append(const char* s, size_t n) { m_.append(s, s + n); }
+        // One resize and one copy (fmt's append copies char by char).
+        void append(std::string_view s) { append(s.data(), s.size()); }
+        void append(const char* s, size_t n)
+        {
+            const size_t old = m_.size();
+            m_.resize(old + n);
+            char* d = m_.data() + old;
+            // Most pieces are a few bytes: copied in place, the longer ones
+            // by memcpy.
+            if (n >= 8 && n <= 16) {
+                uint64_t a, b;
+                std::memcpy(&a, s, 8);
+                std::memcpy(&b, s + n - 8, 8);
+                std::memcpy(d, &a, 8);
+                std::memcpy(d + n - 8, &b, 8);
+            } else if (n >= 4 && n < 8) {
+                uint32_t a, b;
+                std::memcpy(&a, s, 4);
+                std::memcpy(&b, s + n - 4, 4);
+                std::memcpy(d, &a, 4);
+                std::memcpy(d + n - 4, &b, 4);
+            } else if (n < 4) {
+                for (size_t i = 0; i < n; ++i)
+                    d[i] = s[i];
+            } else {
+                std::memcpy(d, s, n);
+            }
+        }
         void append(size_t n, char c)
         {
-            for (size_t i = 0; i < n; ++i)
-                m_.push_back(c);
+            const size_t old = m_.size();
+            m_.resize(old + n);
+            std::fill_n(m_.data() + old, n, c);
         }
         void push_back(char c) { m_.push_back(c); }
         const char* data() const { return m_.data(); }

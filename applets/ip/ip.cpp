@@ -276,6 +276,13 @@ std::string LinkCache::netns_name(int32_t nsid)
 
 std::string LinkCache::name(uint32_t index) { return lookup(index).name; }
 
+std::string_view LinkCache::name_and_flags(uint32_t index, std::optional<uint32_t>& flags)
+{
+    const Entry& e = lookup(index);
+    flags = e.has_flags ? std::optional(e.flags) : std::nullopt;
+    return e.name;
+}
+
 std::optional<uint32_t> LinkCache::flags(uint32_t index)
 {
     const Entry& e = lookup(index);

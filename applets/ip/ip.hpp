@@ -96,6 +96,9 @@ public:
     std::string name(uint32_t index);
     // IFF_* flags, or nullopt when unknown.
     std::optional<uint32_t> flags(uint32_t index);
+    // name() and flags() in one lookup; the view lasts until the cache
+    // next changes.
+    std::string_view name_and_flags(uint32_t index, std::optional<uint32_t>& flags);
     // ARPHRD_* type of a link a dump brought, or -1 (never asks).
     int type(uint32_t index);
     // Every link of the namespace, read once per command in one streamed

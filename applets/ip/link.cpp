@@ -71,21 +71,26 @@ void print_operstate(Context& c, uint8_t state)
 // (M-DOWN).
 bool print_name_and_link(Context& c, LinkCache& names, const Link& l, bool brief)
 {
-    std::string name = l.name.value_or("");
+    // Up to IFNAMSIZ and "@" and a peer's name or "if" and an index fit in
+    // place (most names): built without a heap string.
+    fmt::basic_memory_buffer<char, 64> name;
+    if (l.name)
+        name.append(std::string_view(*l.name));
     bool m_down = false;
     if (l.link) {
         uint32_t iflink = *l.link;
         if (iflink == 0) {
-            name += "@NONE";
+            name.append(std::string_view("@NONE"));
             c.out.json_null("link");
         } else if (l.link_netnsid) {
             c.out.json_field("link_index", static_cast<int>(iflink));
-            name += fmt::format("@if{}", iflink);
+            fmt::format_to(std::back_inserter(name), "@if{}", iflink);
         } else {
-            std::string peer = names.name(iflink);
+            std::optional<uint32_t> f;
+            std::string_view peer = names.name_and_flags(iflink, f);
             c.out.json_field("link", peer);
-            name += "@" + peer;
-            auto f = names.flags(iflink);
+            name.push_back('@');
+            name.append(peer);
             m_down = f && !(*f & IFF_UP);
         }
     }
@@ -93,9 +98,9 @@ bool print_name_and_link(Context& c, LinkCache& names, const Link& l, bool brief
     if (c.out.json())
         c.out.json_field("ifname", l.name.value_or(""));
     else if (brief)
-        c.out.field(cli::Color::ifname, "ifname", "{} ", cli::Left{name, 16});
+        c.out.field(cli::Color::ifname, "ifname", "{} ", cli::Left{std::string_view(name.data(), name.size()), 16});
     else
-        c.out.field(cli::Color::ifname, "ifname", "{}: ", name);
+        c.out.field(cli::Color::ifname, "ifname", "{}: ", std::string_view(name.data(), name.size()));
     return m_down;
 }
 
@@ -201,6 +206,37 @@ void size_columns(unsigned (&cols)[N], std::initializer_list<uint64_t> values)
 
 void print_link_flags(cli::Output& out, uint32_t flags, bool m_down)
 {
+    if (!out.json()) {
+        // The same words as the array below, written in one piece: this
+        // runs for every line of a listing.
+        char text[256];
+        size_t n = 0;
+        auto put = [&](std::string_view w) {
+            std::memcpy(text + n, w.data(), w.size());
+            n += w.size();
+        };
+        put("<");
+        if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
+            put("NO-CARRIER,");
+        flags &= ~IFF_RUNNING;
+        for (const auto& f : flag_names) {
+            if (!(flags & f.bit))
+                continue;
+            flags &= ~f.bit;
+            put(f.name);
+            if (flags)
+                put(",");
+        }
+        if (flags) {
+            auto r = fmt::format_to_n(text + n, 8, "{:x}", flags);
+            n += r.size;
+        }
+        if (m_down)
+            put(",M-DOWN");
+        put("> ");
+        out.text(std::string_view(text, n));
+        return;
+    }
     auto a = out.array("flags", cli::In::any, "<", "> ");
     if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
         out.element("{},", std::string_view("NO-CARRIER"));

@@ -253,6 +253,37 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
     return m;
 }
 
+namespace {
+
+// Calls f(type, payload) for each attribute in `b`, in order: the walk of
+// AttrTable's constructor (the same framing checks, the same Malformed),
+// without building a table. decode_link reads every attribute of every
+// link of a dump once, so it takes each as the walk brings it instead of
+// filling a table and then looking up each type in it.
+template <class F>
+void walk(Bytes b, F f)
+{
+    const std::byte* p = b.data();
+    size_t left = b.size();
+    while (left) {
+        if (left < sizeof(nlattr))
+            throw Malformed("netlink attribute header truncated");
+        nlattr h;
+        std::memcpy(&h, p, sizeof h);
+        if (h.nla_len < sizeof(nlattr) || h.nla_len > left)
+            throw Malformed("netlink attribute length runs past its container");
+        f(static_cast<uint16_t>(h.nla_type & NLA_TYPE_MASK), Attr(static_cast<uint16_t>(h.nla_type & NLA_TYPE_MASK),
+                                                                  Bytes(p + sizeof(nlattr), h.nla_len - sizeof(nlattr))));
+        size_t step = NLA_ALIGN(h.nla_len);
+        if (step >= left)
+            break;
+        p += step;
+        left -= step;
+    }
+}
+
+} // namespace
+
 Link decode_link(const Msg& msg)
 {
     auto ifi = msg.family<ifinfomsg>();
@@ -262,81 +293,85 @@ Link decode_link(const Msg& msg)
     l.index = ifi.ifi_index;
     l.flags = ifi.ifi_flags;
     l.change = ifi.ifi_change;
-    AttrTable t(msg.attrs<ifinfomsg>(), IFLA_MAX);
-    if (auto s = t.str(IFLA_IFNAME))
-        l.name = std::string(*s);
-    l.mtu = get<uint32_t>(t, IFLA_MTU);
-    l.txqlen = get<uint32_t>(t, IFLA_TXQLEN);
-    l.master = get<uint32_t>(t, IFLA_MASTER);
-    l.link = get<uint32_t>(t, IFLA_LINK);
-    l.link_netnsid = get<int32_t>(t, IFLA_LINK_NETNSID);
-    l.group = get<uint32_t>(t, IFLA_GROUP);
-    l.operstate = get<uint8_t>(t, IFLA_OPERSTATE);
-    l.linkmode = get<uint8_t>(t, IFLA_LINKMODE);
-    l.proto_down = get<uint8_t>(t, IFLA_PROTO_DOWN);
-    l.event = get<uint32_t>(t, IFLA_EVENT);
-    if (auto s = t.str(IFLA_QDISC))
-        l.qdisc = std::string(*s);
-    if (auto s = t.str(IFLA_IFALIAS))
-        l.alias = std::string(*s);
-    if (const Attr* a = t.get(IFLA_ADDRESS))
-        l.address = copy(a);
-    if (const Attr* a = t.get(IFLA_BROADCAST))
-        l.broadcast = copy(a);
-    if (const Attr* a = t.get(IFLA_PERM_ADDRESS))
-        l.perm_address = copy(a);
-    if (t.has(IFLA_XDP)) {
-        AttrTable x = t.nested(IFLA_XDP, IFLA_XDP_MAX);
+    // A repeated attribute counts once, the last one, as in a table; the
+    // nests and the statistics are read after the walk.
+    std::optional<Attr> xdp, props, af_spec, stats64, stats32, linkinfo;
+    auto str = [](const Attr& a) { return std::string(a.str()); };
+    walk(msg.attrs<ifinfomsg>().bytes(), [&](uint16_t type, const Attr& a) {
+        switch (type) {
+        case IFLA_IFNAME: l.name = str(a); break;
+        case IFLA_MTU: l.mtu = a.as<uint32_t>(); break;
+        case IFLA_TXQLEN: l.txqlen = a.as<uint32_t>(); break;
+        case IFLA_MASTER: l.master = a.as<uint32_t>(); break;
+        case IFLA_LINK: l.link = a.as<uint32_t>(); break;
+        case IFLA_LINK_NETNSID: l.link_netnsid = a.as<int32_t>(); break;
+        case IFLA_GROUP: l.group = a.as<uint32_t>(); break;
+        case IFLA_OPERSTATE: l.operstate = a.as<uint8_t>(); break;
+        case IFLA_LINKMODE: l.linkmode = a.as<uint8_t>(); break;
+        case IFLA_PROTO_DOWN: l.proto_down = a.as<uint8_t>(); break;
+        case IFLA_EVENT: l.event = a.as<uint32_t>(); break;
+        case IFLA_QDISC: l.qdisc = str(a); break;
+        case IFLA_IFALIAS: l.alias = str(a); break;
+        case IFLA_ADDRESS: l.address = copy(&a); break;
+        case IFLA_BROADCAST: l.broadcast = copy(&a); break;
+        case IFLA_PERM_ADDRESS: l.perm_address = copy(&a); break;
+        case IFLA_XDP: xdp = a; break;
+        case IFLA_PROP_LIST: props = a; break;
+        case IFLA_PROMISCUITY: l.promiscuity = a.as<uint32_t>(); break;
+        case IFLA_ALLMULTI: l.allmulti = a.as<uint32_t>(); break;
+        case IFLA_MIN_MTU: l.min_mtu = a.as<uint32_t>(); break;
+        case IFLA_MAX_MTU: l.max_mtu = a.as<uint32_t>(); break;
+        case IFLA_NUM_TX_QUEUES: l.num_tx_queues = a.as<uint32_t>(); break;
+        case IFLA_NUM_RX_QUEUES: l.num_rx_queues = a.as<uint32_t>(); break;
+        case IFLA_GSO_MAX_SIZE: l.gso_max_size = a.as<uint32_t>(); break;
+        case IFLA_GSO_MAX_SEGS: l.gso_max_segs = a.as<uint32_t>(); break;
+        case IFLA_TSO_MAX_SIZE: l.tso_max_size = a.as<uint32_t>(); break;
+        case IFLA_TSO_MAX_SEGS: l.tso_max_segs = a.as<uint32_t>(); break;
+        case IFLA_GRO_MAX_SIZE: l.gro_max_size = a.as<uint32_t>(); break;
+        case IFLA_PHYS_PORT_NAME: l.phys_port_name = str(a); break;
+        case IFLA_PARENT_DEV_BUS_NAME: l.parent_bus = str(a); break;
+        case IFLA_PARENT_DEV_NAME: l.parent_dev = str(a); break;
+        case IFLA_PHYS_PORT_ID: l.phys_port_id = copy(&a); break;
+        case IFLA_PHYS_SWITCH_ID: l.phys_switch_id = copy(&a); break;
+        case IFLA_AF_SPEC: af_spec = a; break;
+        case IFLA_STATS64: stats64 = a; break;
+        case IFLA_STATS: stats32 = a; break;
+        case IFLA_CARRIER_CHANGES: l.carrier_changes = a.as<uint32_t>(); break;
+        case IFLA_LINKINFO: linkinfo = a; break;
+        default: break;
+        }
+    });
+    if (xdp) {
+        AttrTable x(xdp->nested(), IFLA_XDP_MAX);
         l.xdp_attached = x.as<uint8_t>(IFLA_XDP_ATTACHED);
     }
-    if (const Attr* a = t.get(IFLA_PROP_LIST))
-        for (Attr p : a->nested())
+    if (props)
+        for (Attr p : props->nested())
             if (p.type() == IFLA_ALT_IFNAME)
                 l.altnames.emplace_back(p.str());
-
-    l.promiscuity = get<uint32_t>(t, IFLA_PROMISCUITY);
-    l.allmulti = get<uint32_t>(t, IFLA_ALLMULTI);
-    l.min_mtu = get<uint32_t>(t, IFLA_MIN_MTU);
-    l.max_mtu = get<uint32_t>(t, IFLA_MAX_MTU);
-    l.num_tx_queues = get<uint32_t>(t, IFLA_NUM_TX_QUEUES);
-    l.num_rx_queues = get<uint32_t>(t, IFLA_NUM_RX_QUEUES);
-    l.gso_max_size = get<uint32_t>(t, IFLA_GSO_MAX_SIZE);
-    l.gso_max_segs = get<uint32_t>(t, IFLA_GSO_MAX_SEGS);
-    l.tso_max_size = get<uint32_t>(t, IFLA_TSO_MAX_SIZE);
-    l.tso_max_segs = get<uint32_t>(t, IFLA_TSO_MAX_SEGS);
-    l.gro_max_size = get<uint32_t>(t, IFLA_GRO_MAX_SIZE);
-    if (auto s = t.str(IFLA_PHYS_PORT_NAME))
-        l.phys_port_name = std::string(*s);
-    if (auto s = t.str(IFLA_PARENT_DEV_BUS_NAME))
-        l.parent_bus = std::string(*s);
-    if (auto s = t.str(IFLA_PARENT_DEV_NAME))
-        l.parent_dev = std::string(*s);
-    if (const Attr* a = t.get(IFLA_PHYS_PORT_ID))
-        l.phys_port_id = copy(a);
-    if (const Attr* a = t.get(IFLA_PHYS_SWITCH_ID))
-        l.phys_switch_id = copy(a);
-    if (const Attr* a = t.get(IFLA_AF_SPEC)) {
+    if (af_spec) {
         l.has_af_spec = true;
-        for (Attr fam : a->nested()) {
+        for (Attr fam : af_spec->nested()) {
             if (fam.type() != AF_INET6)
                 continue;
-            AttrTable in6(fam.nested(), IFLA_INET6_MAX);
-            l.addr_gen_mode = in6.as<uint8_t>(IFLA_INET6_ADDR_GEN_MODE);
+            std::optional<uint8_t> mode;
+            walk(fam.payload(), [&](uint16_t type, const Attr& a) {
+                if (type == IFLA_INET6_ADDR_GEN_MODE)
+                    mode = a.as<uint8_t>();
+            });
+            l.addr_gen_mode = mode;
             break;
         }
     }
-
-    if (const Attr* a = t.get(IFLA_STATS64)) {
-        l.stats = stats_from<rtnl_link_stats64>(a);
+    if (stats64) {
+        l.stats = stats_from<rtnl_link_stats64>(&*stats64);
         l.stats_are_64 = true;
-    } else if (const Attr* s32 = t.get(IFLA_STATS)) {
-        l.stats = widen(stats_from<rtnl_link_stats>(s32));
+    } else if (stats32) {
+        l.stats = widen(stats_from<rtnl_link_stats>(&*stats32));
     }
-    l.carrier_changes = get<uint32_t>(t, IFLA_CARRIER_CHANGES);
-
-    if (t.has(IFLA_LINKINFO)) {
+    if (linkinfo) {
         l.has_linkinfo = true;
-        AttrTable info = t.nested(IFLA_LINKINFO, IFLA_INFO_MAX);
+        AttrTable info(linkinfo->nested(), IFLA_INFO_MAX);
         if (auto s = info.str(IFLA_INFO_KIND))
             l.kind = std::string(*s);
         if (auto s = info.str(IFLA_INFO_SLAVE_KIND))
