@@ -72,29 +72,12 @@ AttrTable::AttrTable(Attrs attrs, uint16_t max) : limit_(uint32_t(max) + 1)
         }
         return;
     }
-    // The attribute walk of Attrs::iterator, unrolled by hand: this loop runs
-    // for every attribute of every message of a dump.
-    Bytes rest = attrs.bytes();
-    const std::byte* p = rest.data();
-    size_t left = rest.size();
-    while (left) {
-        if (left < sizeof(nlattr))
-            throw Malformed("netlink attribute header truncated");
-        nlattr h;
-        std::memcpy(&h, p, sizeof h);
-        if (h.nla_len < sizeof(nlattr) || h.nla_len > left)
-            throw Malformed("netlink attribute length runs past its container");
-        uint16_t t = h.nla_type & NLA_TYPE_MASK;
+    for_each_attr(attrs.bytes(), [&](uint16_t t, const Attr& a) {
         if (t <= max) {
-            ::new (storage_ + t * sizeof(Attr)) Attr(t, Bytes(p + sizeof(nlattr), h.nla_len - sizeof(nlattr)));
+            ::new (storage_ + t * sizeof(Attr)) Attr(a);
             present_[t / 64] |= uint64_t(1) << (t % 64);
         }
-        size_t step = attr_align(h.nla_len);
-        if (step >= left)
-            break;
-        p += step;
-        left -= step;
-    }
+    });
 }
 
 namespace {

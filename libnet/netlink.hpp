@@ -127,6 +127,33 @@ private:
     Bytes data_{};
 };
 
+// Calls f(type, attr) for each attribute in `b`, in order, with the framing
+// checks of Attrs (Malformed on a truncated header or a length past the
+// container). The loop every dump runs for every attribute: AttrTable fills
+// its table with it, and decoders that read each attribute once take them
+// from it directly.
+template <class F>
+void for_each_attr(Bytes b, F&& f)
+{
+    const std::byte* p = b.data();
+    size_t left = b.size();
+    while (left) {
+        if (left < sizeof(nlattr))
+            throw Malformed("netlink attribute header truncated");
+        nlattr h;
+        std::memcpy(&h, p, sizeof h);
+        if (h.nla_len < sizeof(nlattr) || h.nla_len > left)
+            throw Malformed("netlink attribute length runs past its container");
+        auto type = static_cast<uint16_t>(h.nla_type & NLA_TYPE_MASK);
+        f(type, Attr(type, Bytes(p + sizeof(nlattr), h.nla_len - sizeof(nlattr))));
+        size_t step = NLA_ALIGN(h.nla_len);
+        if (step >= left)
+            break;
+        p += step;
+        left -= step;
+    }
+}
+
 // Attributes indexed by type, the way most replies are read: parse once,
 // then look up. Types above `max` are skipped; a repeated type keeps the last.
 class AttrTable {

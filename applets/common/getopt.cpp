@@ -153,12 +153,7 @@ po::parsed_options run(int argc, char** argv, const po::options_description& all
     return po::command_line_parser(argc, argv)
         .options(all)
         .positional(pos)
-        .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
-               po::command_line_style::short_allow_next | po::command_line_style::allow_long |
-               po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
-               po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
-               // getopt_long takes any unambiguous prefix of a long option.
-               po::command_line_style::allow_guessing)
+        .style(getopt_style)
         .extra_style_parser([&all](std::vector<std::string>& args) { return getopt_word_parser(all, args); })
         .allow_unregistered()
         .run();

@@ -16,11 +16,22 @@
 #include <vector>
 
 #include <boost/program_options/options_description.hpp>
+#include <boost/program_options/cmdline.hpp>
 #include <boost/program_options/parsers.hpp>
 
 namespace nsbox::cli {
 
 namespace po = boost::program_options;
+
+// Boost's command-line style closest to getopt_long: "-c3" and "-c 3",
+// clusters ("-nq"), "--count=3" and "--count 3", and any unambiguous prefix
+// of a long option.
+inline constexpr int getopt_style =
+    po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
+    po::command_line_style::short_allow_next | po::command_line_style::allow_long |
+    po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
+    po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
+    po::command_line_style::allow_guessing;
 
 // A command line getopt would reject. what() is getopt's sentence without the
 // program name ("invalid option -- 'z'"); the applet prefixes argv[0].

@@ -1,5 +1,7 @@
 #include "applets/iptables/cli.hpp"
 
+#include "applets/common/getopt.hpp"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cctype>
@@ -539,11 +541,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             opts = po::command_line_parser(argc, argv)
                        .options(desc)
                        .positional(pos)
-                       .style(po::command_line_style::allow_short | po::command_line_style::short_allow_adjacent |
-                              po::command_line_style::short_allow_next | po::command_line_style::allow_long |
-                              po::command_line_style::long_allow_adjacent | po::command_line_style::long_allow_next |
-                              po::command_line_style::allow_sticky | po::command_line_style::allow_dash_for_short |
-                              po::command_line_style::allow_guessing)
+                       .style(cli::getopt_style)
                        .run()
                        .options;
         } catch (const po::invalid_command_line_syntax& e) {

@@ -183,6 +183,20 @@ void on_info_signal(int) { g_info_requested = true; }
 
 void warn(const std::string& msg) { std::fprintf(stderr, "tcpdump: WARNING: %s\n", msg.c_str()); }
 
+// The snapshot length the handle really uses becomes the one printed and
+// written, with tcpdump's warning when it differs from -s.
+void fit_snaplen(Options& opt, int snap)
+{
+    if (opt.snaplen < snap) {
+        if (opt.snaplen != 0)
+            warn(fmt::format("snaplen raised from {} to {}", opt.snaplen, snap));
+        opt.snaplen = snap;
+    } else if (opt.snaplen > snap) {
+        warn(fmt::format("snaplen lowered from {} to {}", opt.snaplen, snap));
+        opt.snaplen = snap;
+    }
+}
+
 void print_version(FILE* f)
 {
     std::fprintf(f, "tcpdump version %.*s\n%s\n", int(version.size()), version.data(), pcap_lib_version());
@@ -904,15 +918,7 @@ int netns_main(Options& opt)
         open_target(t);
     if (handles.empty())
         fail(fmt::format("no network namespace has an interface {}", device));
-    int snap = pcap_snapshot(handles.front().pc);
-    if (opt.snaplen < snap) {
-        if (opt.snaplen != 0)
-            warn(fmt::format("snaplen raised from {} to {}", opt.snaplen, snap));
-        opt.snaplen = snap;
-    } else if (opt.snaplen > snap) {
-        warn(fmt::format("snaplen lowered from {} to {}", opt.snaplen, snap));
-        opt.snaplen = snap;
-    }
+    fit_snaplen(opt, pcap_snapshot(handles.front().pc));
 
     Names names(opt.print.nflag != 0, opt.short_hosts != 0);
     struct sigaction sa{};
@@ -1249,15 +1255,7 @@ int tcpdump_main(int argc, char** argv)
             std::fprintf(stderr, "tcpdump: data link type %s\n", opt.datalink->c_str());
             std::fflush(stderr);
         }
-        int snap = pcap_snapshot(pc);
-        if (opt.snaplen < snap) {
-            if (opt.snaplen != 0)
-                warn(fmt::format("snaplen raised from {} to {}", opt.snaplen, snap));
-            opt.snaplen = snap;
-        } else if (opt.snaplen > snap) {
-            warn(fmt::format("snaplen lowered from {} to {}", opt.snaplen, snap));
-            opt.snaplen = snap;
-        }
+        fit_snaplen(opt, pcap_snapshot(pc));
     }
 
     std::string filter = opt.filter_file ? read_filter_file(*opt.filter_file) : join(opt.expression);

@@ -253,37 +253,6 @@ Message encode(uint16_t type, uint16_t flags, const Link& l)
     return m;
 }
 
-namespace {
-
-// Calls f(type, payload) for each attribute in `b`, in order: the walk of
-// AttrTable's constructor (the same framing checks, the same Malformed),
-// without building a table. decode_link reads every attribute of every
-// link of a dump once, so it takes each as the walk brings it instead of
-// filling a table and then looking up each type in it.
-template <class F>
-void walk(Bytes b, F f)
-{
-    const std::byte* p = b.data();
-    size_t left = b.size();
-    while (left) {
-        if (left < sizeof(nlattr))
-            throw Malformed("netlink attribute header truncated");
-        nlattr h;
-        std::memcpy(&h, p, sizeof h);
-        if (h.nla_len < sizeof(nlattr) || h.nla_len > left)
-            throw Malformed("netlink attribute length runs past its container");
-        f(static_cast<uint16_t>(h.nla_type & NLA_TYPE_MASK), Attr(static_cast<uint16_t>(h.nla_type & NLA_TYPE_MASK),
-                                                                  Bytes(p + sizeof(nlattr), h.nla_len - sizeof(nlattr))));
-        size_t step = NLA_ALIGN(h.nla_len);
-        if (step >= left)
-            break;
-        p += step;
-        left -= step;
-    }
-}
-
-} // namespace
-
 Link decode_link(const Msg& msg)
 {
     auto ifi = msg.family<ifinfomsg>();
@@ -297,7 +266,7 @@ Link decode_link(const Msg& msg)
     // nests and the statistics are read after the walk.
     std::optional<Attr> xdp, props, af_spec, stats64, stats32, linkinfo;
     auto str = [](const Attr& a) { return std::string(a.str()); };
-    walk(msg.attrs<ifinfomsg>().bytes(), [&](uint16_t type, const Attr& a) {
+    for_each_attr(msg.attrs<ifinfomsg>().bytes(), [&](uint16_t type, const Attr& a) {
         switch (type) {
         case IFLA_IFNAME: l.name = str(a); break;
         case IFLA_MTU: l.mtu = a.as<uint32_t>(); break;
@@ -355,7 +324,7 @@ Link decode_link(const Msg& msg)
             if (fam.type() != AF_INET6)
                 continue;
             std::optional<uint8_t> mode;
-            walk(fam.payload(), [&](uint16_t type, const Attr& a) {
+            for_each_attr(fam.payload(), [&](uint16_t type, const Attr& a) {
                 if (type == IFLA_INET6_ADDR_GEN_MODE)
                     mode = a.as<uint8_t>();
             });
