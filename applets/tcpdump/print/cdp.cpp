@@ -106,7 +106,8 @@ void print_addr(Ctx& c, const Reader& r, size_t p, unsigned l)
                 if (r.peek_u8(p + i) != llc_ipv6[i])
                     is_ipv6 = false;
         }
-        if (pt == 1 && pl == 1 && r.peek_u8(p) == nlpid_ip && al == 4) {
+        bool is_ipv4 = pt == 1 && pl == 1 && r.peek_u8(p) == nlpid_ip && al == 4;
+        if (is_ipv4 || is_ipv6) {
             p += pl + 2;
             l -= pl + 2;
             if (l < al) {
@@ -114,18 +115,10 @@ void print_addr(Ctx& c, const Reader& r, size_t p, unsigned l)
                 tcheck(r, p, l);
                 return;
             }
-            c.print("IPv4 ({}) {}", num, ipaddr_string(c, peek_addr4(r, p)));
-            p += al;
-            l -= al;
-        } else if (is_ipv6) {
-            p += pl + 2;
-            l -= pl + 2;
-            if (l < al) {
-                c.put(" (not enough space for A)");
-                tcheck(r, p, l);
-                return;
-            }
-            c.print("IPv6 ({}) {}", num, ip6addr_string(c, peek_addr6(r, p)));
+            if (is_ipv4)
+                c.print("IPv4 ({}) {}", num, ipaddr_string(c, peek_addr4(r, p)));
+            else
+                c.print("IPv6 ({}) {}", num, ip6addr_string(c, peek_addr6(r, p)));
             p += al;
             l -= al;
         } else {
