@@ -270,6 +270,10 @@ void check(Data& d, const State& st)
         uint64_t b = 0;
         if (given("hashlimit-burst")) {
             uint64_t per = cost_to_bytes(cost);
+            // Below 16b/s a byte costs the whole token bucket: iptables
+            // 1.8.9 divides by zero here (SIGFPE, exit 136); nsbox refuses.
+            if (per == 0)
+                fail("hashlimit: a byte rate with --hashlimit-burst must be at least 16b/s");
             uint64_t want = xt::get<uint64_t>(d, burst);
             if (want < per)
                 fail(fmt::format("burst cannot be smaller than {}b", per));

@@ -411,4 +411,21 @@ TEST(IptablesExtCodec, TcpPortsWithoutProtocolAreRefused)
     EXPECT_NO_THROW(parse({"-A", "FORWARD", "!", "-p", "tcp", "-m", "tcp", "--dport", "22"}));
 }
 
+// iptables 1.8.9 dies of SIGFPE on these (a byte rate under 16b/s gives a
+// zero-byte token); nsbox refuses them as a usage error.
+TEST(IptablesExtCodec, HashlimitByteRateTooSmallForABurstIsRefused)
+{
+    for (const char* rate : {"1b/s", "15b/s"}) {
+        try {
+            parse({"-A", "INPUT", "-m", "hashlimit", "--hashlimit-upto", rate, "--hashlimit-burst", "5",
+                   "--hashlimit-name", "x"});
+            FAIL() << rate << " accepted";
+        } catch (const UsageError& e) {
+            EXPECT_STREQ(e.what(), "hashlimit: a byte rate with --hashlimit-burst must be at least 16b/s");
+        }
+    }
+    EXPECT_NO_THROW(parse({"-A", "INPUT", "-m", "hashlimit", "--hashlimit-upto", "16b/s", "--hashlimit-burst",
+                           "16", "--hashlimit-name", "x"}));
+}
+
 } // namespace
