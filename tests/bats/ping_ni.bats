@@ -88,7 +88,7 @@ PY
 }
 
 PRE='
-mask() { sed -E "s/, time [0-9]+ms/, time Tms/; s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s/time=[0-9.]+ ms/time=T ms/"; }
+mask() { sed -E "s/, time [0-9]+ms/, time Tms/; s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(ipg/ewma )[0-9./]+ ms#\1T ms#; s/time=[0-9.]+ ms/time=T ms/"; }
 I=/usr/sbin/ip
 $I netns add peer
 for ns in "" "$I netns exec peer"; do
@@ -99,9 +99,11 @@ $I -6 addr add fd00:1::1/64 dev pv0 nodad; $I link set pv0 up
 $I -n peer -6 addr add fd00:1::2/64 dev pv1 nodad; $I -n peer link set pv1 up; $I -n peer link set lo up
 /usr/bin/ping -c 1 -W 3 fd00:1::2 >/dev/null
 # The responder, bounded: 40 queries or 30 s; stopped by PID at the end.
-$I netns exec peer timeout 35 python3 "$NI_RESPONDER" 40 30 >ready &
+$I netns exec peer timeout 35 python3 @NI_RESPONDER@ 40 30 >ready &
 rp=$!
 for i in $(seq 50); do [ -s ready ] && break; sleep 0.1; done
+# Without the responder both tools would time out alike and agree.
+[ -s ready ] || { echo "the node information responder did not start" >&2; exit 97; }
 # One query before the compared ones, so that neither tool waits on
 # neighbour discovery.
 /usr/bin/ping -c 1 -W 3 -N ipv6 fd00:1::2 >/dev/null
@@ -109,7 +111,9 @@ for i in $(seq 50); do [ -s ready ] && break; sleep 0.1; done
 POST='
 kill $rp 2>/dev/null; wait $rp 2>/dev/null; true'
 
-same() { assert_same "$PRE$1$POST"; }
+# (The sandbox starts with an empty environment: the responder's path is
+# written into the script.)
+same() { assert_same "${PRE//@NI_RESPONDER@/$NI_RESPONDER}$1$POST"; }
 # What ping decides before it sends: no network needed.
 early() { assert_same "$1"; }
 
