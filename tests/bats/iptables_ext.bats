@@ -185,9 +185,13 @@ cross() { # ADDER CHECKER
 }
 cross iptables '"$REF"'
 cross '"$REF"' iptables'
-  assert_same "$script"
+  # One run with nsbox on the PATH is the whole test (every -C and -D on
+  # either side must succeed and leave every table empty); a reference-only
+  # run would pit iptables-nft against itself and triple the cost.
   run nsb "$script"
-  [[ "$output" != *FAILED* ]]
+  [ "$status" = 0 ]
+  [ "$output" = "$(printf '%s empty\n' filter nat mangle raw; echo 'iptables: Chain already exists.'
+                  printf '%s empty\n' filter nat mangle raw)" ]
 }
 
 @test "extension batches are byte for byte what iptables-nft sends" {
