@@ -17,19 +17,27 @@ case ${1:-} in
   *) limit=(-max_total_time="$1") ;;
 esac
 
-launcher=()
-command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
-cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DNSBOX_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" >/dev/null
+# NSBOX_FUZZ_BUILD names a build directory configured already with
+# NSBOX_FUZZ=ON (scripts/test.sh passes its sanitizer build); by default
+# build-fuzz, configured here.
+build=${NSBOX_FUZZ_BUILD:-build-fuzz}
+if [[ -z ${NSBOX_FUZZ_BUILD:-} ]]; then
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DNSBOX_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" >/dev/null
+fi
+grep -q '^NSBOX_FUZZ:BOOL=ON' "$build/CMakeCache.txt" \
+  || { echo "fuzz.sh: $build is not configured with NSBOX_FUZZ=ON" >&2; exit 1; }
 targets=()
 for src in tests/fuzz/*_fuzzer.cpp; do
   targets+=("fuzz_$(basename "$src" .cpp)")
 done
-cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 
-work=build-fuzz/run
-rm -rf "$work" build-fuzz/findings
-mkdir -p build-fuzz/findings
+work=$build/run
+rm -rf "$work" "$build/findings"
+mkdir -p "$build/findings"
 python3 tests/fuzz/seeds.py "$work/seeds"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -40,8 +48,8 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$work/seeds/$name"
   printf '%-14s ' "$name"
   # New inputs go to $corpus; the seeds are read, never written.
-  if build-fuzz/"$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-       -artifact_prefix=build-fuzz/findings/"$name"- "$corpus" "$work/seeds/$name" >"$work/$name.log" 2>&1; then
+  if "$build/$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+       -artifact_prefix="$build/findings/$name-" "$corpus" "$work/seeds/$name" >"$work/$name.log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -1)
     echo "ok, ${runs:-?} inputs"
   else
