@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
+#include <cinttypes>
 #include <climits>
 #include <cmath>
 #include <map>
@@ -479,11 +480,17 @@ bool is_target_name(std::string_view name)
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
 {
-    if (!s.empty() && s.size() <= 3 && s.find_first_not_of("0123456789") == std::string::npos) {
-        unsigned long v = std::stoul(s);
-        if (v <= 255)
-            return static_cast<uint8_t>(v);
-        return std::nullopt;
+    // xtables_strtoui(s, NULL, &proto, 0, UINT8_MAX) first: strtoumax in
+    // base 0 over the whole string ("0x11", "017" is 15, " +6"), no minus
+    // sign after leading blanks; a number above 255 is no protocol name
+    // either ("256" is refused, not looked up).
+    auto first = s.find_first_not_of(" \t\n\v\f\r");
+    if (first == std::string::npos || s[first] != '-') {
+        errno = 0;
+        char* end = nullptr;
+        uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
+        if (end != s.c_str() && *end == 0)
+            return errno == ERANGE || v > 255 ? std::nullopt : std::optional<uint8_t>(static_cast<uint8_t>(v));
     }
     if (s == "all")
         return 0;

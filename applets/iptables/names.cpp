@@ -14,10 +14,12 @@ struct ChainProto {
     std::string_view name;
     uint8_t num;
 };
-// xtables_chain_protos, in its order.
+// xtables_chain_protos as 1.8.9 has it, in its order (the first name of a
+// number is the one listed: 58 is "ipv6-icmp", 135 "mobility-header", as in
+// /etc/protocols).
 constexpr ChainProto chain_protos[] = {
-    {"tcp", 6}, {"sctp", 132}, {"udp", 17}, {"udplite", 136}, {"icmp", 1}, {"icmpv6", 58},
-    {"ipv6-icmp", 58}, {"esp", 50}, {"ah", 51}, {"ipv6-mh", 135}, {"mh", 135}, {"all", 0},
+    {"tcp", 6},  {"sctp", 132}, {"udp", 17},  {"udplite", 136}, {"icmp", 1},  {"ipv6-icmp", 58},  {"icmpv6", 58},
+    {"esp", 50}, {"ah", 51},    {"mobility-header", 135},       {"ipv6-mh", 135}, {"mh", 135}, {"all", 0},
 };
 
 } // namespace
