@@ -52,6 +52,18 @@ std::optional<uint16_t> service_port(const std::string& name, const char* proto)
     return net::netdb::service_port(name, proto);
 }
 
+std::optional<uint16_t> service_port_any(const std::string& name)
+{
+    std::optional<uint16_t> out;
+    net::netdb::each_service([&](uint16_t port, std::string_view, std::span<const std::string_view> names) {
+        for (auto n : names)
+            if (n == name)
+                return (out = port), true;
+        return false;
+    });
+    return out;
+}
+
 std::optional<std::string> service_name(uint16_t port, const char* proto)
 {
     return net::netdb::service_name(port, proto);
