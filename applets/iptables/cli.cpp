@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
+#include <cinttypes>
 #include <climits>
 #include <cmath>
 #include <map>
@@ -399,56 +400,69 @@ uint32_t parse_rate(const std::string& s)
     return static_cast<uint32_t>(avg);
 }
 
-// A protocol NAT can map ports for.
-bool nat_port_proto(const Rule& r)
+// xtables_strtoui(s, &end, ..., min, max): a number at the start of `s`
+// (leading blanks, no minus sign, base 0) within [min, max]; `used` is how
+// many characters it took.
+std::optional<uint32_t> strtoui_prefix(const std::string& s, uint32_t min, uint32_t max, size_t& used)
 {
-    return !r.proto_invert && (r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 132 || r.proto == 33);
+    auto first = s.find_first_not_of(" \t\n\v\f\r");
+    if (first != std::string::npos && s[first] == '-')
+        return std::nullopt;
+    errno = 0;
+    char* end = nullptr;
+    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
+    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
+        return std::nullopt;
+    used = static_cast<size_t>(end - s.c_str());
+    return static_cast<uint32_t>(v);
 }
 
-// "PORT" or "PORT-PORT" of --to-ports and of a NAT range.
-std::pair<uint16_t, uint16_t> parse_port_range(const std::string& s)
+// The ports of a NAT target as libxt_NAT (1.8.9) parses them for
+// --to-destination, --to-source and --to-ports: "PORT" (a number or a
+// service name), "PORT-PORT" (numbers) or "PORT-PORT/BASE" (a shifted
+// portmap; BASE 1-65535 or a service name, whatever follows its number is
+// ignored). Its messages, in its order.
+struct NatPorts {
+    uint16_t lo = 0, hi = 0;
+    std::optional<uint16_t> base;
+};
+NatPorts parse_nat_ports(const std::string& s)
 {
-    auto dash = s.find('-');
-    auto lo = parse_u32(s.substr(0, dash), 65535);
-    auto hi = dash == std::string::npos ? lo : parse_u32(s.substr(dash + 1), 65535);
-    if (!lo || !hi || *lo == 0 || *hi < *lo)
-        throw UsageError("Port \"" + s + "\" not valid\n");
-    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
-}
-
-// The ports of a DNAT/SNAT range: "PORT" or "PORT-PORT", 0 to 65535, as
-// libxt_DNAT reads them (strtoul, base 0) and with its messages.
-std::pair<uint16_t, uint16_t> parse_nat_ports(const std::string& s)
-{
-    // The number at the start of `p` and where it ends, or nullopt.
-    auto number = [](const std::string& p, size_t& used) -> std::optional<uint32_t> {
-        errno = 0;
-        char* end = nullptr;
-        unsigned long v = std::strtoul(p.c_str(), &end, 0);
-        used = static_cast<size_t>(end - p.c_str());
-        if (used == 0 || errno || v > 65535)
-            return std::nullopt;
-        return static_cast<uint32_t>(v);
-    };
+    NatPorts out;
     size_t used = 0;
-    auto lo = number(s, used);
-    if (!lo)
-        throw UsageError("Port `" + s + "' not valid");
+    auto lo = strtoui_prefix(s, 0, 65535, used);
+    if (!lo) {
+        lo = names::service_port_any(s);
+        if (!lo)
+            throw UsageError("Port `" + s + "' not valid");
+        used = s.size();
+    }
+    out.lo = out.hi = static_cast<uint16_t>(*lo);
     if (used == s.size())
-        return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*lo)};
+        return out;
+    if (s[used] == ':')
+        throw UsageError("Invalid port:port syntax - use dash");
     if (s[used] != '-')
         throw UsageError("Garbage after port value: `" + s.substr(used) + "'");
     std::string rest = s.substr(used + 1);
-    auto hi = number(rest, used);
+    auto hi = strtoui_prefix(rest, 0, 65535, used);
     if (!hi)
         throw UsageError("Port `" + rest + "' not valid");
     if (*hi < *lo)
         throw UsageError("Port range `" + rest + "' funky");
-    if (used < rest.size() && rest[used] == '/')
-        throw UsageError("nsbox does not support a DNAT base port (`" + rest.substr(used) + "')");
-    if (used < rest.size())
+    out.hi = static_cast<uint16_t>(*hi);
+    if (used == rest.size())
+        return out;
+    if (rest[used] != '/')
         throw UsageError("Garbage after port range: `" + rest.substr(used) + "'");
-    return {static_cast<uint16_t>(*lo), static_cast<uint16_t>(*hi)};
+    std::string base_s = rest.substr(used + 1);
+    auto base = strtoui_prefix(base_s, 1, 65535, used);
+    if (!base)
+        base = names::service_port_any(base_s);
+    if (!base)
+        throw UsageError("Port `" + base_s + "' not valid");
+    out.base = static_cast<uint16_t>(*base);
+    return out;
 }
 
 uint32_t parse_nat_ip(const std::string& s)
@@ -479,11 +493,17 @@ bool is_target_name(std::string_view name)
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
 {
-    if (!s.empty() && s.size() <= 3 && s.find_first_not_of("0123456789") == std::string::npos) {
-        unsigned long v = std::stoul(s);
-        if (v <= 255)
-            return static_cast<uint8_t>(v);
-        return std::nullopt;
+    // xtables_strtoui(s, NULL, &proto, 0, UINT8_MAX) first: strtoumax in
+    // base 0 over the whole string ("0x11", "017" is 15, " +6"), no minus
+    // sign after leading blanks; a number above 255 is no protocol name
+    // either ("256" is refused, not looked up).
+    auto first = s.find_first_not_of(" \t\n\v\f\r");
+    if (first == std::string::npos || s[first] != '-') {
+        errno = 0;
+        char* end = nullptr;
+        uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
+        if (end != s.c_str() && *end == 0)
+            return errno == ERANGE || v > 255 ? std::nullopt : std::optional<uint8_t>(static_cast<uint8_t>(v));
     }
     if (s == "all")
         return 0;
@@ -598,14 +618,22 @@ Command parse_command_line(int argc, char** argv, bool fast)
         }
         throw UsageError("unknown option \"--" + opt + "\"");
     };
+    // libxtables' checks of a match option that takes no "!", in its
+    // order: once per match, then no "!".
+    auto ext_take = [&](const std::string& mname, const std::string& opt) -> Ext& {
+        Ext* x = loaded_ext(mname);
+        if (!x)
+            throw UsageError("unknown option \"--" + opt + "\"");
+        if (!given[x - r.exts.data()].insert(opt).second)
+            throw UsageError(mname + ": option \"--" + opt + "\" can only be used once.\n");
+        if (invert)
+            throw UsageError(mname + ": option \"--" + opt + "\" cannot be inverted.\n");
+        return *x;
+    };
     auto take_invert = [&] {
         bool inv = invert;
         invert = false;
         return inv;
-    };
-    auto no_invert = [&](const std::string& opt) {
-        if (invert)
-            throw UsageError("unexpected ! flag before --" + opt);
     };
     // The target whose options follow -j, with the options given so far.
     std::string target;
@@ -615,6 +643,36 @@ Command parse_command_line(int argc, char** argv, bool fast)
             if (target == t)
                 return;
         throw UsageError("unknown option \"--" + opt + "\"");
+    };
+    // libxtables' checks of a target option, in its order: once only
+    // (these targets have no repeatable option), then no "!".
+    std::set<std::string> target_given;
+    auto target_take = [&](const std::string& key) {
+        if (!target_given.insert(key).second)
+            throw UsageError(target + ": option \"--" + key + "\" can only be used once.\n");
+        if (invert)
+            throw UsageError(target + ": option \"--" + key + "\" cannot be inverted.\n");
+    };
+    // A NAT target's ports (libxt_NAT's parse_ports: a protocol with ports
+    // first, then the range) into its nf_nat_range2 (`v2`, DNAT) or compat
+    // range; returns the flags they add. The compat range has no base port:
+    // a shifted portmap sets the flag alone (iptables-nft lists it "/0").
+    auto put_nat_ports = [&](net::nft::Data& d, const std::string& s, bool v2) {
+        // The protocol number alone: "! -p tcp" has ports too.
+        bool portok = r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 132 || r.proto == 33 ||
+                      r.proto == IPPROTO_ICMP;
+        if (!portok)
+            throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
+        NatPorts p = parse_nat_ports(s);
+        xt::put_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min, p.lo);
+        xt::put_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max, p.hi);
+        uint32_t flags = xt::nat::proto_specified;
+        if (p.base) {
+            flags |= xt::nat::proto_offset;
+            if (v2)
+                xt::put_be16(d, xt::nat::base_proto, *p.base);
+        }
+        return flags;
     };
     // The extensions of ext.hpp's table: each loaded match's parser state
     // (by index into r.exts), and the target's.
@@ -1000,8 +1058,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             invert = false;
             (is_src ? r.sport : r.dport) = parsed;
         } else if (key == "comment") {
-            Ext& x = ext_for("comment", key);
-            no_invert(key);
+            Ext& x = ext_take("comment", key);
             std::fill(x.xt.info.begin(), x.xt.info.end(), 0);
             std::memcpy(x.xt.info.data(), val.data(), std::min(val.size(), xt::comment_size - 1));
         } else if (key == "tcp-option") {
@@ -1216,11 +1273,10 @@ Command parse_command_line(int argc, char** argv, bool fast)
             xt::put<uint16_t>(r.xt.info, xt::tcpmss::mss, static_cast<uint16_t>(mss));
             target_opts |= 2;
         } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
-            Ext& x = ext_for("statistic", key);
+            Ext& x = key == "mode" ? ext_take("statistic", key) : ext_for("statistic", key);
             namespace st = xt::statistic;
             auto& d = x.xt.info;
             if (key == "mode") {
-                no_invert(key);
                 if (val != "random" && val != "nth")
                     throw UsageError("Bad mode \"" + val + "\"");
                 xt::put<uint16_t>(d, st::mode, val == "random" ? st::random : st::nth);
@@ -1242,12 +1298,12 @@ Command parse_command_line(int argc, char** argv, bool fast)
             if (key != "mode" && take_invert())
                 xt::put<uint16_t>(d, st::flags, xt::get<uint16_t>(d, st::flags) | st::invert);
         } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
-            Ext& x = ext_for("addrtype", key);
+            bool iface = key == "limit-iface-in" || key == "limit-iface-out";
+            Ext& x = iface ? ext_take("addrtype", key) : ext_for("addrtype", key);
             namespace a = xt::addrtype;
             auto& d = x.xt.info;
             uint32_t flags = xt::get<uint32_t>(d, a::flags);
-            if (key == "limit-iface-in" || key == "limit-iface-out") {
-                no_invert(key);
+            if (iface) {
                 flags |= key == "limit-iface-in" ? a::limit_in : a::limit_out;
             } else {
                 uint16_t mask = 0;
@@ -1371,8 +1427,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 x->xt.info[c::match_invert] = take_invert() ? 1 : 0;
             }
         } else if (key == "limit" || key == "limit-burst") {
-            Ext& x = ext_for("limit", key);
-            no_invert(key);
+            Ext& x = ext_take("limit", key);
             if (key == "limit") {
                 x.limit.avg = parse_rate(val);
             } else {
@@ -1383,7 +1438,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             }
         } else if (key == "log-prefix" || key == "log-level" || key.rfind("log-", 0) == 0) {
             target_option({"LOG"}, key);
-            no_invert(key);
+            target_take(key);
             auto& d = r.xt.info;
             if (key == "log-prefix") {
                 if (val.empty())
@@ -1405,9 +1460,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             }
         } else if (key == "to-destination" || key == "to-source") {
             target_option({key == "to-destination" ? "DNAT" : "SNAT"}, key);
-            no_invert(key);
-            if (target_opts & 1)
-                throw UsageError(target + ": option \"--" + key + "\" can only be used once.\n");
+            target_take(key);
             target_opts |= 1;
             // DNAT revision 2 (nf_nat_range2) or SNAT revision 0
             // (nf_nat_ipv4_multi_range_compat): flags, addresses, ports.
@@ -1415,24 +1468,21 @@ Command parse_command_line(int argc, char** argv, bool fast)
             size_t f_off = v2 ? xt::nat::flags : xt::compat_nat::flags;
             size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
             size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
-            size_t lo_port = v2 ? xt::nat::min_proto : xt::compat_nat::min;
-            size_t hi_port = v2 ? xt::nat::max_proto : xt::compat_nat::max;
             auto& d = r.xt.info;
             uint32_t flags = xt::get<uint32_t>(d, f_off);
+            if (val.find('[') != std::string::npos)
+                throw UsageError("Invalid address format");
+            // One colon starts the ports; a second makes the whole value
+            // an address (a bad one, for IPv4).
+            auto colon = val.find(':');
+            if (colon != std::string::npos && val.find(':', colon + 1) != std::string::npos)
+                colon = std::string::npos;
             std::string ips = val;
-            if (auto colon = val.find(':'); colon != std::string::npos) {
-                // A second colon makes the whole value a (bad) address.
-                if (val.find(':', colon + 1) != std::string::npos)
-                    throw UsageError("Bad IP address \"" + val + "\"");
-                if (!nat_port_proto(r))
-                    throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
-                auto [lo, hi] = parse_nat_ports(val.substr(colon + 1));
-                xt::put_be16(d, lo_port, lo);
-                xt::put_be16(d, hi_port, hi);
-                flags |= xt::nat::proto_specified;
+            if (colon != std::string::npos) {
+                flags |= put_nat_ports(d, val.substr(colon + 1), v2);
                 ips = val.substr(0, colon);
             }
-            if (!ips.empty() || val.find(':') == std::string::npos) {
+            if (colon != 0) {
                 auto dash = ips.find('-');
                 uint32_t lo = parse_nat_ip(ips.substr(0, dash));
                 uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
@@ -1445,15 +1495,10 @@ Command parse_command_line(int argc, char** argv, bool fast)
             xt::put<uint32_t>(d, f_off, flags);
         } else if (key == "to-ports") {
             target_option({"MASQUERADE", "REDIRECT"}, key);
-            no_invert(key);
-            if (!nat_port_proto(r))
-                throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
-            namespace c = xt::compat_nat;
+            target_take(key);
             auto& d = r.xt.info;
-            auto [lo, hi] = parse_port_range(val);
-            xt::put_be16(d, c::min, lo);
-            xt::put_be16(d, c::max, hi);
-            xt::put<uint32_t>(d, c::flags, xt::get<uint32_t>(d, c::flags) | xt::nat::proto_specified);
+            namespace c = xt::compat_nat;
+            xt::put<uint32_t>(d, c::flags, xt::get<uint32_t>(d, c::flags) | put_nat_ports(d, val, false));
         } else if (key == "random" || key == "random-fully" || key == "persistent") {
             if (key == "persistent")
                 target_option({"DNAT", "SNAT"}, key);
@@ -1461,7 +1506,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 target_option({"SNAT", "MASQUERADE"}, key);
             else
                 target_option({"DNAT", "SNAT", "MASQUERADE", "REDIRECT"}, key);
-            no_invert(key);
+            target_take(key);
             uint32_t bit = key == "random" ? xt::nat::random : key == "persistent" ? xt::nat::persistent
                                                                                      : xt::nat::random_fully;
             size_t off = target == "DNAT" ? xt::nat::flags : xt::compat_nat::flags;
@@ -1469,7 +1514,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
         } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
                    key == "ctmask") {
             target_option({"CONNMARK"}, key);
-            no_invert(key);
+            target_take(key);
             namespace c = xt::connmark;
             auto& d = r.xt.info;
             if (key == "save-mark" || key == "restore-mark") {
@@ -1490,7 +1535,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
         } else if (key == "set-mark" || key == "set-xmark" || key == "and-mark" || key == "or-mark" ||
                    key == "xor-mark") {
             target_option({"MARK", "CONNMARK"}, key);
-            no_invert(key);
+            target_take(key);
             if (!mark_opt.empty())
                 throw UsageError(target + ": option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
                                  "\".\n");
@@ -1520,6 +1565,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
         } else if (key == "reject-with") {
             if (!reject_target)
                 throw UsageError("unknown option \"--reject-with\"");
+            target_take(key);
             auto it = std::find_if(std::begin(reject_names), std::end(reject_names), [&](const RejectName& n) {
                 return val == n.name || val == n.alias;
             });
@@ -1587,11 +1633,22 @@ Command parse_command_line(int argc, char** argv, bool fast)
         throw UsageError("TCPMSS target: At least one parameter is required");
     if (target == "CONNMARK" && mark_opt.empty())
         throw UsageError("CONNMARK target: No operation specified");
+    // libxtables' exclusions, checked after the target's own check: --mask
+    // sets both masks ("--ctmask" is first in CONNMARK's option table).
+    if (target == "CONNMARK" && target_given.count("mask"))
+        for (const char* m : {"ctmask", "nfmask"})
+            if (target_given.count(m))
+                throw UsageError(std::string("CONNMARK: option \"--") + m +
+                                 "\" cannot be used together with \"--mask\".\n");
     if (target == "MARK" && mark_opt.empty())
         throw UsageError("MARK: One of the --set-xmark, --{and,or,xor,set}-mark options is required");
     if ((target == "DNAT" || target == "SNAT") && !(target_opts & 1))
         throw UsageError(target + ": option \"--to-" + (target == "DNAT" ? "destination" : "source") +
                          "\" must be specified\n");
+    // REDIRECT has only revision 0 (the compat range): libxt_NAT refuses a
+    // shifted portmap there; SNAT and MASQUERADE keep the flag.
+    if (target == "REDIRECT" && (xt::get<uint32_t>(r.xt.info, xt::compat_nat::flags) & xt::nat::proto_offset))
+        throw UsageError("Shifted portmap ranges not supported with this kernel");
     if (r.l4match && r.proto != r.l4match && (r.sport.set() || r.dport.set() || r.flags.set()))
         throw UsageError(r.l4match == IPPROTO_TCP ? "TCP match requires '-p tcp'" : "UDP match requires '-p udp'");
     if (invert)

@@ -482,12 +482,13 @@ void print(std::string& out, const Data& d, bool save)
                                   {f_update, " UPDATE", " --update"}, {f_remove, " REMOVE", " --remove"}})
         if (cs & bit)
             out += save ? opt : word;
+    // libxt_recent prints both with "%d": 4294967295 seconds is "-1".
     if (auto s = xt::get<uint32_t>(d, seconds))
-        out += (save ? " --seconds " : " seconds: ") + std::to_string(s);
+        out += (save ? " --seconds " : " seconds: ") + std::to_string(static_cast<int32_t>(s));
     if (cs & f_reap)
         out += save ? " --reap" : " reap";
     if (auto h = xt::get<uint32_t>(d, hit_count))
-        out += (save ? " --hitcount " : " hit_count: ") + std::to_string(h);
+        out += (save ? " --hitcount " : " hit_count: ") + std::to_string(static_cast<int32_t>(h));
     if (cs & f_ttl)
         out += save ? " --rttl" : " TTL-Match";
     std::string nm = get_string(d, name, name_max);

@@ -273,7 +273,24 @@ std::string nat_range(const net::nft::Target& t)
         out += fmt::format(":{}", lo);
         if (hi != lo)
             out += fmt::format("-{}", hi);
+        // A shifted portmap: the compat range has no base port (0).
+        if (flags & xt::nat::proto_offset)
+            out += fmt::format("/{}", v2 ? xt::get_be16(d, xt::nat::base_proto) : 0);
     }
+    return out;
+}
+
+// MASQUERADE's and REDIRECT's ports (compat range): "1000-2000", "80",
+// "1000-2000/0" for a shifted portmap.
+std::string compat_ports(const net::nft::Data& d, uint32_t flags)
+{
+    namespace c = xt::compat_nat;
+    uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
+    std::string out = std::to_string(lo);
+    if (hi != lo)
+        out += fmt::format("-{}", hi);
+    if (flags & xt::nat::proto_offset)
+        out += "/0";
     return out;
 }
 
@@ -594,13 +611,8 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
         namespace c = xt::compat_nat;
         auto flags = xt::get<uint32_t>(d, c::flags);
-        if (flags & xt::nat::proto_specified) {
-            uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
-            out += t.name == "MASQUERADE" ? " masq ports: " : " redir ports ";
-            out += std::to_string(lo);
-            if (hi != lo)
-                out += fmt::format("-{}", hi);
-        }
+        if (flags & xt::nat::proto_specified)
+            out += (t.name == "MASQUERADE" ? " masq ports: " : " redir ports ") + compat_ports(d, flags);
         if (flags & xt::nat::random)
             out += " random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
@@ -700,12 +712,8 @@ void save_target(std::string& out, const net::nft::Target& t)
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
         namespace c = xt::compat_nat;
         auto flags = xt::get<uint32_t>(d, c::flags);
-        if (flags & xt::nat::proto_specified) {
-            uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
-            out += fmt::format(" --to-ports {}", lo);
-            if (hi != lo)
-                out += fmt::format("-{}", hi);
-        }
+        if (flags & xt::nat::proto_specified)
+            out += " --to-ports " + compat_ports(d, flags);
         if (flags & xt::nat::random)
             out += " --random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))

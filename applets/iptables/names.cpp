@@ -14,10 +14,12 @@ struct ChainProto {
     std::string_view name;
     uint8_t num;
 };
-// xtables_chain_protos, in its order.
+// xtables_chain_protos as 1.8.9 has it, in its order (the first name of a
+// number is the one listed: 58 is "ipv6-icmp", 135 "mobility-header", as in
+// /etc/protocols).
 constexpr ChainProto chain_protos[] = {
-    {"tcp", 6}, {"sctp", 132}, {"udp", 17}, {"udplite", 136}, {"icmp", 1}, {"icmpv6", 58},
-    {"ipv6-icmp", 58}, {"esp", 50}, {"ah", 51}, {"ipv6-mh", 135}, {"mh", 135}, {"all", 0},
+    {"tcp", 6},  {"sctp", 132}, {"udp", 17},  {"udplite", 136}, {"icmp", 1},  {"ipv6-icmp", 58},  {"icmpv6", 58},
+    {"esp", 50}, {"ah", 51},    {"mobility-header", 135},       {"ipv6-mh", 135}, {"mh", 135}, {"all", 0},
 };
 
 } // namespace
@@ -48,6 +50,18 @@ std::optional<std::string> protocol_name(uint8_t proto, bool lookup)
 std::optional<uint16_t> service_port(const std::string& name, const char* proto)
 {
     return net::netdb::service_port(name, proto);
+}
+
+std::optional<uint16_t> service_port_any(const std::string& name)
+{
+    std::optional<uint16_t> out;
+    net::netdb::each_service([&](uint16_t port, std::string_view, std::span<const std::string_view> names) {
+        for (auto n : names)
+            if (n == name)
+                return (out = port), true;
+        return false;
+    });
+    return out;
 }
 
 std::optional<std::string> service_name(uint16_t port, const char* proto)

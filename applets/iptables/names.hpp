@@ -18,6 +18,8 @@ std::optional<std::string> protocol_name(uint8_t proto, bool lookup);
 // /etc/services for "tcp" or "udp".
 std::optional<uint16_t> service_port(const std::string& name, const char* proto);
 std::optional<std::string> service_name(uint16_t port, const char* proto);
+// getservbyname(name, NULL): the first entry of that name, any protocol.
+std::optional<uint16_t> service_port_any(const std::string& name);
 
 // Addresses in host byte order: /etc/hosts, then /etc/networks.
 std::optional<uint32_t> host_address(const std::string& name);

@@ -228,12 +228,14 @@ constexpr size_t match_size = 16, match_mark = 0, match_mask = 4, match_invert =
 
 // struct nf_nat_range2 (DNAT/SNAT, revision 2)
 namespace nat {
-constexpr size_t size = 48, flags = 0, min_addr = 4, max_addr = 20, min_proto = 36, max_proto = 38;
+constexpr size_t size = 48, flags = 0, min_addr = 4, max_addr = 20, min_proto = 36, max_proto = 38,
+                 base_proto = 40;
 constexpr uint32_t map_ips = 1 << 0, proto_specified = 1 << 1, random = 1 << 2, persistent = 1 << 3,
-                   random_fully = 1 << 4;
+                   random_fully = 1 << 4, proto_offset = 1 << 5;
 } // namespace nat
 
-// struct nf_nat_ipv4_multi_range_compat (MASQUERADE, REDIRECT, revision 0)
+// struct nf_nat_ipv4_multi_range_compat (SNAT, MASQUERADE, REDIRECT, revision 0;
+// no room for a base port: a "/BASE" sets proto_offset alone, listed "/0")
 namespace compat_nat {
 constexpr size_t size = 24, rangesize = 0, flags = 4, min_ip = 8, max_ip = 12, min = 16, max = 18;
 }

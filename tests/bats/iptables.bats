@@ -301,3 +301,29 @@ printf "*filter\n-A INPUT -p tcp -j ACCEPT\n-A INPUT -p foo -j DROP\nCOMMIT\n" |
 cp /tmp/protocols.orig /etc/protocols
 iptables -S INPUT'
 }
+
+# A -p number is read as xtables_strtoui reads it: strtoumax in base 0 over
+# the whole word (hex "0x11", octal "017" is 15, leading blanks and "+"),
+# no minus sign, at most 255; anything else is looked up as a name and
+# refused with "unknown protocol". The implicit tcp/udp/icmp match follows
+# the number ("-p 0x6 --dport 22" is tcp). Listed by name where 1.8.9's own
+# table or /etc/protocols has one (58 "ipv6-icmp", 135 "mobility-header").
+@test "-p as a number (hex, octal, blanks, sign) and junk: accepted, refused and listed as iptables-nft does" {
+  assert_same_n '
+t() { "$@"; echo "rc=$?"; }
+for p in 0x11 0X11 017 0006 " 6" +6 " +1" 0 00 255 0xff 02 0x29 017 256 0x100 -1 " -1" -0 1x 6x 0x 08 09 "" "6 " 1e1 \
+         4294967302 18446744073709551622 "+-6" FOO; do
+  t iptables -A FORWARD -p "$p"; t iptables -A FORWARD ! -p "$p" -j ACCEPT
+done
+t iptables -A FORWARD -p 0x6 --dport 22 -j ACCEPT; t iptables -A FORWARD -p 017 --dport 22
+t iptables -A FORWARD -p 0x11 --sport 53 -j DROP; t iptables -A FORWARD -p 01 --icmp-type echo-reply
+t iptables -A FORWARD -p 0x6 -m multiport --dports 80,443
+t iptables -C FORWARD -p tcp --dport 22 -j ACCEPT; t iptables -C FORWARD -p 6 --dport 22 -j ACCEPT
+printf "*filter\n-A INPUT -p 0x11 --dport 53 -j ACCEPT\n-A INPUT ! -p 010\nCOMMIT\n" | iptables-restore -n; echo "rc=$?"
+printf "*filter\n-A INPUT -p 0x111\nCOMMIT\n" | iptables-restore -n; echo "rc=$?"
+for L in iptables '"$REF"'; do $L -S; $L -L -v; done
+iptables -L -n -v; iptables -L INPUT -n --line-numbers
+iptables -F
+for p in 58 0x3a icmpv6 IPv6-ICMP 135 mh ipv6-mh 51 0x32 udplite 0204 41 2; do t iptables -A FORWARD -p "$p"; done
+for L in iptables '"$REF"'; do $L -S; $L -L -v; done'
+}

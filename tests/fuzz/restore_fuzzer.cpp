@@ -148,6 +148,27 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
             (x.xt.name == "physdev" && d.size() >= 48 && (blank(c_string(d, 0, 16)) || blank(c_string(d, 32, 16)))))
             return;
     }
+    // A shifted portmap ("PORT-PORT/BASE", NF_NAT_RANGE_PROTO_OFFSET) is
+    // printed as iptables-nft 1.8.9 prints it, which it does not read back:
+    // SNAT's and MASQUERADE's compat range has no base port and prints
+    // "/0" ("Port `0' not valid"), and a one-port range prints
+    // "PORT/BASE" ("Garbage after port value") (checked with iptables-nft
+    // -C in a sandbox, 2026-12-06).
+    if (back.verdict == iptables::Verdict::Xt) {
+        const net::nft::Data& d = back.xt.info;
+        constexpr uint32_t offset = 1 << 5;
+        auto u32 = [&](size_t at) {
+            uint32_t v = 0;
+            if (d.size() >= at + 4)
+                std::memcpy(&v, d.data() + at, 4);
+            return v;
+        };
+        bool compat = back.xt.name == "SNAT" || back.xt.name == "MASQUERADE" || back.xt.name == "REDIRECT";
+        if (compat && (u32(4) & offset))
+            return;
+        if (back.xt.name == "DNAT" && (u32(0) & offset) && d.size() >= 40 && d[36] == d[38] && d[37] == d[39])
+            return;
+    }
     std::string plain;
     iptables::save_rule(plain, chain, back, false);
     std::vector<std::string> args = {"iptables", "-t", table};
