@@ -200,6 +200,9 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::revarp:
         arp_print(c, captured, length, caplen);
         return true;
+    case ethertype::lldp:
+        lldp_print(c, captured, length);
+        return true;
     default:
         return false;
     }
