@@ -880,7 +880,20 @@ def lldp(path):
     write(path, pk)
 
 
-CAPTURES = {"lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def inner_cut(path):
+    """VXLAN and Geneve frames captured short inside the inner Ethernet
+    header (tcpdump ends them in [|ether])."""
+    s=[192,168,50,1];d=[192,168,50,2]
+    inner=eth(ipv4([10,42,0,1],[10,42,0,2],1,bytes([8,0,0xf7,0xff,0,0,0,0])),src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    pk=[]
+    for f in (udp4(s,d,40000,4789,bytes([8,0,0,0,0,0,42,0])+inner),
+              udp4(s,d,40000,6081,bytes([0,0,0x65,0x58,0,0,42,0])+inner)):
+        for cut in (50,51,56,63,64):
+            pk.append((f[:cut],len(f)))
+    write(path, pk)
+
+
+CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
