@@ -651,3 +651,45 @@ TEST(PrintPacket, NamesWithoutNumericMode)
 }
 
 } // namespace
+
+namespace {
+
+// An LLDP frame: chassis MAC, port name, TTL, system name, IEEE 802.1 PVID,
+// IEEE 802.3 MAC/PHY, End (recorded from tcpdump 4.99.3 -t).
+constexpr const char* lldp_frame =
+    "0180c200000e02000000000188cc02070402000000000104050565746830060200780a03737731fe060080c201000afe0900120f01036c0100"
+    "100000";
+
+TEST(PrintPacket, Lldp)
+{
+    EXPECT_EQ(print(lldp_frame, 60, "-n"), "LLDP, length 46: sw1\n");
+    EXPECT_EQ(print(std::string_view(lldp_frame).substr(0, 60), 60, "-n"), "LLDP, length 46 [|lldp]\n");
+    EXPECT_EQ(print(lldp_frame, 60, "-n -v"),
+              "LLDP, length 46\n"
+              "\tChassis ID TLV (1), length 7\n"
+              "\t  Subtype MAC address (4): 02:00:00:00:00:01\n"
+              "\tPort ID TLV (2), length 5\n"
+              "\t  Subtype Interface Name (5): eth0\n"
+              "\tTime to Live TLV (3), length 2: TTL 120s\n"
+              "\tSystem Name TLV (5), length 3: sw1\n"
+              "\tOrganization specific TLV (127), length 6: OUI Ethernet bridged (0x0080c2)\n"
+              "\t  Port VLAN Id Subtype (1)\n"
+              "\t    port vlan id (PVID): 10\n"
+              "\tOrganization specific TLV (127), length 9: OUI IEEE 802.3 Private (0x00120f)\n"
+              "\t  MAC/PHY configuration/status Subtype (1)\n"
+              "\t    autonegotiation [supported, enabled] (0x03)\n"
+              "\t    PMD autoneg capability [10BASE-T hdx, 10BASE-T fdx, 100BASE-TX hdx, 100BASE-TX fdx, 1000BASE-T "
+              "fdx] (0x6c01)\n"
+              "\t    MAU type 100BASETX fdx (0x0010)\n"
+              "\tEnd TLV (0), length 0\n");
+    EXPECT_EQ(print(std::string_view(lldp_frame).substr(0, 60), 60, "-n -vv"),
+              "LLDP, length 46\n"
+              "\tChassis ID TLV (1), length 7\n"
+              "\t  Subtype MAC address (4): 02:00:00:00:00:01\n"
+              "\t  0x0000:  0402 0000 0000 01\n"
+              "\tPort ID TLV (2), length 5\n"
+              "\t  Subtype Interface Name (5): eth0\n"
+              "\t  0x0000:  0565 7468 30 [|lldp]\n");
+}
+
+} // namespace

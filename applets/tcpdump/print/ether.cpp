@@ -56,6 +56,9 @@ uint32_t ether_print(Ctx& c, Bytes p, uint32_t length, uint32_t caplen)
         return length;
     }
     if (caplen < ether_hdrlen) {
+        // An inner frame (GRE, VXLAN, Geneve) cut inside its Ethernet
+        // header ends in [|ether], as in tcpdump.
+        c.proto = "ether";
         c.print_trunc();
         return caplen;
     }
@@ -199,6 +202,9 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::arp:
     case ethertype::revarp:
         arp_print(c, captured, length, caplen);
+        return true;
+    case ethertype::lldp:
+        lldp_print(c, captured, length);
         return true;
     default:
         return false;

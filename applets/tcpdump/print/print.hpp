@@ -170,6 +170,8 @@ void gre_print(Ctx& c, Bytes p, uint32_t length);
 void stp_print(Ctx& c, Bytes p, uint32_t length);
 // Cisco Discovery Protocol (SNAP OUI 0x00000c, PID 0x2000).
 void cdp_print(Ctx& c, Bytes p, uint32_t length);
+// Link Layer Discovery Protocol (ethertype 0x88cc).
+void lldp_print(Ctx& c, Bytes p, uint32_t length);
 void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 // SCTP (IP protocol 132): the common header and each chunk.
 void sctp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);

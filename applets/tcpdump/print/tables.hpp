@@ -127,6 +127,7 @@ inline constexpr uint16_t vlan = 0x8100;
 inline constexpr uint16_t qinq = 0x88a8;
 inline constexpr uint16_t vlan9100 = 0x9100;
 inline constexpr uint16_t vlan9200 = 0x9200;
+inline constexpr uint16_t lldp = 0x88cc;
 } // namespace ethertype
 
 // Protocol names for -v's "proto NAME (n)" (ipproto_values).

@@ -831,7 +831,69 @@ def sctp(path):
     write(path, pk)
 
 
-CAPTURES = {"sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def lldp(path):
+    """LLDP: chassis and port ids of every subtype, TTL, names and
+    descriptions, capabilities, management addresses, IEEE 802.1 and 802.3
+    TLVs, IANA MUD-URL, an unknown OUI and TLV type, short and cut TLVs."""
+    def tlv(t,v,ln=None): return struct.pack('!H',(t<<9)|(len(v) if ln is None else ln))+v
+    def oui(o,sub,v): return tlv(127,o+bytes([sub])+v)
+    dst=b'\x01\x80\xc2\x00\x00\x0e';src=b'\x02\0\0\0\0\x01'
+    def frame(tlvs,pad=True):
+        b=b''.join(tlvs)
+        if pad: b=b.ljust(46,b'\0')
+        return eth(b,et=0x88cc,src=src,dst=dst)
+    mac=b'\x02\0\0\0\0\x01'
+    end=tlv(0,b'')
+    i8021=b'\x00\x80\xc2';i8023=b'\x00\x12\x0f'
+    pk=[]
+    pk.append(frame([tlv(1,b'\x04'+mac),tlv(2,b'\x05eth0'),tlv(3,b'\x00\x78'),tlv(4,b'uplink port'),tlv(5,b'switch-1'),
+        tlv(6,b'Debian GNU/Linux 12 (bookworm) Linux 6.1.0'),tlv(7,b'\x00\x14\x00\x10'),
+        tlv(8,b'\x05\x01\x0a\x00\x00\x01\x02\x00\x00\x00\x03\x00'),
+        tlv(8,b'\x11\x02'+bytes.fromhex('fd000000000000000000000000000001')+b'\x03\x00\x00\x00\x07\x04\x2b\x06\x01\x02'),
+        oui(i8021,1,b'\x00\x0a'),oui(i8021,2,b'\x06\x00\x14'),oui(i8021,3,b'\x00\x0a\x05vlan10'),oui(i8021,4,b'\x04\x88\x8e\x01\x00'),
+        oui(i8023,1,b'\x03\x6c\x01\x00\x10'),oui(i8023,2,b'\x07\x01\x03'),oui(i8023,3,b'\x03\x00\x00\x00\x05'),oui(i8023,4,b'\x05\xee'),
+        end]))
+    for st,v in [(1,b'chassis-comp'),(2,b'alias'),(3,b'port-comp'),(4,mac),(5,b'\x01\xc0\xa8\x01\x01'),(5,b'\x02'+bytes(16)),(5,b'\x06'+mac),(5,b'\x0c\x01\x02'),(5,b'\x01\x01'),(6,b'eth1'),(7,b'local\0xx'),(8,b'odd'),(0,b'zero')]:
+        pk.append(frame([tlv(1,bytes([st])+v),tlv(2,b'\x03'+mac),tlv(3,b'\x00\x10'),end]))
+    for st,v in [(1,b'alias'),(2,b'pc'),(3,mac),(4,b'\x01\x0a\x00\x00\x02'),(5,b'eth0'),(6,b'circuit'),(7,b'loc'),(9,b'nine'),(3,b'\x02\x00')]:
+        pk.append(frame([tlv(1,b'\x04'+mac),tlv(2,bytes([st])+v),tlv(3,b'\x00\x10'),end]))
+    pk.append(frame([tlv(5,b'only-name'),tlv(7,b'\x00\xff\x00\x00'),tlv(7,b'\x00\x04'),end]))
+    pk.append(frame([tlv(3,b'\x00'),end]))
+    pk.append(frame([tlv(1,b'\x04'),end]))
+    pk.append(frame([oui(i8021,1,b'\x00'),end]))
+    pk.append(frame([oui(i8021,3,b'\x00\x0a\x09vl'),oui(i8021,4,b'\x09'),oui(i8021,2,b'\x00'),oui(i8021,99,b'\x01\x02'),end]))
+    pk.append(frame([oui(i8023,1,b'\x00\x00'),oui(i8023,9,b'zz'),oui(i8023,2,b'\x0f\x09\x09'),oui(i8023,4,b'\x01'),end]))
+    pk.append(frame([oui(b'\x00\x00\x5e',1,b'https://example.org/mud'),oui(b'\x00\x00\x5e',2,b'abcd'),oui(b'\x00\x00\x5e',1,b'ab'),end]))
+    pk.append(frame([oui(b'\xaa\xbb\xcc',1,b'data'),tlv(127,b'\x00\x80'),tlv(42,b'unknown type'),tlv(9,b''),tlv(5,b'after'),end]))
+    pk.append(frame([tlv(8,b'\x05\x01\x0a\x00\x00\x01\x02\x00\x00\x00'),end]))
+    pk.append(frame([tlv(8,b'\x09\x01\x0a\x00\x00\x01'),end]))
+    pk.append(frame([tlv(8,b'\x02\x01\x0a\x02\x00\x00\x00\x03\x00'),end]))
+    pk.append(frame([tlv(8,b'\x07\x06'+mac+b'\x02\x00\x00\x00\x03\x09ab'),end]))
+    pk.append(frame([tlv(8,b'\x03\x10\x01\x02\x07\x00\x00\x00\x03\x00'),end]))
+    pk.append(frame([tlv(5,b'nul\0padded'),tlv(4,b'\x01\x7f\xc8ctl'),end]))
+    pk.append(frame([tlv(5,b'long'),tlv(6,b'x'*10,ln=200)],pad=False))
+    pk.append(frame([tlv(5,b'x')],pad=False)[:15])
+    pk.append(frame([tlv(5,b'no end')],pad=False))
+    full=frame([tlv(1,b'\x04'+mac),tlv(2,b'\x05eth0'),tlv(3,b'\x00\x78'),tlv(5,b'cut-here-name'),oui(i8023,1,b'\x03\x6c\x01\x00\x10'),end])
+    for cut in (15,16,20,24,30,40,50):
+        pk.append((full[:cut],len(full)))
+    write(path, pk)
+
+
+def inner_cut(path):
+    """VXLAN and Geneve frames captured short inside the inner Ethernet
+    header (tcpdump ends them in [|ether])."""
+    s=[192,168,50,1];d=[192,168,50,2]
+    inner=eth(ipv4([10,42,0,1],[10,42,0,2],1,bytes([8,0,0xf7,0xff,0,0,0,0])),src=b'\x02\0\0\0\xaa\x01',dst=b'\x02\0\0\0\xbb\x01')
+    pk=[]
+    for f in (udp4(s,d,40000,4789,bytes([8,0,0,0,0,0,42,0])+inner),
+              udp4(s,d,40000,6081,bytes([0,0,0x65,0x58,0,0,42,0])+inner)):
+        for cut in (50,51,56,63,64):
+            pk.append((f[:cut],len(f)))
+    write(path, pk)
+
+
+CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
