@@ -495,16 +495,11 @@ std::optional<uint8_t> parse_protocol(const std::string& s)
 {
     // xtables_strtoui(s, NULL, &proto, 0, UINT8_MAX) first: strtoumax in
     // base 0 over the whole string ("0x11", "017" is 15, " +6"), no minus
-    // sign after leading blanks; a number above 255 is no protocol name
-    // either ("256" is refused, not looked up).
-    auto first = s.find_first_not_of(" \t\n\v\f\r");
-    if (first == std::string::npos || s[first] != '-') {
-        errno = 0;
-        char* end = nullptr;
-        uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
-        if (end != s.c_str() && *end == 0)
-            return errno == ERANGE || v > 255 ? std::nullopt : std::optional<uint8_t>(static_cast<uint8_t>(v));
-    }
+    // sign after leading blanks. Anything else is a name ("256" finds
+    // none and is refused).
+    size_t used = 0;
+    if (auto v = strtoui_prefix(s, 0, 255, used); v && used == s.size())
+        return static_cast<uint8_t>(*v);
     if (s == "all")
         return 0;
     return names::protocol_number(s);
@@ -1579,7 +1574,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
         throw UsageError("no command specified");
     for (const auto& [name, index] : loaded) {
         auto& d = r.exts[index].xt.info;
-        const auto& opts = given[static_cast<long>(index)];
+        const auto& ext_opts = given[static_cast<long>(index)];
         if (const ext::Extension* e = ext::find(name, false))
             e->check(d, ext_states[static_cast<long>(index)]);
         // The options each match cannot do without, in libxtables' words.
@@ -1588,15 +1583,15 @@ Command parse_command_line(int argc, char** argv, bool fast)
             {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
             {"tcpmss", "mss"},
         };
-        if (auto m = mandatory.find(name); m != mandatory.end() && !opts.count(m->second))
+        if (auto m = mandatory.find(name); m != mandatory.end() && !ext_opts.count(m->second))
             throw UsageError(name + ": option \"--" + m->second + "\" must be specified\n");
-        if (name == "conntrack" && opts.empty())
+        if (name == "conntrack" && ext_opts.empty())
             throw UsageError("conntrack: At least one option is required");
-        if (name == "multiport" && opts.empty())
+        if (name == "multiport" && ext_opts.empty())
             throw UsageError("multiport expection an option");
-        if (name == "owner" && opts.empty())
+        if (name == "owner" && ext_opts.empty())
             throw UsageError("owner: At least one of --uid-owner, --gid-owner or --socket-exists is required");
-        if (name == "iprange" && opts.empty())
+        if (name == "iprange" && ext_opts.empty())
             throw UsageError("iprange match: You must specify `--src-range' or `--dst-range'");
         if (name == "statistic") {
             namespace st = xt::statistic;
