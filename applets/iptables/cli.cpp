@@ -216,19 +216,19 @@ char cmd_char(Cmd c)
 enum Opt : unsigned {
     OptNumeric = 1u << 0, OptSource = 1u << 1, OptDestination = 1u << 2, OptProtocol = 1u << 3,
     OptJump = 1u << 4, OptVerbose = 1u << 5, OptExpanded = 1u << 6, OptIn = 1u << 7, OptOut = 1u << 8,
-    OptLineNumbers = 1u << 9, OptFragment = 1u << 10,
+    OptLineNumbers = 1u << 9, OptFragment = 1u << 10, OptCounters = 1u << 11,
 };
 struct OptInfo {
     Opt opt;
     char letter;
     bool invertible;
-    bool rule_cmds; // else: list/zero only (verbose: any)
+    bool rule_cmds; // else: list/zero only (verbose: any; counters: -A -I -R -P)
 };
 constexpr OptInfo opt_info[] = {
     {OptNumeric, 'n', false, false},    {OptSource, 's', true, true},      {OptDestination, 'd', true, true},
     {OptProtocol, 'p', true, true},     {OptJump, 'j', false, true},       {OptVerbose, 'v', false, false},
     {OptExpanded, 'x', false, false},   {OptIn, 'i', true, true},          {OptOut, 'o', true, true},
-    {OptFragment, 'f', true, true},     {OptLineNumbers, '0', false, false},
+    {OptFragment, 'f', true, true},     {OptLineNumbers, '0', false, false}, {OptCounters, 'c', false, true},
 };
 const OptInfo& info_of(Opt o)
 {
@@ -1035,9 +1035,31 @@ Command parse_command_line(int argc, char** argv, bool fast)
             r.frag_invert = set_option(OptFragment);
             r.frag = true;
         } else if (key == "set-counters") {
-            // (No token of its own when clustered: "-nc".)
-            std::string tok = o.original_tokens.empty() ? "-c" : o.original_tokens.front();
-            throw UsageError("unknown option \"" + tok + "\"");
+            // -c PACKETS BYTES or -c PACKETS,BYTES, each read as sscanf's
+            // %llu reads it (blanks, a sign, digits; "-1" wraps).
+            set_option(OptCounters);
+            std::optional<std::string> bytes;
+            if (auto comma = val.find(',', 1); !val.empty() && comma != std::string::npos)
+                bytes = val.substr(comma + 1);
+            else
+                bytes = next_operand(i);
+            if (!bytes)
+                throw UsageError("-c requires packet and byte counter");
+            auto scan = [](const std::string& t) -> std::optional<uint64_t> {
+                char* end = nullptr;
+                unsigned long long v = std::strtoull(t.c_str(), &end, 10);
+                if (end == t.c_str())
+                    return std::nullopt;
+                return v;
+            };
+            auto packets = scan(val);
+            if (!packets)
+                throw UsageError("-c packet counter not numeric");
+            auto b = scan(*bytes);
+            if (!b)
+                throw UsageError("-c byte counter not numeric");
+            r.packets = *packets;
+            r.bytes = *b;
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
             bool is_src = key == "sport" || key == "source-port";
@@ -1654,7 +1676,10 @@ Command parse_command_line(int argc, char** argv, bool fast)
     for (const OptInfo& i : opt_info) {
         if (!(options & i.opt) || i.opt == OptVerbose)
             continue;
-        bool ok = i.rule_cmds ? rule_command(c.cmd) : (c.cmd == Cmd::List || c.cmd == Cmd::Zero);
+        bool ok = i.opt == OptCounters ? (c.cmd == Cmd::Append || c.cmd == Cmd::Insert || c.cmd == Cmd::Replace ||
+                                          c.cmd == Cmd::Policy)
+                  : i.rule_cmds ? rule_command(c.cmd)
+                                : (c.cmd == Cmd::List || c.cmd == Cmd::Zero);
         if (!ok)
             throw UsageError(std::string("Illegal option `-") + i.letter + "' with this command");
     }

@@ -118,6 +118,18 @@ iptables -L OUTPUT -v -n; iptables -L OUTPUT -v -n -x; iptables -S OUTPUT -v
 iptables -Z OUTPUT; iptables -L OUTPUT -v -n'
 }
 
+@test "-c/--set-counters: the forms, the commands that take it, its errors; listed and saved" {
+  assert_same_n '
+t() { iptables "$@"; echo "rc=$?"; }
+t -A INPUT -c 10 20 -j ACCEPT; t -A INPUT -c 5,7 -s 10.1.2.3; t -A INPUT --set-counters 3 4 -p tcp
+t -I INPUT -c 1 2; t -A INPUT -c " +9" 10abc; t -A INPUT -c -1 2; t -A INPUT -nc 4 5
+t -R INPUT 1 -c 7 8 -j DROP; t -P FORWARD DROP -c 100 200
+t -A INPUT -c 10; t -A INPUT -c 10 -j ACCEPT; t -A INPUT -c x 1; t -A INPUT -c 1 y; t -A INPUT -c 5,
+t -A INPUT -c ,5 6; t -A INPUT -c 1 2 -c 3 4; t -A INPUT ! -c 1 2; t -A INPUT -c
+t -D INPUT -c 1 2; t -C INPUT -c 10 20 -j ACCEPT; t -L -c 1 2; t -Z -c 1 2
+iptables -nvL INPUT; iptables -L -v -x -n; iptables -S -v; '"$REF_SAVE"' -c | grep -v "^#"'
+}
+
 @test "-L without -n resolves names from /etc/hosts, /etc/networks and /etc/services" {
   assert_same '
 iptables -A INPUT -s 127.0.0.1 -d 0.0.0.0/1 -p tcp --dport 22 -j ACCEPT
