@@ -763,6 +763,34 @@ Command parse_command_line(int argc, char** argv, bool fast)
         }
     };
 
+    // -c PACKETS BYTES or -c PACKETS,BYTES (`packets` is -c's argument;
+    // BYTES may be the operand after opts[i]), each read as sscanf's %llu
+    // reads it (blanks, a sign, digits; "-1" wraps).
+    auto set_counters = [&](const std::string& packets, size_t& i, std::optional<std::string> bytes = {}) {
+        set_option(OptCounters);
+        if (auto comma = packets.find(',', 1); !bytes && !packets.empty() && comma != std::string::npos)
+            bytes = packets.substr(comma + 1);
+        else if (!bytes)
+            bytes = next_operand(i);
+        if (!bytes)
+            throw UsageError("-c requires packet and byte counter");
+        auto scan = [](const std::string& t) -> std::optional<uint64_t> {
+            char* end = nullptr;
+            unsigned long long v = std::strtoull(t.c_str(), &end, 10);
+            if (end == t.c_str())
+                return std::nullopt;
+            return v;
+        };
+        auto p = scan(packets);
+        if (!p)
+            throw UsageError("-c packet counter not numeric");
+        auto b = scan(*bytes);
+        if (!b)
+            throw UsageError("-c byte counter not numeric");
+        r.packets = *p;
+        r.bytes = *b;
+    };
+
     for (size_t i = 0; i < opts.size(); ++i) {
         const po::option& o = opts[i];
         const std::string& key = o.string_key;
@@ -780,10 +808,22 @@ Command parse_command_line(int argc, char** argv, bool fast)
             continue;
         if (key == "set") {
             // Without -m recent, getopt takes --set for an abbreviation of
-            // --set-counters, which needs an argument.
+            // --set-counters, which takes the next word whatever it is.
             if (i + 1 >= opts.size())
                 throw UsageError("option \"--set\" requires an argument");
-            throw UsageError("unknown option \"--set\"");
+            const po::option& next = opts[++i];
+            if (next.string_key == operand_key) {
+                set_counters(next.value.empty() ? std::string() : next.value.front(), i);
+            } else {
+                // An option word ("-m recent"): no number, and its value
+                // (if any) stands where the byte count would.
+                std::optional<std::string> after;
+                if (!next.value.empty())
+                    after = next.value.front();
+                set_counters(next.original_tokens.empty() ? std::string("-") : next.original_tokens.front(), i,
+                             after);
+            }
+            continue;
         }
         if (is_table_option(key)) // (named as typed: "--na" for --name)
             throw UsageError("unknown option \"" +
@@ -1035,31 +1075,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             r.frag_invert = set_option(OptFragment);
             r.frag = true;
         } else if (key == "set-counters") {
-            // -c PACKETS BYTES or -c PACKETS,BYTES, each read as sscanf's
-            // %llu reads it (blanks, a sign, digits; "-1" wraps).
-            set_option(OptCounters);
-            std::optional<std::string> bytes;
-            if (auto comma = val.find(',', 1); !val.empty() && comma != std::string::npos)
-                bytes = val.substr(comma + 1);
-            else
-                bytes = next_operand(i);
-            if (!bytes)
-                throw UsageError("-c requires packet and byte counter");
-            auto scan = [](const std::string& t) -> std::optional<uint64_t> {
-                char* end = nullptr;
-                unsigned long long v = std::strtoull(t.c_str(), &end, 10);
-                if (end == t.c_str())
-                    return std::nullopt;
-                return v;
-            };
-            auto packets = scan(val);
-            if (!packets)
-                throw UsageError("-c packet counter not numeric");
-            auto b = scan(*bytes);
-            if (!b)
-                throw UsageError("-c byte counter not numeric");
-            r.packets = *packets;
-            r.bytes = *b;
+            set_counters(val, i);
         } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
             l4_option(key);
             bool is_src = key == "sport" || key == "source-port";

@@ -127,6 +127,9 @@ t -R INPUT 1 -c 7 8 -j DROP; t -P FORWARD DROP -c 100 200
 t -A INPUT -c 10; t -A INPUT -c 10 -j ACCEPT; t -A INPUT -c x 1; t -A INPUT -c 1 y; t -A INPUT -c 5,
 t -A INPUT -c ,5 6; t -A INPUT -c 1 2 -c 3 4; t -A INPUT ! -c 1 2; t -A INPUT -c
 t -D INPUT -c 1 2; t -C INPUT -c 10 20 -j ACCEPT; t -L -c 1 2; t -Z -c 1 2
+# Before -m recent, getopt reads --set as --set-counters.
+t -A INPUT --set 11 12 -j ACCEPT; t -A INPUT --set 13,14; t -A INPUT --set -m recent --name x
+t -A INPUT --set 5 -m recent --name x; t -A INPUT --set; t -A INPUT -m recent --set --name y
 iptables -nvL INPUT; iptables -L -v -x -n; iptables -S -v; '"$REF_SAVE"' -c | grep -v "^#"'
 }
 
