@@ -104,6 +104,15 @@ iptables::Rule as_reread(iptables::Rule r, const iptables::Rule& again)
     return r;
 }
 
+// The native-endian 32-bit word at `at` of an extension's info (0 past its end).
+uint32_t u32_at(const net::nft::Data& d, size_t at)
+{
+    uint32_t v = 0;
+    if (d.size() >= at + 4)
+        std::memcpy(&v, d.data() + at, 4);
+    return v;
+}
+
 void check_rule(const std::string& table, const std::string& chain, const iptables::Rule& r)
 {
     net::nft::Rule nr = iptables::encode(r, table, chain);
@@ -143,6 +152,12 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
         const net::nft::Data& d = x.xt.info;
         if (x.kind != iptables::Ext::Kind::Xt)
             continue;
+        // libxt_hashlimit prints --hashlimit-rate-interval only with
+        // --hashlimit-rate-match, but stores it without: iptables-nft
+        // 1.8.9's -S line then reads back with no interval and -C/-D miss
+        // the rule (checked in a sandbox, 2026-12-06).
+        if (x.xt.name == "hashlimit" && u32_at(d, 292) != 0 && !(u32_at(d, 272) & 0x40))
+            return;
         if ((x.xt.name == "hashlimit" && d.size() >= 255 && blank(c_string(d, 0, 255))) ||
             (x.xt.name == "recent" && d.size() >= 210 && blank(c_string(d, 10, 200))) ||
             (x.xt.name == "physdev" && d.size() >= 48 && (blank(c_string(d, 0, 16)) || blank(c_string(d, 32, 16)))))
@@ -157,16 +172,10 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
     if (back.verdict == iptables::Verdict::Xt) {
         const net::nft::Data& d = back.xt.info;
         constexpr uint32_t offset = 1 << 5;
-        auto u32 = [&](size_t at) {
-            uint32_t v = 0;
-            if (d.size() >= at + 4)
-                std::memcpy(&v, d.data() + at, 4);
-            return v;
-        };
         bool compat = back.xt.name == "SNAT" || back.xt.name == "MASQUERADE" || back.xt.name == "REDIRECT";
-        if (compat && (u32(4) & offset))
+        if (compat && (u32_at(d, 4) & offset))
             return;
-        if (back.xt.name == "DNAT" && (u32(0) & offset) && d.size() >= 40 && d[36] == d[38] && d[37] == d[39])
+        if (back.xt.name == "DNAT" && (u32_at(d, 0) & offset) && d.size() >= 40 && d[36] == d[38] && d[37] == d[39])
             return;
     }
     std::string plain;
