@@ -27,6 +27,13 @@ $I link set veth-a up
 $I -n b addr add 10.0.0.3/24 dev veth-b
 $I -n b link set veth-b up
 $I -n b link set lo up
+# Both ends up (operstate, so carrier too) before the first probe: a probe
+# sent while the link is still coming up is lost, and one tool would then
+# count a probe more than the other.
+for i in $(seq 100); do
+  [ "$(cat /sys/class/net/veth-a/operstate)" = up ] && $I -n b link show veth-b | grep -q "state UP" && break
+  sleep 0.02
+done
 # A bridge in b joins a second host, d, to the link: d answers for 10.0.0.3
 # too (a duplicate address), with its own MAC.
 dup() {
