@@ -36,8 +36,11 @@
 #include <fmt/format.h>
 
 #include "applets/applet.hpp"
+#include "applets/common/failure.hpp"
 #include "applets/common/getopt.hpp"
 #include "applets/common/number.hpp"
+#include "applets/ping/ping.hpp"
+#include "applets/ping/session.hpp"
 #include "libnet/fd.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/resolve.hpp"
@@ -59,12 +62,6 @@ struct Options {
     unsigned interval = 1;       // -i seconds
     std::string device;          // -I
     std::optional<std::string> source; // -s
-};
-
-// arping's way out: a message on stderr ("arping: ..."), an exit code.
-struct Exit {
-    int code;
-    std::string message; // empty: nothing to say
 };
 
 struct OptionSpec {
@@ -138,35 +135,38 @@ std::string ntoa(in_addr a)
 }
 
 using net::Fd;
+using ping::fatal;
+using ping::lookup_error_text;
+using ping::with_errno;
 
 class Arping {
 public:
-    Arping(const Options& o, std::string target) : o_(o), target_(std::move(target)) {}
+    Arping(const Options& o, const char* prog, std::string target) : o_(o), prog_(prog), target_(std::move(target)) {}
 
     int run()
     {
         sock_ = socket(PF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
         if (sock_ < 0)
-            throw Exit{2, with_errno("socket", errno)};
+            fatal(prog_, 2, with_errno("socket", errno));
         Fd guard(sock_);
         device_ = o_.device;
         if (!inet_aton(target_.c_str(), &gdst_)) {
             auto r = net::resolve_host(target_, AF_INET);
             if (r.status != net::LookupStatus::ok || r.addresses.empty())
-                throw Exit{2, fmt::format("{}: {}", target_, lookup_error_text(r.status))};
+                fatal(prog_, 2, fmt::format("{}: {}", target_, lookup_error_text(r.status)));
             gdst_ = r.addresses.front().v4;
         }
         if (device_.empty())
             guess_device();
         if (check_device() < 0)
-            throw Exit{2, ""};
+            fatal(prog_, 2, "");
         if (!ifindex_) {
             if (!device_.empty())
-                throw Exit{2, fmt::format("Device {} not available.", device_)};
+                fatal(prog_, 2, fmt::format("Device {} not available.", device_));
             warn("Suitable device could not be determined. Please, use option -I.");
         }
         if (o_.source && !inet_aton(o_.source->c_str(), &gsrc_))
-            throw Exit{2, fmt::format("invalid source {}", *o_.source)};
+            fatal(prog_, 2, fmt::format("invalid source {}", *o_.source));
         if (!o_.dad && o_.unsolicited && !o_.source)
             gsrc_ = gdst_;
         if (!o_.dad || o_.source)
@@ -178,22 +178,22 @@ public:
         me.sll_ifindex = ifindex_;
         me.sll_protocol = htons(ETH_P_ARP);
         if (bind(sock_, reinterpret_cast<sockaddr*>(&me), sizeof me) < 0)
-            throw Exit{2, with_errno("bind", errno)};
+            fatal(prog_, 2, with_errno("bind", errno));
         socklen_t alen = sizeof me;
         if (getsockname(sock_, reinterpret_cast<sockaddr*>(&me), &alen) < 0)
-            throw Exit{2, with_errno("getsockname", errno)};
+            fatal(prog_, 2, with_errno("getsockname", errno));
         me_ = me;
         if (me_.sll_halen == 0) {
             if (!o_.quiet)
                 out(fmt::format("Interface \"{}\" is not ARPable (no ll address)\n", device_));
-            throw Exit{o_.dad ? 0 : 2, ""};
+            fatal(prog_, o_.dad ? 0 : 2, "");
         }
         he_ = me_;
         find_broadcast_address();
         if (!o_.quiet)
             out(fmt::format("ARPING {} from {} {}\n", ntoa(gdst_), ntoa(gsrc_), device_));
         if (!o_.source && !gsrc_.s_addr && !o_.dad)
-            throw Exit{2, "no source address in not-DAD mode"};
+            fatal(prog_, 2, "no source address in not-DAD mode");
         event_loop();
         int rc = finish();
         // iputils 20221126 also fails when more replies came than probes
@@ -204,21 +204,6 @@ public:
     }
 
 private:
-    static std::string with_errno(const std::string& m, int err)
-    {
-        return err ? m + ": " + std::strerror(err) : m;
-    }
-
-    static std::string_view lookup_error_text(net::LookupStatus s)
-    {
-        switch (s) {
-        case net::LookupStatus::not_found: return "Name or service not known";
-        case net::LookupStatus::try_again: return "Temporary failure in name resolution";
-        case net::LookupStatus::no_data: return "No address associated with hostname";
-        default: return "Non-recoverable failure in name resolution";
-        }
-    }
-
     void out(std::string_view s) { std::fwrite(s.data(), 1, s.size(), stdout); }
     void warn(const std::string& m)
     {
@@ -245,12 +230,12 @@ private:
                     continue;
                 char name[IF_NAMESIZE];
                 if (!if_indextoname(*r.oif, name))
-                    throw Exit{1, with_errno("if_indextoname failed", errno)};
+                    fatal(prog_, 1, with_errno("if_indextoname failed", errno));
                 device_ = name;
             }
         } catch (const net::Error&) {
             // iputils reads the kernel's refusal as an unexpected message.
-            throw Exit{1, "NETLINK_ROUTE unexpected iov element"};
+            fatal(prog_, 1, "NETLINK_ROUTE unexpected iov element");
         }
     }
 
@@ -262,7 +247,7 @@ private:
             if (!device_.empty()) {
                 if (!o_.quiet)
                     out(fmt::format("Interface \"{}\" is down\n", device_));
-                throw Exit{2, ""};
+                fatal(prog_, 2, "");
             }
             return -1;
         }
@@ -270,7 +255,7 @@ private:
             if (!device_.empty()) {
                 if (!o_.quiet)
                     out(fmt::format("Interface \"{}\" is not ARPable\n", device_));
-                throw Exit{o_.dad ? 0 : 2, ""};
+                fatal(prog_, o_.dad ? 0 : 2, "");
             }
             return -1;
         }
@@ -324,7 +309,7 @@ private:
     {
         Fd probe(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
         if (probe.get() < 0)
-            throw Exit{2, with_errno("socket", errno)};
+            fatal(prog_, 2, with_errno("socket", errno));
         if (!device_.empty() &&
             setsockopt(probe.get(), SOL_SOCKET, SO_BINDTODEVICE, device_.c_str(), socklen_t(device_.size() + 1)) < 0)
             warn(with_errno("WARNING: interface is ignored", errno));
@@ -333,7 +318,7 @@ private:
         if (o_.source || gsrc_.s_addr) {
             saddr.sin_addr = gsrc_;
             if (bind(probe.get(), reinterpret_cast<sockaddr*>(&saddr), sizeof saddr) < 0)
-                throw Exit{2, with_errno("bind", errno)};
+                fatal(prog_, 2, with_errno("bind", errno));
         } else if (!o_.dad) {
             saddr.sin_port = htons(1025);
             saddr.sin_addr = gdst_;
@@ -342,10 +327,10 @@ private:
                 if (setsockopt(probe.get(), SOL_SOCKET, SO_DONTROUTE, &on, sizeof on) < 0)
                     warn(with_errno("WARNING: setsockopt(SO_DONTROUTE)", errno));
                 if (connect(probe.get(), reinterpret_cast<sockaddr*>(&saddr), sizeof saddr) < 0)
-                    throw Exit{2, with_errno("connect", errno)};
+                    fatal(prog_, 2, with_errno("connect", errno));
                 socklen_t alen = sizeof saddr;
                 if (getsockname(probe.get(), reinterpret_cast<sockaddr*>(&saddr), &alen) < 0)
-                    throw Exit{2, with_errno("getsockname", errno)};
+                    fatal(prog_, 2, with_errno("getsockname", errno));
             }
             gsrc_ = saddr.sin_addr;
         }
@@ -494,7 +479,7 @@ private:
         Fd tfd(timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC));
         Fd timeoutfd(timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC));
         if (sfd.get() < 0 || tfd.get() < 0 || timeoutfd.get() < 0)
-            throw Exit{1, with_errno("timerfd_create failed", errno)};
+            fatal(prog_, 1, with_errno("timerfd_create failed", errno));
         itimerspec iv{};
         iv.it_interval.tv_sec = time_t(o_.interval);
         iv.it_value.tv_sec = time_t(o_.interval);
@@ -545,7 +530,7 @@ private:
                     if (s < 0) {
                         warn(with_errno("recvfrom", errno));
                         if (errno == ENETDOWN)
-                            throw Exit{2, ""};
+                            fatal(prog_, 2, "");
                         continue;
                     }
                     if (recv_pack(packet, s, from))
@@ -582,6 +567,7 @@ private:
     }
 
     const Options& o_;
+    const char* prog_;
     std::string target_;
     std::string device_;
     int ifindex_ = 0;
@@ -635,13 +621,12 @@ int arping(int argc, char** argv)
             std::fputs(usage_text().c_str(), stderr);
             return 2;
         }
-        Arping a(o, parsed.operands.front());
+        Arping a(o, argv[0], parsed.operands.front());
         return a.run();
-    } catch (const Exit& e) {
+    } catch (const cli::Failure& f) {
         std::fflush(stdout);
-        if (!e.message.empty())
-            std::fprintf(stderr, "%s: %s\n", argv[0], e.message.c_str());
-        return e.code;
+        std::fputs(f.message().c_str(), stderr);
+        return f.code();
     } catch (const cli::BadNumber& e) {
         std::fprintf(stderr, "%s: %s\n", argv[0], e.what());
         return 1;

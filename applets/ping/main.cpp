@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include "applets/applet.hpp"
+#include "applets/common/failure.hpp"
 #include "applets/common/getopt.hpp"
 #include "applets/common/number.hpp"
 #include "applets/ping/node_info.hpp"
@@ -106,7 +107,7 @@ constexpr OptionSpec options_table[] = {
      }},
     {'h', nullptr, "print help and exit", Section::common, nullptr},
     {'I', "<interface>", "either interface name or address", Section::common,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          if (std::strchr(v, ':')) { // an IPv6 address, maybe with %DEVICE
              std::string addr = v;
              if (size_t pct = addr.find('%'); pct != std::string::npos) {
@@ -115,7 +116,7 @@ constexpr OptionSpec options_table[] = {
              }
              in6_addr a6{};
              if (inet_pton(AF_INET6, addr.c_str(), &a6) <= 0)
-                 throw Fatal(2, fmt::format("invalid source address: {}", v));
+                 fatal(ctx.prog, 2, fmt::format("invalid source address: {}", v));
              o.source6 = a6;
              o.strict_source = true;
              return;
@@ -131,22 +132,22 @@ constexpr OptionSpec options_table[] = {
      [](Options& o, Context& ctx, const char* v) {
          double s = to_seconds(v, "bad timing interval", ctx);
          if (std::isgreater(s, double(INT_MAX / 1000)))
-             throw Fatal(2, fmt::format("bad timing interval: {}", v));
+             fatal(ctx.prog, 2, fmt::format("bad timing interval: {}", v));
          o.interval_ms = static_cast<int>(s * 1000);
          o.interval_given = true;
      }},
     {'L', nullptr, "suppress loopback of multicast packets", Section::common,
      [](Options& o, Context&, const char*) { o.no_loop = true; }},
     {'l', "<preload>", "send <preload> number of packages while waiting replies", Section::common,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          o.preload = static_cast<int>(to_long(v, 1, 65536));
          if (getuid() != 0 && o.preload > 3)
-             throw Fatal(2, fmt::format("cannot set preload to value greater than 3: {}", o.preload));
+             fatal(ctx.prog, 2, fmt::format("cannot set preload to value greater than 3: {}", o.preload));
      }},
     {'m', "<mark>", "tag the packets going out", Section::common,
      [](Options& o, Context&, const char* v) { o.mark = static_cast<unsigned>(to_ulong(v, 0, UINT_MAX)); }},
     {'M', "<pmtud opt>", "define mtu discovery, can be one of <do|dont|want>", Section::common,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          std::string_view s = v;
          if (s == "do")
              o.pmtudisc = IP_PMTUDISC_DO;
@@ -155,7 +156,7 @@ constexpr OptionSpec options_table[] = {
          else if (s == "want")
              o.pmtudisc = IP_PMTUDISC_WANT;
          else
-             throw Fatal(2, fmt::format("invalid -M argument: {}", v));
+             fatal(ctx.prog, 2, fmt::format("invalid -M argument: {}", v));
      }},
     {'n', nullptr, "no dns name resolution", Section::common, [](Options& o, Context&, const char*) { o.numeric = true; }},
     {'O', nullptr, "report outstanding replies", Section::common,
@@ -164,14 +165,14 @@ constexpr OptionSpec options_table[] = {
      [](Options&, Context& ctx, const char* v) { ctx.pattern = v; }},
     {'q', nullptr, "quiet output", Section::common, [](Options& o, Context&, const char*) { o.quiet = true; }},
     {'Q', "<tclass>", "use quality of service <tclass> bits", Section::common,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
          char* end = nullptr;
          long tos = std::strtol(hex ? v + 2 : v, &end, hex ? 16 : 10);
          if (*end)
-             throw Fatal(2, fmt::format("bad TOS value: {}", v));
+             fatal(ctx.prog, 2, fmt::format("bad TOS value: {}", v));
          if (tos > 255)
-             throw Fatal(2, fmt::format("the decimal value of TOS bits must be in range 0-255: {}", int(tos)));
+             fatal(ctx.prog, 2, fmt::format("the decimal value of TOS bits must be in range 0-255: {}", int(tos)));
          o.tos = int(tos);
      }},
     {'s', "<size>", "use <size> as number of data bytes to be sent", Section::common,
@@ -191,26 +192,26 @@ constexpr OptionSpec options_table[] = {
      [](Options& o, Context& ctx, const char* v) {
          double s = to_seconds(v, "bad linger time", ctx);
          if (std::isless(s, 0.0) || std::isgreater(s, double(INT_MAX / 1000)))
-             throw Fatal(2, fmt::format("bad linger time: {}", v));
+             fatal(ctx.prog, 2, fmt::format("bad linger time: {}", v));
          o.linger_ms = static_cast<int>(s * 1000);
      }},
     {'4', nullptr, "use IPv4", Section::ipv4,
-     [](Options& o, Context&, const char*) {
+     [](Options& o, Context& ctx, const char*) {
          if (o.family == AF_INET6)
-             throw Fatal(2, "only one -4 or -6 option may be specified");
+             fatal(ctx.prog, 2, "only one -4 or -6 option may be specified");
          o.family = AF_INET;
      }},
     {'b', nullptr, "allow pinging broadcast", Section::ipv4, [](Options& o, Context&, const char*) { o.broadcast = true; }},
     {'R', nullptr, "record route", Section::ipv4, 
-     [](Options& o, Context&, const char*) {
+     [](Options& o, Context& ctx, const char*) {
          if (o.ts_type)
-             throw Fatal(2, "only one of -T or -R may be used");
+             fatal(ctx.prog, 2, "only one of -T or -R may be used");
          o.record_route = true;
      }},
     {'T', "<timestamp>", "define timestamp, can be one of <tsonly|tsandaddr|tsprespec>", Section::ipv4,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          if (o.record_route)
-             throw Fatal(2, "only one of -T or -R may be used");
+             fatal(ctx.prog, 2, "only one of -T or -R may be used");
          std::string_view s = v;
          if (s == "tsonly")
              o.ts_type = 0; // IPOPT_TS_TSONLY
@@ -219,25 +220,25 @@ constexpr OptionSpec options_table[] = {
          else if (s == "tsprespec")
              o.ts_type = 3; // IPOPT_TS_PRESPEC
          else
-             throw Fatal(2, fmt::format("invalid timestamp type: {}", v));
+             fatal(ctx.prog, 2, fmt::format("invalid timestamp type: {}", v));
      }},
     {'6', nullptr, "use IPv6", Section::ipv6,
-     [](Options& o, Context&, const char*) {
+     [](Options& o, Context& ctx, const char*) {
          if (o.family == AF_INET)
-             throw Fatal(2, "only one -4 or -6 option may be specified");
+             fatal(ctx.prog, 2, "only one -4 or -6 option may be specified");
          o.family = AF_INET6;
      }},
     {'F', "<flowlabel>", "define flow label, default is random", Section::ipv6,
-     [](Options& o, Context&, const char* v) {
+     [](Options& o, Context& ctx, const char* v) {
          // Hexadecimal with 0x, else decimal; at most 20 bits.
          bool hex = v[0] == '0' && (v[1] == 'x' || v[1] == 'X');
          char* end = nullptr;
          // iputils keeps the value in an int first: a huge one wraps.
          unsigned long val = static_cast<unsigned long>(int(std::strtoul(hex ? v + 2 : v, &end, hex ? 16 : 10)));
          if (*end)
-             throw Fatal(2, fmt::format("bad value for flowinfo: {}", v));
+             fatal(ctx.prog, 2, fmt::format("bad value for flowinfo: {}", v));
          if (val & ~0xfffffUL)
-             throw Fatal(2, fmt::format("flow value is greater than 20 bits: {}", v));
+             fatal(ctx.prog, 2, fmt::format("flow value is greater than 20 bits: {}", v));
          o.flowlabel = uint32_t(val);
      }},
     {'N', "<nodeinfo opt>", "use icmp6 node info query, try <help> as argument", Section::ipv6,
@@ -259,7 +260,7 @@ constexpr OptionSpec options_table[] = {
 double to_seconds(const char* s, const char* what, Context& ctx)
 {
     if (!*s)
-        throw Fatal(2, fmt::format("{}: {}", what, s));
+        fatal(ctx.prog, 2, fmt::format("{}: {}", what, s));
     errno = 0;
     char* end = nullptr;
     double v = std::strtod(s, &end);
@@ -270,7 +271,7 @@ double to_seconds(const char* s, const char* what, Context& ctx)
     }
     int cls = std::fpclassify(v);
     if (cls != FP_NORMAL && cls != FP_ZERO)
-        throw Fatal(2, with_errno(fmt::format("{}: {}", what, s), ERANGE));
+        fatal(ctx.prog, 2, with_errno(fmt::format("{}: {}", what, s), ERANGE));
     return v;
 }
 
@@ -281,7 +282,7 @@ void apply_pattern(Options& o, Context& ctx, const std::string& text)
     const char* s = text.c_str();
     for (const char* p = s; *p; ++p)
         if (!std::isxdigit(static_cast<unsigned char>(*p)))
-            throw Fatal(2, fmt::format("patterns must be specified as hex digits: {}", p));
+            fatal(ctx.prog, 2, fmt::format("patterns must be specified as hex digits: {}", p));
     std::vector<uint8_t> pattern;
     // Up to 16 bytes, two hex digits each (a last odd digit is a byte too).
     for (size_t i = 0; s[i] && pattern.size() < 16; i += 2) {
@@ -394,11 +395,11 @@ CommandLine parse_command_line(int argc, char** argv)
         }
         cl.options.operands = std::move(parsed.operands);
         if (cl.options.operands.empty())
-            throw Fatal(1, with_errno("usage error", EDESTADDRREQ));
+            fatal(ctx.prog, 1, with_errno("usage error", EDESTADDRREQ));
         if (ctx.pattern)
             apply_pattern(cl.options, ctx, *ctx.pattern);
-    } catch (const Fatal& f) {
-        cl.err = ctx.err + fmt::format("{}: {}\n", ctx.prog, f.what());
+    } catch (const cli::Failure& f) {
+        cl.err = ctx.err + f.message();
         cl.out = ctx.preamble;
         cl.exit_code = f.code();
         return cl;
@@ -449,10 +450,9 @@ int ping(int argc, char** argv)
     }
     try {
         return run(cl.options, argv[0]);
-    } catch (const Fatal& f) {
+    } catch (const cli::Failure& f) {
         std::fflush(stdout);
-        if (*f.what()) // empty: reported already
-            std::fprintf(stderr, "%s: %s\n", argv[0], f.what());
+        std::fputs(f.message().c_str(), stderr);
         return f.code();
     }
 }

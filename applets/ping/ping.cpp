@@ -18,6 +18,7 @@
 
 #include <fmt/format.h>
 
+#include "applets/common/failure.hpp"
 #include "applets/ping/session.hpp"
 #include "applets/ping/socket.hpp"
 #include "libnet/inet.hpp"
@@ -32,11 +33,18 @@ std::string with_errno(const std::string& message, int errnum)
     return message + ": " + std::strerror(errnum);
 }
 
+void fatal(const char* prog, int code, std::string_view message)
+{
+    if (message.empty())
+        throw cli::Failure(code, "");
+    throw cli::Failure(code, fmt::format("{}: {}\n", prog, message));
+}
+
 namespace {
 
 // getaddrinfo(AF_UNSPEC) as iputils calls it: a literal is decided here
 // (with an IPv6 "%scope"), a name goes to the hosts file and DNS.
-std::vector<Dest> resolve(const std::string& target)
+std::vector<Dest> resolve(const std::string& target, const char* prog)
 {
     if (target.find(':') != std::string::npos) {
         std::string addr = target;
@@ -48,14 +56,14 @@ std::vector<Dest> resolve(const std::string& target)
             if (!scope && !sc.empty() && sc.find_first_not_of("0123456789") == std::string::npos)
                 scope = static_cast<uint32_t>(std::strtoul(sc.c_str(), nullptr, 10));
             if (!scope)
-                throw Fatal(2, target + ": Name or service not known");
+                fatal(prog, 2, target + ": Name or service not known");
         }
         if (auto v6 = net::parse_ipv6_numeric(addr))
             return {Dest{net::HostAddress::from_v6(*v6), scope, target}};
     }
     auto r = net::resolve_host(target, AF_UNSPEC);
     if (r.status != net::LookupStatus::ok)
-        throw Fatal(2, fmt::format("{}: {}", target, lookup_error_text(r.status)));
+        fatal(prog, 2, fmt::format("{}: {}", target, lookup_error_text(r.status)));
     // glibc puts the canonical name on the first answer only; iputils
     // 20221126 prints an empty name when it pings a later one.
     std::vector<Dest> out;
@@ -85,18 +93,18 @@ int run(const Options& o, const char* prog)
                      family == AF_INET ? "AF_INET" : family == AF_INET6 ? "AF_INET6" : "AF_UNSPEC");
     }
     if (o.tos && sock4.open() && setsockopt(sock4.fd.get(), IPPROTO_IP, IP_TOS, &o.tos, sizeof o.tos) < 0)
-        throw Fatal(2, with_errno("setsockopt", errno));
+        fatal(prog, 2, with_errno("setsockopt", errno));
     if (o.tos && sock6.open() && setsockopt(sock6.fd.get(), IPPROTO_IPV6, IPV6_TCLASS, &o.tos, sizeof o.tos) < 0)
-        throw Fatal(2, with_errno("setsockopt", errno));
+        fatal(prog, 2, with_errno("setsockopt", errno));
 
     const std::string& target = o.operands.back();
-    auto addresses = resolve(target);
+    auto addresses = resolve(target, prog);
     for (size_t i = 0; i < addresses.size(); ++i) {
         const auto& a = addresses[i];
         bool last = i + 1 == addresses.size();
         if (family != AF_UNSPEC && a.address.family != family) {
             if (last)
-                throw Fatal(2, target + ": Address family for hostname not supported");
+                fatal(prog, 2, target + ": Address family for hostname not supported");
             continue;
         }
         if (o.verbose) {

@@ -11,8 +11,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <netinet/in.h>
@@ -72,16 +72,10 @@ struct Options {
     std::vector<std::string> operands;
 };
 
-// A condition iputils reports with error(3): print "ping: MESSAGE" and exit
-// with `code`.
-class Fatal : public std::runtime_error {
-public:
-    Fatal(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
-    int code() const noexcept { return code_; }
-
-private:
-    int code_;
-};
+// A condition iputils reports with error(3) and exits on: throws
+// cli::Failure(code, "PROG: MESSAGE\n"), PROG being the name ping was run
+// as; an empty MESSAGE was reported already and prints nothing.
+[[noreturn]] void fatal(const char* prog, int code, std::string_view message);
 
 // The command line, parsed and checked as iputils does before it opens a
 // socket. Nothing is printed: `out` (stdout) and `err` (stderr) hold what
@@ -98,7 +92,7 @@ CommandLine parse_command_line(int argc, char** argv);
 std::string usage_text();
 
 // Runs ping; `prog` prefixes error messages (argv[0], as iputils' error()
-// does). Returns the exit status; throws Fatal.
+// does). Returns the exit status; throws cli::Failure.
 int run(const Options& options, const char* prog);
 
 // "message: strerror(errnum)" as error(3) words it.

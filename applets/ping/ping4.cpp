@@ -83,7 +83,7 @@ private:
 std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool last)
 {
     if (o_.datalen > max_datalen)
-        throw Fatal(1, fmt::format("invalid -s value: '{}': out of range: 0 <= value <= {}", o_.datalen,
+        fatal(prog_, 1, fmt::format("invalid -s value: '{}': out of range: 0 <= value <= {}", o_.datalen,
                                    max_datalen));
     int fd = sock_.fd.get();
     whereto_.sin_family = AF_INET;
@@ -96,7 +96,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
             (!o_.ts_type && hops > 9))
             usage_exit();
         if (!o_.ts_type)
-            throw Fatal(2, "source routing (more than one destination) is not supported by nsbox");
+            fatal(prog_, 2, "source routing (more than one destination) is not supported by nsbox");
         route_.clear();
         for (size_t i = 0; i < hops; ++i)
             route_.push_back(resolve4(o_.operands[i]));
@@ -118,7 +118,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
     } else {
         net::Fd probe(socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
         if (probe.get() < 0)
-            throw Fatal(2, with_errno("socket", errno));
+            fatal(prog_, 2, with_errno("socket", errno));
         if (!o_.device.empty()) {
             bind_to_device(probe.get());
             bind_to_device(fd);
@@ -134,23 +134,23 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
         if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&first_hop), sizeof first_hop) < 0) {
             if (errno == EACCES) {
                 if (!o_.broadcast)
-                    throw Fatal(2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules");
+                    fatal(prog_, 2, "Do you want to ping broadcast? Then -b. If not, check your local firewall rules");
                 flush();
                 std::fputs("WARNING: pinging broadcast address\n", stderr);
                 int on = 1;
                 if (setsockopt(probe.get(), SOL_SOCKET, SO_BROADCAST, &on, sizeof on) < 0)
-                    throw Fatal(2, with_errno("cannot set broadcasting", errno));
+                    fatal(prog_, 2, with_errno("cannot set broadcasting", errno));
                 if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&first_hop), sizeof first_hop) < 0)
-                    throw Fatal(2, with_errno("connect", errno));
+                    fatal(prog_, 2, with_errno("connect", errno));
             } else if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && !last) {
                 return std::nullopt;
             } else {
-                throw Fatal(2, with_errno("connect", errno));
+                fatal(prog_, 2, with_errno("connect", errno));
             }
         }
         socklen_t alen = sizeof source_;
         if (getsockname(probe.get(), reinterpret_cast<sockaddr*>(&source_), &alen) < 0)
-            throw Fatal(2, with_errno("getsockname", errno));
+            fatal(prog_, 2, with_errno("getsockname", errno));
         source_.sin_port = 0;
         if (!o_.device.empty())
             check_device_source(AF_INET, &source_.sin_addr);
@@ -165,15 +165,15 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
         multicast_ = true;
         if (!root_) {
             if (interval_ < 1000)
-                throw Fatal(2, fmt::format("broadcast ping with too short interval: {}", interval_));
+                fatal(prog_, 2, fmt::format("broadcast ping with too short interval: {}", interval_));
             if (pmtudisc >= 0 && pmtudisc != IP_PMTUDISC_DO)
-                throw Fatal(2, "broadcast ping does not fragment");
+                fatal(prog_, 2, "broadcast ping does not fragment");
         }
         if (pmtudisc < 0)
             pmtudisc = IP_PMTUDISC_DO;
     }
     if (pmtudisc >= 0 && setsockopt(fd, SOL_IP, IP_MTU_DISCOVER, &pmtudisc, sizeof pmtudisc) < 0)
-        throw Fatal(2, with_errno("IP_MTU_DISCOVER", errno));
+        fatal(prog_, 2, with_errno("IP_MTU_DISCOVER", errno));
 
     // A datagram socket takes its identifier from the port it is bound to.
     bool set_ident = o_.ident && *o_.ident > 0 && !sock_.raw;
@@ -182,7 +182,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
         bind_addr.sin_port = htons(*o_.ident);
     if ((o_.strict_source || set_ident) &&
         bind(fd, reinterpret_cast<const sockaddr*>(&bind_addr), sizeof bind_addr) < 0)
-        throw Fatal(2, with_errno("bind", errno));
+        fatal(prog_, 2, with_errno("bind", errno));
 
     int on = 1;
     if (sock_.raw) {
@@ -206,7 +206,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
     if (o_.record_route) {
         auto opt = record_route_option();
         if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0)
-            throw Fatal(2, with_errno("record route", errno));
+            fatal(prog_, 2, with_errno("record route", errno));
         optlen_ = 40;
     }
     if (o_.ts_type) {
@@ -214,7 +214,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
         if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0) {
             opt[3] = 2; // iputils' second try
             if (setsockopt(fd, IPPROTO_IP, IP_OPTIONS, opt.data(), socklen_t(opt.size())) < 0)
-                throw Fatal(2, with_errno("ts option", errno));
+                fatal(prog_, 2, with_errno("ts option", errno));
         }
         optlen_ = 40;
     }
@@ -222,19 +222,19 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
     if (o_.broadcast) {
         int yes = 1;
         if (setsockopt(fd, SOL_SOCKET, SO_BROADCAST, &yes, sizeof yes) < 0)
-            throw Fatal(2, with_errno("cannot set broadcasting", errno));
+            fatal(prog_, 2, with_errno("cannot set broadcasting", errno));
     }
     if (o_.no_loop) {
         int loop = 0;
         if (setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &loop, sizeof loop) < 0)
-            throw Fatal(2, with_errno("cannot disable multicast loopback", errno));
+            fatal(prog_, 2, with_errno("cannot disable multicast loopback", errno));
     }
     if (o_.ttl) {
         int ttl = *o_.ttl;
         if (setsockopt(fd, IPPROTO_IP, IP_MULTICAST_TTL, &ttl, sizeof ttl) < 0)
-            throw Fatal(2, with_errno("cannot set multicast time-to-live", errno));
+            fatal(prog_, 2, with_errno("cannot set multicast time-to-live", errno));
         if (setsockopt(fd, IPPROTO_IP, IP_TTL, &ttl, sizeof ttl) < 0)
-            throw Fatal(2, with_errno("cannot set unicast time-to-live", errno));
+            fatal(prog_, 2, with_errno("cannot set unicast time-to-live", errno));
     }
     timing_ = o_.datalen >= long(timeval_len);
     packlen_ = size_t(o_.datalen) + max_ip_len + max_icmp_len;
@@ -250,7 +250,7 @@ std::optional<int> Ping4::run(const Dest& d, const std::string& target, bool las
     setup();
     if (o_.connect_socket &&
         connect(fd, reinterpret_cast<const sockaddr*>(&probe_dst_), sizeof probe_dst_) < 0)
-        throw Fatal(2, with_errno("connect failed", errno));
+        fatal(prog_, 2, with_errno("connect failed", errno));
     return main_loop();
 }
 
@@ -271,10 +271,10 @@ void Ping4::bind_to_device(int fd)
         ip_mreqn imr{};
         imr.imr_ifindex = int(if_index(fd));
         if (setsockopt(fd, SOL_IP, IP_MULTICAST_IF, &imr, sizeof imr) < 0)
-            throw Fatal(2, with_errno("IP_MULTICAST_IF", errno));
+            fatal(prog_, 2, with_errno("IP_MULTICAST_IF", errno));
         return;
     }
-    throw Fatal(2, with_errno("SO_BINDTODEVICE " + o_.device, err));
+    fatal(prog_, 2, with_errno("SO_BINDTODEVICE " + o_.device, err));
 }
 
 unsigned Ping4::if_index(int fd)
@@ -282,7 +282,7 @@ unsigned Ping4::if_index(int fd)
     ifreq ifr{};
     std::strncpy(ifr.ifr_name, o_.device.c_str(), IFNAMSIZ - 1);
     if (ioctl(fd, SIOCGIFINDEX, &ifr) < 0)
-        throw Fatal(2, "unknown iface: " + o_.device);
+        fatal(prog_, 2, "unknown iface: " + o_.device);
     return unsigned(ifr.ifr_ifindex);
 }
 
@@ -293,7 +293,7 @@ in_addr Ping4::resolve4(const std::string& name)
         return a;
     auto r = net::resolve_host(name, AF_INET);
     if (r.status != net::LookupStatus::ok || r.addresses.empty())
-        throw Fatal(2, fmt::format("{}: {}", name, lookup_error_text(r.status)));
+        fatal(prog_, 2, fmt::format("{}: {}", name, lookup_error_text(r.status)));
     return r.addresses.front().v4;
 }
 
@@ -399,7 +399,7 @@ int Ping4::receive_error()
                     using namespace pk::icmp_type;
                     filt.data = ~((1u << source_quench) | (1u << redirect) | (1u << echo_reply));
                     if (setsockopt(sock_.fd.get(), SOL_RAW, icmp_filter_option, &filt, sizeof filt) < 0)
-                        throw Fatal(2, with_errno("setsockopt(ICMP_FILTER)", errno));
+                        fatal(prog_, 2, with_errno("setsockopt(ICMP_FILTER)", errno));
                 }
                 ++net_errors;
                 net_error(seq, net::HostAddress::from_v4(offender.sin_addr), 0, [&] {

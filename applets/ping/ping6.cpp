@@ -102,7 +102,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
 {
     int fd = sock_.fd.get();
     if (o_.operands.size() > 1)
-        throw Fatal(2, "more than one destination is not supported by nsbox");
+        fatal(prog_, 2, "more than one destination is not supported by nsbox");
     whereto6_ = {};
     whereto6_.sin6_family = AF_INET6;
     whereto6_.sin6_addr = d.address.v6;
@@ -122,7 +122,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
     } else {
         net::Fd probe(socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0));
         if (probe.get() < 0)
-            throw Fatal(2, with_errno("socket", errno));
+            fatal(prog_, 2, with_errno("socket", errno));
         if (!o_.device.empty()) {
             unsigned iface = if_nametoindex_or_fail();
             if (IN6_IS_ADDR_LINKLOCAL(&firsthop.sin6_addr) || IN6_IS_ADDR_MC_LINKLOCAL(&firsthop.sin6_addr))
@@ -131,14 +131,14 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
             ipi.ipi6_ifindex = int(iface);
             if (setsockopt(probe.get(), IPPROTO_IPV6, IPV6_PKTINFO, &ipi, sizeof ipi) < 0 ||
                 setsockopt(fd, IPPROTO_IPV6, IPV6_PKTINFO, &ipi, sizeof ipi) < 0)
-                throw Fatal(2, with_errno("setsockopt(IPV6_PKTINFO)", errno));
+                fatal(prog_, 2, with_errno("setsockopt(IPV6_PKTINFO)", errno));
             if (setsockopt(probe.get(), SOL_SOCKET, SO_BINDTODEVICE, o_.device.c_str(),
                            socklen_t(o_.device.size() + 1)) < 0 ||
                 setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, o_.device.c_str(), socklen_t(o_.device.size() + 1)) < 0)
-                throw Fatal(2, with_errno("setsockopt(SO_BINDTODEVICE) " + o_.device, errno));
+                fatal(prog_, 2, with_errno("setsockopt(SO_BINDTODEVICE) " + o_.device, errno));
         }
         if (o_.tos && setsockopt(probe.get(), IPPROTO_IPV6, IPV6_TCLASS, &o_.tos, sizeof o_.tos) < 0)
-            throw Fatal(2, with_errno("setsockopt(IPV6_TCLASS)", errno));
+            fatal(prog_, 2, with_errno("setsockopt(IPV6_TCLASS)", errno));
         set_mark(probe.get());
         // iputils 20221126 leaves the family of a link-local first hop
         // unset: its connect() is an AF_UNSPEC "disconnect" and the
@@ -149,11 +149,11 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
         if (connect(probe.get(), reinterpret_cast<const sockaddr*>(&firsthop), sizeof firsthop) < 0) {
             if ((errno == EHOSTUNREACH || errno == ENETUNREACH) && !last)
                 return std::nullopt;
-            throw Fatal(2, with_errno("connect", errno));
+            fatal(prog_, 2, with_errno("connect", errno));
         }
         socklen_t alen = sizeof source6_;
         if (getsockname(probe.get(), reinterpret_cast<sockaddr*>(&source6_), &alen) < 0)
-            throw Fatal(2, with_errno("getsockname", errno));
+            fatal(prog_, 2, with_errno("getsockname", errno));
         source6_.sin6_family = AF_INET6;
         source6_.sin6_port = 0;
         if (!o_.device.empty())
@@ -161,16 +161,16 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
     }
     if (!o_.device.empty() && o_.strict_source &&
         setsockopt(fd, SOL_SOCKET, SO_BINDTODEVICE, o_.device.c_str(), socklen_t(o_.device.size() + 1)) < 0)
-        throw Fatal(2, with_errno("SO_BINDTODEVICE " + o_.device, errno));
+        fatal(prog_, 2, with_errno("SO_BINDTODEVICE " + o_.device, errno));
 
     int pmtudisc = o_.pmtudisc;
     if (IN6_IS_ADDR_MULTICAST(&whereto6_.sin6_addr)) {
         multicast_ = true;
         if (!root_) {
             if (interval_ < 1000)
-                throw Fatal(2, fmt::format("multicast ping with too short interval: {}", interval_));
+                fatal(prog_, 2, fmt::format("multicast ping with too short interval: {}", interval_));
             if (pmtudisc >= 0 && pmtudisc != IPV6_PMTUDISC_DO)
-                throw Fatal(2, "multicast ping does not fragment");
+                fatal(prog_, 2, "multicast ping does not fragment");
         }
         if (pmtudisc < 0)
             pmtudisc = IPV6_PMTUDISC_DO;
@@ -179,7 +179,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
     subnet_router_anycast_ = std::all_of(whereto6_.sin6_addr.s6_addr + 8, whereto6_.sin6_addr.s6_addr + 16,
                                          [](uint8_t b) { return b == 0; });
     if (pmtudisc >= 0 && setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &pmtudisc, sizeof pmtudisc) < 0)
-        throw Fatal(2, with_errno("IPV6_MTU_DISCOVER", errno));
+        fatal(prog_, 2, with_errno("IPV6_MTU_DISCOVER", errno));
 
     bool set_ident = o_.ident && *o_.ident > 0 && !sock_.raw;
     sockaddr_in6 bind_addr = source6_;
@@ -187,7 +187,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
         bind_addr.sin6_port = htons(*o_.ident);
     if ((o_.strict_source || set_ident) &&
         bind(fd, reinterpret_cast<const sockaddr*>(&bind_addr), sizeof bind_addr) < 0)
-        throw Fatal(2, with_errno("bind icmp socket", errno));
+        fatal(prog_, 2, with_errno("bind icmp socket", errno));
 
     const NodeInfo& ni = o_.node_info;
     if (ni.enabled()) {
@@ -203,7 +203,7 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
     packlen_ = size_t(o_.datalen) + 8 + 4096 + 40 + 8;
     int on = 1;
     if (setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof on) < 0)
-        throw Fatal(2, with_errno("IPV6_RECVERR", errno));
+        fatal(prog_, 2, with_errno("IPV6_RECVERR", errno));
     set_buffers(40);
     if (sock_.raw) {
         int csum_offset = 2;
@@ -213,22 +213,22 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
         ICMP6_FILTER_SETBLOCKALL(&filter);
         ICMP6_FILTER_SETPASS(ni.enabled() ? pk::icmp6_type::ni_reply : pk::icmp6_type::echo_reply, &filter);
         if (setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &filter, sizeof filter) < 0)
-            throw Fatal(2, with_errno("setsockopt(ICMP6_FILTER)", errno));
+            fatal(prog_, 2, with_errno("setsockopt(ICMP6_FILTER)", errno));
     }
     if (o_.no_loop) {
         int loop = 0;
         if (setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_LOOP, &loop, sizeof loop) < 0)
-            throw Fatal(2, with_errno("can't disable multicast loopback", errno));
+            fatal(prog_, 2, with_errno("can't disable multicast loopback", errno));
     }
     if (o_.ttl) {
         int hops = *o_.ttl;
         if (setsockopt(fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof hops) < 0)
-            throw Fatal(2, with_errno("can't set multicast hop limit", errno));
+            fatal(prog_, 2, with_errno("can't set multicast hop limit", errno));
         if (setsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &hops, sizeof hops) < 0)
-            throw Fatal(2, with_errno("can't set unicast hop limit", errno));
+            fatal(prog_, 2, with_errno("can't set unicast hop limit", errno));
     }
     if (setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof on) < 0)
-        throw Fatal(2, with_errno("can't receive hop limit", errno));
+        fatal(prog_, 2, with_errno("can't receive hop limit", errno));
     if (o_.flowlabel) {
         FlowlabelReq req{};
         req.dst = whereto6_.sin6_addr;
@@ -237,10 +237,10 @@ std::optional<int> Ping6::run(const Dest& d, const std::string& target, bool las
         req.share = 1;
         req.flags = 1;
         if (setsockopt(fd, IPPROTO_IPV6, ipv6_flowlabel_mgr, &req, sizeof req) < 0)
-            throw Fatal(2, with_errno("can't set flowlabel", errno));
+            fatal(prog_, 2, with_errno("can't set flowlabel", errno));
         whereto6_.sin6_flowinfo = req.label;
         if (setsockopt(fd, IPPROTO_IPV6, ipv6_flowinfo_send, &on, sizeof on) < 0)
-            throw Fatal(2, with_errno("can't send flowinfo", errno));
+            fatal(prog_, 2, with_errno("can't send flowinfo", errno));
     }
 
     out(fmt::format("PING {}({}) ", hostname_, pr_addr(net::HostAddress::from_v6(whereto6_.sin6_addr),

@@ -96,7 +96,7 @@ void Session::print_timestamp()
 {
     flush();
     std::fputs(usage_text().c_str(), stderr);
-    throw Fatal(2, "");
+    fatal(prog_, 2, "");
 }
 
 // ----- socket setup both families share
@@ -105,7 +105,7 @@ unsigned Session::if_nametoindex_or_fail()
 {
     unsigned i = if_nametoindex(o_.device.c_str());
     if (!i)
-        throw Fatal(2, "unknown iface: " + o_.device);
+        fatal(prog_, 2, "unknown iface: " + o_.device);
     return i;
 }
 
@@ -138,7 +138,7 @@ void Session::check_device_source(int family, const void* addr)
 {
     ifaddrs* list = nullptr;
     if (getifaddrs(&list) != 0)
-        throw Fatal(2, with_errno(family == AF_INET ? "gatifaddrs failed" : "getifaddrs", errno));
+        fatal(prog_, 2, with_errno(family == AF_INET ? "gatifaddrs failed" : "getifaddrs", errno));
     bool found = false;
     for (ifaddrs* i = list; i && !found; i = i->ifa_next) {
         if (!i->ifa_name || !i->ifa_addr || i->ifa_addr->sa_family != family || o_.device != i->ifa_name)
@@ -163,9 +163,9 @@ void Session::setup()
     if (o_.flood && !o_.interval_given)
         interval_ = 0;
     if (!root_ && interval_ < min_user_interval_ms)
-        throw Fatal(2, fmt::format("cannot flood; minimal interval allowed for user is {}ms", min_user_interval_ms));
+        fatal(prog_, 2, fmt::format("cannot flood; minimal interval allowed for user is {}ms", min_user_interval_ms));
     if (interval_ >= INT_MAX / o_.preload)
-        throw Fatal(2, fmt::format("illegal preload and/or interval: {}", interval_));
+        fatal(prog_, 2, fmt::format("illegal preload and/or interval: {}", interval_));
     int fd = sock_.fd.get();
     int on = 1;
     if (o_.so_debug)

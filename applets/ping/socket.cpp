@@ -47,7 +47,7 @@ IcmpSocket open_icmp_socket(const Options& o, int family, bool requisite, const 
     warn(prog, "socket", err);
     if (sock.raw && geteuid() != 0)
         warn(prog, "=> missing cap_net_raw+p capability or setuid?");
-    throw Fatal(2, "");
+    fatal(prog, 2, "");
 }
 
 } // namespace nsbox::ping

@@ -20,7 +20,7 @@ struct IcmpSocket {
 
 // Opens `family`'s socket (raw when -e 0 asks for identifier 0). A failure
 // is reported only when this family is the last hope (`requisite`), as
-// iputils does: its warnings on stderr ("PROG: ..."), then Fatal(2, "");
+// iputils does: its warnings on stderr ("PROG: ..."), then fatal(prog, 2, "");
 // otherwise the socket stays closed.
 IcmpSocket open_icmp_socket(const Options& o, int family, bool requisite, const char* prog);
 
