@@ -14,6 +14,7 @@
 
 #include "applets/tcpdump/print/names.hpp"
 #include "applets/tcpdump/print/packet.hpp"
+#include "applets/tcpdump/print/snmp_mib.hpp"
 
 namespace {
 
@@ -264,3 +265,27 @@ TEST(PrintUdpApps, EverySnapshotLengthPrintsALine)
 }
 
 } // namespace
+
+// tcpdump's built-in OID tree: lookups by path, and what is not in it.
+TEST(PrintUdpApps, SnmpMibTree)
+{
+    namespace mib = nsbox::tcpdump::mib;
+    auto walk = [](std::initializer_list<uint32_t> path) {
+        mib::Node n = mib::root;
+        for (uint32_t o : path)
+            n = mib::child(n, o);
+        return n;
+    };
+    EXPECT_STREQ(mib::name(walk({1})), "iso");
+    EXPECT_STREQ(mib::name(walk({1, 3, 6, 1, 2, 1, 1, 1})), "sysDescr");
+    EXPECT_STREQ(mib::name(walk({1, 3, 6, 1, 2, 1, 2, 2, 1, 10})), "ifInOctets");
+    EXPECT_STREQ(mib::name(walk({1, 3, 6, 1, 4, 1, 9})), "cisco");
+    EXPECT_EQ(walk({0}), mib::none);
+    EXPECT_EQ(walk({1, 3, 6, 1, 2, 1, 1, 8}), mib::none);
+    EXPECT_EQ(walk({1, 3, 6, 1, 2, 1, 1, 1, 0}), mib::none); // a leaf has no children
+    EXPECT_EQ(mib::child(walk({1, 3, 6, 1, 2, 1}), 257), mib::none); // tcpdump compares with a byte
+    EXPECT_EQ(mib::child(mib::none, 1), mib::none);
+    for (const mib::Abbrev& a : mib::abbrevs)
+        EXPECT_NE(a.node, mib::none);
+    EXPECT_STREQ(mib::name(mib::abbrevs[1].node), "enterprises");
+}

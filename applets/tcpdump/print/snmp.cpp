@@ -16,6 +16,7 @@
 // throws Truncated, which ends the whole line with " [|snmp]".
 
 #include "applets/tcpdump/print/print.hpp"
+#include "applets/tcpdump/print/snmp_mib.hpp"
 
 namespace nsbox::tcpdump {
 
@@ -344,23 +345,57 @@ int Snmp::print(const Be& e)
     case BeType::oid: {
         // Sub-identifiers of 7 bits per byte; the first holds two
         // (first * 40 + second, the first at most 2). tcpdump adds them up
-        // in a signed int.
+        // in a signed int. Without -n each is looked up among the names
+        // under the one before (once one is not found, numbers follow),
+        // after one of the abbreviated prefixes or from the root.
+        bool names = !c_.opt.nflag;
+        mib::Node node = mib::none;
+        uint32_t i = 0;
+        int first = -1;
+        if (names && e.asnlen > 2) {
+            for (const mib::Abbrev& a : mib::abbrevs) {
+                if (e.asnlen < a.len || !captured(e.data, a.len))
+                    continue;
+                bool same = true;
+                for (uint8_t k = 0; k < a.len && same; ++k)
+                    same = byte(e.data + k) == a.ber[k];
+                if (same) {
+                    node = a.node;
+                    i = a.len;
+                    c_.print("{}", a.prefix);
+                    first = 1;
+                    break;
+                }
+            }
+        }
+        auto component = [&](int32_t o, bool suppress_dot) {
+            node = mib::child(node, uint32_t(o));
+            if (!suppress_dot)
+                c_.print(".");
+            if (node != mib::none)
+                c_.print("{}", mib::name(node));
+            else
+                c_.print("{}", uint32_t(o));
+        };
         int32_t o = 0;
-        bool first = true;
-        for (uint32_t i = 0; i < e.asnlen; ++i) {
+        for (; i < e.asnlen; ++i) {
             uint8_t b = byte(e.data + i);
             o = int32_t(uint32_t(o) << 7) + (b & 0x7f);
             if (b & 0x80)
                 continue;
-            if (first) {
-                first = false;
+            if (first < 0) {
+                if (names)
+                    node = mib::root;
+                first = 0;
                 int32_t s = o / 40;
                 if (s > 2)
                     s = 2;
-                c_.print(".{}", uint32_t(s));
+                component(s, false);
                 o -= s * 40;
             }
-            c_.print(".{}", uint32_t(o));
+            component(o, first > 0);
+            if (--first < 0)
+                first = 0;
             o = 0;
         }
         break;

@@ -6,6 +6,7 @@ reference tcpdump prints for them (tests/bats/tcpdump_corpus.bats).
 
     python3 craft.py dhcp-options dhcp-options.pcap
 """
+import os
 import struct
 import sys
 
@@ -893,7 +894,63 @@ def inner_cut(path):
     write(path, pk)
 
 
-CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def snmp_names(path):
+    """SNMP OIDs as tcpdump names them without -n (its built-in tree):
+    every node of nsbox's table (applets/tcpdump/print/snmp_mib.cpp), the
+    sub-identifiers next to each node's children, every abbreviated prefix
+    and the whole path from .iso, roots 0 and 2, sub-identifiers of 256 and
+    more, non-minimal encodings (no abbreviation then), short OIDs, and
+    captures cut inside an OID. Then random OIDs near the tree."""
+    import random, re
+    rnd=random.Random(7)
+    here=os.path.dirname(os.path.abspath(__file__))
+    table=open(os.path.join(here,'../../../applets/tcpdump/print/snmp_mib.cpp')).read()
+    nodes=[tuple(map(int,m)) for m in (x.split('.') for x in re.findall(r'// \d+: ([0-9.]+)$',table,re.M))]
+    def tlv(t,b):
+        n=len(b)
+        l=bytes([n]) if n<128 else b'\x81'+bytes([n]) if n<256 else b'\x82'+struct.pack('!H',n)
+        return bytes([t])+l+b
+    def b128(v,nonmin=False):
+        e=[v&0x7f]; v>>=7
+        while v: e.append(0x80|(v&0x7f)); v>>=7
+        if nonmin: e.append(0x80)
+        return bytes(reversed(e))
+    def oid(p,nonmin=()):
+        if len(p)==1: return bytes([p[0]*40])
+        return b128(p[0]*40+p[1])+b''.join(b128(v,k+2 in nonmin) for k,v in enumerate(p[2:]))
+    oids=[oid(n) for n in nodes if len(n)>1]
+    kids={}
+    for n in nodes: kids.setdefault(n[:-1],[]).append(n[-1])
+    for par,ks in sorted(kids.items()):
+        if len(par)>=1:
+            for k in {0,max(ks)+1,255,256}: oids.append(oid(par+(k,)))
+    for n in nodes:
+        if len(n)>2: oids.append(oid(n,nonmin=range(2,len(n))))
+    oids+=[bytes([0x2b]),bytes([0x2b,6]),oid((1,3,6,1,2,1)),oid((1,3,6,1,4,1)),oid((1,3,6,1,3)),oid((1,3,6,1,6,3)),
+           oid((0,0)),oid((0,39,1)),oid((2,999,3)),oid((2,5,4)),oid((1,3,6,1,2,1,1,2**31-1)),b'\x2b\x06\x81',b'']
+    for _ in range(300):
+        p=list(rnd.choice(nodes))
+        r=rnd.random()
+        if r<0.4: p+=[rnd.randint(0,300) for _ in range(rnd.randint(1,3))]
+        elif r<0.6 and len(p)>2: p[rnd.randrange(2,len(p))]=rnd.choice([0,255,256,rnd.randint(0,100000)])
+        if len(p)<2: p.append(rnd.randint(0,39))
+        oids.append(oid(tuple(p)))
+    NULL=tlv(5,b'')
+    pk=[]
+    s=[10,0,0,1];d=[10,0,0,2]
+    for k in range(0,len(oids),25):
+        vbs=b''.join(tlv(0x30,tlv(6,o)+NULL) for o in oids[k:k+25])
+        body=tlv(0x30,tlv(2,b'\x00')+tlv(4,b'public')+tlv(0xa0,tlv(2,b'\x01')+tlv(2,b'\x00')+tlv(2,b'\x00')+tlv(0x30,vbs)))
+        pk.append(udp4(s,d,40000,161,body))
+    # A trap's enterprise and a variable cut inside the abbreviated prefix.
+    one=lambda o: udp4(s,d,40000,161,tlv(0x30,tlv(2,b'\x00')+tlv(4,b'public')+tlv(0xa0,tlv(2,b'\x01')+tlv(2,b'\x00')+tlv(2,b'\x00')+tlv(0x30,tlv(0x30,tlv(6,o)+NULL)))))
+    f=one(oid((1,3,6,1,4,1,8072,3)))
+    for cut in (len(f)-6,len(f)-5,len(f)-4,len(f)-3):
+        pk.append((f[:cut],len(f)))
+    write(path, pk)
+
+
+CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
