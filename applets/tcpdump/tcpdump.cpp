@@ -104,7 +104,7 @@ constexpr OptionSpec option_table[] = {
     {'u', "", "", true},
     {'U', "packet-buffered", "", true},
     {'v', "", "", true},
-    {'V', "", "file", false},
+    {'V', "", "file", true},
     {'w', "", "file", true},
     {'W', "", "filecount", true},
     {'x', "", "", true},
@@ -146,6 +146,7 @@ struct Options {
     int direction = -1;
     int short_hosts = 0;
     std::optional<std::string> device, read_file, write_file, filter_file, user, datalink;
+    std::optional<std::string> file_list; // -V: a file naming the capture files to read
     std::vector<std::string> expression;
     std::vector<std::string> netns; // --netns NAME|all, in order
 };
@@ -387,6 +388,9 @@ Options parse(int argc, char** argv)
         case 'r':
             opt.read_file = arg;
             break;
+        case 'V':
+            opt.file_list = arg;
+            break;
         case 's': {
             char* end = nullptr;
             long v = std::strtol(arg.c_str(), &end, 0);
@@ -450,10 +454,11 @@ Options parse(int argc, char** argv)
             else if (s.long_name == "print")
                 opt.print_too = true;
             else if (s.long_name == "time-stamp-precision") {
-                if (arg == "micro")
-                    opt.print.nano = false;
-                else if (arg == "nano")
+                // (tcpdump compares the start of the word only)
+                if (arg.starts_with("nano"))
                     opt.print.nano = true;
+                else if (arg.starts_with("micro"))
+                    opt.print.nano = false;
                 else
                     fail("unsupported time stamp precision");
             } else if (s.long_name == "version") {
@@ -466,6 +471,8 @@ Options parse(int argc, char** argv)
     opt.expression = parsed.operands;
     if (opt.print.tflag > 5)
         fail("only -t, -tt, -ttt, -tttt and -ttttt are supported");
+    if (opt.file_list && opt.read_file)
+        fail("-V and -r are mutually exclusive.");
     return opt;
 }
 
@@ -727,6 +734,31 @@ void print_stats(Session& s, bool verbose)
         std::fprintf(stderr, "%s%u packet%s dropped by interface\n", sep, st.ps_ifdrop, plural(st.ps_ifdrop));
     else
         std::fputc('\n', stderr);
+}
+
+// -V: the next line of the list, as tcpdump's get_next_file() reads it
+// (fgets of up to PATH_MAX - 1 bytes, one trailing newline cut; an empty
+// line names the file "").
+std::optional<std::string> next_capture_file(FILE* list)
+{
+    char line[PATH_MAX];
+    if (!std::fgets(line, sizeof line, list))
+        return std::nullopt;
+    size_t n = std::strlen(line);
+    if (n > 0 && line[n - 1] == '\n')
+        line[--n] = '\0';
+    return std::string(line, n);
+}
+
+void print_reading(pcap_t* pc, const std::string& path)
+{
+    int dlt = pcap_datalink(pc);
+    if (const char* name = pcap_datalink_val_to_name(dlt))
+        std::fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %d\n", path.c_str(), name,
+                     pcap_datalink_val_to_description(dlt), pcap_snapshot(pc));
+    else
+        std::fprintf(stderr, "reading from file %s, link-type %u, snapshot length %d\n", path.c_str(), dlt,
+                     pcap_snapshot(pc));
 }
 
 void on_packet(u_char* user, const pcap_pkthdr* h, const u_char* bytes)
@@ -1204,18 +1236,22 @@ int tcpdump_main(int argc, char** argv)
     pcap_t* pc = nullptr;
     std::string device;
     bpf_u_int32 netmask = PCAP_NETMASK_UNKNOWN;
+    FILE* file_list = nullptr;
+    if (opt.file_list) {
+        file_list = *opt.file_list == "-" ? stdin : std::fopen(opt.file_list->c_str(), "r");
+        if (!file_list)
+            fail(fmt::format("Unable to open file: {}", std::strerror(errno)));
+        opt.read_file = next_capture_file(file_list);
+        if (!opt.read_file)
+            fail(fmt::format("Nothing in {}", *opt.file_list));
+    }
     if (opt.read_file) {
         pc = pcap_open_offline_with_tstamp_precision(
             opt.read_file->c_str(), opt.print.nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
         if (!pc)
             fail(ebuf);
         int dlt = pcap_datalink(pc);
-        if (const char* name = pcap_datalink_val_to_name(dlt))
-            std::fprintf(stderr, "reading from file %s, link-type %s (%s), snapshot length %d\n",
-                         opt.read_file->c_str(), name, pcap_datalink_val_to_description(dlt), pcap_snapshot(pc));
-        else
-            std::fprintf(stderr, "reading from file %s, link-type %u, snapshot length %d\n", opt.read_file->c_str(),
-                         dlt, pcap_snapshot(pc));
+        print_reading(pc, *opt.read_file);
         // (tcpdump's own caveat: the ifindex in a cooked v2 header is named
         // by the interfaces of the machine that reads the file)
         if (dlt == DLT_LINUX_SLL2)
@@ -1351,49 +1387,91 @@ int tcpdump_main(int argc, char** argv)
     bool got_first = true;
 
     int status = 0;
+    // -V: each file is read up to -c packets, as tcpdump runs pcap_loop()
+    // once per file; the first handle stays open for the -w output.
+    pcap_t* first_pc = pc;
+    uint32_t file_start = 0;
     for (;;) {
-        int want = opt.count < 0 ? -1 : opt.count - static_cast<int>(session.captured);
-        if (opt.count >= 0 && want <= 0)
-            break;
-        int n = pcap_dispatch(pc, want, on_packet, reinterpret_cast<u_char*>(&session));
-        if (g_info_requested.exchange(false))
-            print_stats(session, false);
-        if (got_counter) {
-            timeval now{};
-            gettimeofday(&now, nullptr);
-            if (now.tv_sec > last_got.tv_sec && (got_first || session.captured != got_printed)) {
-                std::fprintf(stderr, "Got %u\r", session.captured);
-                got_first = false;
-                got_printed = session.captured;
-                last_got = now;
+        status = 0;
+        for (;;) {
+            int want = opt.count < 0 ? -1 : opt.count - static_cast<int>(session.captured - file_start);
+            if (opt.count >= 0 && want <= 0)
+                break;
+            int n = pcap_dispatch(pc, want, on_packet, reinterpret_cast<u_char*>(&session));
+            if (g_info_requested.exchange(false))
+                print_stats(session, false);
+            if (got_counter) {
+                timeval now{};
+                gettimeofday(&now, nullptr);
+                if (now.tv_sec > last_got.tv_sec && (got_first || session.captured != got_printed)) {
+                    std::fprintf(stderr, "Got %u\r", session.captured);
+                    got_first = false;
+                    got_printed = session.captured;
+                    last_got = now;
+                }
             }
+            if (n == PCAP_ERROR_BREAK) {
+                status = -2;
+                break;
+            }
+            if (n == PCAP_ERROR) {
+                status = -1;
+                break;
+            }
+            if (n == 0 && opt.read_file)
+                break;
         }
-        if (n == PCAP_ERROR_BREAK) {
-            status = -2;
-            break;
-        }
-        if (n == PCAP_ERROR) {
-            status = -1;
-            break;
-        }
-        if (n == 0 && opt.read_file)
-            break;
-    }
 
-    if (!opt.write_file) {
-        // Interrupted mid-line, perhaps: end it.
-        if (status == -2)
-            std::putchar('\n');
-        std::fflush(stdout);
+        if (!opt.write_file) {
+            // Interrupted mid-line, perhaps: end it.
+            if (status == -2)
+                std::putchar('\n');
+            std::fflush(stdout);
+        }
+        if (status == -1)
+            std::fprintf(stderr, "tcpdump: pcap_loop: %s\n", pcap_geterr(pc));
+        if (!opt.read_file)
+            print_stats(session, true);
+        if (!file_list || status == -2)
+            break;
+        std::optional<std::string> next = next_capture_file(file_list);
+        if (!next)
+            break;
+        // The next file of -V: opened at microsecond precision whatever
+        // --nano said (tcpdump 4.99.3 does so), the printer and the filter
+        // changed when its link type is another.
+        pcap_t* npc = pcap_open_offline(next->c_str(), ebuf);
+        if (!npc)
+            fail(ebuf);
+        int dlt = pcap_datalink(pc);
+        int new_dlt = pcap_datalink(npc);
+        if (new_dlt != dlt) {
+            if (opt.write_file)
+                fail(*next + ": new dlt does not match original");
+            if (printer)
+                printer->set_linktype(new_dlt);
+            pcap_freecode(&code);
+            if (pcap_compile(npc, &code, filter.c_str(), opt.optimize, netmask) < 0)
+                fail(pcap_geterr(npc));
+        }
+        if (pcap_setfilter(npc, &code) < 0)
+            fail(pcap_geterr(npc));
+        print_reading(npc, *next);
+        if (pc != first_pc)
+            pcap_close(pc);
+        pc = npc;
+        session.pc = pc;
+        g_capture = pc;
+        file_start = session.captured;
     }
-    if (status == -1)
-        std::fprintf(stderr, "tcpdump: pcap_loop: %s\n", pcap_geterr(pc));
-    if (!opt.read_file)
-        print_stats(session, true);
     if (output)
         output->close();
     g_capture = nullptr;
-    pcap_close(pc);
+    if (pc != first_pc)
+        pcap_close(pc);
+    pcap_close(first_pc);
+    if (file_list && file_list != stdin)
+        std::fclose(file_list);
     pcap_freecode(&code);
     if (opt.count_only && opt.read_file)
         std::printf("%u packet%s\n", session.captured, session.captured == 1 ? "" : "s");

@@ -96,6 +96,20 @@ no_openssl() { echo "$1"' 2>&1 | grep -v "^OpenSSL "; echo "exit ${PIPESTATUS[0]
   same 'tcpdump --count -c 2 -r lab-icmp.pcap'
 }
 
+# -V: a list of files read one after the other, each up to -c packets; a
+# file of another link type switches the printer and the filter (and
+# stops -w); the later files are read at microsecond precision whatever
+# --nano says, as in tcpdump 4.99.3. raw.pcap is lab-icmp.pcap relabelled
+# as raw IP (link type 101).
+@test "-V FILE reads the captures it lists" {
+  same 'printf "lab-icmp.pcap\nvxlan.pcap\nlab-icmp.pcap" >list; tcpdump -n -V list; echo "exit $?"'
+  same 'printf "vxlan.pcap\nvxlan.pcap\n" >list; tcpdump -n -c 2 -# -ttt -V list; tcpdump -n --nano -V list; tcpdump --count -V list icmp'
+  same 'cp lab-icmp.pcap raw.pcap; printf "\145\0\0\0" | dd of=raw.pcap bs=1 seek=20 conv=notrunc 2>/dev/null
+printf "vxlan.pcap\nraw.pcap\nvxlan.pcap\n" >list; tcpdump -n -V list; tcpdump -n -e -V list icmp; tcpdump -V list -w out.pcap; echo "exit $?"'
+  same 'printf "vxlan.pcap\n\nvxlan.pcap\n" >list; tcpdump -n -V list; echo "exit $?"; printf "vxlan.pcap\nnope\n" | tcpdump -n -c 1 -V -; echo "exit $?"'
+  same 'tcpdump -n -V /dev/null; echo "exit $?"; tcpdump -n -V nolist; echo "exit $?"; tcpdump -n -V /dev/null -r vxlan.pcap; echo "exit $?"'
+}
+
 @test "-w writes a file the other tcpdump reads back identically, from a file and through a filter" {
   same 'tcpdump -Z root -r lab-icmp.pcap -w out.pcap icmp; echo "exit $?"; tcpdump -n -r out.pcap'
   # Each tool reads the other's file the same way.

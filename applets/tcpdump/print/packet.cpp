@@ -79,6 +79,11 @@ IfPrinter find_if_printer(int linktype)
 PacketPrinter::PacketPrinter(const PrintOptions& opt, Names& names, int linktype)
     : opt_(opt), names_(names)
 {
+    set_linktype(linktype);
+}
+
+void PacketPrinter::set_linktype(int linktype)
+{
     if_printer_ = find_if_printer(linktype);
     if (!if_printer_)
         if_printer_ = unsupported_if_print;

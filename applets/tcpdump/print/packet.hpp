@@ -23,6 +23,11 @@ public:
     // `number` is the packet's 1-based index (for -#).
     void print(const PacketHeader& h, Bytes data, uint32_t number, std::string& out);
 
+    // The next packets are of another link type (tcpdump -V reading a file
+    // of another type); what the printer remembers (-ttt's previous time,
+    // TCP sequence numbers) stays.
+    void set_linktype(int linktype);
+
 private:
     void print_timestamp(Ctx& c, const PacketHeader& h);
 
