@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <climits>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -30,6 +31,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <pcap/pcap.h>
+#include <strings.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -49,6 +51,7 @@ namespace {
 namespace po = boost::program_options;
 using tcpdump::Names;
 using tcpdump::PacketPrinter;
+using tcpdump::PacketType;
 using tcpdump::PrintOptions;
 using tcpdump::RotateOptions;
 using tcpdump::Rotator;
@@ -100,7 +103,7 @@ constexpr OptionSpec option_table[] = {
     {'s', "snapshot-length", "snaplen", true},
     {'S', "absolute-tcp-sequence-numbers", "", true},
     {'t', "", "", true},
-    {'T', "", "type", false},
+    {'T', "", "type", true},
     {'u', "", "", true},
     {'U', "packet-buffered", "", true},
     {'v', "", "", true},
@@ -280,6 +283,26 @@ std::vector<std::string> take_netns(int& argc, char** argv)
     return names;
 }
 
+// -T TYPE, named as tcpdump 4.99.3 names them (any case); the ones whose
+// printers nsbox does not carry are refused by name.
+PacketType packet_type(const std::string& arg)
+{
+    static constexpr std::pair<std::string_view, PacketType> carried[] = {
+        {"domain", PacketType::domain}, {"snmp", PacketType::snmp},
+        {"tftp", PacketType::tftp},     {"vxlan", PacketType::vxlan}};
+    static constexpr std::string_view others[] = {"vat",  "wb",     "rpc", "rtp",   "rtcp",      "cnfp",
+                                                  "aodv", "carp",   "radius", "zmtp1", "pgm", "pgm_zmtp1",
+                                                  "lmp",  "resp",   "ptp", "someip"};
+    auto same = [&](std::string_view name) { return strcasecmp(arg.c_str(), std::string(name).c_str()) == 0; };
+    for (const auto& [name, type] : carried)
+        if (same(name))
+            return type;
+    for (std::string_view name : others)
+        if (same(name))
+            fail(fmt::format("packet type {} (-T) is not supported by nsbox", name));
+    fail(fmt::format("unknown packet type `{}'", arg));
+}
+
 Options parse(int argc, char** argv)
 {
     Options opt;
@@ -387,6 +410,9 @@ Options parse(int argc, char** argv)
             break;
         case 'r':
             opt.read_file = arg;
+            break;
+        case 'T':
+            opt.print.packettype = packet_type(arg);
             break;
         case 'V':
             opt.file_list = arg;

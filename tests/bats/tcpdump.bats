@@ -110,6 +110,23 @@ printf "vxlan.pcap\nraw.pcap\nvxlan.pcap\n" >list; tcpdump -n -V list; tcpdump -
   same 'tcpdump -n -V /dev/null; echo "exit $?"; tcpdump -n -V nolist; echo "exit $?"; tcpdump -n -V /dev/null -r vxlan.pcap; echo "exit $?"'
 }
 
+# -T TYPE forces a UDP payload's printer (before checksums, whatever -q
+# says) and stops TCP's dissectors by port (domain: DNS over TCP).
+@test "-T domain|snmp|tftp|vxlan, any case; an unknown type" {
+  for t in vxlan VXLAN snmp tftp domain; do
+    same "tcpdump -n -T $t -r vxlan.pcap; tcpdump -n -v -T $t -r snmp.pcap; tcpdump -q -T $t -r tftp-syslog.pcap; tcpdump -n -vv -T $t -r lab-icmp.pcap"
+  done
+  same 'tcpdump -n -T quic -r vxlan.pcap; echo "exit $?"; tcpdump -n -T "" -r vxlan.pcap; echo "exit $?"'
+}
+
+@test "-T with a type whose printer nsbox does not carry says so, exit 1" {
+  for t in rtp carp someip; do
+    run "$NSBOX" tcpdump -n -T $t -r "$TD/vxlan.pcap"
+    [ "$status" = 1 ]
+    [ "$output" = "tcpdump: packet type $t (-T) is not supported by nsbox" ]
+  done
+}
+
 @test "-w writes a file the other tcpdump reads back identically, from a file and through a filter" {
   same 'tcpdump -Z root -r lab-icmp.pcap -w out.pcap icmp; echo "exit $?"; tcpdump -n -r out.pcap'
   # Each tool reads the other's file the same way.

@@ -20,12 +20,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     using namespace nsbox::tcpdump;
     if (size < 4)
         return 0;
-    // Byte 0: link type; byte 1: option bits; bytes 2-3: extra wire length.
+    // Byte 0: link type (bits 0-2), -T type (bits 3-6, 0: none), names
+    // without -n (bit 7: only the printers' own tables, such as SNMP's OID
+    // names: the Names object stays numeric); byte 1: option bits; bytes
+    // 2-3: extra wire length.
     constexpr int linktypes[] = {DLT_EN10MB, DLT_RAW, DLT_NULL, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_IPV4, DLT_IPV6, DLT_LOOP};
-    int linktype = linktypes[data[0] % (sizeof linktypes / sizeof linktypes[0])];
+    int linktype = linktypes[data[0] & 7];
+    constexpr PacketType types[] = {PacketType::none, PacketType::domain, PacketType::snmp, PacketType::tftp,
+                                    PacketType::vxlan};
     uint8_t bits = data[1];
     PrintOptions opt;
-    opt.nflag = 1;
+    opt.nflag = (data[0] & 0x80) ? 0 : 1;
+    opt.packettype = types[((data[0] >> 3) & 15) % (sizeof types / sizeof types[0])];
     opt.vflag = bits & 3;
     opt.eflag = (bits >> 2) & 1;
     opt.qflag = (bits >> 3) & 1;

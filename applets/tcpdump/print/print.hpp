@@ -30,6 +30,11 @@ using net::packet::Reader;
 using net::packet::Truncated;
 
 // What the command line asked of the printers (tcpdump's ndo_* flags).
+// -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
+// payloads not dissected by port (DNS over TCP for domain), as tcpdump
+// 4.99.3 does; the other types of 4.99.3 are refused by the command line.
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan };
+
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
     int nflag = 0;   // -n: no name lookups
@@ -43,6 +48,7 @@ struct PrintOptions {
     bool packet_number = false;          // -#
     bool nano = false;                   // --nano: timestamps in nanoseconds
     bool suppress_default_print = false; // set by -q, -x, -X
+    PacketType packettype = PacketType::none; // -T
 };
 
 // What printers remember from one packet to the next: TCP's initial

@@ -424,6 +424,12 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         c.put(']');
         return;
     }
+    // -T: no dissector by port; domain is DNS over TCP.
+    if (c.opt.packettype != PacketType::none) {
+        if (c.opt.packettype == PacketType::domain)
+            domain_print(c, bp.subspan(hlen), length, true, false);
+        return;
+    }
     tcp_text_print(c, sport, dport, bp.subspan(hlen), length);
 }
 

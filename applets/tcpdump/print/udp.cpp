@@ -75,6 +75,24 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
 
+    // -T: the forced type, before checksums and whatever -q says.
+    switch (c.opt.packettype) {
+    case PacketType::none:
+        break;
+    case PacketType::domain:
+        domain_print(c, payload, length, false, false);
+        return;
+    case PacketType::snmp:
+        snmp_print(c, payload, length);
+        return;
+    case PacketType::tftp:
+        tftp_print(c, payload, length);
+        return;
+    case PacketType::vxlan:
+        vxlan_print(c, payload, length);
+        return;
+    }
+
     if (c.opt.vflag && !fragmented) {
         // IPv4 checksums from -vv on (0 means none); IPv6's are mandatory
         // and checked from -v on.
