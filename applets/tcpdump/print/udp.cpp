@@ -1,7 +1,7 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), VXLAN (4789), Geneve (6081) and multicast DNS (5353); every other
-// port prints tcpdump's generic "UDP, length N", which is what tcpdump
+// 547), ESP in UDP (4500), VXLAN (4789), Geneve (6081) and multicast DNS
+// (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
 // by port, which nsbox does not yet). tcpdump 4.99.3 does not decode SNMP
 // on 10161/10162 (RFC 6353's TLS ports).
@@ -124,6 +124,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             rip_print(c, payload, length);
             return;
         }
+        // ISAKMP (500) and AODV (654), tried before 4500, are not decoded.
+        if (is(4500) && !is(500) && !is(654) && isakmp_rfc3948_print(c, payload, length))
+            return;
         if (is(161) || is(162)) {
             snmp_print(c, payload, length);
             return;

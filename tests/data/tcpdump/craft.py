@@ -893,7 +893,56 @@ def inner_cut(path):
     write(path, pk)
 
 
-CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ipsec_ext(path):
+    """IPsec beside IPv6 extension headers (hop-by-hop before AH, destination
+    options after it, ESP in first and later fragments), AH lengths 0, 1 and
+    255, IPv4 fragments, ESP in IP-in-IP and IPv6-in-AH, and RFC 3948 UDP
+    port 4500: ESP in UDP (IPv4, IPv6, cut short), NAT keep-alives, payloads
+    under 4 bytes."""
+    s=[192,168,90,1];d=[192,168,90,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    def esp(spi,seq,n=24): return struct.pack('!II',spi,seq)+bytes(range(n))
+    def ah(nh,spi,seq,icv=bytes(range(0x10,0x1c)),alen=None):
+        return struct.pack('!BBHII',nh,(12+len(icv))//4-2 if alen is None else alen,0,spi,seq)+icv
+    def v6(payload,nh,cut=None):
+        f=eth(ip6hdr(a6,b6,nh,payload),et=0x86dd)
+        return (f[:cut],len(f)) if cut else f
+    def v4(proto,payload,frag=0):
+        ip=bytearray(ipv4(s,d,proto,payload));ip[6:8]=struct.pack('!H',frag)
+        ip[10:12]=b'\0\0';ip[10:12]=struct.pack('!H',csum(bytes(ip[:20])))
+        return eth(bytes(ip))
+    icmp=bytes([8,0,0xf7,0xfe,0,1,0,0]);icmp6=bytes([128,0,0,0,0,1,0,1])
+    pk=[]
+    pk.append(v6(bytes([51,0,1,4,0,0,0,0])+ah(60,0x4004,3)+bytes([58,0,1,4,0,0,0,0])+icmp6,0))
+    pk.append(v6(bytes([50,0,0,1,0,0,0,7])+esp(0x5005,1),44))
+    pk.append(v6(bytes([50,0,0,0x11,0,0,0,7])+esp(0x5005,1),44))
+    pk.append(v6(ah(50,0x4004,4)+esp(0x5005,2),51))
+    pk.append(v6(ah(6,0x4004,4,icv=b'',alen=0),51))
+    pk.append(v6(ah(6,0x4004,4,alen=255),51))
+    pk.append(v6(ah(6,0x4004,4,alen=1,icv=b''),51))
+    pk.append(v6(ah(41,0x4004,5)+ip6hdr(a6,b6,50,esp(1,2)),51))
+    pk.append(v4(50,esp(0x7007,1),frag=0x2000))
+    pk.append(v4(50,esp(0x7007,1),frag=0x0010))
+    pk.append(v4(51,ah(1,0x7007,1)+icmp,frag=0x0010))
+    pk.append(eth(ipv4(s,d,50,esp(0x1001,3,1))))
+    pk.append(eth(ipv4(s,d,4,ipv4([10,0,0,1],[10,0,0,2],50,esp(0x8008,1)))))
+    pk.append(udp4(s,d,4500,4500,esp(0x6006,1)))
+    pk.append(udp4(s,d,40000,4500,esp(0x6006,2,0)))
+    pk.append(udp4(s,d,4500,40000,b'\xff'))
+    pk.append(udp4(s,d,4500,4500,b'\xfe'))
+    pk.append(udp4(s,d,4500,4500,b'\0\0'))
+    pk.append(udp4(s,d,4500,4500,b''))
+    pk.append(udp4(s,d,4500,161,esp(0x6006,3)))
+    f=udp4(s,d,4500,4500,esp(0x6006,4));pk.append((f[:14+20+8+2],len(f)))
+    pk.append((f[:14+20+8+8],len(f)))
+    pk.append((f[:14+20+8+9],len(f)))
+    f=udp4(s,d,4500,4500,b'\xff');pk.append((f[:14+20+8],len(f)))
+    pk.append(udp6(a6,b6,4500,4500,esp(0x9009,1)))
+    pk.append(udp6(a6,b6,4500,4500,b'\xff'))
+    write(path, pk)
+
+
+CAPTURES = {"ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
