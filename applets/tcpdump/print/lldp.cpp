@@ -397,7 +397,8 @@ bool private_8021_print(Ctx& c, const Value& v, unsigned len)
         if (len < 6)
             return false;
         uint8_t t = v.u8(4);
-        c.print("\n\t    Willing: {}, MBC: {}, RES: {}, PFC cap:{} ", t >> 7, (t >> 6) & 0x01, (t >> 4) & 0x03, t & 0x0f);
+        c.print("\n\t    Willing: {}, MBC: {}, RES: {}, PFC cap:{} ", t >> 7, (t >> 6) & 0x01, (t >> 4) & 0x03,
+                t & 0x0f);
         bits_row(c, "\n\t    PFC Enable", v.u8(5));
         return false;
     }
@@ -423,10 +424,12 @@ bool private_8021_print(Ctx& c, const Value& v, unsigned len)
             return false;
         uint8_t t = v.u8(4);
         c.put("\n\t    EVB Bridge Status");
-        c.print("\n\t      RES: {}, BGID: {}, RRCAP: {}, RRCTR: {}", t >> 3, (t >> 2) & 0x01, (t >> 1) & 0x01, t & 0x01);
+        c.print("\n\t      RES: {}, BGID: {}, RRCAP: {}, RRCTR: {}", t >> 3, (t >> 2) & 0x01, (t >> 1) & 0x01,
+                t & 0x01);
         t = v.u8(5);
         c.put("\n\t    EVB Station Status");
-        c.print("\n\t      RES: {}, SGID: {}, RRREQ: {},RRSTAT: {}", t >> 4, (t >> 3) & 0x01, (t >> 2) & 0x01, t & 0x03);
+        c.print("\n\t      RES: {}, SGID: {}, RRREQ: {},RRSTAT: {}", t >> 4, (t >> 3) & 0x01, (t >> 2) & 0x01,
+                t & 0x03);
         t = v.u8(6);
         c.print("\n\t    R: {}, RTE: {}, ", t >> 5, t & 0x1f);
         t = v.u8(7);
@@ -570,8 +573,8 @@ bool private_tia_print(Ctx& c, const Value& v, unsigned len)
                 uint8_t ca_type = v.u8(p), ca_len = v.u8(p + 1);
                 p += 2;
                 lci_len -= 2;
-                c.print("\n\t      CA type '{}' ({}), length {}: ", tok_lookup(tia_catypes, ca_type).value_or("unknown"),
-                        ca_type, ca_len);
+                c.print("\n\t      CA type '{}' ({}), length {}: ",
+                        tok_lookup(tia_catypes, ca_type).value_or("unknown"), ca_type, ca_len);
                 if (ca_type == 0 || ca_len == 0 || lci_len < ca_len)
                     return false;
                 printzp(c, v, p, ca_len);
@@ -628,7 +631,8 @@ void dcbx_feature_header(Ctx& c, const Value& v, size_t p)
     c.print("\n\t      Max_Version: {}", v.u8(p + 1));
     uint8_t t = v.u8(p + 2);
     c.print("\n\t      Info block(0x{:02X}): ", t);
-    c.print("Enable bit: {}, Willing bit: {}, Error Bit: {}", (t & 0x80) ? 1 : 0, (t & 0x40) ? 1 : 0, (t & 0x20) ? 1 : 0);
+    c.print("Enable bit: {}, Willing bit: {}, Error Bit: {}", (t & 0x80) ? 1 : 0, (t & 0x40) ? 1 : 0,
+            (t & 0x20) ? 1 : 0);
     c.print("\n\t      SubType: {}", v.u8(p + 3));
 }
 
