@@ -4,6 +4,7 @@
 // protects follows (ip_demux_print() goes on with AH's next header).
 // UDP port 4500 (RFC 3948 NAT traversal) carries ESP behind UDP, NAT
 // keep-alives, or IKE behind a zero non-ESP marker (IKE is not decoded yet).
+// IPComp (RFC 3173) shows its compression parameter index.
 
 #include "applets/tcpdump/print/print.hpp"
 
@@ -45,6 +46,14 @@ uint32_t ah_print(Ctx& c, Bytes p)
         c.print("{:02x}", r.u8());
     c.put("): ");
     return hdr_len;
+}
+
+void ipcomp_print(Ctx& c, Bytes p)
+{
+    c.proto = "ipcomp";
+    Reader r(p);
+    r.skip(2); // next header, flags
+    c.print("IPComp(cpi=0x{:04x})", r.be16());
 }
 
 bool isakmp_rfc3948_print(Ctx& c, Bytes p, uint32_t length)

@@ -898,7 +898,7 @@ def ipsec_ext(path):
     options after it, ESP in first and later fragments), AH lengths 0, 1 and
     255, IPv4 fragments, ESP in IP-in-IP and IPv6-in-AH, and RFC 3948 UDP
     port 4500: ESP in UDP (IPv4, IPv6, cut short), NAT keep-alives, payloads
-    under 4 bytes."""
+    under 4 bytes; IPComp over IPv4, IPv6 and AH, short and cut."""
     s=[192,168,90,1];d=[192,168,90,2]
     a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
     def esp(spi,seq,n=24): return struct.pack('!II',spi,seq)+bytes(range(n))
@@ -939,6 +939,12 @@ def ipsec_ext(path):
     f=udp4(s,d,4500,4500,b'\xff');pk.append((f[:14+20+8],len(f)))
     pk.append(udp6(a6,b6,4500,4500,esp(0x9009,1)))
     pk.append(udp6(a6,b6,4500,4500,b'\xff'))
+    for n in (0,3,4,12):
+        pk.append(eth(ipv4(s,d,108,(bytes([4,0,0x12,0x34])+bytes(8))[:n])))
+    f=eth(ipv4(s,d,108,bytes([4,0,0x12,0x34])+bytes(16)));pk.append((f[:14+20+3],len(f)))
+    pk.append(v4(108,bytes([4,0,0x12,0x34])+bytes(8),frag=0x0010))
+    pk.append(v6(bytes([41,0,0xab,0xcd])+bytes(8),108))
+    pk.append(eth(ipv4(s,d,51,ah(108,0x2002,12)+bytes([4,0,0x56,0x78])+bytes(8))))
     write(path, pk)
 
 
