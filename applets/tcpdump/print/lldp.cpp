@@ -5,14 +5,15 @@
 //
 // Decoded: the mandatory and optional basic TLVs, the management address,
 // the IEEE 802.1 subtypes 1-4 (port VLAN, protocol VLAN, VLAN name,
-// protocol identity) and 8-14 (congestion notification, ETS configuration
-// and recommendation, PFC, application priority, EVB, CDCP), the IEEE 802.3
-// subtypes (MAC/PHY, power via MDI, link aggregation, max frame size),
-// IANA's MUD-URL, TIA's LLDP-MED (capabilities, network policy, location,
-// extended power, inventory) and DCBX 1.01 (control, priority groups, PFC,
-// application). tcpdump 4.99.3's quirks are kept: the ETS "CBS" bit is
-// shifted wrongly, LLDP-MED's power type tests the wrong bits, and a short
-// DCBX sub-TLV ends the DCBX TLV without a truncation marker.
+// protocol identity), 7 (link aggregation) and 8-14 (congestion
+// notification, ETS configuration and recommendation, PFC, application
+// priority, EVB, CDCP), the IEEE 802.3 subtypes (MAC/PHY, power via MDI,
+// link aggregation, max frame size), IANA's MUD-URL, TIA's LLDP-MED
+// (capabilities, network policy, location, extended power, inventory) and
+// DCBX 1.01 (control, priority groups, PFC, application). tcpdump 4.99.3's
+// quirks are kept: the ETS "CBS" bit is shifted wrongly, LLDP-MED's power
+// type tests the wrong bits, and a short DCBX sub-TLV ends the DCBX TLV
+// without a truncation marker.
 
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/tables.hpp"
@@ -54,6 +55,7 @@ constexpr Tok ieee8021_subtypes[] = {
     {2, "Port and Protocol VLAN ID"},
     {3, "VLAN name"},
     {4, "Protocol Identity"},
+    {7, "Link aggregation"},
     {8, "Congestion Notification"},
     {9, "ETS Configuration"},
     {10, "ETS Recommendation"},
@@ -373,6 +375,12 @@ bool private_8021_print(Ctx& c, const Value& v, unsigned len)
         printzp(c, v, 5, sublen);
         return false;
     }
+    case 7: // link aggregation (802.1AX), printed as 802.3's subtype 3
+        if (len < 9)
+            return false;
+        c.print("\n\t    aggregation status [{}], aggregation port ID {}",
+                bittok_string(aggregation_flags, v.u8(4), "none"), v.be32(5));
+        return false;
     case 8: // congestion notification
         if (len < 6)
             return false;

@@ -949,8 +949,9 @@ def ipsec_ext(path):
 
 
 def lldp_med(path):
-    """LLDP organisation TLVs beyond the basic set: IEEE 802.1 subtypes 8-14
-    (congestion notification, ETS, PFC, application priority, EVB, CDCP),
+    """LLDP organisation TLVs beyond the basic set: IEEE 802.1 subtypes 7-14
+    (link aggregation, congestion notification, ETS, PFC, application
+    priority, EVB, CDCP),
     TIA LLDP-MED (capabilities, network policy, the three location formats
     and an unknown one, extended power, inventory), DCBX rev 1 and 1.01
     (control, priority groups, PFC, application, unknown sub-TLVs), each at
@@ -993,6 +994,7 @@ def lldp_med(path):
         oui(dcbx,2,sub(1,ctl,ln=40)),oui(dcbx,2,sub(0,b'zz')+sub(1,ctl)),oui(dcbx,2,b'\x02'),oui(dcbx,2,b''),tlv(127,dcbx)]))
     pk.append(frame([oui(dcbx,2,sub(4,bytes([0,0,0,0])+bytes(range(6))*43))]))
     pk.append(frame([oui(dcbx,2,sub(4,bytes([0,0,0xff,7])+bytes(range(6))*2+b'abc'))]))
+    pk.append(frame([oui(i8021,7,b'\x03\x00\x00\x00\x05'),oui(i8021,7,b'\x01\x80\x00\x00'),oui(i8021,7,b'\x02\xff\xff\xff\xffxy')]))
     write(path, pk)
 
 
