@@ -102,6 +102,12 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     // tcpdump tries its port dissectors in a fixed order (a packet between
     // two known ports goes to the first); -q skips them. The order is
     // 4.99.3's, measured with every pair of these ports.
+    auto generic = [&] {
+        if (ulen > length && !fragmented)
+            c.print("UDP, bad length {} > {}", ulen, length);
+        else
+            c.print("UDP, length {}", ulen);
+    };
     if (!c.opt.qflag) {
         auto is = [&](uint16_t port) { return sport == port || dport == port; };
         if (is(53)) {
@@ -125,8 +131,13 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             return;
         }
         // ISAKMP (500) and AODV (654), tried before 4500, are not decoded.
-        if (is(4500) && !is(500) && !is(654) && isakmp_rfc3948_print(c, payload, length))
+        // IKE behind 4500's non-ESP marker is not either: it gets the
+        // generic line, and no later port is tried (tcpdump would not).
+        if (is(4500) && !is(500) && !is(654)) {
+            if (!isakmp_rfc3948_print(c, payload, length))
+                generic();
             return;
+        }
         if (is(161) || is(162)) {
             snmp_print(c, payload, length);
             return;
@@ -157,10 +168,7 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
     }
 
-    if (ulen > length && !fragmented)
-        c.print("UDP, bad length {} > {}", ulen, length);
-    else
-        c.print("UDP, length {}", ulen);
+    generic();
 }
 
 } // namespace nsbox::tcpdump
