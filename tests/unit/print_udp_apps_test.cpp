@@ -1,8 +1,8 @@
 // The UDP application printers (NTP, BOOTP/DHCP, DHCPv6, RIP, RIPng, SNMP,
-// TFTP, syslog, VXLAN), IGMP, MACsec, CDP and SCTP against known bytes. Every expected
-// text is what the reference tcpdump 4.99.3 printed for the same bytes and
-// options with -t: the frames come from tcpdump's test corpus and from
-// tests/data/tcpdump.
+// TFTP, syslog, VXLAN, ESP in UDP), IGMP, MACsec, CDP, LLDP and SCTP against
+// known bytes. Every expected text is what the reference tcpdump 4.99.3
+// printed for the same bytes and options with -t: the frames come from
+// tcpdump's test corpus and from tests/data/tcpdump.
 
 #include <gtest/gtest.h>
 
@@ -242,6 +242,39 @@ const Case cases[] = {
      "0006000003e8000100010002000300000004",
      118, "-n -v",
      "IP6 (hlim 64, next-header SCTP (132) payload length: 64) fd00::1.5000 > fd00::2.6000: sctp (1) [DATA] (B)(E) [TSN: 7] [SID: 0] [SSEQ 0] [PPID 0x0] , (2) [SACK] [cum ack 6] [a_rwnd 1000] [#gap acks 1] [#dup tsns 1] \n\t\t[gap ack block #1: start = 8, end = 9] \n\t\t[dup TSN #1: 4] \n"},
+    {"ESP in UDP on port 4500 (RFC 3948)",
+     "02000000000202000000000108004500003c000100004011455cc0a85a01c0a85a02119411940028c2890000600600000001"
+     "000102030405060708090a0b0c0d0e0f1011121314151617",
+     74, "-n -vv",
+     "IP (tos 0x0, ttl 64, id 1, offset 0, flags [none], proto UDP (17), length 60)\n    192.168.90.1.4500 > 192.168.90.2.4500: [udp sum ok] UDP-encap: ESP(spi=0x00006006,seq=0x1), length 32\n"},
+    {"NAT keep-alive on port 4500",
+     "02000000000202000000000108004500001d000100004011457bc0a85a01c0a85a0211949c4000091db2ff",
+     43, "-n",
+     "IP 192.168.90.1.4500 > 192.168.90.2.40000: isakmp-nat-keep-alive\n"},
+    {"ESP in UDP over IPv6",
+     "02000000000202000000000186dd6000000000281140fd000000000000000000000000000001fd0000000000000000000000"
+     "00000002119411940028cdd60000900900000001000102030405060708090a0b0c0d0e0f1011121314151617",
+     94, "-n -v",
+     "IP6 (hlim 64, next-header UDP (17) payload length: 40) fd00::1.4500 > fd00::2.4500: [udp sum ok] UDP-encap: ESP(spi=0x00009009,seq=0x1), length 32\n"},
+    {"LLDP 802.1 congestion notification and ETS, exact and one byte short",
+     "0180c200000e02000000000188cc0207040200000000010405056574683006020078fe060080c208a50ffe050080c208a5fe"
+     "190080c209cb012345670a141e280000000002020000010100fffe180080c2097f012345670a141e28000000000202000001"
+     "0100fe190080c20a00012345670a141e280000000002020000010100fffe180080c20a00012345670a141e28000000000202"
+     "00000101000000",
+     157, "-n -v",
+     "LLDP, length 143\n\tChassis ID TLV (1), length 7\n\t  Subtype MAC address (4): 02:00:00:00:00:01\n\tPort ID TLV (2), length 5\n\t  Subtype Interface Name (5): eth0\n\tTime to Live TLV (3), length 2: TTL 120s\n\tOrganization specific TLV (127), length 6: OUI Ethernet bridged (0x0080c2)\n\t  Congestion Notification Subtype (8)\n\t    Pre-Priority CNPV Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : 1  0  1  0  0  1  0  1  \n\t    Pre-Priority Ready Indicator\n\t     Priority : 0  1  2  3  4  5  6  7\n\t     Value    : 1  1  1  1  0  0  0  0  \n\tOrganization specific TLV (127), length 5: OUI Ethernet bridged (0x0080c2)\n\t  Congestion Notification Subtype (8)\n\tOrganization specific TLV (127), length 25: OUI Ethernet bridged (0x0080c2)\n\t  ETS Configuration Subtype (9)\n\t    Willing:1, CBS:2, RES:1, Max TCs:3\n\t    Priority Assignment Table\n\t     Priority : 0   1   2   3   4   5   6   7\n\t     Value    : 0   1   2   3   4   5   6   7  \n\t    TC Bandwidth Table\n\t     TC%   : 0   1   2   3   4   5   6   7\n\t     Value : 10  20  30  40  0   0   0   0  \n\t    TSA Assignment Table\n\t     Traffic Class: 0   1   2   3   4   5   6   7\n\t     Value        : 2   2   0   0   1   1   0   255\n\tOrganization specific TLV (127), length 24: OUI Ethernet bridged (0x0080c2)\n\t  ETS Configuration Subtype (9)\n\tOrganization specific TLV (127), length 25: OUI Ethernet bridged (0x0080c2)\n\t  ETS Recommendation Subtype (10)\n\t    RES: 0\n\t    Priority Assignment Table\n\t     Priority : 0   1   2   3   4   5   6   7\n\t     Value    : 0   1   2   3   4   5   6   7  \n\t    TC Bandwidth Table\n\t     TC%   : 0   1   2   3   4   5   6   7\n\t     Value : 10  20  30  40  0   0   0   0  \n\t    TSA Assignment Table\n\t     Traffic Class: 0   1   2   3   4   5   6   7\n\t     Value        : 2   2   0   0   1   1   0   255\n\tOrganization specific TLV (127), length 24: OUI Ethernet bridged (0x0080c2)\n\t  ETS Recommendation Subtype (10)\n\tEnd TLV (0), length 0\n"},
+    {"LLDP-MED extended power via MDI",
+     "0180c200000e02000000000188cc0207040200000000010405056574683006020078fe070012bb01003303fe070012bb01ff"
+     "c009fe060012bb010001fe080012bb02014014b8fe080012bb0209fffffffe070012bb02020000fe070012bb04510078fe07"
+     "0012bb046e03fffe070012bb04800400fe070012bb040ffffffe070012bb04000005fe060012bb0400000000",
+     144, "-n -v",
+     "LLDP, length 130\n\tChassis ID TLV (1), length 7\n\t  Subtype MAC address (4): 02:00:00:00:00:01\n\tPort ID TLV (2), length 5\n\t  Subtype Interface Name (5): eth0\n\tTime to Live TLV (3), length 2: TTL 120s\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  LLDP-MED Capabilities Subtype (1)\n\t    Media capabilities [LLDP-MED capabilities, network policy, extended power via MDI-PD, Inventory] (0x0033)\n\t    Device type [endpoint class 3] (0x03)\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  LLDP-MED Capabilities Subtype (1)\n\t    Media capabilities [none] (0xffc0)\n\t    Device type [unknown] (0x09)\n\tOrganization specific TLV (127), length 6: OUI ANSI/TIA (0x0012bb)\n\t  LLDP-MED Capabilities Subtype (1)\n\tOrganization specific TLV (127), length 8: OUI ANSI/TIA (0x0012bb)\n\t  Network policy Subtype (2)\n\t    Application type [voice] (0x01), Flags [Tagged]\n\t    Vlan id 10, L2 priority 2, DSCP value 56\n\tOrganization specific TLV (127), length 8: OUI ANSI/TIA (0x0012bb)\n\t  Network policy Subtype (2)\n\t    Application type [none] (0x09), Flags [Unknown, Tagged, reserved]\n\t    Vlan id 4095, L2 priority 7, DSCP value 63\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Network policy Subtype (2)\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\t    Power type [PD device], Power source [PSE - primary power source]\n\t    Power priority [critical] (0x01), Power 12.0 Watts\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\t    Power type [PD device], Power source [local - backup power source]\n\t    Power priority [none] (0x0e), Power 102.3 Watts\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\t    Power type [PSE device], Power source [none]\n\t    Power priority [none] (0x00), Power 1024 (Reserved)\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\t    Power type [PD device], Power source [none]\n\t    Power priority [none] (0x0f), Power 65535 (Reserved)\n\tOrganization specific TLV (127), length 7: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\t    Power type [PSE device], Power source [none]\n\t    Power priority [none] (0x00), Power 0.5 Watts\n\tOrganization specific TLV (127), length 6: OUI ANSI/TIA (0x0012bb)\n\t  Extended power-via-MDI Subtype (4)\n\tEnd TLV (0), length 0\n"},
+    {"LLDP DCBX 1.01 control, priority groups, PFC and application",
+     "0180c200000e02000000000188cc0207040200000000010405056574683006020078fe19001b2102020a01020000002a0000"
+     "00291207756e6b6e6f776efe15001b21021203756e6b020a01020000002a00000029fe07001b2101010203fe10001b210302"
+     "0a01020000002a000000290000",
+     113, "-n -v",
+     "LLDP, length 99\n\tChassis ID TLV (1), length 7\n\t  Subtype MAC address (4): 02:00:00:00:00:01\n\tPort ID TLV (2), length 5\n\t  Subtype Interface Name (5): eth0\n\tTime to Live TLV (3), length 2: TTL 120s\n\tOrganization specific TLV (127), length 25: OUI DCBX (0x001b21)\n\t  DCB Capability Exchange Protocol Rev 1.01 Subtype (2)\n\t    Control - Protocol Control (type 0x1, length 10)\n\t      Oper_Version: 1\n\t      Max_Version: 2\n\t      Sequence Number: 42\n\t      Acknowledgement Number: 41\n\t    0x0000:  756e 6b6e 6f77 6e\n\t  0x0000:  001b 2102 020a 0102 0000 002a 0000 0029\n\t  0x0010:  1207 756e 6b6e 6f77 6e\n\tOrganization specific TLV (127), length 21: OUI DCBX (0x001b21)\n\t  DCB Capability Exchange Protocol Rev 1.01 Subtype (2)\n\t    0x0000:  756e 6b\n\t    Control - Protocol Control (type 0x1, length 10)\n\t      Oper_Version: 1\n\t      Max_Version: 2\n\t      Sequence Number: 42\n\t      Acknowledgement Number: 41\n\tOrganization specific TLV (127), length 7: OUI DCBX (0x001b21)\n\t  DCB Capability Exchange Protocol Rev 1 Subtype (1)\n\t  0x0000:  001b 2101 0102 03\n\tOrganization specific TLV (127), length 16: OUI DCBX (0x001b21)\n\t  unknown Subtype (3)\n\t    Control - Protocol Control (type 0x1, length 10)\n\t      Oper_Version: 1\n\t      Max_Version: 2\n\t      Sequence Number: 42\n\t      Acknowledgement Number: 41\n\tEnd TLV (0), length 0\n"},
 };
 
 TEST(PrintUdpApps, PrintWhatTcpdumpPrints)

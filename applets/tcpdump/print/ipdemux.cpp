@@ -28,6 +28,7 @@ constexpr uint8_t none = 59;
 constexpr uint8_t dstopts = 60;
 constexpr uint8_t mobility_old = 62;
 constexpr uint8_t nd = 77;
+constexpr uint8_t ipcomp = 108;
 constexpr uint8_t vrrp = 112;
 constexpr uint8_t sctp = 132;
 constexpr uint8_t mobility = 135;
@@ -232,6 +233,9 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
         break;
     case proto::esp:
         esp_print(c, p, length);
+        break;
+    case proto::ipcomp:
+        ipcomp_print(c, p);
         break;
     case proto::ethernet:
         if (ip.version == 6)

@@ -2,6 +2,9 @@
 // (RFC 4303) shows its SPI and sequence number, the encrypted rest is not
 // printed; AH (RFC 4302) shows its fields and ICV, and the protocol it
 // protects follows (ip_demux_print() goes on with AH's next header).
+// UDP port 4500 (RFC 3948 NAT traversal) carries ESP behind UDP, NAT
+// keep-alives, or IKE behind a zero non-ESP marker (IKE is not decoded yet).
+// IPComp (RFC 3173) shows its compression parameter index.
 
 #include "applets/tcpdump/print/print.hpp"
 
@@ -43,6 +46,35 @@ uint32_t ah_print(Ctx& c, Bytes p)
         c.print("{:02x}", r.u8());
     c.put("): ");
     return hdr_len;
+}
+
+void ipcomp_print(Ctx& c, Bytes p)
+{
+    c.proto = "ipcomp";
+    Reader r(p);
+    r.skip(2); // next header, flags
+    c.print("IPComp(cpi=0x{:04x})", r.be16());
+}
+
+bool isakmp_rfc3948_print(Ctx& c, Bytes p, uint32_t length)
+{
+    c.proto = "isakmp_rfc3948";
+    Reader r(p);
+    if (length == 1) {
+        if (r.peek_u8() == 0xff) {
+            c.put("isakmp-nat-keep-alive");
+            return true;
+        }
+    }
+    if (length < 4) {
+        c.print_trunc();
+        return true;
+    }
+    if (r.be32() == 0)
+        return false; // NONESP-encap: IKE, which nsbox does not decode
+    c.put("UDP-encap: ");
+    esp_print(c, p, length);
+    return true;
 }
 
 } // namespace nsbox::tcpdump

@@ -170,6 +170,12 @@ void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 // returns (the caller goes on with AH's next header).
 void esp_print(Ctx& c, Bytes p, uint32_t length);
 uint32_t ah_print(Ctx& c, Bytes p);
+// UDP port 4500 (RFC 3948): ESP in UDP and NAT keep-alives; false (nothing
+// printed) for IKE behind the non-ESP marker, which nsbox does not decode.
+bool isakmp_rfc3948_print(Ctx& c, Bytes p, uint32_t length);
+// IP payload compression (RFC 3173, IP protocol 108): its CPI; tcpdump does
+// not decompress.
+void ipcomp_print(Ctx& c, Bytes p);
 // GRE versions 0 and 1 (IP protocol 47).
 void gre_print(Ctx& c, Bytes p, uint32_t length);
 // Spanning tree BPDUs (LLC SAP 0x42, Cisco PVST, RFC 2684 bridged BPDUs).

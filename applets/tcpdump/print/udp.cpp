@@ -1,7 +1,7 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), VXLAN (4789), Geneve (6081) and multicast DNS (5353); every other
-// port prints tcpdump's generic "UDP, length N", which is what tcpdump
+// 547), ESP in UDP (4500), VXLAN (4789), Geneve (6081) and multicast DNS
+// (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
 // by port, which nsbox does not yet). tcpdump 4.99.3 does not decode SNMP
 // on 10161/10162 (RFC 6353's TLS ports).
@@ -120,6 +120,12 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     // tcpdump tries its port dissectors in a fixed order (a packet between
     // two known ports goes to the first); -q skips them. The order is
     // 4.99.3's, measured with every pair of these ports.
+    auto generic = [&] {
+        if (ulen > length && !fragmented)
+            c.print("UDP, bad length {} > {}", ulen, length);
+        else
+            c.print("UDP, length {}", ulen);
+    };
     if (!c.opt.qflag) {
         auto is = [&](uint16_t port) { return sport == port || dport == port; };
         if (is(53)) {
@@ -140,6 +146,14 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(520)) {
             rip_print(c, payload, length);
+            return;
+        }
+        // ISAKMP (500) and AODV (654), tried before 4500, are not decoded.
+        // IKE behind 4500's non-ESP marker is not either: it gets the
+        // generic line, and no later port is tried (tcpdump would not).
+        if (is(4500) && !is(500) && !is(654)) {
+            if (!isakmp_rfc3948_print(c, payload, length))
+                generic();
             return;
         }
         if (is(161) || is(162)) {
@@ -172,10 +186,7 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
     }
 
-    if (ulen > length && !fragmented)
-        c.print("UDP, bad length {} > {}", ulen, length);
-    else
-        c.print("UDP, length {}", ulen);
+    generic();
 }
 
 } // namespace nsbox::tcpdump

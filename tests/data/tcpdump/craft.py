@@ -894,6 +894,111 @@ def inner_cut(path):
     write(path, pk)
 
 
+def ipsec_ext(path):
+    """IPsec beside IPv6 extension headers (hop-by-hop before AH, destination
+    options after it, ESP in first and later fragments), AH lengths 0, 1 and
+    255, IPv4 fragments, ESP in IP-in-IP and IPv6-in-AH, and RFC 3948 UDP
+    port 4500: ESP in UDP (IPv4, IPv6, cut short), NAT keep-alives, payloads
+    under 4 bytes; IPComp over IPv4, IPv6 and AH, short and cut."""
+    s=[192,168,90,1];d=[192,168,90,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    def esp(spi,seq,n=24): return struct.pack('!II',spi,seq)+bytes(range(n))
+    def ah(nh,spi,seq,icv=bytes(range(0x10,0x1c)),alen=None):
+        return struct.pack('!BBHII',nh,(12+len(icv))//4-2 if alen is None else alen,0,spi,seq)+icv
+    def v6(payload,nh,cut=None):
+        f=eth(ip6hdr(a6,b6,nh,payload),et=0x86dd)
+        return (f[:cut],len(f)) if cut else f
+    def v4(proto,payload,frag=0):
+        ip=bytearray(ipv4(s,d,proto,payload));ip[6:8]=struct.pack('!H',frag)
+        ip[10:12]=b'\0\0';ip[10:12]=struct.pack('!H',csum(bytes(ip[:20])))
+        return eth(bytes(ip))
+    icmp=bytes([8,0,0xf7,0xfe,0,1,0,0]);icmp6=bytes([128,0,0,0,0,1,0,1])
+    pk=[]
+    pk.append(v6(bytes([51,0,1,4,0,0,0,0])+ah(60,0x4004,3)+bytes([58,0,1,4,0,0,0,0])+icmp6,0))
+    pk.append(v6(bytes([50,0,0,1,0,0,0,7])+esp(0x5005,1),44))
+    pk.append(v6(bytes([50,0,0,0x11,0,0,0,7])+esp(0x5005,1),44))
+    pk.append(v6(ah(50,0x4004,4)+esp(0x5005,2),51))
+    pk.append(v6(ah(6,0x4004,4,icv=b'',alen=0),51))
+    pk.append(v6(ah(6,0x4004,4,alen=255),51))
+    pk.append(v6(ah(6,0x4004,4,alen=1,icv=b''),51))
+    pk.append(v6(ah(41,0x4004,5)+ip6hdr(a6,b6,50,esp(1,2)),51))
+    pk.append(v4(50,esp(0x7007,1),frag=0x2000))
+    pk.append(v4(50,esp(0x7007,1),frag=0x0010))
+    pk.append(v4(51,ah(1,0x7007,1)+icmp,frag=0x0010))
+    pk.append(eth(ipv4(s,d,50,esp(0x1001,3,1))))
+    pk.append(eth(ipv4(s,d,4,ipv4([10,0,0,1],[10,0,0,2],50,esp(0x8008,1)))))
+    pk.append(udp4(s,d,4500,4500,esp(0x6006,1)))
+    pk.append(udp4(s,d,40000,4500,esp(0x6006,2,0)))
+    pk.append(udp4(s,d,4500,40000,b'\xff'))
+    pk.append(udp4(s,d,4500,4500,b'\xfe'))
+    pk.append(udp4(s,d,4500,4500,b'\0\0'))
+    pk.append(udp4(s,d,4500,4500,b''))
+    pk.append(udp4(s,d,4500,161,esp(0x6006,3)))
+    f=udp4(s,d,4500,4500,esp(0x6006,4));pk.append((f[:14+20+8+2],len(f)))
+    pk.append((f[:14+20+8+8],len(f)))
+    pk.append((f[:14+20+8+9],len(f)))
+    f=udp4(s,d,4500,4500,b'\xff');pk.append((f[:14+20+8],len(f)))
+    pk.append(udp6(a6,b6,4500,4500,esp(0x9009,1)))
+    pk.append(udp6(a6,b6,4500,4500,b'\xff'))
+    for n in (0,3,4,12):
+        pk.append(eth(ipv4(s,d,108,(bytes([4,0,0x12,0x34])+bytes(8))[:n])))
+    f=eth(ipv4(s,d,108,bytes([4,0,0x12,0x34])+bytes(16)));pk.append((f[:14+20+3],len(f)))
+    pk.append(v4(108,bytes([4,0,0x12,0x34])+bytes(8),frag=0x0010))
+    pk.append(v6(bytes([41,0,0xab,0xcd])+bytes(8),108))
+    pk.append(eth(ipv4(s,d,51,ah(108,0x2002,12)+bytes([4,0,0x56,0x78])+bytes(8))))
+    write(path, pk)
+
+
+def lldp_med(path):
+    """LLDP organisation TLVs beyond the basic set: IEEE 802.1 subtypes 7-14
+    (link aggregation, congestion notification, ETS, PFC, application
+    priority, EVB, CDCP),
+    TIA LLDP-MED (capabilities, network policy, the three location formats
+    and an unknown one, extended power, inventory), DCBX rev 1 and 1.01
+    (control, priority groups, PFC, application, unknown sub-TLVs), each at
+    its exact length and one byte short, with odd table lengths."""
+    def tlv(t,v,ln=None): return struct.pack('!H',(t<<9)|(len(v) if ln is None else ln))+v
+    def oui(o,sub,v): return tlv(127,o+bytes([sub])+v)
+    dst=b'\x01\x80\xc2\x00\x00\x0e';src=b'\x02\0\0\0\0\x01'
+    mac=b'\x02\0\0\0\0\x01'
+    head=[tlv(1,b'\x04'+mac),tlv(2,b'\x05eth0'),tlv(3,b'\x00\x78')]
+    end=tlv(0,b'')
+    def frame(tlvs): return eth(b''.join(head+tlvs+[end]).ljust(46,b'\0'),et=0x88cc,src=src,dst=dst)
+    i8021=b'\x00\x80\xc2';tia=b'\x00\x12\xbb';dcbx=b'\x00\x1b\x21'
+    pk=[]
+    ets=bytes([0x01,0x23,0x45,0x67])+bytes([10,20,30,40,0,0,0,0])+bytes([2,2,0,0,1,1,0,255])
+    pk.append(frame([oui(i8021,8,b'\xa5\x0f'),oui(i8021,8,b'\xa5'),oui(i8021,9,b'\xcb'+ets),oui(i8021,9,b'\x7f'+ets[:-1]),
+        oui(i8021,10,b'\x00'+ets),oui(i8021,10,b'\x00'+ets[:-1])]))
+    pk.append(frame([oui(i8021,11,b'\xd8\x81'),oui(i8021,11,b'\xff\x7e'),oui(i8021,11,b'\xd8'),
+        oui(i8021,12,b'\x00'),oui(i8021,12,b'\x05'+b'\x61\x89\x06'+b'\xfc\x0c\xbc'),oui(i8021,12,b'\x00\x61\x89'+b'\x01\x02\x03\x04'),oui(i8021,12,b'\x00\x61')]))
+    pk.append(frame([oui(i8021,13,b'\xff\xff\xfe\x4a\xff'),oui(i8021,13,b'\x05\x0b\x21\xa3\x65'),oui(i8021,13,b'\x05\x0b\x21\xa3'),
+        oui(i8021,14,b'\xf8\x00\x0f\xff'),oui(i8021,14,b'\x88\x00\x00\x05'+b'\x00\x10\x0a'+b'\xff\xff\xff'),oui(i8021,14,b'\x88\x00\x00\x05\x01\x02'),
+        oui(i8021,14,b'\x88\x00\x00'),oui(i8021,5,b'x'),oui(i8021,15,b'y')]))
+    pk.append(frame([oui(tia,1,b'\x00\x33\x03'),oui(tia,1,b'\xff\xc0\x09'),oui(tia,1,b'\x00\x01'),
+        oui(tia,2,b'\x01\x40\x14\xb8\x2e'[:4]),oui(tia,2,b'\x09\xff\xff\xff'),oui(tia,2,b'\x02\x00\x00'),
+        oui(tia,4,b'\x51\x00\x78'),oui(tia,4,b'\x6e\x03\xff'),oui(tia,4,b'\x80\x04\x00'),oui(tia,4,b'\x0f\xff\xff'),oui(tia,4,b'\x00\x00\x05'),oui(tia,4,b'\x00\x00')]))
+    coord=bytes([1, 0x49,0x12,0x34,0x56,0x78, 0x8b,0xfe,0xdc,0xba,0x98, 0x12,0x40,0x00,0x01,0x23, 0x01])
+    civic=bytes([2])+bytes([15,2])+b'DE'+bytes([1,2])+b'BY'+bytes([3,6])+b'Munich'
+    pk.append(frame([oui(tia,3,coord),oui(tia,3,coord[:-1]),oui(tia,3,bytes([1,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0xff,0x3f,0xff,0xff,0xff,0xff,0x07])),
+        oui(tia,3,civic),oui(tia,3,civic+b'\0'),oui(tia,3,bytes([2,2,0,b'U'[0]])),oui(tia,3,bytes([2,5,9])+b'US'+bytes([0,3])+b'abc'),oui(tia,3,bytes([2,7,1])+b'US'+bytes([6,0,7,1])+b'x')]))
+    pk.append(frame([oui(tia,3,bytes([2,6,1])+b'US'+bytes([6,9])+b'x'),oui(tia,3,bytes([2,4,1])+b'US'+bytes([6])),oui(tia,3,bytes([2,9,1])+b'U'),
+        oui(tia,3,bytes([3])+b'5551234567'),oui(tia,3,bytes([4])+b'\x01\x02\x03'),oui(tia,3,bytes([0])),oui(tia,3,b'')]))
+    pk.append(frame([oui(tia,n,b'rev-'+bytes([0x40+n])) for n in range(5,12)]+[oui(tia,9,b'nul\0after'),oui(tia,12,b'\x01\x02'),tlv(127,tia)]))
+    ctl=bytes([0x01,0x02,0x00,0x00,0x00,0x2a,0x00,0x00,0x00,0x29])
+    pg=bytes([0,0,0xe0,0,0x01,0x23,0x45,0x67,12,13,25,50,0,0,0,0,8])
+    pfc=bytes([0,0,0xa0,0,0x89,8])
+    app=bytes([0,0,0x80,0])+bytes([0x89,0x06,0x00,0x1b,0x21,0x08])+bytes([0x0c,0xbc,0x40,0x00,0x00,0x10])
+    def sub(t,v,ln=None): return tlv(t,v,ln)
+    pk.append(frame([oui(dcbx,2,sub(1,ctl)+sub(2,pg)+sub(3,pfc)+sub(4,app)+sub(4,app[:4]))]))
+    pk.append(frame([oui(dcbx,2,sub(1,ctl)+sub(9,b'unknown')),oui(dcbx,2,sub(9,b'unk')+sub(1,ctl)),oui(dcbx,1,b'\x01\x02\x03'),oui(dcbx,3,sub(1,ctl))]))
+    pk.append(frame([oui(dcbx,2,sub(1,ctl[:9])+sub(2,pg)),oui(dcbx,2,sub(2,pg[:16])),oui(dcbx,2,sub(3,pfc[:5])),oui(dcbx,2,sub(4,app[:3])),
+        oui(dcbx,2,sub(1,ctl,ln=40)),oui(dcbx,2,sub(0,b'zz')+sub(1,ctl)),oui(dcbx,2,b'\x02'),oui(dcbx,2,b''),tlv(127,dcbx)]))
+    pk.append(frame([oui(dcbx,2,sub(4,bytes([0,0,0,0])+bytes(range(6))*43))]))
+    pk.append(frame([oui(dcbx,2,sub(4,bytes([0,0,0xff,7])+bytes(range(6))*2+b'abc'))]))
+    pk.append(frame([oui(i8021,7,b'\x03\x00\x00\x00\x05'),oui(i8021,7,b'\x01\x80\x00\x00'),oui(i8021,7,b'\x02\xff\xff\xff\xffxy')]))
+    write(path, pk)
+
+
 def snmp_names(path):
     """SNMP OIDs as tcpdump names them without -n (its built-in tree):
     every node of nsbox's table (applets/tcpdump/print/snmp_mib.cpp), the
@@ -950,7 +1055,7 @@ def snmp_names(path):
     write(path, pk)
 
 
-CAPTURES = {"inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
