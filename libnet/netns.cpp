@@ -181,6 +181,8 @@ Message nsid_request(uint16_t type, uint16_t flags)
     return Message(type, flags, g);
 }
 
+} // namespace
+
 Nsid decode_nsid(const Msg& r)
 {
     AttrTable t(r.attrs<rtgenmsg>(), NETNSA_MAX);
@@ -190,8 +192,6 @@ Nsid decode_nsid(const Msg& r)
     n.current = t.as<int32_t>(NETNSA_CURRENT_NSID);
     return n;
 }
-
-} // namespace
 
 std::optional<int32_t> nsid_of(Socket& s, int fd)
 {

@@ -16,6 +16,7 @@
 
 namespace nsbox::net {
 class Socket;
+class Msg;
 }
 
 namespace nsbox::net::netns {
@@ -76,6 +77,8 @@ struct Nsid {
     int32_t nsid = -1;                   // NETNSA_NSID (-1: not assigned)
     std::optional<int32_t> current;      // NETNSA_CURRENT_NSID
 };
+// One RTM_NEWNSID message (throws Malformed).
+Nsid decode_nsid(const Msg& m);
 // The id this namespace gives the namespace open at `fd`, or nullopt when
 // none is assigned.
 std::optional<int32_t> nsid_of(Socket& s, int fd);

@@ -1,6 +1,6 @@
 // libFuzzer target for the netlink framing, the attribute parser and the
 // typed rtnetlink decoders: any bytes as a dump, split into messages, each
-// decoded by its type (link, address, route, neighbour, rule) and every
+// decoded by its type (link, address, route, neighbour, rule, nsid) and every
 // attribute walked as a nest, two levels deep. Malformed is the only
 // exception allowed; the sanitizers catch reads past a message or attribute.
 //
@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 
 #include "libnet/netlink.hpp"
+#include "libnet/netns.hpp"
 #include "libnet/rtnl/addr.hpp"
 #include "libnet/rtnl/link.hpp"
 #include "libnet/rtnl/neigh.hpp"
@@ -61,6 +62,10 @@ void decode(const Msg& m)
     case RTM_NEWRULE:
     case RTM_DELRULE:
         (void)rtnl::decode_rule(m);
+        break;
+    case RTM_NEWNSID:
+    case RTM_DELNSID:
+        (void)netns::decode_nsid(m);
         break;
     default:
         break;

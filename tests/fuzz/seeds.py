@@ -160,6 +160,16 @@ def main():
         if target == 'rule_fuzzer':
             put(outdir, 'rtnl_fuzzer', n, b)
             n += 1
+    # RTM_NEWNSID as the kernel sent them to `ip netns list-id` (recorded
+    # with strace): a reply to RTM_GETNSID, and a dump entry with
+    # target-nsid (NETNSA_NSID 7, NETNSA_CURRENT_NSID 0), then NLMSG_DONE.
+    def nsid_msg(flags, attrs):
+        body = struct.pack('=B3x', 0) + b''.join(struct.pack('=HHi', 8, t, v) for t, v in attrs)
+        return struct.pack('=IHHII', 16 + len(body), 88, flags, 1, 0) + body
+    done = struct.pack('=IHHIIi', 20, 3, 2, 1, 0, 0)
+    put(outdir, 'rtnl_fuzzer', n, nsid_msg(0, [(1, 5)]))
+    put(outdir, 'rtnl_fuzzer', n + 1, nsid_msg(2, [(1, 7), (5, 0)]) + nsid_msg(2, [(1, 0), (5, -1)]) + done)
+    n += 2
     # nf_tables NEWRULE messages recorded from iptables-nft (unit tests).
     for path in sorted(glob.glob(os.path.join(ROOT, 'tests/unit/iptables_*_test.cpp'))):
         for lit in re.finditer(r'((?:"[0-9a-f]{8,}"\s*)+)', open(path).read()):
