@@ -542,7 +542,44 @@ std::optional<AddrMatch> parse_address(const std::string& s)
     return a;
 }
 
-Command parse_command_line(int argc, char** argv, bool fast)
+std::optional<AddrMatch> parse_address6(const std::string& s)
+{
+    // xtables_ip6parse_multiple for one address: the mask first (an IPv6
+    // address, else a prefix length as xtables_strtoui reads it), then
+    // the host; the address is masked.
+    AddrMatch a;
+    a.v6 = true;
+    a.mask6.fill(0xff);
+    std::string host = s;
+    if (auto slash = s.find('/'); slash != std::string::npos) {
+        host = s.substr(0, slash);
+        std::string m = s.substr(slash + 1);
+        in6_addr ma{};
+        size_t used = 0;
+        if (inet_pton(AF_INET6, m.c_str(), &ma) == 1) {
+            std::memcpy(a.mask6.data(), &ma, 16);
+        } else if (auto bits = strtoui_prefix(m, 0, 128, used); bits && used == m.size() && !m.empty()) {
+            a.mask6.fill(0);
+            for (unsigned i = 0; i < *bits; ++i)
+                a.mask6[i / 8] = static_cast<uint8_t>(a.mask6[i / 8] | (0x80 >> (i % 8)));
+        } else {
+            throw UsageError("invalid mask `" + m + "' specified");
+        }
+    }
+    in6_addr addr{};
+    if (inet_pton(AF_INET6, host.c_str(), &addr) == 1) {
+        std::memcpy(a.addr6.data(), &addr, 16);
+    } else if (auto h = names::host_address6(host)) {
+        a.addr6 = *h;
+    } else {
+        return std::nullopt;
+    }
+    for (size_t i = 0; i < 16; ++i)
+        a.addr6[i] &= a.mask6[i];
+    return a;
+}
+
+Command parse_command_line(int argc, char** argv, bool fast, int family)
 {
     static const po::options_description desc = make_description();
     po::positional_options_description pos;
@@ -571,7 +608,9 @@ Command parse_command_line(int argc, char** argv, bool fast)
     }
 
     Command c;
+    c.family = family;
     Rule& r = c.rule;
+    r.src.v6 = r.dst.v6 = family == AF_INET6;
     unsigned options = 0;
     bool invert = false;
     std::optional<std::string> src, dst;
@@ -1063,14 +1102,16 @@ Command parse_command_line(int argc, char** argv, bool fast)
         } else if (key == "line-numbers") {
             set_option(OptLineNumbers);
             c.line_numbers = true;
-        } else if (key == "wait" || key == "wait-interval" || key == "ipv4" || key == "modprobe") {
+        } else if ((key == "ipv4" && family == AF_INET6) || (key == "ipv6" && family == AF_INET)) {
+            // iptables-nft 1.8.9 says no more than the hint here.
+            throw UsageError("", true);
+        } else if (key == "wait" || key == "wait-interval" || key == "ipv4" || key == "ipv6" || key == "modprobe") {
             // nf_tables needs no lock; -w and -W are accepted and ignored, as
             // iptables-nft does.
             if (key == "wait" && val.empty())
                 next_operand(i);
-        } else if (key == "ipv6") {
-            // iptables-nft 1.8.9 says no more than the hint here.
-            throw UsageError("", true);
+        } else if (key == "fragment" && family == AF_INET6) {
+            throw UsageError("`-f' is not supported in IPv6, use -m frag instead");
         } else if (key == "fragment") {
             r.frag_invert = set_option(OptFragment);
             r.frag = true;
@@ -1700,10 +1741,10 @@ Command parse_command_line(int argc, char** argv, bool fast)
             throw UsageError(std::string("Illegal option `-") + i.letter + "' with this command");
     }
     if (rule_command(c.cmd)) {
-        auto parse_addr = [](const std::optional<std::string>& s, AddrMatch& a) {
+        auto parse_addr = [&](const std::optional<std::string>& s, AddrMatch& a) {
             if (!s)
                 return;
-            auto parsed = parse_address(*s);
+            auto parsed = family == AF_INET6 ? parse_address6(*s) : parse_address(*s);
             if (!parsed)
                 throw UsageError("host/network `" + *s + "' not found");
             parsed->invert = a.invert;

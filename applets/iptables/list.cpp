@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <netinet/in.h>
+#include <arpa/inet.h>
 
 #include <fmt/format.h>
 
@@ -53,8 +54,46 @@ std::string mask_suffix(uint32_t mask)
     return fmt::format("/{}", dotted(mask));
 }
 
+std::string ntop6(const std::array<uint8_t, 16>& a)
+{
+    char buf[INET6_ADDRSTRLEN] = "";
+    inet_ntop(AF_INET6, a.data(), buf, sizeof buf);
+    return buf;
+}
+
+// xtables_ip6mask_to_cidr: the prefix length, or -1 when not contiguous.
+int cidr6(const std::array<uint8_t, 16>& m)
+{
+    int n = 0;
+    while (n < 128 && (m[size_t(n / 8)] & (0x80 >> (n % 8))))
+        ++n;
+    for (int i = n; i < 128; ++i)
+        if (m[size_t(i / 8)] & (0x80 >> (i % 8)))
+            return -1;
+    return n;
+}
+
+std::string addr_text6(const AddrMatch& a, const Format& f)
+{
+    if (a.mask6 == std::array<uint8_t, 16>{} && !f.numeric)
+        return "anywhere";
+    std::string host;
+    if (!f.numeric)
+        if (auto name = names::address_name6(a.addr6))
+            host = *name;
+    if (host.empty())
+        host = ntop6(a.addr6);
+    // xtables_ip6mask_to_numeric
+    int l = cidr6(a.mask6);
+    if (l == 128)
+        return host;
+    return host + "/" + (l < 0 ? ntop6(a.mask6) : std::to_string(l));
+}
+
 std::string addr_text(const AddrMatch& a, const Format& f)
 {
+    if (a.v6)
+        return addr_text6(a, f);
     if (a.mask == 0 && !f.numeric)
         return "anywhere";
     std::string host;
@@ -866,6 +905,15 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
 {
     out += "-A " + chain;
     auto addr = [&](char letter, const AddrMatch& a) {
+        if (a.v6) {
+            // nft-ipv6.c's save_ipv6_addr
+            int l = cidr6(a.mask6);
+            if (!a.invert && l == 0)
+                return;
+            out += fmt::format("{} -{} {}/{}", a.invert ? " !" : "", letter, ntop6(a.addr6),
+                               l < 0 ? ntop6(a.mask6) : std::to_string(l));
+            return;
+        }
         if (a.mask == 0 && !a.invert && a.addr == 0)
             return;
         out += fmt::format("{} -{} {}/{}", a.invert ? " !" : "", letter, dotted(a.addr), save_mask(a.mask));

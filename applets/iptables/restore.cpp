@@ -63,7 +63,7 @@ std::vector<std::string> split_words(std::string_view line)
 }
 
 RestoreInput parse_restore(std::string_view text, const std::string& prog, bool counters,
-                           const std::string& only_table)
+                           const std::string& only_table, int family)
 {
     RestoreInput in;
     const std::string head = fmt::format("{} v{} (nf_tables): ", prog, ref_version);
@@ -158,7 +158,7 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         RestoreRule rr;
         rr.line = lineno;
         try {
-            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data());
+            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data(), true, family);
         } catch (const UsageError& e) {
             return usage_at(e.what(), lineno);
         }
