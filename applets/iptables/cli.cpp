@@ -1745,8 +1745,9 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             if (!s)
                 return;
             auto parsed = family == AF_INET6 ? parse_address6(*s) : parse_address(*s);
-            if (!parsed)
-                throw UsageError("host/network `" + *s + "' not found");
+            if (!parsed) // (ip6tables names the host part alone)
+                throw UsageError("host/network `" + (family == AF_INET6 ? s->substr(0, s->find('/')) : *s) +
+                                 "' not found");
             parsed->invert = a.invert;
             a = *parsed;
         };
