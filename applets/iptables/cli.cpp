@@ -11,11 +11,14 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
 #include <utility>
 #include <netinet/in.h>
+
+#include <fmt/format.h>
 
 #include <boost/program_options/errors.hpp>
 #include <boost/program_options/options_description.hpp>
@@ -66,6 +69,7 @@ constexpr OptionSpec option_table[] = {
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
     {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
+    {"icmpv6-type", 0, "="},
     {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
     {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
@@ -280,6 +284,17 @@ constexpr RejectName reject_names[] = {
     {"tcp-reset", "tcp-rst", 7},                 {"icmp-admin-prohibited", "admin-prohib", 8},
 };
 
+// ip6t_reject_with (indexes), with the names and aliases libip6t_REJECT
+// accepts, in its order: it takes the first whose name or alias starts
+// with the argument, in any case.
+constexpr RejectName reject_names6[] = {
+    {"icmp6-no-route", "no-route", 0},           {"icmp6-adm-prohibited", "adm-prohibited", 1},
+    {"icmp6-addr-unreachable", "addr-unreach", 3}, {"icmp6-port-unreachable", "port-unreach", 4},
+    {"tcp-reset", "tcp-reset", 6},               {"icmp6-policy-fail", "policy-fail", 7},
+    {"icmp6-reject-route", "reject-route", 8},
+};
+constexpr uint32_t reject6_default = 4;
+
 net::nft::Data reject_info(uint32_t with)
 {
     net::nft::Data info(8, 0); // struct ipt_reject_info, XT_ALIGNed
@@ -465,6 +480,43 @@ NatPorts parse_nat_ports(const std::string& s)
     return out;
 }
 
+// libxt_icmp's parse of --icmp-type / libip6t_icmp6's of --icmpv6-type: a
+// name (or an unambiguous prefix of one, any case), else TYPE[/CODE] as
+// xtables_strtoui reads numbers. Fills type and code range of the info.
+void parse_icmp_type(const std::string& val, bool v6, net::nft::Data& d)
+{
+    const char* what = v6 ? "ICMPv6" : "ICMP";
+    std::span<const xt::icmp::Name> names = v6 ? std::span<const xt::icmp::Name>(xt::icmp6::names)
+                                                : std::span<const xt::icmp::Name>(xt::icmp::names);
+    const xt::icmp::Name* found = nullptr;
+    for (const auto& n : names) {
+        if (strncasecmp(std::string(n.name).c_str(), val.c_str(), val.size()) == 0) {
+            if (found)
+                throw UsageError(fmt::format("Ambiguous {} type `{}': `{}' or `{}'?", what, val, found->name, n.name));
+            found = &n;
+        }
+    }
+    if (found) {
+        d[0] = found->type;
+        d[1] = found->code_min;
+        d[2] = found->code_max;
+        return;
+    }
+    auto slash = val.find('/');
+    auto type = parse_u32(val.substr(0, slash), 255);
+    if (!type)
+        throw UsageError(fmt::format("Unknown {} type `{}'", what, val));
+    std::optional<uint32_t> code;
+    if (slash != std::string::npos) {
+        code = parse_u32(val.substr(slash + 1), 255);
+        if (!code)
+            throw UsageError(fmt::format("Unknown {} code `{}'", what, val));
+    }
+    d[0] = static_cast<uint8_t>(*type);
+    d[1] = code ? static_cast<uint8_t>(*code) : 0;
+    d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
+}
+
 uint32_t parse_nat_ip(const std::string& s)
 {
     in_addr a{};
@@ -474,6 +526,17 @@ uint32_t parse_nat_ip(const std::string& s)
 }
 
 } // namespace
+
+bool v6_supported(std::string_view name, bool target)
+{
+    // Extensions whose IPv6 form holds IPv6 addresses or another layout
+    // (nf_nat_range for the NAT targets, 128-bit masks for hashlimit and
+    // recent): nsbox encodes only their IPv4 form.
+    static constexpr std::string_view matches[] = {"iprange", "hashlimit", "recent"};
+    static constexpr std::string_view targets[] = {"DNAT", "SNAT", "MASQUERADE", "REDIRECT"};
+    auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
+    return target ? !in(targets) : !in(matches);
+}
 
 void check_chain_name(const std::string& name)
 {
@@ -634,6 +697,11 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
     auto xt_ext = [](const char* name, uint32_t rev, size_t size) {
         Ext x;
         x.xt = {name, rev, net::nft::Data(size, 0)};
+        return x;
+    };
+    auto icmp6_ext = [&] {
+        Ext x = xt_ext("icmp6", 0, xt::icmp6::size);
+        x.xt.info[2] = 0xFF; // type 0, any code (icmp6_init)
         return x;
     };
     auto icmp_ext = [&] {
@@ -965,6 +1033,8 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             if (val.find_first_of(" \t\n\v\f\r") != std::string::npos)
                 throw UsageError("Invalid target name `" + val + "'");
             target = key == "goto" ? "" : val;
+            if (family == AF_INET6 && key != "goto" && !v6_supported(val, true))
+                throw UsageError("nsbox's ip6tables does not implement the " + val + " target for IPv6 yet");
             if (key == "goto") {
                 r.verdict = Verdict::Goto;
                 r.chain = val;
@@ -983,7 +1053,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 r.xt = {"MASQUERADE", 0, std::move(info)};
             } else if (val == "REJECT") {
                 r.verdict = Verdict::Xt;
-                r.xt = {"REJECT", 0, reject_info(3)};
+                r.xt = {"REJECT", 0, reject_info(family == AF_INET6 ? reject6_default : 3)};
                 reject_target = true;
             } else if (val == "REDIRECT") {
                 r.verdict = Verdict::Xt;
@@ -1035,6 +1105,8 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
         } else if (key == "match") {
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
+            if (family == AF_INET6 && !v6_supported(val, false))
+                throw UsageError("nsbox's ip6tables does not implement the " + val + " match for IPv6 yet");
             if (val == "tcp" || val == "udp") {
                 if (r.l4match)
                     continue; // loaded already: iptables ignores the repeat
@@ -1068,10 +1140,15 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 load(val, xt_ext("addrtype", 1, xt::addrtype::size));
             } else if (val == "multiport") {
                 load(val, xt_ext("multiport", 1, xt::multiport::size));
-            } else if (val == "icmp") {
+            } else if (val == "icmp" && family == AF_INET) {
                 if (!loaded_ext("icmp"))
                     load(val, icmp_ext());
                 if (r.proto == IPPROTO_ICMP)
+                    proto_used = true;
+            } else if ((val == "icmp6" || val == "icmpv6" || val == "ipv6-icmp") && family == AF_INET6) {
+                // (libxtables' aliases of the icmp6 match)
+                load("icmp6", icmp6_ext());
+                if (r.proto == xt::icmp6::proto)
                     proto_used = true;
             } else if (val == "mark") {
                 Ext x;
@@ -1087,7 +1164,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 e->init(x.xt.info);
                 load(val, std::move(x));
             } else {
-                throw UsageError("Couldn't load match `" + val + "':No such file or directory");
+                throw UsageError("Couldn't load match `" + val + "':No such file or directory\n");
             }
         } else if (key == "numeric") {
             set_option(OptNumeric);
@@ -1172,41 +1249,29 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                     throw UsageError("--tcp-flags requires two args.");
                 r.flags = {parse_tcp_flags(val), parse_tcp_flags(*cmp), inv};
             }
-        } else if (key == "icmp-type") {
-            Ext* x = loaded_ext("icmp");
+        } else if (key == "icmp-type" || key == "icmpv6-type") {
+            // The icmp match of iptables, the icmp6 match of ip6tables (the
+            // other family has no such option).
+            bool v6 = key == "icmpv6-type";
+            const char* mname = v6 ? "icmp6" : "icmp";
+            uint8_t want = v6 ? xt::icmp6::proto : IPPROTO_ICMP;
+            if (v6 != (family == AF_INET6))
+                throw UsageError("unknown option \"--" + key + "\"");
+            Ext* x = loaded_ext(mname);
             if (!x) {
-                if (proto_used || r.proto_invert || r.proto != IPPROTO_ICMP)
-                    throw UsageError("unknown option \"--icmp-type\"");
-                x = &load("icmp", icmp_ext());
+                // ip6tables loads icmp6 for "! -p icmpv6" too (the kernel
+                // then refuses the rule); iptables does not.
+                if (proto_used || (r.proto_invert && !v6) || r.proto != want)
+                    throw UsageError("unknown option \"--" + key + "\"");
+                x = &load(mname, v6 ? icmp6_ext() : icmp_ext());
                 proto_used = true;
             }
+            if (v6 && !given[x - r.exts.data()].insert(key).second)
+                throw UsageError("icmp6: option \"--icmpv6-type\" can only be used once.\n");
             given[x - r.exts.data()].insert(key);
             bool inv = take_invert();
-            const xt::icmp::Name* found = nullptr;
-            for (const auto& n : xt::icmp::names) {
-                if (!val.empty() && strncasecmp(std::string(n.name).c_str(), val.c_str(), val.size()) == 0) {
-                    if (found)
-                        throw UsageError("Ambiguous ICMP type `" + val + "': `" + std::string(found->name) +
-                                         "' or `" + std::string(n.name) + "'?");
-                    found = &n;
-                }
-            }
-            auto& d = x->xt.info;
-            if (found) {
-                d[0] = found->type;
-                d[1] = found->code_min;
-                d[2] = found->code_max;
-            } else {
-                auto slash = val.find('/');
-                auto type = parse_u32(val.substr(0, slash), 255);
-                auto code = slash == std::string::npos ? std::optional<uint32_t>() : parse_u32(val.substr(slash + 1), 255);
-                if (!type || (slash != std::string::npos && !code))
-                    throw UsageError("Unknown ICMP type `" + val + "'");
-                d[0] = static_cast<uint8_t>(*type);
-                d[1] = code ? static_cast<uint8_t>(*code) : 0;
-                d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
-            }
-            d[3] = inv ? 0x01 : 0;
+            parse_icmp_type(val, v6, x->xt.info);
+            x->xt.info[3] = inv ? 0x01 : 0;
         } else if (key == "pkt-type") {
             Ext& x = ext_for("pkttype", key);
             auto it = std::find_if(std::begin(xt::pkttype::names), std::end(xt::pkttype::names),
@@ -1640,12 +1705,21 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             if (!reject_target)
                 throw UsageError("unknown option \"--reject-with\"");
             target_take(key);
-            auto it = std::find_if(std::begin(reject_names), std::end(reject_names), [&](const RejectName& n) {
-                return val == n.name || val == n.alias;
-            });
-            if (it == std::end(reject_names))
-                throw UsageError("unknown reject type \"" + val + "\"");
-            r.xt.info = reject_info(it->with);
+            if (family == AF_INET6) {
+                auto starts = [&](const char* n) { return strncasecmp(n, val.c_str(), val.size()) == 0; };
+                auto it = std::find_if(std::begin(reject_names6), std::end(reject_names6),
+                                       [&](const RejectName& n) { return starts(n.name) || starts(n.alias); });
+                if (it == std::end(reject_names6))
+                    throw UsageError("unknown reject type \"" + val + "\"");
+                r.xt.info = reject_info(it->with);
+            } else {
+                auto it = std::find_if(std::begin(reject_names), std::end(reject_names), [&](const RejectName& n) {
+                    return val == n.name || val == n.alias;
+                });
+                if (it == std::end(reject_names))
+                    throw UsageError("unknown reject type \"" + val + "\"");
+                r.xt.info = reject_info(it->with);
+            }
         }
     }
 
@@ -1659,7 +1733,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
         // The options each match cannot do without, in libxtables' words.
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
-            {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+            {"icmp", "icmp-type"},  {"icmp6", "icmpv6-type"}, {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
             {"tcpmss", "mss"},
         };
         if (auto m = mandatory.find(name); m != mandatory.end() && !ext_opts.count(m->second))

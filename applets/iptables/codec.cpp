@@ -1,4 +1,5 @@
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/cli.hpp"
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -360,7 +361,7 @@ struct KnownXt {
     size_t size;
 };
 constexpr KnownXt known_matches[] = {
-    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
+    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"icmp6", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
     {"pkttype", 0, 8},   {"iprange", 1, 72},     {"mac", 0, 16},        {"length", 0, 8},
     {"tcpmss", 0, 8},    {"owner", 1, 24},
 };
@@ -567,6 +568,8 @@ Rule decode(const nft::Rule& nr_in, int family)
         } else if (const auto* mt = std::get_if<nft::Match>(&e)) {
             if ((mt->name == "tcp" || mt->name == "udp") && decode_xt_ports(r, *mt)) {
                 r.match_order.push_back('p');
+            } else if (v6 && !v6_supported(mt->name, false)) {
+                unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));
             } else if (known(known_matches, *mt)) {
                 Ext x;
                 x.xt = *mt;
@@ -587,7 +590,8 @@ Rule decode(const nft::Rule& nr_in, int family)
                            ((xt::get<uint16_t>(t->info, xt::ct::flags) & ~(xt::ct::notrack | xt::ct::notrack_alias)) ||
                             xt::get<uint32_t>(t->info, xt::ct::ct_events) ||
                             xt::get<uint32_t>(t->info, xt::ct::exp_events) || t->info[xt::ct::timeout]);
-            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
+            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more ||
+                (v6 && !v6_supported(t->name, true)))
                 unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;

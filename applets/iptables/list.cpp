@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <span>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
@@ -134,16 +135,24 @@ void print_ports(std::string& out, const char* name, const PortMatch& p, const c
                            port_text(p.hi, proto, numeric));
 }
 
-const char* reject_name(const net::nft::Data& info)
+// The reject type's name: ipt_reject_with, or ip6t_reject_with for ip6tables
+// (`v6`).
+const char* reject_name(const net::nft::Data& info, bool v6)
 {
     static constexpr const char* names[] = {
         "icmp-net-unreachable", "icmp-host-unreachable", "icmp-proto-unreachable", "icmp-port-unreachable",
         "icmp-echo-reply",      "icmp-net-prohibited",   "icmp-host-prohibited",   "tcp-reset",
         "icmp-admin-prohibited",
     };
+    static constexpr const char* names6[] = {
+        "icmp6-no-route", "icmp6-adm-prohibited", "icmp6-not-neighbour", "icmp6-addr-unreachable",
+        "icmp6-port-unreachable", "icmp6-echo-reply", "tcp-reset", "icmp6-policy-fail", "icmp6-reject-route",
+    };
     uint32_t with = 0;
     if (info.size() >= 4)
         std::memcpy(&with, info.data(), 4);
+    if (v6)
+        return with < std::size(names6) ? names6[with] : "?";
     return with < std::size(names) ? names[with] : "?";
 }
 
@@ -256,13 +265,16 @@ std::string mark_text(uint32_t value, uint32_t mask)
     return mask == ~0u ? fmt::format("0x{:x}", value) : fmt::format("0x{:x}/0x{:x}", value, mask);
 }
 
-void list_icmp(std::string& out, const net::nft::Data& d, bool numeric)
+// libxt_icmp's print, and libip6t_icmp6's (" ipv6-icmp", its names).
+void list_icmp(std::string& out, const net::nft::Data& d, bool numeric, bool v6 = false)
 {
     uint8_t type = d[0], lo = d[1], hi = d[2];
     bool inv = d[3] & 0x01;
-    out += " icmp";
+    out += v6 ? " ipv6-icmp" : " icmp";
+    std::span<const xt::icmp::Name> names = v6 ? std::span<const xt::icmp::Name>(xt::icmp6::names)
+                                                : std::span<const xt::icmp::Name>(xt::icmp::names);
     if (!numeric) {
-        for (const auto& n : xt::icmp::names) {
+        for (const auto& n : names) {
             if (n.type == type && n.code_min == lo && n.code_max == hi) {
                 out += fmt::format(" {}{}", inv ? "!" : "", n.name);
                 return;
@@ -490,6 +502,8 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
                            multiport_list(d, proto_name(r.proto), f.numeric));
     } else if (x.xt.name == "icmp") {
         list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "icmp6") {
+        list_icmp(out, d, f.numeric, true);
     } else if (x.xt.name == "statistic") {
         out += " statistic" + statistic_text(d, "");
     } else if (x.xt.name == "pkttype") {
@@ -568,6 +582,14 @@ void save_ext(std::string& out, const Ext& x)
         if (d[xt::multiport::invert])
             out += " !";
         out += fmt::format(" --{} {}", multiport_kind(d), multiport_list(d, nullptr, true));
+    } else if (x.xt.name == "icmp6") {
+        // libip6t_icmp6's save: always the number
+        out += " -m icmp6";
+        if (d[3] & 0x01)
+            out += " !";
+        out += fmt::format(" --icmpv6-type {}", d[0]);
+        if (d[1] != 0 || d[2] != 0xFF)
+            out += fmt::format("/{}", d[1]);
     } else if (x.xt.name == "icmp") {
         out += " -m icmp";
         if (d[3] & 0x01)
@@ -638,7 +660,7 @@ std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
 }
 
 // -L text of an x_tables target's options.
-void list_target(std::string& out, const net::nft::Target& t, const Format& f)
+void list_target(std::string& out, const net::nft::Target& t, const Format& f, bool v6)
 {
     const auto& d = t.info;
     if (const ext::Extension* e = ext::find(t.name, true)) {
@@ -646,7 +668,7 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
         return;
     }
     if (t.name == "REJECT") {
-        out += fmt::format(" reject-with {}", reject_name(d));
+        out += fmt::format(" reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
         namespace c = xt::compat_nat;
         auto flags = xt::get<uint32_t>(d, c::flags);
@@ -725,7 +747,7 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
     }
 }
 
-void save_target(std::string& out, const net::nft::Target& t)
+void save_target(std::string& out, const net::nft::Target& t, bool v6)
 {
     const auto& d = t.info;
     if (t.name == "CT" && (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack_alias)) {
@@ -747,7 +769,7 @@ void save_target(std::string& out, const net::nft::Target& t)
         return;
     }
     if (t.name == "REJECT") {
-        out += fmt::format(" --reject-with {}", reject_name(d));
+        out += fmt::format(" --reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
         namespace c = xt::compat_nat;
         auto flags = xt::get<uint32_t>(d, c::flags);
@@ -885,7 +907,7 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         }
     }
     if (r.verdict == Verdict::Xt)
-        list_target(out, r.xt, f);
+        list_target(out, r.xt, f, r.src.v6);
     out += '\n';
 }
 
@@ -966,7 +988,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
     switch (r.verdict) {
     case Verdict::None: break;
     case Verdict::Goto: out += " -g " + r.chain; break;
-    case Verdict::Xt: save_target(out, r.xt); break;
+    case Verdict::Xt: save_target(out, r.xt, r.src.v6); break;
     default: out += " -j " + target_name(r); break;
     }
     out += '\n';

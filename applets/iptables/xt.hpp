@@ -176,6 +176,43 @@ constexpr Name names[] = {
 };
 } // namespace icmp
 
+// struct ip6t_icmp (the icmp6 match of ip6tables): type, code range,
+// invflags; the names of libxt_icmp.h's icmpv6_codes, in its order.
+namespace icmp6 {
+constexpr size_t size = 8;
+constexpr uint8_t proto = 58;
+constexpr icmp::Name names[] = {
+    {"destination-unreachable", 1, 0, 0xFF},
+    {"no-route", 1, 0, 0},
+    {"communication-prohibited", 1, 1, 1},
+    {"beyond-scope", 1, 2, 2},
+    {"address-unreachable", 1, 3, 3},
+    {"port-unreachable", 1, 4, 4},
+    {"failed-policy", 1, 5, 5},
+    {"reject-route", 1, 6, 6},
+    {"packet-too-big", 2, 0, 0xFF},
+    {"time-exceeded", 3, 0, 0xFF},
+    {"ttl-exceeded", 3, 0, 0xFF},
+    {"ttl-zero-during-transit", 3, 0, 0},
+    {"ttl-zero-during-reassembly", 3, 1, 1},
+    {"parameter-problem", 4, 0, 0xFF},
+    {"bad-header", 4, 0, 0},
+    {"unknown-header-type", 4, 1, 1},
+    {"unknown-option", 4, 2, 2},
+    {"echo-request", 128, 0, 0xFF},
+    {"ping", 128, 0, 0xFF},
+    {"echo-reply", 129, 0, 0xFF},
+    {"pong", 129, 0, 0xFF},
+    {"router-solicitation", 133, 0, 0xFF},
+    {"router-advertisement", 134, 0, 0xFF},
+    {"neighbour-solicitation", 135, 0, 0xFF},
+    {"neighbor-solicitation", 135, 0, 0xFF},
+    {"neighbour-advertisement", 136, 0, 0xFF},
+    {"neighbor-advertisement", 136, 0, 0xFF},
+    {"redirect", 137, 0, 0xFF},
+};
+} // namespace icmp6
+
 // TCP flag names, in the order iptables prints them.
 struct TcpFlagName {
     std::string_view name;
