@@ -529,13 +529,11 @@ uint32_t parse_nat_ip(const std::string& s)
 
 bool v6_supported(std::string_view name, bool target)
 {
-    // Extensions whose IPv6 form holds IPv6 addresses or another layout
-    // (nf_nat_range for the NAT targets, 128-bit masks for hashlimit and
-    // recent): nsbox encodes only their IPv4 form.
+    // Matches whose IPv6 form holds IPv6 addresses (iprange) or 128-bit
+    // masks (hashlimit, recent): nsbox encodes only their IPv4 form. Every
+    // target nsbox has is done for IPv6.
     static constexpr std::string_view matches[] = {"iprange", "hashlimit", "recent"};
-    static constexpr std::string_view targets[] = {"DNAT", "SNAT", "MASQUERADE", "REDIRECT"};
-    auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
-    return target ? !in(targets) : !in(matches);
+    return target || std::find(std::begin(matches), std::end(matches), name) == std::end(matches);
 }
 
 void check_chain_name(const std::string& name)
@@ -759,19 +757,19 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
     // first, then the range) into its nf_nat_range2 (`v2`, DNAT) or compat
     // range; returns the flags they add. The compat range has no base port:
     // a shifted portmap sets the flag alone (iptables-nft lists it "/0").
-    auto put_nat_ports = [&](net::nft::Data& d, const std::string& s, bool v2) {
+    auto put_nat_ports = [&](net::nft::Data& d, const std::string& s, const xt::NatLayout& l) {
         // The protocol number alone: "! -p tcp" has ports too.
         bool portok = r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 132 || r.proto == 33 ||
                       r.proto == IPPROTO_ICMP;
         if (!portok)
             throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
         NatPorts p = parse_nat_ports(s);
-        xt::put_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min, p.lo);
-        xt::put_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max, p.hi);
+        xt::put_be16(d, l.min_port, p.lo);
+        xt::put_be16(d, l.max_port, p.hi);
         uint32_t flags = xt::nat::proto_specified;
         if (p.base) {
             flags |= xt::nat::proto_offset;
-            if (v2)
+            if (l.base)
                 xt::put_be16(d, xt::nat::base_proto, *p.base);
         }
         return flags;
@@ -1046,6 +1044,13 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 r.verdict = Verdict::Return;
             } else if (val == "TRACE") {
                 r.verdict = Verdict::Trace;
+            } else if (family == AF_INET6 && (val == "MASQUERADE" || val == "REDIRECT" || val == "SNAT" || val == "DNAT")) {
+                // ip6tables: nf_nat_range (SNAT revision 1), DNAT's
+                // nf_nat_range2 (revision 2)
+                r.verdict = Verdict::Xt;
+                bool dnat = val == "DNAT";
+                r.xt = {val, dnat ? 2u : val == "SNAT" ? 1u : 0u,
+                        net::nft::Data(dnat ? xt::nat::size : xt::nat_range_size, 0)};
             } else if (val == "MASQUERADE") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(24, 0); // nf_nat_ipv4_multi_range_compat, rangesize 1
@@ -1602,23 +1607,50 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             target_take(key);
             target_opts |= 1;
             // DNAT revision 2 (nf_nat_range2) or SNAT revision 0
-            // (nf_nat_ipv4_multi_range_compat): flags, addresses, ports.
-            bool v2 = target == "DNAT";
-            size_t f_off = v2 ? xt::nat::flags : xt::compat_nat::flags;
-            size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
-            size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
+            // (nf_nat_ipv4_multi_range_compat), or ip6tables' ranges:
+            // flags, addresses, ports.
+            const xt::NatLayout l = xt::nat_layout(target, family == AF_INET6);
             auto& d = r.xt.info;
-            uint32_t flags = xt::get<uint32_t>(d, f_off);
+            uint32_t flags = xt::get<uint32_t>(d, l.flags);
+            std::string ips = val;
+            std::string::size_type colon = std::string::npos;
+            if (family == AF_INET6) {
+                // libxt_NAT for IPv6: "[ADDR[-ADDR]]:PORTS", or an address
+                // (range) alone, colons and all.
+                if (auto open = val.find('['); open != std::string::npos) {
+                    auto close = val.find(']', open);
+                    if (close == std::string::npos)
+                        throw UsageError("Invalid address format");
+                    ips = val.substr(open + 1, close - open - 1);
+                    colon = val.find(':', close);
+                    if (colon != std::string::npos)
+                        flags |= put_nat_ports(d, val.substr(colon + 1), l);
+                }
+                if (!ips.empty()) {
+                    auto dash = ips.find('-');
+                    auto parse6 = [](const std::string& a, uint8_t* into) {
+                        if (inet_pton(AF_INET6, a.c_str(), into) != 1)
+                            throw UsageError("Bad IP address \"" + a + "\"");
+                    };
+                    parse6(ips.substr(0, dash), d.data() + l.min_ip);
+                    if (dash == std::string::npos)
+                        std::memcpy(d.data() + l.max_ip, d.data() + l.min_ip, 16);
+                    else
+                        parse6(ips.substr(dash + 1), d.data() + l.max_ip);
+                    flags |= xt::nat::map_ips;
+                }
+                xt::put<uint32_t>(d, l.flags, flags);
+                continue;
+            }
             if (val.find('[') != std::string::npos)
                 throw UsageError("Invalid address format");
             // One colon starts the ports; a second makes the whole value
             // an address (a bad one, for IPv4).
-            auto colon = val.find(':');
+            colon = val.find(':');
             if (colon != std::string::npos && val.find(':', colon + 1) != std::string::npos)
                 colon = std::string::npos;
-            std::string ips = val;
             if (colon != std::string::npos) {
-                flags |= put_nat_ports(d, val.substr(colon + 1), v2);
+                flags |= put_nat_ports(d, val.substr(colon + 1), l);
                 ips = val.substr(0, colon);
             }
             if (colon != 0) {
@@ -1626,18 +1658,18 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 uint32_t lo = parse_nat_ip(ips.substr(0, dash));
                 uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
                 for (size_t b = 0; b < 4; ++b) {
-                    d[lo_ip + b] = static_cast<uint8_t>(lo >> (24 - 8 * b));
-                    d[hi_ip + b] = static_cast<uint8_t>(hi >> (24 - 8 * b));
+                    d[l.min_ip + b] = static_cast<uint8_t>(lo >> (24 - 8 * b));
+                    d[l.max_ip + b] = static_cast<uint8_t>(hi >> (24 - 8 * b));
                 }
                 flags |= xt::nat::map_ips;
             }
-            xt::put<uint32_t>(d, f_off, flags);
+            xt::put<uint32_t>(d, l.flags, flags);
         } else if (key == "to-ports") {
             target_option({"MASQUERADE", "REDIRECT"}, key);
             target_take(key);
             auto& d = r.xt.info;
-            namespace c = xt::compat_nat;
-            xt::put<uint32_t>(d, c::flags, xt::get<uint32_t>(d, c::flags) | put_nat_ports(d, val, false));
+            const xt::NatLayout l = xt::nat_layout(target, family == AF_INET6);
+            xt::put<uint32_t>(d, l.flags, xt::get<uint32_t>(d, l.flags) | put_nat_ports(d, val, l));
         } else if (key == "random" || key == "random-fully" || key == "persistent") {
             if (key == "persistent")
                 target_option({"DNAT", "SNAT"}, key);
@@ -1648,7 +1680,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             target_take(key);
             uint32_t bit = key == "random" ? xt::nat::random : key == "persistent" ? xt::nat::persistent
                                                                                      : xt::nat::random_fully;
-            size_t off = target == "DNAT" ? xt::nat::flags : xt::compat_nat::flags;
+            size_t off = xt::nat_layout(target, family == AF_INET6).flags;
             xt::put<uint32_t>(r.xt.info, off, xt::get<uint32_t>(r.xt.info, off) | bit);
         } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
                    key == "ctmask") {
@@ -1795,7 +1827,8 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                          "\" must be specified\n");
     // REDIRECT has only revision 0 (the compat range): libxt_NAT refuses a
     // shifted portmap there; SNAT and MASQUERADE keep the flag.
-    if (target == "REDIRECT" && (xt::get<uint32_t>(r.xt.info, xt::compat_nat::flags) & xt::nat::proto_offset))
+    if (target == "REDIRECT" &&
+        (xt::get<uint32_t>(r.xt.info, xt::nat_layout(target, family == AF_INET6).flags) & xt::nat::proto_offset))
         throw UsageError("Shifted portmap ranges not supported with this kernel");
     if (r.l4match && r.proto != r.l4match && (r.sport.set() || r.dport.set() || r.flags.set()))
         throw UsageError(r.l4match == IPPROTO_TCP ? "TCP match requires '-p tcp'" : "UDP match requires '-p udp'");

@@ -370,6 +370,13 @@ constexpr KnownXt known_targets[] = {
     {"SNAT", 0, 24},       {"LOG", 0, 32},   {"MARK", 2, 8}, {"CONNMARK", 2, 16},
     {"TCPMSS", 0, 8},      {"CT", 2, 72},
 };
+// The same for ip6tables: its NAT targets keep nf_nat_range (SNAT revision
+// 1, MASQUERADE, REDIRECT) or nf_nat_range2 (DNAT).
+constexpr KnownXt known_targets6[] = {
+    {"MASQUERADE", 0, 40}, {"REJECT", 0, 8}, {"REDIRECT", 0, 40}, {"DNAT", 2, 48},
+    {"SNAT", 1, 40},       {"LOG", 0, 32},   {"MARK", 2, 8},      {"CONNMARK", 2, 16},
+    {"TCPMSS", 0, 8},      {"CT", 2, 72},
+};
 template <class T>
 bool known(std::span<const KnownXt> table, const T& x)
 {
@@ -590,8 +597,8 @@ Rule decode(const nft::Rule& nr_in, int family)
                            ((xt::get<uint16_t>(t->info, xt::ct::flags) & ~(xt::ct::notrack | xt::ct::notrack_alias)) ||
                             xt::get<uint32_t>(t->info, xt::ct::ct_events) ||
                             xt::get<uint32_t>(t->info, xt::ct::exp_events) || t->info[xt::ct::timeout]);
-            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more ||
-                (v6 && !v6_supported(t->name, true)))
+            if (!known(v6 ? std::span<const KnownXt>(known_targets6) : std::span<const KnownXt>(known_targets), *t) ||
+                (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
                 unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;

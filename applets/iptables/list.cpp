@@ -290,9 +290,9 @@ void list_icmp(std::string& out, const net::nft::Data& d, bool numeric, bool v6 
         out += fmt::format(" codes {}-{}", lo, hi);
 }
 
-uint32_t nat_flags(const net::nft::Target& t)
+uint32_t nat_flags(const net::nft::Target& t, bool v6)
 {
-    return xt::get<uint32_t>(t.info, t.name == "DNAT" ? xt::nat::flags : xt::compat_nat::flags);
+    return xt::get<uint32_t>(t.info, xt::nat_layout(t.name, v6).flags);
 }
 
 std::string addr4(const net::nft::Data& d, size_t off)
@@ -303,40 +303,51 @@ std::string addr4(const net::nft::Data& d, size_t off)
     return dotted(a);
 }
 
+std::string addr6(const net::nft::Data& d, size_t off)
+{
+    std::array<uint8_t, 16> a{};
+    if (off + 16 <= d.size())
+        std::memcpy(a.data(), d.data() + off, 16);
+    return ntop6(a);
+}
+
 // DNAT's (nf_nat_range2) or SNAT's (compat range) range:
-// "10.0.0.2-10.0.0.9:80-90".
-std::string nat_range(const net::nft::Target& t)
+// "10.0.0.2-10.0.0.9:80-90"; ip6tables' "[fd00::1-fd00::9]:80-90".
+std::string nat_range(const net::nft::Target& t, bool v6)
 {
     const auto& d = t.info;
-    bool v2 = t.name == "DNAT";
-    size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
-    size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
-    auto flags = nat_flags(t);
+    const xt::NatLayout l = xt::nat_layout(t.name, v6);
+    auto flags = nat_flags(t, v6);
+    bool ports = flags & xt::nat::proto_specified;
     std::string out;
     if (flags & xt::nat::map_ips) {
-        out += addr4(d, lo_ip);
-        if (std::memcmp(d.data() + lo_ip, d.data() + hi_ip, 4) != 0)
-            out += '-' + addr4(d, hi_ip);
+        size_t n = v6 ? 16 : 4;
+        if (v6 && ports)
+            out += '[';
+        out += v6 ? addr6(d, l.min_ip) : addr4(d, l.min_ip);
+        if (std::memcmp(d.data() + l.min_ip, d.data() + l.max_ip, n) != 0)
+            out += '-' + (v6 ? addr6(d, l.max_ip) : addr4(d, l.max_ip));
+        if (v6 && ports)
+            out += ']';
     }
-    if (flags & xt::nat::proto_specified) {
-        uint16_t lo = xt::get_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min);
-        uint16_t hi = xt::get_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max);
+    if (ports) {
+        uint16_t lo = xt::get_be16(d, l.min_port);
+        uint16_t hi = xt::get_be16(d, l.max_port);
         out += fmt::format(":{}", lo);
         if (hi != lo)
             out += fmt::format("-{}", hi);
         // A shifted portmap: the compat range has no base port (0).
         if (flags & xt::nat::proto_offset)
-            out += fmt::format("/{}", v2 ? xt::get_be16(d, xt::nat::base_proto) : 0);
+            out += fmt::format("/{}", l.base ? xt::get_be16(d, xt::nat::base_proto) : 0);
     }
     return out;
 }
 
-// MASQUERADE's and REDIRECT's ports (compat range): "1000-2000", "80",
-// "1000-2000/0" for a shifted portmap.
-std::string compat_ports(const net::nft::Data& d, uint32_t flags)
+// MASQUERADE's and REDIRECT's ports (compat range, or nf_nat_range for
+// ip6tables): "1000-2000", "80", "1000-2000/0" for a shifted portmap.
+std::string compat_ports(const net::nft::Data& d, uint32_t flags, const xt::NatLayout& l)
 {
-    namespace c = xt::compat_nat;
-    uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
+    uint16_t lo = xt::get_be16(d, l.min_port), hi = xt::get_be16(d, l.max_port);
     std::string out = std::to_string(lo);
     if (hi != lo)
         out += fmt::format("-{}", hi);
@@ -670,17 +681,17 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f, b
     if (t.name == "REJECT") {
         out += fmt::format(" reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
-        namespace c = xt::compat_nat;
-        auto flags = xt::get<uint32_t>(d, c::flags);
+        const xt::NatLayout l = xt::nat_layout(t.name, v6);
+        auto flags = xt::get<uint32_t>(d, l.flags);
         if (flags & xt::nat::proto_specified)
-            out += (t.name == "MASQUERADE" ? " masq ports: " : " redir ports ") + compat_ports(d, flags);
+            out += (t.name == "MASQUERADE" ? " masq ports: " : " redir ports ") + compat_ports(d, flags, l);
         if (flags & xt::nat::random)
             out += " random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
             out += " random-fully";
     } else if (t.name == "DNAT" || t.name == "SNAT") {
-        auto flags = nat_flags(t);
-        out += " to:" + nat_range(t);
+        auto flags = nat_flags(t, v6);
+        out += " to:" + nat_range(t, v6);
         if (flags & xt::nat::random)
             out += " random";
         if (flags & xt::nat::random_fully)
@@ -771,17 +782,17 @@ void save_target(std::string& out, const net::nft::Target& t, bool v6)
     if (t.name == "REJECT") {
         out += fmt::format(" --reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
-        namespace c = xt::compat_nat;
-        auto flags = xt::get<uint32_t>(d, c::flags);
+        const xt::NatLayout l = xt::nat_layout(t.name, v6);
+        auto flags = xt::get<uint32_t>(d, l.flags);
         if (flags & xt::nat::proto_specified)
-            out += " --to-ports " + compat_ports(d, flags);
+            out += " --to-ports " + compat_ports(d, flags, l);
         if (flags & xt::nat::random)
             out += " --random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
             out += " --random-fully";
     } else if (t.name == "DNAT" || t.name == "SNAT") {
-        auto flags = nat_flags(t);
-        out += fmt::format(" --to-{} {}", t.name == "DNAT" ? "destination" : "source", nat_range(t));
+        auto flags = nat_flags(t, v6);
+        out += fmt::format(" --to-{} {}", t.name == "DNAT" ? "destination" : "source", nat_range(t, v6));
         if (flags & xt::nat::random)
             out += " --random";
         if (flags & xt::nat::random_fully)

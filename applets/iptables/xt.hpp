@@ -277,4 +277,21 @@ namespace compat_nat {
 constexpr size_t size = 24, rangesize = 0, flags = 4, min_ip = 8, max_ip = 12, min = 16, max = 18;
 }
 
+// Where a NAT target keeps its fields: iptables' DNAT (nf_nat_range2) and
+// every ip6tables NAT target (nf_nat_range for SNAT revision 1, MASQUERADE
+// and REDIRECT; nf_nat_range2 for DNAT) at the nat:: offsets; iptables'
+// SNAT, MASQUERADE and REDIRECT in the compat range. `base`: room for a
+// base port (nf_nat_range2 only).
+struct NatLayout {
+    size_t flags, min_ip, max_ip, min_port, max_port;
+    bool base, v6;
+};
+constexpr size_t nat_range_size = 40; // struct nf_nat_range
+inline NatLayout nat_layout(std::string_view target, bool v6)
+{
+    if (v6 || target == "DNAT")
+        return {nat::flags, nat::min_addr, nat::max_addr, nat::min_proto, nat::max_proto, target == "DNAT", v6};
+    return {compat_nat::flags, compat_nat::min_ip, compat_nat::max_ip, compat_nat::min, compat_nat::max, false, false};
+}
+
 } // namespace nsbox::iptables::xt
