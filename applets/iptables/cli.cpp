@@ -1847,6 +1847,10 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
         if (!ok)
             throw UsageError(std::string("Illegal option `-") + i.letter + "' with this command");
     }
+    // ip6tables-nft 1.8.9 checks -c but does not put the counters into the
+    // rule it adds (a built-in chain's -P counters it does set).
+    if (family == AF_INET6 && c.cmd != Cmd::Policy)
+        r.packets = r.bytes = 0;
     if (rule_command(c.cmd)) {
         auto parse_addr = [&](const std::optional<std::string>& s, AddrMatch& a) {
             if (!s)

@@ -166,7 +166,9 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         Cmd k = rr.cmd.cmd;
         if (k != Cmd::Append && k != Cmd::NewChain && !(k == Cmd::Insert && rr.cmd.rulenum.value_or(1) == 1))
             return usage_at("nsbox's iptables-restore takes -A, -I (at the head) and -N lines", lineno);
-        if (have_counters && counters) {
+        // (ip6tables-nft-restore 1.8.9 reads a rule's [p:b] but adds the
+        // rule with zero counters; chain counters it keeps.)
+        if (have_counters && counters && family != AF_INET6) {
             rr.cmd.rule.packets = packets;
             rr.cmd.rule.bytes = bytes;
         }
