@@ -529,10 +529,10 @@ uint32_t parse_nat_ip(const std::string& s)
 
 bool v6_supported(std::string_view name, bool target)
 {
-    // Matches whose IPv6 form holds IPv6 addresses (iprange) or 128-bit
-    // masks (hashlimit, recent): nsbox encodes only their IPv4 form. Every
+    // Matches whose IPv6 form holds 128-bit masks (hashlimit, recent): nsbox
+    // encodes only their IPv4 form. Every
     // target nsbox has is done for IPv6.
-    static constexpr std::string_view matches[] = {"iprange", "hashlimit", "recent"};
+    static constexpr std::string_view matches[] = {"hashlimit", "recent"};
     return target || std::find(std::begin(matches), std::end(matches), name) == std::end(matches);
 }
 
@@ -1292,6 +1292,23 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             namespace ir = xt::iprange;
             bool src_range = key == "src-range";
             auto dash = val.find('-');
+            if (family == AF_INET6) {
+                // libxt_iprange for IPv6: names the part it cannot read
+                auto& d = x.xt.info;
+                auto ip6 = [&](const std::string& a, size_t off) {
+                    if (inet_pton(AF_INET6, a.c_str(), d.data() + off) != 1)
+                        throw UsageError("iprange: Bad value for \"--" + key + "\" option: \"" + a + "\"");
+                };
+                size_t lo_off = src_range ? ir::src_min : ir::dst_min, hi_off = src_range ? ir::src_max : ir::dst_max;
+                ip6(val.substr(0, dash), lo_off);
+                if (dash == std::string::npos)
+                    std::memcpy(d.data() + hi_off, d.data() + lo_off, 16);
+                else
+                    ip6(val.substr(dash + 1), hi_off);
+                d[ir::flags] = static_cast<uint8_t>(d[ir::flags] | (src_range ? ir::src : ir::dst) |
+                                                    (take_invert() ? (src_range ? ir::src_inv : ir::dst_inv) : 0));
+                continue;
+            }
             auto ip = [&](const std::string& a) {
                 in_addr v{};
                 if (inet_pton(AF_INET, a.c_str(), &v) != 1)

@@ -522,12 +522,13 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     } else if (x.xt.name == "iprange") {
         namespace ir = xt::iprange;
         uint8_t flags = d[ir::flags];
+        auto a = [&](size_t off) { return r.src.v6 ? addr6(d, off) : addr4(d, off); };
         if (flags & ir::src)
-            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
-                               addr4(d, ir::src_max));
+            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", a(ir::src_min),
+                               a(ir::src_max));
         if (flags & ir::dst)
-            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
-                               addr4(d, ir::dst_max));
+            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", a(ir::dst_min),
+                               a(ir::dst_max));
     } else if (x.xt.name == "mac") {
         out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
@@ -556,7 +557,7 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     }
 }
 
-void save_ext(std::string& out, const Ext& x)
+void save_ext(std::string& out, const Ext& x, bool v6)
 {
     switch (x.kind) {
     case Ext::Kind::Mark:
@@ -621,12 +622,13 @@ void save_ext(std::string& out, const Ext& x)
         namespace ir = xt::iprange;
         uint8_t flags = d[ir::flags];
         out += " -m iprange";
+        auto a = [&](size_t off) { return v6 ? addr6(d, off) : addr4(d, off); };
         if (flags & ir::src)
-            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
-                               addr4(d, ir::src_max));
+            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", a(ir::src_min),
+                               a(ir::src_max));
         if (flags & ir::dst)
-            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
-                               addr4(d, ir::dst_max));
+            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", a(ir::dst_min),
+                               a(ir::dst_max));
     } else if (x.xt.name == "mac") {
         out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
@@ -991,7 +993,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
                 out += fmt::format("{} --tcp-flags {} {}", r.flags.invert ? " !" : "", tcp_flag_text(r.flags.mask),
                                    tcp_flag_text(r.flags.cmp));
         } else if (m == 'e' && next_ext < r.exts.size()) {
-            save_ext(out, r.exts[next_ext++]);
+            save_ext(out, r.exts[next_ext++], r.src.v6);
         }
     }
     if (counters)

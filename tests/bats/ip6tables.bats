@@ -300,15 +300,15 @@ ip6tables -t nat -S; ip6tables -t nat -L -n; ip6tables-save -t nat | grep -v "^#
 }
 
 @test "what nsbox's ip6tables does not implement yet is refused, never written or listed wrong" {
-  # iprange, hashlimit and recent (IPv6 addresses and 128-bit masks): nsbox
-  # refuses them on the command line and will not list a rule holding them.
-  # Not a comparison: the reference does implement them.
+  # hashlimit and recent (128-bit masks): nsbox refuses them on the command
+  # line and will not list a rule holding them. Not a comparison: the
+  # reference does implement them.
   run nsb '
-ip6tables -A INPUT -m iprange --src-range fd00::1-fd00::5; echo "rc=$?"
+ip6tables -A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-name x; echo "rc=$?"
 '"$REF6"' -A INPUT -m recent --name x --set
 ip6tables -S; echo "rc=$?"; ip6tables -t nat -S; echo "rc=$?"'
   [[ $status == 0 ]]
-  [[ $output == *"does not implement the iprange match for IPv6 yet"*"rc=2"* ]]
+  [[ $output == *"does not implement the hashlimit match for IPv6 yet"*"rc=2"* ]]
   [[ $output == *"uses match \`recent' (revision 1), which nsbox cannot decode"*"rc=1"* ]]
   [[ $output == *"-P POSTROUTING ACCEPT"*"rc=0" ]]
 }
@@ -339,4 +339,31 @@ ip6tables -R INPUT 2 -c 7 8 -j DROP; ip6tables -A INPUT -c x 1; echo "rc=$?"
 printf "*filter\n:FORWARD ACCEPT [3:4]\n[5:6] -A FORWARD -j ACCEPT\n-A FORWARD -c 7 8 -j DROP\nCOMMIT\n" | ip6tables-restore -c -n
 ip6tables-save -c | grep -v "^#"; ip6tables -L -v -n; ip6tables -S -v
 iptables -A INPUT -c 10 20 -j ACCEPT; iptables-save -c | grep -v "^#"'
+}
+
+IPRANGE='
+t() { ip6tables "$@"; echo "rc=$?"; }
+t -A INPUT -m iprange --src-range fd00::1-fd00::5 ! --dst-range fd00::a-fd00::b
+t -A INPUT -m iprange --src-range fd00::1; t -A INPUT -m iprange ! --dst-range ::1 -j DROP
+'
+
+@test "ip6tables iprange with IPv6 ranges, its errors, listed by both tools" {
+  assert_same_n "$IPRANGE"'
+t -A INPUT -m iprange --src-range 10.0.0.1-10.0.0.2; t -A INPUT -m iprange --src-range fd00::1-zz
+t -A INPUT -m iprange
+ip6tables -S; ip6tables -L; ip6tables -L -n; ip6tables-save | grep -v "^#"
+nft --debug=netlink list ruleset 2>/dev/null | grep -v "^$"
+'"$REF6"' -S'
+  assert_same_n "$(echo "$IPRANGE" | sed "s|ip6tables \"\$@\"|$REF6 \"\$@\"|")"'
+ip6tables -S; ip6tables -L -n'
+}
+
+@test "ip6tables names: -s/-d from /etc/hosts, -L without -n prints the hosts' names" {
+  # /etc is the sandbox's own overlay: the host's /etc/hosts never changes.
+  assert_same_n '
+printf "::1 localhost ip6-localhost\nfd00::5 v6host v6alias\n10.0.0.5 v4host\n" >> /etc/hosts
+t() { ip6tables "$@"; echo "rc=$?"; }
+t -A INPUT -s v6host -d ip6-localhost; t -A INPUT -s fd00::5/64 -d ::1; t -A INPUT -s v4host
+t -A INPUT -d fd00::6; t -A INPUT -s nosuchhost.invalid
+ip6tables -L INPUT; ip6tables -L INPUT -n; ip6tables -S INPUT'
 }
