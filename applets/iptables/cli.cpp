@@ -527,15 +527,6 @@ uint32_t parse_nat_ip(const std::string& s)
 
 } // namespace
 
-bool v6_supported(std::string_view name, bool target)
-{
-    // Matches whose IPv6 form holds 128-bit masks (hashlimit, recent): nsbox
-    // encodes only their IPv4 form. Every
-    // target nsbox has is done for IPv6.
-    static constexpr std::string_view matches[] = {"hashlimit", "recent"};
-    return target || std::find(std::begin(matches), std::end(matches), name) == std::end(matches);
-}
-
 void check_chain_name(const std::string& name)
 {
     if (name.size() >= 29)
@@ -779,6 +770,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
     std::map<long, ext::State> ext_states;
     const ext::Extension* target_ext = nullptr;
     ext::State target_state;
+    target_state.v6 = family == AF_INET6;
     // Gives an option to the table extension that takes it (the latest
     // loaded match, else the target); false if none does.
     auto table_ext_option = [&](const std::string& key, const std::string& val) {
@@ -1031,8 +1023,6 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             if (val.find_first_of(" \t\n\v\f\r") != std::string::npos)
                 throw UsageError("Invalid target name `" + val + "'");
             target = key == "goto" ? "" : val;
-            if (family == AF_INET6 && key != "goto" && !v6_supported(val, true))
-                throw UsageError("nsbox's ip6tables does not implement the " + val + " target for IPv6 yet");
             if (key == "goto") {
                 r.verdict = Verdict::Goto;
                 r.chain = val;
@@ -1098,7 +1088,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             } else if (const ext::Extension* e = ext::find(val, true)) {
                 r.verdict = Verdict::Xt;
                 r.xt = {val, e->rev, net::nft::Data(e->size, 0)};
-                e->init(r.xt.info);
+                e->init(r.xt.info, family == AF_INET6);
                 target_ext = e;
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
@@ -1110,8 +1100,6 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
         } else if (key == "match") {
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
-            if (family == AF_INET6 && !v6_supported(val, false))
-                throw UsageError("nsbox's ip6tables does not implement the " + val + " match for IPv6 yet");
             if (val == "tcp" || val == "udp") {
                 if (r.l4match)
                     continue; // loaded already: iptables ignores the repeat
@@ -1166,7 +1154,8 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             } else if (const ext::Extension* e = ext::find(val, false)) {
                 Ext x;
                 x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
-                e->init(x.xt.info);
+                e->init(x.xt.info, family == AF_INET6);
+                ext_states[static_cast<long>(r.exts.size())].v6 = family == AF_INET6;
                 load(val, std::move(x));
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory\n");

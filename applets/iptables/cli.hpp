@@ -67,10 +67,6 @@ void check_chain_name(const std::string& name);
 // called so).
 bool is_target_name(std::string_view name);
 
-// Whether nsbox's ip6tables encodes that match or target (false for the
-// ones nsbox implements only in their IPv4 form).
-bool v6_supported(std::string_view name, bool target);
-
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);
 // "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks).

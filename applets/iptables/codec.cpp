@@ -1,5 +1,4 @@
 #include "applets/iptables/codec.hpp"
-#include "applets/iptables/cli.hpp"
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -575,8 +574,6 @@ Rule decode(const nft::Rule& nr_in, int family)
         } else if (const auto* mt = std::get_if<nft::Match>(&e)) {
             if ((mt->name == "tcp" || mt->name == "udp") && decode_xt_ports(r, *mt)) {
                 r.match_order.push_back('p');
-            } else if (v6 && !v6_supported(mt->name, false)) {
-                unsupported(fmt::format("match `{}' (revision {})", mt->name, mt->rev));
             } else if (known(known_matches, *mt)) {
                 Ext x;
                 x.xt = *mt;

@@ -495,7 +495,7 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     }
     const auto& d = x.xt.info;
     if (const ext::Extension* e = ext::find(x.xt.name, false)) {
-        e->list(out, d, f.numeric);
+        e->list(out, d, f.numeric, r.src.v6);
         return;
     }
     if (x.xt.name == "comment") {
@@ -574,7 +574,7 @@ void save_ext(std::string& out, const Ext& x, bool v6)
     const auto& d = x.xt.info;
     if (const ext::Extension* e = ext::find(x.xt.name, false)) {
         out += " -m " + x.xt.name;
-        e->save(out, d);
+        e->save(out, d, v6);
         return;
     }
     if (x.xt.name == "comment") {
@@ -677,7 +677,7 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f, b
 {
     const auto& d = t.info;
     if (const ext::Extension* e = ext::find(t.name, true)) {
-        e->list(out, d, f.numeric);
+        e->list(out, d, f.numeric, v6);
         return;
     }
     if (t.name == "REJECT") {
@@ -769,7 +769,7 @@ void save_target(std::string& out, const net::nft::Target& t, bool v6)
     }
     out += " -j " + t.name;
     if (const ext::Extension* e = ext::find(t.name, true)) {
-        e->save(out, d);
+        e->save(out, d, v6);
         return;
     }
     if (t.name == "CT") {
