@@ -315,7 +315,7 @@ t -A INPUT -m recent --mask 255.255.255.0 --set; t -A INPUT -m recent --mask zz 
 t -A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-name z --hashlimit-srcmask 129
 t -A INPUT -m hashlimit --hashlimit-upto 5/sec --hashlimit-name z --hashlimit-srcmask 255.255.0.0
 ip6tables -S; ip6tables -L; ip6tables -L -n -v; ip6tables-save | grep -v "^#"
-nft --debug=netlink list ruleset 2>/dev/null | grep -v "^$"; '"$REF6"' -S; '"$REF6"' -L -n'
+nft --debug=netlink list ruleset 2>/dev/null | grep -v "^$"; '"$REF6"' -S; '"$REF6"' -L'
   assert_same_n "$(echo "$HLRECENT" | sed "s|ip6tables \"\$@\"|$REF6 \"\$@\"|")"'
 ip6tables -S; ip6tables -L -n'
 }
