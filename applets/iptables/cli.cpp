@@ -537,10 +537,11 @@ void check_chain_name(const std::string& name)
         throw UsageError("Invalid chain name `" + name + "'");
 }
 
-bool is_target_name(std::string_view name)
+bool is_target_name(std::string_view name, int family)
 {
     auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
-    return in(unsupported_targets) || in(implemented_targets) || ext::find(name, true);
+    const ext::Extension* e = ext::find(name, true);
+    return in(unsupported_targets) || in(implemented_targets) || (e && (!e->v6_only || family == AF_INET6));
 }
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
@@ -969,7 +970,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             add_command(Cmd::NewChain);
             c.chain = val;
             check_chain_name(val);
-            if (is_target_name(val))
+            if (is_target_name(val, family))
                 throw UsageError("chain name may not clash with target name");
         } else if (key == "policy") {
             add_command(Cmd::Policy);
@@ -1085,7 +1086,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
                 xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
                 r.xt = {"CONNMARK", 2, std::move(info)};
-            } else if (const ext::Extension* e = ext::find(val, true)) {
+            } else if (const ext::Extension* e = ext::find(val, true); e && (!e->v6_only || family == AF_INET6)) {
                 r.verdict = Verdict::Xt;
                 r.xt = {val, e->rev, net::nft::Data(e->size, 0)};
                 e->init(r.xt.info, family == AF_INET6);
@@ -1151,7 +1152,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                 Ext x;
                 x.kind = Ext::Kind::Limit;
                 load(val, x);
-            } else if (const ext::Extension* e = ext::find(val, false)) {
+            } else if (const ext::Extension* e = ext::find(val, false); e && (!e->v6_only || family == AF_INET6)) {
                 Ext x;
                 x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
                 e->init(x.xt.info, family == AF_INET6);

@@ -65,7 +65,7 @@ Command parse_command_line(int argc, char** argv, bool fast = true, int family =
 void check_chain_name(const std::string& name);
 // Whether iptables 1.8.9 finds a target of that name (a chain may not be
 // called so).
-bool is_target_name(std::string_view name);
+bool is_target_name(std::string_view name, int family = AF_INET);
 
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);

@@ -653,11 +653,102 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace cl
 
+// ---------------------------------------------------------------------------
+// hl (ip6tables only), revision 0 (struct ip6t_hl_info: mode, hop limit)
+
+namespace hop {
+constexpr uint8_t eq = 0, ne = 1, lt = 2, gt = 3;
+
+// In libip6t_hl's table order; "hl" is "hl-eq" without the "!".
+constexpr Option options[] = {{"hl-lt", true}, {"hl-gt", true}, {"hl-eq", true}, {"hl", true}};
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "hl";
+    std::string_view id = opt == "hl" ? "hl-eq" : opt;
+    take(st, ext, id, opt, inv, id == "hl-eq");
+    auto v = strtoul_all(val, 0, 255);
+    if (!v)
+        fail(fmt::format("{}: bad value for option \"--{}\", or out of range (0-255).\n", ext, opt));
+    d[0] = id == "hl-lt" ? lt : id == "hl-gt" ? gt : inv ? ne : eq;
+    d[1] = static_cast<uint8_t>(*v);
+}
+
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail("HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'");
+    // libxtables' exclusions, in the option table's order.
+    for (std::string_view a : {"hl-lt", "hl-gt", "hl-eq"})
+        for (std::string_view b : {"hl-lt", "hl-gt", "hl-eq"})
+            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
+                fail(fmt::format("hl: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    static constexpr const char* ops[] = {"==", "!=", "<", ">"};
+    out += fmt::format(" HL match HL {} {}", d[0] < 4 ? ops[d[0]] : "?", d[1]);
+}
+void save(std::string& out, const Data& d, bool)
+{
+    static constexpr const char* ops[] = {"--hl-eq", "! --hl-eq", "--hl-lt", "--hl-gt"};
+    out += fmt::format(" {} {}", d[0] < 4 ? ops[d[0]] : "?", d[1]);
+}
+} // namespace hop
+
+// ---------------------------------------------------------------------------
+// HL target (ip6tables only), revision 0 (struct ip6t_HL_info: mode, value)
+
+namespace hlt {
+constexpr uint8_t set = 0, inc = 1, dec = 2;
+
+constexpr Option options[] = {{"hl-set", true}, {"hl-dec", true}, {"hl-inc", true}};
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "HL", opt, opt, inv, false);
+    uint64_t min = opt == "hl-set" ? 0 : 1;
+    auto v = strtoul_all(val, min, 255);
+    if (!v)
+        fail(fmt::format("HL: bad value for option \"--{}\", or out of range ({}-255).\n", opt, min));
+    d[0] = opt == "hl-set" ? set : opt == "hl-inc" ? inc : dec;
+    d[1] = static_cast<uint8_t>(*v);
+}
+
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail("HL: You must specify an action");
+    for (std::string_view a : {"hl-set", "hl-dec", "hl-inc"})
+        for (std::string_view b : {"hl-set", "hl-dec", "hl-inc"})
+            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
+                fail(fmt::format("HL: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    static constexpr const char* words[] = {"set to", "increment by", "decrement by"};
+    out += fmt::format(" HL {} {}", d[0] < 3 ? words[d[0]] : "?", d[1]);
+}
+void save(std::string& out, const Data& d, bool)
+{
+    static constexpr const char* opts[] = {"--hl-set", "--hl-inc", "--hl-dec"};
+    out += fmt::format(" {} {}", d[0] < 3 ? opts[d[0]] : "?", d[1]);
+}
+} // namespace hlt
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
     {"physdev", false, 0, 72, 72, pd::options, pd::init, pd::parse, pd::check, pd::list, pd::save},
+    {"hl", false, 0, 8, 8, hop::options, hop::init, hop::parse, hop::check, hop::list, hop::save, true},
     {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
+    {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
 };
 
 } // namespace

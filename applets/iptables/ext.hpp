@@ -1,5 +1,5 @@
 // The x_tables extensions described by one table row each (hashlimit,
-// recent, physdev, CLASSIFY): the options they take, how each option fills
+// recent, physdev, hl, CLASSIFY, HL): the options they take, how each option fills
 // the info bytes iptables-nft 1.8.9 sends through nft_compat, their final
 // check, and how -L and -S print them. cli.cpp, codec.cpp and list.cpp
 // consult this table before their own older, hand-written cases.
@@ -50,6 +50,7 @@ struct Extension {
     // "-m NAME" or "-j NAME", with their leading blank).
     void (*list)(std::string&, const Data&, bool numeric, bool v6);
     void (*save)(std::string&, const Data&, bool v6);
+    bool v6_only = false; // ip6tables alone has it (hl)
 };
 
 // The extension of that name, or nullptr.

@@ -346,3 +346,27 @@ t -A INPUT -s v6host -d ip6-localhost; t -A INPUT -s fd00::5/64 -d ::1; t -A INP
 t -A INPUT -d fd00::6; t -A INPUT -s nosuchhost.invalid
 ip6tables -L INPUT; ip6tables -L INPUT -n; ip6tables -S INPUT'
 }
+
+@test "ip6tables hl match (ip6tables only): --hl-eq/--hl-lt/--hl-gt/--hl, !, its errors; iptables has none" {
+  assert_same_n '
+t() { ip6tables "$@"; echo "rc=$?"; }
+t -A INPUT -m hl --hl-eq 64; t -A INPUT -m hl ! --hl-eq 1 -j DROP; t -A INPUT -m hl --hl-lt 5
+t -A INPUT -m hl --hl-gt 0x10; t -A INPUT -m hl --hl 3; t -A INPUT -m hl ! --hl 5
+t -A INPUT -m hl; t -A INPUT -m hl --hl-eq 256; t -A INPUT -m hl --hl-eq x; t -A INPUT -m hl ! --hl-lt 5
+t -A INPUT -m hl --hl-eq 1 --hl-lt 5; t -A INPUT -m hl --hl-gt 1 --hl-lt 5; t -A INPUT -m hl --hl 1 --hl-eq 2
+t -A INPUT -m hl --hl-lt 1 --hl-lt 2; t -A INPUT --hl-eq 5
+iptables -A INPUT -m hl --hl-eq 5; echo "rc=$?"
+ip6tables -S; ip6tables -L; ip6tables -L -n; ip6tables-save | grep -v "^#"; '"$REF6"' -S'
+}
+
+@test "ip6tables HL target (ip6tables only): --hl-set/--hl-dec/--hl-inc, its errors; iptables has none" {
+  assert_same_n '
+t() { ip6tables -t mangle "$@"; echo "rc=$?"; }
+t -A OUTPUT -j HL --hl-set 5; t -A OUTPUT -j HL --hl-dec 2; t -A OUTPUT -j HL --hl-inc 0x3; t -A OUTPUT -j HL
+t -A OUTPUT -j HL --hl-dec 0; t -A OUTPUT -j HL --hl-inc 0; t -A OUTPUT -j HL --hl-set 256
+t -A OUTPUT -j HL --hl-set 1 --hl-dec 1; t -A OUTPUT -j HL --hl-set 1 --hl-set 2; t -A OUTPUT -j HL ! --hl-set 1
+ip6tables -A INPUT -j HL --hl-set 1; echo "rc=$?"; iptables -t mangle -A OUTPUT -j HL --hl-set 1; echo "rc=$?"
+iptables -N HL; echo "rc=$?"; ip6tables -N HL; echo "rc=$?"
+ip6tables -t mangle -S; ip6tables -t mangle -L; ip6tables -t mangle -L -n -v; ip6tables-save -t mangle | grep -v "^#"
+'"$REF6"' -t mangle -S'
+}
