@@ -1249,7 +1249,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             // other family has no such option).
             bool v6 = key == "icmpv6-type";
             const char* mname = v6 ? "icmp6" : "icmp";
-            uint8_t want = v6 ? xt::icmp6::proto : IPPROTO_ICMP;
+            uint8_t want = v6 ? xt::icmp6::proto : uint8_t(IPPROTO_ICMP);
             if (v6 != (family == AF_INET6))
                 throw UsageError("unknown option \"--" + key + "\"");
             Ext* x = loaded_ext(mname);
