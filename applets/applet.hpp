@@ -19,6 +19,9 @@ struct Applet {
 // Entry points, one per applet folder. argv[0] is the name the user typed.
 int arping_main(int argc, char** argv);
 int ip_main(int argc, char** argv);
+int ip6tables_main(int argc, char** argv);
+int ip6tables_restore_main(int argc, char** argv);
+int ip6tables_save_main(int argc, char** argv);
 int iptables_main(int argc, char** argv);
 int iptables_restore_main(int argc, char** argv);
 int iptables_save_main(int argc, char** argv);
@@ -29,6 +32,12 @@ int tcpdump_main(int argc, char** argv);
 inline constexpr Applet applets[] = {
     {"arping", arping_main, "send ARP requests to a neighbour"},
     {"ip", ip_main, "show and change links, addresses, routes and namespaces"},
+    {"ip6tables", ip6tables_main, "IPv6 packet filter and NAT (nf_tables backend)"},
+    {"ip6tables-nft", ip6tables_main, "alias of ip6tables"},
+    {"ip6tables-nft-restore", ip6tables_restore_main, "alias of ip6tables-restore"},
+    {"ip6tables-nft-save", ip6tables_save_main, "alias of ip6tables-save"},
+    {"ip6tables-restore", ip6tables_restore_main, "load an ip6tables-save file as one nf_tables transaction"},
+    {"ip6tables-save", ip6tables_save_main, "print the ip6tables ruleset in ip6tables-save format"},
     {"iptables", iptables_main, "IPv4 packet filter and NAT (nf_tables backend)"},
     {"iptables-nft", iptables_main, "alias of iptables"},
     {"iptables-nft-restore", iptables_restore_main, "alias of iptables-restore"},

@@ -11,11 +11,14 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <span>
 #include <cstdlib>
 #include <cstring>
 #include <strings.h>
 #include <utility>
 #include <netinet/in.h>
+
+#include <fmt/format.h>
 
 #include <boost/program_options/errors.hpp>
 #include <boost/program_options/options_description.hpp>
@@ -66,6 +69,7 @@ constexpr OptionSpec option_table[] = {
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
     {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
+    {"icmpv6-type", 0, "="},
     {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
     {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
     {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
@@ -280,6 +284,17 @@ constexpr RejectName reject_names[] = {
     {"tcp-reset", "tcp-rst", 7},                 {"icmp-admin-prohibited", "admin-prohib", 8},
 };
 
+// ip6t_reject_with (indexes), with the names and aliases libip6t_REJECT
+// accepts, in its order: it takes the first whose name or alias starts
+// with the argument, in any case.
+constexpr RejectName reject_names6[] = {
+    {"icmp6-no-route", "no-route", 0},           {"icmp6-adm-prohibited", "adm-prohibited", 1},
+    {"icmp6-addr-unreachable", "addr-unreach", 3}, {"icmp6-port-unreachable", "port-unreach", 4},
+    {"tcp-reset", "tcp-reset", 6},               {"icmp6-policy-fail", "policy-fail", 7},
+    {"icmp6-reject-route", "reject-route", 8},
+};
+constexpr uint32_t reject6_default = 4;
+
 net::nft::Data reject_info(uint32_t with)
 {
     net::nft::Data info(8, 0); // struct ipt_reject_info, XT_ALIGNed
@@ -465,6 +480,43 @@ NatPorts parse_nat_ports(const std::string& s)
     return out;
 }
 
+// libxt_icmp's parse of --icmp-type / libip6t_icmp6's of --icmpv6-type: a
+// name (or an unambiguous prefix of one, any case), else TYPE[/CODE] as
+// xtables_strtoui reads numbers. Fills type and code range of the info.
+void parse_icmp_type(const std::string& val, bool v6, net::nft::Data& d)
+{
+    const char* what = v6 ? "ICMPv6" : "ICMP";
+    std::span<const xt::icmp::Name> names = v6 ? std::span<const xt::icmp::Name>(xt::icmp6::names)
+                                                : std::span<const xt::icmp::Name>(xt::icmp::names);
+    const xt::icmp::Name* found = nullptr;
+    for (const auto& n : names) {
+        if (strncasecmp(std::string(n.name).c_str(), val.c_str(), val.size()) == 0) {
+            if (found)
+                throw UsageError(fmt::format("Ambiguous {} type `{}': `{}' or `{}'?", what, val, found->name, n.name));
+            found = &n;
+        }
+    }
+    if (found) {
+        d[0] = found->type;
+        d[1] = found->code_min;
+        d[2] = found->code_max;
+        return;
+    }
+    auto slash = val.find('/');
+    auto type = parse_u32(val.substr(0, slash), 255);
+    if (!type)
+        throw UsageError(fmt::format("Unknown {} type `{}'", what, val));
+    std::optional<uint32_t> code;
+    if (slash != std::string::npos) {
+        code = parse_u32(val.substr(slash + 1), 255);
+        if (!code)
+            throw UsageError(fmt::format("Unknown {} code `{}'", what, val));
+    }
+    d[0] = static_cast<uint8_t>(*type);
+    d[1] = code ? static_cast<uint8_t>(*code) : 0;
+    d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
+}
+
 uint32_t parse_nat_ip(const std::string& s)
 {
     in_addr a{};
@@ -485,10 +537,11 @@ void check_chain_name(const std::string& name)
         throw UsageError("Invalid chain name `" + name + "'");
 }
 
-bool is_target_name(std::string_view name)
+bool is_target_name(std::string_view name, int family)
 {
     auto in = [&](const auto& list) { return std::find(std::begin(list), std::end(list), name) != std::end(list); };
-    return in(unsupported_targets) || in(implemented_targets) || ext::find(name, true);
+    const ext::Extension* e = ext::find(name, true);
+    return in(unsupported_targets) || in(implemented_targets) || (e && (!e->v6_only || family == AF_INET6));
 }
 
 std::optional<uint8_t> parse_protocol(const std::string& s)
@@ -542,7 +595,44 @@ std::optional<AddrMatch> parse_address(const std::string& s)
     return a;
 }
 
-Command parse_command_line(int argc, char** argv, bool fast)
+std::optional<AddrMatch> parse_address6(const std::string& s)
+{
+    // xtables_ip6parse_multiple for one address: the mask first (an IPv6
+    // address, else a prefix length as xtables_strtoui reads it), then
+    // the host; the address is masked.
+    AddrMatch a;
+    a.v6 = true;
+    a.mask6.fill(0xff);
+    std::string host = s;
+    if (auto slash = s.find('/'); slash != std::string::npos) {
+        host = s.substr(0, slash);
+        std::string m = s.substr(slash + 1);
+        in6_addr ma{};
+        size_t used = 0;
+        if (inet_pton(AF_INET6, m.c_str(), &ma) == 1) {
+            std::memcpy(a.mask6.data(), &ma, 16);
+        } else if (auto bits = strtoui_prefix(m, 0, 128, used); bits && used == m.size() && !m.empty()) {
+            a.mask6.fill(0);
+            for (unsigned i = 0; i < *bits; ++i)
+                a.mask6[i / 8] = static_cast<uint8_t>(a.mask6[i / 8] | (0x80 >> (i % 8)));
+        } else {
+            throw UsageError("invalid mask `" + m + "' specified");
+        }
+    }
+    in6_addr addr{};
+    if (inet_pton(AF_INET6, host.c_str(), &addr) == 1) {
+        std::memcpy(a.addr6.data(), &addr, 16);
+    } else if (auto h = names::host_address6(host)) {
+        a.addr6 = *h;
+    } else {
+        return std::nullopt;
+    }
+    for (size_t i = 0; i < 16; ++i)
+        a.addr6[i] &= a.mask6[i];
+    return a;
+}
+
+Command parse_command_line(int argc, char** argv, bool fast, int family)
 {
     static const po::options_description desc = make_description();
     po::positional_options_description pos;
@@ -571,7 +661,9 @@ Command parse_command_line(int argc, char** argv, bool fast)
     }
 
     Command c;
+    c.family = family;
     Rule& r = c.rule;
+    r.src.v6 = r.dst.v6 = family == AF_INET6;
     unsigned options = 0;
     bool invert = false;
     std::optional<std::string> src, dst;
@@ -595,6 +687,11 @@ Command parse_command_line(int argc, char** argv, bool fast)
     auto xt_ext = [](const char* name, uint32_t rev, size_t size) {
         Ext x;
         x.xt = {name, rev, net::nft::Data(size, 0)};
+        return x;
+    };
+    auto icmp6_ext = [&] {
+        Ext x = xt_ext("icmp6", 0, xt::icmp6::size);
+        x.xt.info[2] = 0xFF; // type 0, any code (icmp6_init)
         return x;
     };
     auto icmp_ext = [&] {
@@ -652,19 +749,19 @@ Command parse_command_line(int argc, char** argv, bool fast)
     // first, then the range) into its nf_nat_range2 (`v2`, DNAT) or compat
     // range; returns the flags they add. The compat range has no base port:
     // a shifted portmap sets the flag alone (iptables-nft lists it "/0").
-    auto put_nat_ports = [&](net::nft::Data& d, const std::string& s, bool v2) {
+    auto put_nat_ports = [&](net::nft::Data& d, const std::string& s, const xt::NatLayout& l) {
         // The protocol number alone: "! -p tcp" has ports too.
         bool portok = r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP || r.proto == 132 || r.proto == 33 ||
                       r.proto == IPPROTO_ICMP;
         if (!portok)
             throw UsageError("Need TCP, UDP, SCTP or DCCP with port specification");
         NatPorts p = parse_nat_ports(s);
-        xt::put_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min, p.lo);
-        xt::put_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max, p.hi);
+        xt::put_be16(d, l.min_port, p.lo);
+        xt::put_be16(d, l.max_port, p.hi);
         uint32_t flags = xt::nat::proto_specified;
         if (p.base) {
             flags |= xt::nat::proto_offset;
-            if (v2)
+            if (l.base)
                 xt::put_be16(d, xt::nat::base_proto, *p.base);
         }
         return flags;
@@ -674,6 +771,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
     std::map<long, ext::State> ext_states;
     const ext::Extension* target_ext = nullptr;
     ext::State target_state;
+    target_state.v6 = family == AF_INET6;
     // Gives an option to the table extension that takes it (the latest
     // loaded match, else the target); false if none does.
     auto table_ext_option = [&](const std::string& key, const std::string& val) {
@@ -872,7 +970,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             add_command(Cmd::NewChain);
             c.chain = val;
             check_chain_name(val);
-            if (is_target_name(val))
+            if (is_target_name(val, family))
                 throw UsageError("chain name may not clash with target name");
         } else if (key == "policy") {
             add_command(Cmd::Policy);
@@ -937,6 +1035,13 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 r.verdict = Verdict::Return;
             } else if (val == "TRACE") {
                 r.verdict = Verdict::Trace;
+            } else if (family == AF_INET6 && (val == "MASQUERADE" || val == "REDIRECT" || val == "SNAT" || val == "DNAT")) {
+                // ip6tables: nf_nat_range (SNAT revision 1), DNAT's
+                // nf_nat_range2 (revision 2)
+                r.verdict = Verdict::Xt;
+                bool dnat = val == "DNAT";
+                r.xt = {val, dnat ? 2u : val == "SNAT" ? 1u : 0u,
+                        net::nft::Data(dnat ? xt::nat::size : xt::nat_range_size, 0)};
             } else if (val == "MASQUERADE") {
                 r.verdict = Verdict::Xt;
                 net::nft::Data info(24, 0); // nf_nat_ipv4_multi_range_compat, rangesize 1
@@ -944,7 +1049,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 r.xt = {"MASQUERADE", 0, std::move(info)};
             } else if (val == "REJECT") {
                 r.verdict = Verdict::Xt;
-                r.xt = {"REJECT", 0, reject_info(3)};
+                r.xt = {"REJECT", 0, reject_info(family == AF_INET6 ? reject6_default : 3)};
                 reject_target = true;
             } else if (val == "REDIRECT") {
                 r.verdict = Verdict::Xt;
@@ -981,10 +1086,10 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 xt::put<uint32_t>(info, xt::connmark::ctmask, ~0u);
                 xt::put<uint32_t>(info, xt::connmark::nfmask, ~0u);
                 r.xt = {"CONNMARK", 2, std::move(info)};
-            } else if (const ext::Extension* e = ext::find(val, true)) {
+            } else if (const ext::Extension* e = ext::find(val, true); e && (!e->v6_only || family == AF_INET6)) {
                 r.verdict = Verdict::Xt;
                 r.xt = {val, e->rev, net::nft::Data(e->size, 0)};
-                e->init(r.xt.info);
+                e->init(r.xt.info, family == AF_INET6);
                 target_ext = e;
             } else if (std::find(std::begin(unsupported_targets), std::end(unsupported_targets), val) !=
                        std::end(unsupported_targets)) {
@@ -1029,10 +1134,15 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 load(val, xt_ext("addrtype", 1, xt::addrtype::size));
             } else if (val == "multiport") {
                 load(val, xt_ext("multiport", 1, xt::multiport::size));
-            } else if (val == "icmp") {
+            } else if (val == "icmp" && family == AF_INET) {
                 if (!loaded_ext("icmp"))
                     load(val, icmp_ext());
                 if (r.proto == IPPROTO_ICMP)
+                    proto_used = true;
+            } else if ((val == "icmp6" || val == "icmpv6" || val == "ipv6-icmp") && family == AF_INET6) {
+                // (libxtables' aliases of the icmp6 match)
+                load("icmp6", icmp6_ext());
+                if (r.proto == xt::icmp6::proto)
                     proto_used = true;
             } else if (val == "mark") {
                 Ext x;
@@ -1042,13 +1152,14 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 Ext x;
                 x.kind = Ext::Kind::Limit;
                 load(val, x);
-            } else if (const ext::Extension* e = ext::find(val, false)) {
+            } else if (const ext::Extension* e = ext::find(val, false); e && (!e->v6_only || family == AF_INET6)) {
                 Ext x;
                 x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
-                e->init(x.xt.info);
+                e->init(x.xt.info, family == AF_INET6);
+                ext_states[static_cast<long>(r.exts.size())].v6 = family == AF_INET6;
                 load(val, std::move(x));
             } else {
-                throw UsageError("Couldn't load match `" + val + "':No such file or directory");
+                throw UsageError("Couldn't load match `" + val + "':No such file or directory\n");
             }
         } else if (key == "numeric") {
             set_option(OptNumeric);
@@ -1063,14 +1174,16 @@ Command parse_command_line(int argc, char** argv, bool fast)
         } else if (key == "line-numbers") {
             set_option(OptLineNumbers);
             c.line_numbers = true;
-        } else if (key == "wait" || key == "wait-interval" || key == "ipv4" || key == "modprobe") {
+        } else if ((key == "ipv4" && family == AF_INET6) || (key == "ipv6" && family == AF_INET)) {
+            // iptables-nft 1.8.9 says no more than the hint here.
+            throw UsageError("", true);
+        } else if (key == "wait" || key == "wait-interval" || key == "ipv4" || key == "ipv6" || key == "modprobe") {
             // nf_tables needs no lock; -w and -W are accepted and ignored, as
             // iptables-nft does.
             if (key == "wait" && val.empty())
                 next_operand(i);
-        } else if (key == "ipv6") {
-            // iptables-nft 1.8.9 says no more than the hint here.
-            throw UsageError("", true);
+        } else if (key == "fragment" && family == AF_INET6) {
+            throw UsageError("`-f' is not supported in IPv6, use -m frag instead");
         } else if (key == "fragment") {
             r.frag_invert = set_option(OptFragment);
             r.frag = true;
@@ -1131,41 +1244,29 @@ Command parse_command_line(int argc, char** argv, bool fast)
                     throw UsageError("--tcp-flags requires two args.");
                 r.flags = {parse_tcp_flags(val), parse_tcp_flags(*cmp), inv};
             }
-        } else if (key == "icmp-type") {
-            Ext* x = loaded_ext("icmp");
+        } else if (key == "icmp-type" || key == "icmpv6-type") {
+            // The icmp match of iptables, the icmp6 match of ip6tables (the
+            // other family has no such option).
+            bool v6 = key == "icmpv6-type";
+            const char* mname = v6 ? "icmp6" : "icmp";
+            uint8_t want = v6 ? xt::icmp6::proto : uint8_t(IPPROTO_ICMP);
+            if (v6 != (family == AF_INET6))
+                throw UsageError("unknown option \"--" + key + "\"");
+            Ext* x = loaded_ext(mname);
             if (!x) {
-                if (proto_used || r.proto_invert || r.proto != IPPROTO_ICMP)
-                    throw UsageError("unknown option \"--icmp-type\"");
-                x = &load("icmp", icmp_ext());
+                // ip6tables loads icmp6 for "! -p icmpv6" too (the kernel
+                // then refuses the rule); iptables does not.
+                if (proto_used || (r.proto_invert && !v6) || r.proto != want)
+                    throw UsageError("unknown option \"--" + key + "\"");
+                x = &load(mname, v6 ? icmp6_ext() : icmp_ext());
                 proto_used = true;
             }
+            if (v6 && !given[x - r.exts.data()].insert(key).second)
+                throw UsageError("icmp6: option \"--icmpv6-type\" can only be used once.\n");
             given[x - r.exts.data()].insert(key);
             bool inv = take_invert();
-            const xt::icmp::Name* found = nullptr;
-            for (const auto& n : xt::icmp::names) {
-                if (!val.empty() && strncasecmp(std::string(n.name).c_str(), val.c_str(), val.size()) == 0) {
-                    if (found)
-                        throw UsageError("Ambiguous ICMP type `" + val + "': `" + std::string(found->name) +
-                                         "' or `" + std::string(n.name) + "'?");
-                    found = &n;
-                }
-            }
-            auto& d = x->xt.info;
-            if (found) {
-                d[0] = found->type;
-                d[1] = found->code_min;
-                d[2] = found->code_max;
-            } else {
-                auto slash = val.find('/');
-                auto type = parse_u32(val.substr(0, slash), 255);
-                auto code = slash == std::string::npos ? std::optional<uint32_t>() : parse_u32(val.substr(slash + 1), 255);
-                if (!type || (slash != std::string::npos && !code))
-                    throw UsageError("Unknown ICMP type `" + val + "'");
-                d[0] = static_cast<uint8_t>(*type);
-                d[1] = code ? static_cast<uint8_t>(*code) : 0;
-                d[2] = code ? static_cast<uint8_t>(*code) : 0xFF;
-            }
-            d[3] = inv ? 0x01 : 0;
+            parse_icmp_type(val, v6, x->xt.info);
+            x->xt.info[3] = inv ? 0x01 : 0;
         } else if (key == "pkt-type") {
             Ext& x = ext_for("pkttype", key);
             auto it = std::find_if(std::begin(xt::pkttype::names), std::end(xt::pkttype::names),
@@ -1181,6 +1282,23 @@ Command parse_command_line(int argc, char** argv, bool fast)
             namespace ir = xt::iprange;
             bool src_range = key == "src-range";
             auto dash = val.find('-');
+            if (family == AF_INET6) {
+                // libxt_iprange for IPv6: names the part it cannot read
+                auto& d = x.xt.info;
+                auto ip6 = [&](const std::string& a, size_t off) {
+                    if (inet_pton(AF_INET6, a.c_str(), d.data() + off) != 1)
+                        throw UsageError("iprange: Bad value for \"--" + key + "\" option: \"" + a + "\"");
+                };
+                size_t lo_off = src_range ? ir::src_min : ir::dst_min, hi_off = src_range ? ir::src_max : ir::dst_max;
+                ip6(val.substr(0, dash), lo_off);
+                if (dash == std::string::npos)
+                    std::memcpy(d.data() + hi_off, d.data() + lo_off, 16);
+                else
+                    ip6(val.substr(dash + 1), hi_off);
+                d[ir::flags] = static_cast<uint8_t>(d[ir::flags] | (src_range ? ir::src : ir::dst) |
+                                                    (take_invert() ? (src_range ? ir::src_inv : ir::dst_inv) : 0));
+                continue;
+            }
             auto ip = [&](const std::string& a) {
                 in_addr v{};
                 if (inet_pton(AF_INET, a.c_str(), &v) != 1)
@@ -1496,23 +1614,50 @@ Command parse_command_line(int argc, char** argv, bool fast)
             target_take(key);
             target_opts |= 1;
             // DNAT revision 2 (nf_nat_range2) or SNAT revision 0
-            // (nf_nat_ipv4_multi_range_compat): flags, addresses, ports.
-            bool v2 = target == "DNAT";
-            size_t f_off = v2 ? xt::nat::flags : xt::compat_nat::flags;
-            size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
-            size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
+            // (nf_nat_ipv4_multi_range_compat), or ip6tables' ranges:
+            // flags, addresses, ports.
+            const xt::NatLayout l = xt::nat_layout(target, family == AF_INET6);
             auto& d = r.xt.info;
-            uint32_t flags = xt::get<uint32_t>(d, f_off);
+            uint32_t flags = xt::get<uint32_t>(d, l.flags);
+            std::string ips = val;
+            std::string::size_type colon = std::string::npos;
+            if (family == AF_INET6) {
+                // libxt_NAT for IPv6: "[ADDR[-ADDR]]:PORTS", or an address
+                // (range) alone, colons and all.
+                if (auto open = val.find('['); open != std::string::npos) {
+                    auto close = val.find(']', open);
+                    if (close == std::string::npos)
+                        throw UsageError("Invalid address format");
+                    ips = val.substr(open + 1, close - open - 1);
+                    colon = val.find(':', close);
+                    if (colon != std::string::npos)
+                        flags |= put_nat_ports(d, val.substr(colon + 1), l);
+                }
+                if (!ips.empty()) {
+                    auto dash = ips.find('-');
+                    auto parse6 = [](const std::string& a, uint8_t* into) {
+                        if (inet_pton(AF_INET6, a.c_str(), into) != 1)
+                            throw UsageError("Bad IP address \"" + a + "\"");
+                    };
+                    parse6(ips.substr(0, dash), d.data() + l.min_ip);
+                    if (dash == std::string::npos)
+                        std::memcpy(d.data() + l.max_ip, d.data() + l.min_ip, 16);
+                    else
+                        parse6(ips.substr(dash + 1), d.data() + l.max_ip);
+                    flags |= xt::nat::map_ips;
+                }
+                xt::put<uint32_t>(d, l.flags, flags);
+                continue;
+            }
             if (val.find('[') != std::string::npos)
                 throw UsageError("Invalid address format");
             // One colon starts the ports; a second makes the whole value
             // an address (a bad one, for IPv4).
-            auto colon = val.find(':');
+            colon = val.find(':');
             if (colon != std::string::npos && val.find(':', colon + 1) != std::string::npos)
                 colon = std::string::npos;
-            std::string ips = val;
             if (colon != std::string::npos) {
-                flags |= put_nat_ports(d, val.substr(colon + 1), v2);
+                flags |= put_nat_ports(d, val.substr(colon + 1), l);
                 ips = val.substr(0, colon);
             }
             if (colon != 0) {
@@ -1520,18 +1665,18 @@ Command parse_command_line(int argc, char** argv, bool fast)
                 uint32_t lo = parse_nat_ip(ips.substr(0, dash));
                 uint32_t hi = dash == std::string::npos ? lo : parse_nat_ip(ips.substr(dash + 1));
                 for (size_t b = 0; b < 4; ++b) {
-                    d[lo_ip + b] = static_cast<uint8_t>(lo >> (24 - 8 * b));
-                    d[hi_ip + b] = static_cast<uint8_t>(hi >> (24 - 8 * b));
+                    d[l.min_ip + b] = static_cast<uint8_t>(lo >> (24 - 8 * b));
+                    d[l.max_ip + b] = static_cast<uint8_t>(hi >> (24 - 8 * b));
                 }
                 flags |= xt::nat::map_ips;
             }
-            xt::put<uint32_t>(d, f_off, flags);
+            xt::put<uint32_t>(d, l.flags, flags);
         } else if (key == "to-ports") {
             target_option({"MASQUERADE", "REDIRECT"}, key);
             target_take(key);
             auto& d = r.xt.info;
-            namespace c = xt::compat_nat;
-            xt::put<uint32_t>(d, c::flags, xt::get<uint32_t>(d, c::flags) | put_nat_ports(d, val, false));
+            const xt::NatLayout l = xt::nat_layout(target, family == AF_INET6);
+            xt::put<uint32_t>(d, l.flags, xt::get<uint32_t>(d, l.flags) | put_nat_ports(d, val, l));
         } else if (key == "random" || key == "random-fully" || key == "persistent") {
             if (key == "persistent")
                 target_option({"DNAT", "SNAT"}, key);
@@ -1542,7 +1687,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
             target_take(key);
             uint32_t bit = key == "random" ? xt::nat::random : key == "persistent" ? xt::nat::persistent
                                                                                      : xt::nat::random_fully;
-            size_t off = target == "DNAT" ? xt::nat::flags : xt::compat_nat::flags;
+            size_t off = xt::nat_layout(target, family == AF_INET6).flags;
             xt::put<uint32_t>(r.xt.info, off, xt::get<uint32_t>(r.xt.info, off) | bit);
         } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
                    key == "ctmask") {
@@ -1599,12 +1744,21 @@ Command parse_command_line(int argc, char** argv, bool fast)
             if (!reject_target)
                 throw UsageError("unknown option \"--reject-with\"");
             target_take(key);
-            auto it = std::find_if(std::begin(reject_names), std::end(reject_names), [&](const RejectName& n) {
-                return val == n.name || val == n.alias;
-            });
-            if (it == std::end(reject_names))
-                throw UsageError("unknown reject type \"" + val + "\"");
-            r.xt.info = reject_info(it->with);
+            if (family == AF_INET6) {
+                auto starts = [&](const char* n) { return strncasecmp(n, val.c_str(), val.size()) == 0; };
+                auto it = std::find_if(std::begin(reject_names6), std::end(reject_names6),
+                                       [&](const RejectName& n) { return starts(n.name) || starts(n.alias); });
+                if (it == std::end(reject_names6))
+                    throw UsageError("unknown reject type \"" + val + "\"");
+                r.xt.info = reject_info(it->with);
+            } else {
+                auto it = std::find_if(std::begin(reject_names), std::end(reject_names), [&](const RejectName& n) {
+                    return val == n.name || val == n.alias;
+                });
+                if (it == std::end(reject_names))
+                    throw UsageError("unknown reject type \"" + val + "\"");
+                r.xt.info = reject_info(it->with);
+            }
         }
     }
 
@@ -1618,7 +1772,7 @@ Command parse_command_line(int argc, char** argv, bool fast)
         // The options each match cannot do without, in libxtables' words.
         static const std::map<std::string, std::string> mandatory = {
             {"comment", "comment"}, {"state", "state"},       {"mark", "mark"},     {"connmark", "mark"},
-            {"icmp", "icmp-type"},  {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
+            {"icmp", "icmp-type"},  {"icmp6", "icmpv6-type"}, {"mac", "mac-source"},    {"pkttype", "pkt-type"}, {"length", "length"},
             {"tcpmss", "mss"},
         };
         if (auto m = mandatory.find(name); m != mandatory.end() && !ext_opts.count(m->second))
@@ -1680,7 +1834,8 @@ Command parse_command_line(int argc, char** argv, bool fast)
                          "\" must be specified\n");
     // REDIRECT has only revision 0 (the compat range): libxt_NAT refuses a
     // shifted portmap there; SNAT and MASQUERADE keep the flag.
-    if (target == "REDIRECT" && (xt::get<uint32_t>(r.xt.info, xt::compat_nat::flags) & xt::nat::proto_offset))
+    if (target == "REDIRECT" &&
+        (xt::get<uint32_t>(r.xt.info, xt::nat_layout(target, family == AF_INET6).flags) & xt::nat::proto_offset))
         throw UsageError("Shifted portmap ranges not supported with this kernel");
     if (r.l4match && r.proto != r.l4match && (r.sport.set() || r.dport.set() || r.flags.set()))
         throw UsageError(r.l4match == IPPROTO_TCP ? "TCP match requires '-p tcp'" : "UDP match requires '-p udp'");
@@ -1699,13 +1854,18 @@ Command parse_command_line(int argc, char** argv, bool fast)
         if (!ok)
             throw UsageError(std::string("Illegal option `-") + i.letter + "' with this command");
     }
+    // ip6tables-nft 1.8.9 checks -c but does not put the counters into the
+    // rule it adds (a built-in chain's -P counters it does set).
+    if (family == AF_INET6 && c.cmd != Cmd::Policy)
+        r.packets = r.bytes = 0;
     if (rule_command(c.cmd)) {
-        auto parse_addr = [](const std::optional<std::string>& s, AddrMatch& a) {
+        auto parse_addr = [&](const std::optional<std::string>& s, AddrMatch& a) {
             if (!s)
                 return;
-            auto parsed = parse_address(*s);
-            if (!parsed)
-                throw UsageError("host/network `" + *s + "' not found");
+            auto parsed = family == AF_INET6 ? parse_address6(*s) : parse_address(*s);
+            if (!parsed) // (ip6tables names the host part alone)
+                throw UsageError("host/network `" + (family == AF_INET6 ? s->substr(0, s->find('/')) : *s) +
+                                 "' not found");
             parsed->invert = a.invert;
             a = *parsed;
         };

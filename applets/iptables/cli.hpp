@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include <sys/socket.h>
+
 #include "applets/iptables/rule.hpp"
 
 namespace nsbox::iptables {
@@ -23,6 +25,7 @@ enum class Cmd { None, Append, Check, Delete, DeleteNum, Insert, Replace, List, 
 
 struct Command {
     Cmd cmd = Cmd::None;
+    int family = AF_INET;              // AF_INET (iptables) or AF_INET6 (ip6tables)
     std::string table = "filter";
     std::string chain;                 // empty: every chain (-L, -S, -F, -Z, -X)
     std::optional<unsigned> rulenum;   // -D N, -I N, -R N, -L/-S CHAIN N
@@ -53,7 +56,8 @@ struct UsageError : std::runtime_error {
 // `fast` splits a plain line (full option names, values in their own
 // words) without Boost's option lookups; false always uses Boost (the
 // tests compare the two).
-Command parse_command_line(int argc, char** argv, bool fast = true);
+// `family` is AF_INET for iptables, AF_INET6 for ip6tables.
+Command parse_command_line(int argc, char** argv, bool fast = true, int family = AF_INET);
 
 // Refuses a chain name iptables refuses wherever a chain is declared (-N,
 // an iptables-restore chain line): too long, starting with '-' or '!', or
@@ -61,11 +65,14 @@ Command parse_command_line(int argc, char** argv, bool fast = true);
 void check_chain_name(const std::string& name);
 // Whether iptables 1.8.9 finds a target of that name (a chain may not be
 // called so).
-bool is_target_name(std::string_view name);
+bool is_target_name(std::string_view name, int family = AF_INET);
 
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);
 // "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks).
 std::optional<AddrMatch> parse_address(const std::string& s);
+// "ADDR[/N|/MASK]" for ip6tables (an IPv6 address or a name from
+// /etc/hosts), or nullopt; throws UsageError for a bad mask.
+std::optional<AddrMatch> parse_address6(const std::string& s);
 
 } // namespace nsbox::iptables

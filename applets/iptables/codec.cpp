@@ -36,6 +36,8 @@ namespace {
 
 // Offsets in the IPv4 header and the tcp/udp header.
 constexpr uint32_t ip_frag_off = 6, ip_saddr = 12, ip_daddr = 16, l4_sport = 0, l4_dport = 2;
+// The same in the IPv6 header.
+constexpr uint32_t ip6_saddr = 8, ip6_daddr = 24;
 
 // x_tables' info layouts for the tcp and udp matches (struct xt_tcp,
 // struct xt_udp, padded to XT_ALIGN): ports, then flags, in host order.
@@ -95,6 +97,33 @@ void add_addr(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
     }
     out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, 4});
     out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 4, be32_bytes(a.mask), Data(4, 0)});
+    out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
+}
+
+// An IPv6 address match as nft-ipv6.c writes it: a whole-byte prefix
+// loads only its bytes; any other mask loads all 16 and masks them.
+void add_addr6(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
+{
+    uint32_t op = a.invert ? NFT_CMP_NEQ : NFT_CMP_EQ;
+    int plen = 0;
+    while (plen < 128 && (a.mask6[size_t(plen / 8)] & (0x80 >> (plen % 8))))
+        ++plen;
+    bool contiguous = true;
+    for (int i = plen; i < 128; ++i)
+        if (a.mask6[size_t(i / 8)] & (0x80 >> (i % 8)))
+            contiguous = false;
+    Data addr(a.addr6.begin(), a.addr6.end());
+    for (size_t i = 0; i < 16; ++i)
+        addr[i] &= a.mask6[i];
+    if (contiguous && plen > 0 && plen % 8 == 0) {
+        auto len = static_cast<uint32_t>(plen / 8);
+        out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, len});
+        addr.resize(len);
+        out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
+        return;
+    }
+    out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, 16});
+    out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 16, Data(a.mask6.begin(), a.mask6.end()), Data(16, 0)});
     out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
 }
 
@@ -197,8 +226,9 @@ bool is_trace_immediate(const nft::Expr& e)
 
 } // namespace
 
-nft::Rule encode(const Rule& r, const std::string& table, const std::string& chain)
+nft::Rule encode(const Rule& r, const std::string& table, const std::string& chain, int family)
 {
+    bool v6 = family == AF_INET6;
     nft::Rule out;
     out.table = table;
     out.chain = chain;
@@ -212,9 +242,9 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         e.push_back(nft::Cmp{NFT_REG_1, r.proto_invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ), Data{r.proto}});
     }
     if (r.src.set())
-        add_addr(e, ip_saddr, r.src);
+        v6 ? add_addr6(e, ip6_saddr, r.src) : add_addr(e, ip_saddr, r.src);
     if (r.dst.set())
-        add_addr(e, ip_daddr, r.dst);
+        v6 ? add_addr6(e, ip6_daddr, r.dst) : add_addr(e, ip_daddr, r.dst);
     if (r.frag) {
         // The 13 offset bits of frag_off: non-zero for -f, zero for "! -f".
         e.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, ip_frag_off, 2});
@@ -330,13 +360,20 @@ struct KnownXt {
     size_t size;
 };
 constexpr KnownXt known_matches[] = {
-    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
+    {"comment", 0, 256}, {"conntrack", 3, 168}, {"multiport", 1, 48}, {"icmp", 0, 8}, {"icmp6", 0, 8}, {"addrtype", 1, 8}, {"connmark", 1, 16}, {"statistic", 0, 24},
     {"pkttype", 0, 8},   {"iprange", 1, 72},     {"mac", 0, 16},        {"length", 0, 8},
     {"tcpmss", 0, 8},    {"owner", 1, 24},
 };
 constexpr KnownXt known_targets[] = {
     {"MASQUERADE", 0, 24}, {"REJECT", 0, 8}, {"REDIRECT", 0, 24}, {"DNAT", 2, 48},
     {"SNAT", 0, 24},       {"LOG", 0, 32},   {"MARK", 2, 8}, {"CONNMARK", 2, 16},
+    {"TCPMSS", 0, 8},      {"CT", 2, 72},
+};
+// The same for ip6tables: its NAT targets keep nf_nat_range (SNAT revision
+// 1, MASQUERADE, REDIRECT) or nf_nat_range2 (DNAT).
+constexpr KnownXt known_targets6[] = {
+    {"MASQUERADE", 0, 40}, {"REJECT", 0, 8}, {"REDIRECT", 0, 40}, {"DNAT", 2, 48},
+    {"SNAT", 1, 40},       {"LOG", 0, 32},   {"MARK", 2, 8},      {"CONNMARK", 2, 16},
     {"TCPMSS", 0, 8},      {"CT", 2, 72},
 };
 template <class T>
@@ -351,9 +388,11 @@ bool known(std::span<const KnownXt> table, const T& x)
 
 } // namespace
 
-Rule decode(const nft::Rule& nr_in)
+Rule decode(const nft::Rule& nr_in, int family)
 {
     Rule r;
+    const bool v6 = family == AF_INET6;
+    r.src.v6 = r.dst.v6 = v6;
     // -j TRACE: the last two expressions, as encode() writes them.
     const nft::Rule* source = &nr_in;
     nft::Rule trimmed;
@@ -466,11 +505,23 @@ Rule decode(const nft::Rule& nr_in)
                 x.kind = Ext::Kind::Mark;
                 x.mark = {load_host32(c->data), have_mask ? load_host32(mask) : ~0u, inv};
                 push_ext(std::move(x));
-            } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER && payload.offset == ip_frag_off &&
+            } else if (v6 && have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
+                       (payload.offset == ip6_saddr || payload.offset == ip6_daddr) && payload.len >= 1 &&
+                       payload.len <= 16 && c->data.size() == payload.len && (!have_mask || mask.size() == 16)) {
+                AddrMatch& a = payload.offset == ip6_saddr ? r.src : r.dst;
+                a.addr6 = {};
+                a.mask6 = {};
+                std::copy(c->data.begin(), c->data.end(), a.addr6.begin());
+                if (have_mask)
+                    std::copy(mask.begin(), mask.end(), a.mask6.begin());
+                else
+                    std::fill_n(a.mask6.begin(), payload.len, uint8_t(0xff));
+                a.invert = inv;
+            } else if (!v6 && have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER && payload.offset == ip_frag_off &&
                        payload.len == 2 && have_mask && mask == Data{0x1f, 0xff} && c->data == Data{0, 0}) {
                 r.frag = true;
                 r.frag_invert = !inv;
-            } else if (have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
+            } else if (!v6 && have_payload && payload.base == NFT_PAYLOAD_NETWORK_HEADER &&
                        (payload.offset == ip_saddr || payload.offset == ip_daddr) && payload.len >= 1 &&
                        payload.len <= 4 && c->data.size() == payload.len && (!have_mask || mask.size() == 4)) {
                 AddrMatch& a = payload.offset == ip_saddr ? r.src : r.dst;
@@ -543,7 +594,8 @@ Rule decode(const nft::Rule& nr_in)
                            ((xt::get<uint16_t>(t->info, xt::ct::flags) & ~(xt::ct::notrack | xt::ct::notrack_alias)) ||
                             xt::get<uint32_t>(t->info, xt::ct::ct_events) ||
                             xt::get<uint32_t>(t->info, xt::ct::exp_events) || t->info[xt::ct::timeout]);
-            if (!known(known_targets, *t) || (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
+            if (!known(v6 ? std::span<const KnownXt>(known_targets6) : std::span<const KnownXt>(known_targets), *t) ||
+                (t->name == "CONNMARK" && (t->info[12] || t->info[13])) || ct_more)
                 unsupported(fmt::format("target `{}' (revision {})", t->name, t->rev));
             r.verdict = Verdict::Xt;
             r.xt = *t;

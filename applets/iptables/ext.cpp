@@ -1,6 +1,7 @@
 #include "applets/iptables/ext.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -124,12 +125,12 @@ uint64_t bytes_to_cost(uint64_t n)
 }
 uint64_t factor(char c) { return c == 'm' ? 1024 * 1024 : c == 'k' ? 1024 : 1; }
 
-void init(Data& d)
+void init(Data& d, bool v6)
 {
     xt::put<uint64_t>(d, burst, default_burst);
     xt::put<uint32_t>(d, gc, gc_default);
-    d[srcmask] = 32;
-    d[dstmask] = 32;
+    d[srcmask] = v6 ? 128 : 32;
+    d[dstmask] = v6 ? 128 : 32;
 }
 
 // "N[k|m]b/s": a byte rate, as a cost.
@@ -206,6 +207,26 @@ void parse(Data& d, State& st, std::string_view opt, const std::string& val, boo
         // xtopt_parse_plen: a prefix length, else a mask in any form
         // inet_aton reads ("255.255.0.0", "33" as 0.0.0.33): its prefix
         // length, or 255 when it has none (the kernel refuses that).
+        if (st.v6) {
+            // For IPv6: 0-128, else a mask as an IPv6 address.
+            auto v = strtoul_all(val, 0, 128);
+            if (!v) {
+                std::array<uint8_t, 16> a{};
+                if (inet_pton(AF_INET6, val.c_str(), a.data()) != 1)
+                    fail(fmt::format("{}: bad value for option \"--{}\", neither a valid network mask nor valid "
+                                     "CIDR (0-128).\n", ext, id));
+                int n = 0;
+                while (n < 128 && (a[size_t(n / 8)] & (0x80 >> (n % 8))))
+                    ++n;
+                bool contiguous = true;
+                for (int i = n; i < 128; ++i)
+                    if (a[size_t(i / 8)] & (0x80 >> (i % 8)))
+                        contiguous = false;
+                v = contiguous ? static_cast<uint64_t>(n) : 255;
+            }
+            d[id == "hashlimit-srcmask" ? srcmask : dstmask] = static_cast<uint8_t>(*v);
+            return;
+        }
         auto v = strtoul_all(val, 0, 32);
         if (!v) {
             in_addr a{};
@@ -354,8 +375,9 @@ std::string mode_text(uint32_t mo, char sep)
     return " " + out;
 }
 
-void print(std::string& out, const Data& d, bool save)
+void print(std::string& out, const Data& d, bool save, bool v6)
 {
+    const uint8_t full = v6 ? 128 : 32;
     auto mo = xt::get<uint32_t>(d, hl::o_mode);
     auto cost = xt::get<uint64_t>(d, avg), b = xt::get<uint64_t>(d, burst);
     auto ival = xt::get<uint32_t>(d, interval);
@@ -380,9 +402,9 @@ void print(std::string& out, const Data& d, bool save)
         out += fmt::format(" {}htable-gcinterval {}", p, v);
     if (auto v = xt::get<uint32_t>(d, expire); v != quantum)
         out += fmt::format(" {}htable-expire {}", p, v);
-    if (d[srcmask] != 32)
+    if (d[srcmask] != full)
         out += fmt::format(" {}srcmask {}", p, d[srcmask]);
-    if (d[dstmask] != 32)
+    if (d[dstmask] != full)
         out += fmt::format(" {}dstmask {}", p, d[dstmask]);
     if (mo & rate_match) {
         out += fmt::format(" {}rate-match", p);
@@ -390,8 +412,8 @@ void print(std::string& out, const Data& d, bool save)
             out += fmt::format(" {}rate-interval {}", p, ival);
     }
 }
-void list(std::string& out, const Data& d, bool) { print(out, d, false); }
-void save(std::string& out, const Data& d) { print(out, d, true); }
+void list(std::string& out, const Data& d, bool, bool v6) { print(out, d, false, v6); }
+void save(std::string& out, const Data& d, bool v6) { print(out, d, true, v6); }
 } // namespace hl
 
 // ---------------------------------------------------------------------------
@@ -408,7 +430,7 @@ constexpr Option options[] = {
 };
 constexpr std::string_view ops[] = {"set", "rcheck", "update", "remove"};
 
-void init(Data& d)
+void init(Data& d, bool)
 {
     put_string(d, name, name_max, "DEFAULT");
     std::fill(d.begin() + mask, d.begin() + mask + 16, 0xff);
@@ -435,6 +457,25 @@ void parse(Data& d, State& st, std::string_view opt, const std::string& val, boo
         put_string(d, name, name_max, val);
     } else if (opt == "rsource" || opt == "rdest") {
         d[side] = opt == "rdest" ? 1 : 0;
+    } else if (opt == "mask" && st.v6) {
+        // XTTYPE_HOST for IPv6: an IPv6 address (an IPv4 one is of the
+        // wrong family for getaddrinfo).
+        in6_addr a6{};
+        in_addr a4{};
+        if (inet_pton(AF_INET6, val.c_str(), &a6) != 1) {
+            if (inet_pton(AF_INET, val.c_str(), &a4) == 1)
+                fail(fmt::format("getaddrinfo: {}\n", gai_strerror(EAI_ADDRFAMILY)));
+            net::HostLookup lk = net::resolve_host(val, AF_INET6);
+            if (lk.status != net::LookupStatus::ok || lk.addresses.empty()) {
+                int code = lk.status == net::LookupStatus::try_again ? EAI_AGAIN
+                           : lk.status == net::LookupStatus::no_data ? EAI_NODATA
+                           : lk.status == net::LookupStatus::failure ? EAI_FAIL
+                                                                     : EAI_NONAME;
+                fail(fmt::format("getaddrinfo: {}\n", gai_strerror(code)));
+            }
+            a6 = lk.addresses.front().v6;
+        }
+        std::memcpy(d.data() + mask, &a6, 16);
     } else if (opt == "mask") {
         // XTTYPE_HOST: getaddrinfo's first IPv4 answer, or its error.
         net::HostLookup lk = net::resolve_host(val, AF_INET);
@@ -471,7 +512,7 @@ void check(Data&, const State& st)
                 fail(fmt::format("recent: option \"--rttl\" cannot be used together with \"--{}\".\n", other));
 }
 
-void print(std::string& out, const Data& d, bool save)
+void print(std::string& out, const Data& d, bool save, bool v6)
 {
     uint8_t cs = d[check_set];
     if (d[invert])
@@ -495,14 +536,20 @@ void print(std::string& out, const Data& d, bool save)
     std::string side_text = d[side] == 0 ? (save ? " --rsource" : " side: source")
                             : d[side] == 1 ? (save ? " --rdest" : " side: dest")
                                            : "";
+    std::string m = dotted(d, mask);
+    if (v6) {
+        char buf[INET6_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET6, d.data() + mask, buf, sizeof buf);
+        m = buf;
+    }
     if (save) {
-        out += " --name " + nm + " --mask " + dotted(d, mask) + side_text;
+        out += " --name " + nm + " --mask " + m + side_text;
     } else {
-        out += " name: " + nm + side_text + " mask: " + dotted(d, mask);
+        out += " name: " + nm + side_text + " mask: " + m;
     }
 }
-void list(std::string& out, const Data& d, bool) { print(out, d, false); }
-void save(std::string& out, const Data& d) { print(out, d, true); }
+void list(std::string& out, const Data& d, bool, bool v6) { print(out, d, false, v6); }
+void save(std::string& out, const Data& d, bool v6) { print(out, d, true, v6); }
 } // namespace rc
 
 // ---------------------------------------------------------------------------
@@ -517,7 +564,7 @@ constexpr Option options[] = {
     {"physdev-is-bridged", false},
 };
 
-void init(Data&) {}
+void init(Data&, bool) {}
 
 void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
 {
@@ -571,8 +618,8 @@ void print(std::string& text, const Data& d, bool save)
     item(f_out, "physdev-out", outdev);
     item(f_bridged, "physdev-is-bridged", SIZE_MAX);
 }
-void list(std::string& text, const Data& d, bool) { print(text, d, false); }
-void save(std::string& text, const Data& d) { print(text, d, true); }
+void list(std::string& text, const Data& d, bool, bool) { print(text, d, false); }
+void save(std::string& text, const Data& d, bool) { print(text, d, true); }
 } // namespace pd
 
 // ---------------------------------------------------------------------------
@@ -580,7 +627,7 @@ void save(std::string& text, const Data& d) { print(text, d, true); }
 
 namespace cl {
 constexpr Option options[] = {{"set-class", true}};
-void init(Data&) {}
+void init(Data&, bool) {}
 void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
 {
     take(st, "CLASSIFY", opt, opt, inv, false);
@@ -594,23 +641,114 @@ void check(Data&, const State& st)
     if (st.given.empty())
         fail(opt_msg("CLASSIFY", "set-class", "must be specified"));
 }
-void list(std::string& out, const Data& d, bool)
+void list(std::string& out, const Data& d, bool, bool)
 {
     auto p = xt::get<uint32_t>(d, 0);
     out += fmt::format(" CLASSIFY set {:x}:{:x}", p >> 16, p & 0xffff);
 }
-void save(std::string& out, const Data& d)
+void save(std::string& out, const Data& d, bool)
 {
     auto p = xt::get<uint32_t>(d, 0);
     out += fmt::format(" --set-class {:04x}:{:04x}", p >> 16, p & 0xffff);
 }
 } // namespace cl
 
+// ---------------------------------------------------------------------------
+// hl (ip6tables only), revision 0 (struct ip6t_hl_info: mode, hop limit)
+
+namespace hop {
+constexpr uint8_t eq = 0, ne = 1, lt = 2, gt = 3;
+
+// In libip6t_hl's table order; "hl" is "hl-eq" without the "!".
+constexpr Option options[] = {{"hl-lt", true}, {"hl-gt", true}, {"hl-eq", true}, {"hl", true}};
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "hl";
+    std::string_view id = opt == "hl" ? "hl-eq" : opt;
+    take(st, ext, id, opt, inv, id == "hl-eq");
+    auto v = strtoul_all(val, 0, 255);
+    if (!v)
+        fail(fmt::format("{}: bad value for option \"--{}\", or out of range (0-255).\n", ext, opt));
+    d[0] = id == "hl-lt" ? lt : id == "hl-gt" ? gt : inv ? ne : eq;
+    d[1] = static_cast<uint8_t>(*v);
+}
+
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail("HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'");
+    // libxtables' exclusions, in the option table's order.
+    for (std::string_view a : {"hl-lt", "hl-gt", "hl-eq"})
+        for (std::string_view b : {"hl-lt", "hl-gt", "hl-eq"})
+            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
+                fail(fmt::format("hl: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    static constexpr const char* ops[] = {"==", "!=", "<", ">"};
+    out += fmt::format(" HL match HL {} {}", d[0] < 4 ? ops[d[0]] : "?", d[1]);
+}
+void save(std::string& out, const Data& d, bool)
+{
+    static constexpr const char* ops[] = {"--hl-eq", "! --hl-eq", "--hl-lt", "--hl-gt"};
+    out += fmt::format(" {} {}", d[0] < 4 ? ops[d[0]] : "?", d[1]);
+}
+} // namespace hop
+
+// ---------------------------------------------------------------------------
+// HL target (ip6tables only), revision 0 (struct ip6t_HL_info: mode, value)
+
+namespace hlt {
+constexpr uint8_t set = 0, inc = 1, dec = 2;
+
+constexpr Option options[] = {{"hl-set", true}, {"hl-dec", true}, {"hl-inc", true}};
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "HL", opt, opt, inv, false);
+    uint64_t min = opt == "hl-set" ? 0 : 1;
+    auto v = strtoul_all(val, min, 255);
+    if (!v)
+        fail(fmt::format("HL: bad value for option \"--{}\", or out of range ({}-255).\n", opt, min));
+    d[0] = opt == "hl-set" ? set : opt == "hl-inc" ? inc : dec;
+    d[1] = static_cast<uint8_t>(*v);
+}
+
+void check(Data&, const State& st)
+{
+    if (st.given.empty())
+        fail("HL: You must specify an action");
+    for (std::string_view a : {"hl-set", "hl-dec", "hl-inc"})
+        for (std::string_view b : {"hl-set", "hl-dec", "hl-inc"})
+            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
+                fail(fmt::format("HL: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    static constexpr const char* words[] = {"set to", "increment by", "decrement by"};
+    out += fmt::format(" HL {} {}", d[0] < 3 ? words[d[0]] : "?", d[1]);
+}
+void save(std::string& out, const Data& d, bool)
+{
+    static constexpr const char* opts[] = {"--hl-set", "--hl-inc", "--hl-dec"};
+    out += fmt::format(" {} {}", d[0] < 3 ? opts[d[0]] : "?", d[1]);
+}
+} // namespace hlt
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
     {"physdev", false, 0, 72, 72, pd::options, pd::init, pd::parse, pd::check, pd::list, pd::save},
+    {"hl", false, 0, 8, 8, hop::options, hop::init, hop::parse, hop::check, hop::list, hop::save, true},
     {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
+    {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
 };
 
 } // namespace

@@ -1,5 +1,5 @@
 // The x_tables extensions described by one table row each (hashlimit,
-// recent, physdev, CLASSIFY): the options they take, how each option fills
+// recent, physdev, hl, CLASSIFY, HL): the options they take, how each option fills
 // the info bytes iptables-nft 1.8.9 sends through nft_compat, their final
 // check, and how -L and -S print them. cli.cpp, codec.cpp and list.cpp
 // consult this table before their own older, hand-written cases.
@@ -29,6 +29,7 @@ struct State {
     std::set<std::string> given; // option names seen (aliases by their first name)
     uint32_t mult = 1;           // hashlimit: the rate's unit in seconds
     std::string warnings;        // for stderr, each line with its newline
+    bool v6 = false;             // parsing for ip6tables
 };
 
 struct Extension {
@@ -38,15 +39,18 @@ struct Extension {
     size_t size;      // XT_ALIGNed info size sent
     size_t user_size; // the part userspace owns; the kernel's state follows
     std::span<const Option> options;
-    void (*init)(Data&);
+    // `v6`: for ip6tables (hashlimit's masks are 128 bits there, recent's
+    // mask an IPv6 address).
+    void (*init)(Data&, bool v6);
     // One option (`invert`: a "!" came before it). Throws UsageError.
     void (*parse)(Data&, State&, std::string_view opt, const std::string& val, bool invert);
     // After the last option. Throws UsageError.
     void (*check)(Data&, const State&);
     // -L text (with its leading blank) and -S text (the options after
     // "-m NAME" or "-j NAME", with their leading blank).
-    void (*list)(std::string&, const Data&, bool numeric);
-    void (*save)(std::string&, const Data&);
+    void (*list)(std::string&, const Data&, bool numeric, bool v6);
+    void (*save)(std::string&, const Data&, bool v6);
+    bool v6_only = false; // ip6tables alone has it (hl)
 };
 
 // The extension of that name, or nullptr.

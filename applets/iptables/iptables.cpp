@@ -31,7 +31,9 @@ namespace {
 
 namespace nft = net::nft;
 
-constexpr const char* prefix = "iptables v1.8.9 (nf_tables): ";
+// The program's name in its messages, and the head of its errors.
+const char* tool_name(int family) { return family == AF_INET6 ? "ip6tables" : "iptables"; }
+std::string prefix_of(int family) { return fmt::format("{} v{} (nf_tables): ", tool_name(family), ref_version); }
 
 // Exit codes of xtables_error.
 constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
@@ -51,19 +53,21 @@ struct Failure {
     int code;
 };
 
-Failure usage(const std::string& msg, bool bare = false)
+Failure usage(int family, const std::string& msg, bool bare = false)
 {
-    std::string head = msg.empty() && bare ? "" : (bare ? "" : std::string(prefix)) + msg + "\n";
-    return {head + "Try `iptables -h' or 'iptables --help' for more information.\n", parameter_problem};
+    std::string head = msg.empty() && bare ? "" : (bare ? "" : prefix_of(family)) + msg + "\n";
+    return {head + fmt::format("Try `{0} -h' or '{0} --help' for more information.\n", tool_name(family)),
+            parameter_problem};
 }
 
 // iptables' "iptables: <nft_strerror>." for a refused command.
-Failure strerror_failure(const std::string& msg, bool einval = false)
+Failure strerror_failure(int family, const std::string& msg, bool einval = false)
 {
-    return {"iptables: " + msg + (einval ? ". Run `dmesg' for more information.\n" : ".\n"), other_problem};
+    return {std::string(tool_name(family)) + ": " + msg + (einval ? ". Run `dmesg' for more information.\n" : ".\n"),
+            other_problem};
 }
 
-const Failure no_such_chain = strerror_failure("No chain/target/match by that name");
+Failure no_such_chain(int family) { return strerror_failure(family, "No chain/target/match by that name"); }
 
 nft::Chain builtin_nft_chain(const BuiltinTable& t, const BuiltinChain& b, uint32_t policy)
 {
@@ -90,14 +94,14 @@ struct State {
     }
 };
 
-State load_state(net::Socket& s, const std::string& table)
+State load_state(net::Socket& s, const std::string& table, uint8_t family)
 {
     State st;
-    for (const auto& t : nft::dump_tables(s, AF_INET))
+    for (const auto& t : nft::dump_tables(s, family))
         if (t.name == table)
             st.table_exists = true;
     if (st.table_exists)
-        st.chains = nft::dump_chains(s, AF_INET, table);
+        st.chains = nft::dump_chains(s, family, table);
     return st;
 }
 
@@ -115,7 +119,10 @@ struct Plan {
 
 class Runner {
 public:
-    Runner(const Command& c, const BuiltinTable& t) : c_(c), t_(t), sock_(NETLINK_NETFILTER) {}
+    Runner(const Command& c, const BuiltinTable& t)
+        : c_(c), t_(t), fam_(static_cast<uint8_t>(c.family)), prefix_(prefix_of(c.family)), sock_(NETLINK_NETFILTER)
+    {
+    }
 
     // Runs the command; returns the exit code after printing what it must.
     int run();
@@ -134,12 +141,12 @@ private:
     void table_if_missing(Plan& p, const State& st)
     {
         if (!st.table_exists)
-            p.add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, AF_INET, t_.name),
+            p.add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, fam_, t_.name),
                   fmt::format(" TABLE_ADD failed ({{}}): table {}", t_.name));
     }
     void chain_add(Plan& p, const BuiltinChain& b)
     {
-        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, builtin_nft_chain(t_, b, NF_ACCEPT)),
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, fam_, builtin_nft_chain(t_, b, NF_ACCEPT)),
               fmt::format(" CHAIN_ADD failed ({{}}): chain {}", b.name));
     }
     // Ensures c_.chain exists (creating a built-in chain on demand as
@@ -161,14 +168,14 @@ private:
     {
         const Rule& r = c_.rule;
         if ((r.verdict == Verdict::Jump || r.verdict == Verdict::Goto) && !st.chain(r.chain)) {
-            fail_ = usage("Chain '" + r.chain + "' does not exist");
+            fail_ = usage(fam_, "Chain '" + r.chain + "' does not exist");
             return false;
         }
         return true;
     }
     std::vector<nft::Rule> rules_of(const std::string& chain)
     {
-        return nft::dump_rules(sock_, AF_INET, t_.name, chain);
+        return nft::dump_rules(sock_, fam_, t_.name, chain);
     }
     std::optional<std::vector<net::Message>> finish(Plan& p)
     {
@@ -192,6 +199,8 @@ private:
 
     const Command& c_;
     const BuiltinTable& t_;
+    uint8_t fam_;
+    std::string prefix_;
     net::Socket sock_;
     std::optional<Failure> fail_;
     std::vector<std::string> labels_;
@@ -210,7 +219,7 @@ int Runner::change(Build&& build)
     }
     if (!refusal)
         return 0;
-    std::string text = prefix + refusal_text(labels_, *refusal, " COMMIT failed ({}): ruleset") + "\n";
+    std::string text = prefix_ + refusal_text(labels_, *refusal, " COMMIT failed ({}): ruleset") + "\n";
     std::fputs(text.c_str(), stderr);
     return resource_problem;
 }
@@ -219,12 +228,12 @@ int Runner::append_or_insert()
 {
     bool insert = c_.cmd == Cmd::Insert;
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         Plan p;
         bool existed = st.chain(c_.chain) != nullptr;
-        if (!need_chain(p, st, no_such_chain) || !check_jump(st))
+        if (!need_chain(p, st, no_such_chain(fam_)) || !check_jump(st))
             return std::nullopt;
-        nft::Rule nr = encode(c_.rule, t_.name, c_.chain);
+        nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
         uint16_t flags = NLM_F_CREATE | NLM_F_APPEND;
         const char* op = "RULE_APPEND";
         if (insert) {
@@ -232,7 +241,7 @@ int Runner::append_or_insert()
             unsigned n = c_.rulenum.value_or(1);
             std::vector<nft::Rule> rules = existed ? rules_of(c_.chain) : std::vector<nft::Rule>{};
             if (n > rules.size() + 1 || (n > 1 && rules.empty())) {
-                fail_ = strerror_failure("Index of insertion too big");
+                fail_ = strerror_failure(fam_, "Index of insertion too big");
                 return std::nullopt;
             }
             if (n == 1 && rules.empty()) {
@@ -242,7 +251,7 @@ int Runner::append_or_insert()
                 nr.position = rules[n - 1].handle;
             }
         }
-        p.add(nft::rule_message(NFT_MSG_NEWRULE, flags, AF_INET, nr),
+        p.add(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr),
               fmt::format(" {} failed ({{}}): rule in chain {}", op, c_.chain));
         return finish(p);
     });
@@ -250,7 +259,7 @@ int Runner::append_or_insert()
 
 // DELRULE for a rule read from the kernel, written back as iptables-nft
 // writes it: table, chain, handle and the expressions as they were read.
-net::Message delete_message(const nft::Rule& r)
+net::Message delete_message(uint8_t family, const nft::Rule& r)
 {
     nft::Rule d;
     d.table = r.table;
@@ -258,15 +267,15 @@ net::Message delete_message(const nft::Rule& r)
     d.handle = r.handle;
     d.userdata = r.userdata;
     d.exprs = r.exprs;
-    return nft::rule_message(NFT_MSG_DELRULE, 0, AF_INET, d);
+    return nft::rule_message(NFT_MSG_DELRULE, 0, family, d);
 }
 
 int Runner::delete_or_check()
 {
     bool check = c_.cmd == Cmd::Check;
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
-        const Failure bad_rule = strerror_failure("Bad rule (does a matching rule exist in that chain?)");
+        State st = load_state(sock_, t_.name, fam_);
+        const Failure bad_rule = strerror_failure(fam_, "Bad rule (does a matching rule exist in that chain?)");
         if (!st.chain(c_.chain)) {
             fail_ = bad_rule;
             return std::nullopt;
@@ -274,12 +283,12 @@ int Runner::delete_or_check()
         if (!check_jump(st))
             return std::nullopt;
         for (const nft::Rule& nr : rules_of(c_.chain)) {
-            if (!decode(nr).same_as(c_.rule))
+            if (!decode(nr, fam_).same_as(c_.rule))
                 continue;
             if (check)
                 return std::nullopt;
             Plan p;
-            p.add(delete_message(nr), fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
+            p.add(delete_message(fam_, nr), fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
             return finish(p);
         }
         fail_ = bad_rule;
@@ -290,18 +299,18 @@ int Runner::delete_or_check()
 int Runner::delete_num()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         if (!st.chain(c_.chain)) {
-            fail_ = no_such_chain;
+            fail_ = no_such_chain(fam_);
             return std::nullopt;
         }
         std::vector<nft::Rule> rules = rules_of(c_.chain);
         if (*c_.rulenum > rules.size()) {
-            fail_ = strerror_failure("Index of deletion too big");
+            fail_ = strerror_failure(fam_, "Index of deletion too big");
             return std::nullopt;
         }
         Plan p;
-        p.add(delete_message(rules[*c_.rulenum - 1]),
+        p.add(delete_message(fam_, rules[*c_.rulenum - 1]),
               fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
     });
@@ -310,22 +319,22 @@ int Runner::delete_num()
 int Runner::replace()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         if (!st.chain(c_.chain)) {
-            fail_ = no_such_chain;
+            fail_ = no_such_chain(fam_);
             return std::nullopt;
         }
         if (!check_jump(st))
             return std::nullopt;
         std::vector<nft::Rule> rules = rules_of(c_.chain);
         if (*c_.rulenum > rules.size()) {
-            fail_ = strerror_failure("Index of replacement too big");
+            fail_ = strerror_failure(fam_, "Index of replacement too big");
             return std::nullopt;
         }
-        nft::Rule nr = encode(c_.rule, t_.name, c_.chain);
+        nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
         nr.handle = rules[*c_.rulenum - 1].handle;
         Plan p;
-        p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, AF_INET, nr),
+        p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, fam_, nr),
               fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
     });
@@ -351,19 +360,19 @@ std::vector<const nft::Chain*> ordered(const State& st)
 int Runner::flush()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         Plan p;
         auto flush_one = [&](const std::string& chain) {
             nft::Rule r;
             r.table = t_.name;
             r.chain = chain;
-            p.add(nft::rule_message(NFT_MSG_DELRULE, 0, AF_INET, r),
+            p.add(nft::rule_message(NFT_MSG_DELRULE, 0, fam_, r),
                   fmt::format(" RULE_FLUSH failed ({{}}): rule in chain {}", chain));
         };
         if (!c_.chain.empty()) {
             if (!st.table_exists && builtin_chain(t_, c_.chain))
                 return finish(p);
-            if (!need_chain(p, st, no_such_chain))
+            if (!need_chain(p, st, no_such_chain(fam_)))
                 return std::nullopt;
             flush_one(c_.chain);
             return finish(p);
@@ -377,12 +386,12 @@ int Runner::flush()
 int Runner::zero()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         Plan p;
         if (!c_.chain.empty() && !st.chain(c_.chain)) {
             if (builtin_chain(t_, c_.chain))
                 return finish(p);
-            fail_ = no_such_chain;
+            fail_ = no_such_chain(fam_);
             return std::nullopt;
         }
         if (c_.verbose) // iptables names each chain the kernel has
@@ -400,7 +409,7 @@ int Runner::zero()
                 z.policy = c->policy;
                 z.counters = nft::Counter{};
                 z.type = c->type;
-                p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, z),
+                p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, fam_, z),
                       fmt::format(" CHAIN_ZERO failed ({{}}): chain {}", c->name));
             }
             unsigned num = 0;
@@ -418,7 +427,7 @@ int Runner::zero()
                 if (!nonzero)
                     continue;
                 r.position.reset();
-                p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE, AF_INET, r),
+                p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE, fam_, r),
                       fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c->name));
             }
         }
@@ -430,9 +439,9 @@ int Runner::new_chain()
 {
     const std::string& name = c_.chain; // checked by the parser
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         if (st.chain(name) || builtin_chain(t_, name)) {
-            fail_ = strerror_failure("Chain already exists");
+            fail_ = strerror_failure(fam_, "Chain already exists");
             return std::nullopt;
         }
         Plan p;
@@ -440,7 +449,7 @@ int Runner::new_chain()
         nft::Chain c;
         c.table = t_.name;
         c.name = name;
-        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_EXCL, AF_INET, c),
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_EXCL, fam_, c),
               fmt::format(" CHAIN_USER_ADD failed ({{}}): chain {}", name));
         return finish(p);
     });
@@ -449,20 +458,20 @@ int Runner::new_chain()
 int Runner::delete_chain()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         Plan p;
         auto del = [&](const nft::Chain& c) {
             nft::Chain d;
             d.table = t_.name;
             d.name = c.name;
             d.use = c.use;
-            p.add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, AF_INET, d),
+            p.add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, fam_, d),
                   fmt::format(" CHAIN_DEL failed ({{}}): chain {}", c.name));
         };
         if (!c_.chain.empty()) {
             const nft::Chain* c = st.chain(c_.chain);
             if (!c || c->hook) {
-                fail_ = no_such_chain;
+                fail_ = no_such_chain(fam_);
                 return std::nullopt;
             }
             del(*c);
@@ -478,14 +487,14 @@ int Runner::delete_chain()
 int Runner::rename()
 {
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         const nft::Chain* c = st.chain(c_.chain);
         if (!c) {
-            fail_ = no_such_chain;
+            fail_ = no_such_chain(fam_);
             return std::nullopt;
         }
         if (st.chain(c_.new_name) || builtin_chain(t_, c_.new_name)) {
-            fail_ = strerror_failure("File exists");
+            fail_ = strerror_failure(fam_, "File exists");
             return std::nullopt;
         }
         Plan p;
@@ -493,7 +502,7 @@ int Runner::rename()
         r.table = t_.name;
         r.name = c_.new_name;
         r.handle = c->handle;
-        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, AF_INET, r),
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, fam_, r),
               fmt::format(" CHAIN_RENAME failed ({{}}): chain {}", c_.new_name));
         return finish(p);
     });
@@ -502,16 +511,16 @@ int Runner::rename()
 int Runner::policy()
 {
     if (c_.policy != "ACCEPT" && c_.policy != "DROP") {
-        std::fputs(strerror_failure("Bad policy name", true).text.c_str(), stderr);
+        std::fputs(strerror_failure(fam_, "Bad policy name", true).text.c_str(), stderr);
         return other_problem;
     }
     const BuiltinChain* b = builtin_chain(t_, c_.chain);
     if (!b) {
-        std::fputs(strerror_failure("Bad built-in chain name").text.c_str(), stderr);
+        std::fputs(strerror_failure(fam_, "Bad built-in chain name").text.c_str(), stderr);
         return other_problem;
     }
     return change([&]() -> std::optional<std::vector<net::Message>> {
-        State st = load_state(sock_, t_.name);
+        State st = load_state(sock_, t_.name, fam_);
         Plan p;
         if (!st.chain(c_.chain)) {
             table_if_missing(p, st);
@@ -519,7 +528,7 @@ int Runner::policy()
         }
         nft::Chain c = builtin_nft_chain(t_, *b, c_.policy == "DROP" ? NF_DROP : NF_ACCEPT);
         c.counters = nft::Counter{};
-        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, AF_INET, c),
+        p.add(nft::chain_message(NFT_MSG_NEWCHAIN, 0, fam_, c),
               fmt::format(" CHAIN_UPDATE failed ({{}}): chain {}", c_.chain));
         return finish(p);
     });
@@ -534,8 +543,8 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
     // the chain's own rules).
     std::map<std::string, uint32_t> refs;
     if (st.table_exists) {
-        for (const nft::Rule& r : nft::dump_rules(sock_, AF_INET, t_.name, "")) {
-            Rule d = decode(r);
+        for (const nft::Rule& r : nft::dump_rules(sock_, fam_, t_.name, "")) {
+            Rule d = decode(r, fam_);
             if (d.verdict == Verdict::Jump || d.verdict == Verdict::Goto)
                 ++refs[d.chain];
             if (only.empty() || r.chain == only)
@@ -568,9 +577,9 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
 
 int Runner::list(bool save)
 {
-    State st = load_state(sock_, t_.name);
+    State st = load_state(sock_, t_.name, fam_);
     if (!c_.chain.empty() && !st.chain(c_.chain) && !builtin_chain(t_, c_.chain)) {
-        std::fprintf(stderr, "%schain `%s' in table `%s' is incompatible, use 'nft' tool.\n", prefix,
+        std::fprintf(stderr, "%schain `%s' in table `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(),
                      c_.chain.c_str(), t_.name);
         return other_problem;
     }
@@ -581,7 +590,7 @@ int Runner::list(bool save)
     for (const ChainView& v : views) {
         for (const Rule& r : v.rules) {
             if (r.incompatible) {
-                std::fprintf(stderr, "%stable `%s' is incompatible, use 'nft' tool.\n", prefix, t_.name);
+                std::fprintf(stderr, "%stable `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(), t_.name);
                 return other_problem;
             }
         }
@@ -594,7 +603,7 @@ int Runner::list(bool save)
                 std::fprintf(stderr,
                              "%srule %u in chain `%s' of table `%s' uses %s, which nsbox cannot decode; "
                              "list it with iptables-nft or nft.\n",
-                             prefix, num, v.name.c_str(), t_.name, r.unsupported_what.c_str());
+                             prefix_.c_str(), num, v.name.c_str(), t_.name, r.unsupported_what.c_str());
                 return other_problem;
             }
         }
@@ -634,7 +643,7 @@ int Runner::list(bool save)
 
 int Runner::save_table(std::string& out, bool counters, const std::string& prog, const std::string& when)
 {
-    State st = load_state(sock_, t_.name);
+    State st = load_state(sock_, t_.name, fam_);
     std::vector<ChainView> views = chain_views(st, "");
     for (const ChainView& v : views) {
         for (const Rule& r : v.rules) {
@@ -697,56 +706,61 @@ int Runner::run()
     }
 }
 
-void print_help()
+void print_help(int family)
 {
-    std::printf("iptables v%s (nf_tables)\n\n"
-                "Usage: iptables -[ACD] chain rule-specification [options]\n"
-                "       iptables -I chain [rulenum] rule-specification [options]\n"
-                "       iptables -D chain rulenum [options]\n"
-                "       iptables -[LS] [chain [rulenum]] [options]\n"
-                "       iptables -[FZ] [chain] [options]\n"
-                "       iptables -[NX] chain\n"
-                "       iptables -P chain target [options]\n"
-                "       iptables -h (print this help information)\n"
+    fmt::print("{0} v{1} (nf_tables)\n\n"
+                "Usage: {0} -[ACD] chain rule-specification [options]\n"
+                "       {0} -I chain [rulenum] rule-specification [options]\n"
+                "       {0} -D chain rulenum [options]\n"
+                "       {0} -[LS] [chain [rulenum]] [options]\n"
+                "       {0} -[FZ] [chain] [options]\n"
+                "       {0} -[NX] chain\n"
+                "       {0} -P chain target [options]\n"
+                "       {0} -h (print this help information)\n"
                 "\n"
                 "nsbox implements: -A -C -D -I -R -L -S -F -Z -N -X -E -P; -t filter|nat|mangle|raw|security;\n"
                 "[!] -s/-d ADDR[/MASK], [!] -p PROTO, [!] -i/-o IFACE[+], -m tcp|udp (--sport --dport\n"
                 "--tcp-flags --syn), icmp, conntrack --ctstate, state, comment, multiport, mark, connmark,\n"
                 "limit, addrtype, statistic, pkttype, iprange, mac, length; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
                 "DNAT, SNAT, REDIRECT, LOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
-                ref_version);
+                tool_name(family), ref_version);
 }
 
 } // namespace
 
 } // namespace nsbox::iptables
 
-int nsbox::iptables_main(int argc, char** argv)
+namespace nsbox::iptables {
+
+namespace {
+
+// iptables (AF_INET) or ip6tables (AF_INET6).
+int tool_main(int family, int argc, char** argv)
 {
-    using namespace nsbox::iptables;
+    const std::string prefix = prefix_of(family);
     Command c;
     try {
-        c = parse_command_line(argc, argv);
+        c = parse_command_line(argc, argv, true, family);
     } catch (const UsageError& e) {
-        std::fputs(usage(e.what(), e.bare).text.c_str(), stderr);
+        std::fputs(usage(family, e.what(), e.bare).text.c_str(), stderr);
         return parameter_problem;
     }
     std::fputs(c.warnings.c_str(), stderr);
     if (c.cmd == Cmd::Version) {
         // The reference's shape (scripts match "v1.8.9 (nf_tables)"), then
         // which implementation it is.
-        std::printf("iptables v%s (nf_tables) nsbox %s\n", ref_version, NSBOX_VERSION);
+        std::printf("%s v%s (nf_tables) nsbox %s\n", tool_name(family), ref_version, NSBOX_VERSION);
         return 0;
     }
     if (c.cmd == Cmd::Help) {
-        print_help();
+        print_help(family);
         return 0;
     }
     const auto& tables = builtin_tables();
     auto t = std::find_if(tables.begin(), tables.end(), [&](const BuiltinTable& b) { return c.table == b.name; });
     if (t == tables.end()) {
-        std::fprintf(stderr, "%stable '%s' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n",
-                     prefix, c.table.c_str());
+        std::fprintf(stderr, "%stable '%s' does not exist\nPerhaps %s or your kernel needs to be upgraded.\n",
+                     prefix.c_str(), c.table.c_str(), tool_name(family));
         return version_problem;
     }
     try {
@@ -754,13 +768,20 @@ int nsbox::iptables_main(int argc, char** argv)
         return runner.run();
     } catch (const net::Error& e) {
         std::string why = e.code() == EPERM ? "Permission denied (you must be root)" : std::strerror(e.code());
-        std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", prefix, why.c_str());
+        std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", prefix.c_str(), why.c_str());
         return resource_problem;
     } catch (const net::Malformed& e) {
-        std::fprintf(stderr, "%sunexpected reply from the kernel: %s\n", prefix, e.what());
+        std::fprintf(stderr, "%sunexpected reply from the kernel: %s\n", prefix.c_str(), e.what());
         return other_problem;
     }
 }
+
+} // namespace
+
+} // namespace nsbox::iptables
+
+int nsbox::iptables_main(int argc, char** argv) { return iptables::tool_main(AF_INET, argc, argv); }
+int nsbox::ip6tables_main(int argc, char** argv) { return iptables::tool_main(AF_INET6, argc, argv); }
 
 // ---------------------------------------------------------------------------
 // iptables-save and iptables-restore
@@ -789,9 +810,14 @@ struct RestoreOptions {
 
 } // namespace nsbox::iptables
 
-int nsbox::iptables_save_main(int argc, char** argv)
+namespace nsbox::iptables {
+
+namespace {
+
+// iptables-save (family) or ip6tables-save (family6).
+int save_main(int family_arg, int argc, char** argv)
 {
-    using namespace nsbox::iptables;
+    const auto family = static_cast<uint8_t>(family_arg);
     std::string prog = prog_name(argv[0]);
     std::string table, file;
     bool counters = false;
@@ -833,7 +859,7 @@ int nsbox::iptables_save_main(int argc, char** argv)
     try {
         net::Socket probe(NETLINK_NETFILTER);
         std::vector<std::string> existing;
-        for (const auto& t : net::nft::dump_tables(probe, AF_INET))
+        for (const auto& t : net::nft::dump_tables(probe, family))
             existing.push_back(t.name);
         std::time_t now = std::time(nullptr);
         char when[64] = "";
@@ -845,6 +871,7 @@ int nsbox::iptables_save_main(int argc, char** argv)
             if (!listed)
                 continue;
             Command c;
+            c.family = family;
             c.table = name;
             Runner runner(c, *find_table(name));
             if (int rc = runner.save_table(out, counters, prog, when))
@@ -869,10 +896,10 @@ int nsbox::iptables_save_main(int argc, char** argv)
     }
 }
 
-int nsbox::iptables_restore_main(int argc, char** argv)
+// iptables-restore (family) or ip6tables-restore (family6).
+int restore_main(int family_arg, int argc, char** argv)
 {
-    using namespace nsbox::iptables;
-    namespace nft = net::nft;
+    const auto family = static_cast<uint8_t>(family_arg);
     std::string prog = prog_name(argv[0]);
     const std::string head = fmt::format("{} v{} (nf_tables): ", prog, ref_version);
     RestoreOptions o;
@@ -932,7 +959,7 @@ int nsbox::iptables_restore_main(int argc, char** argv)
         text.append(chunk, got);
     if (in != stdin)
         std::fclose(in);
-    RestoreInput parsed = parse_restore(text, prog, o.counters, o.only_table);
+    RestoreInput parsed = parse_restore(text, prog, o.counters, o.only_table, family);
     std::fputs(parsed.warnings.c_str(), stderr);
     if (parsed.code) {
         std::fputs(parsed.error.c_str(), stderr);
@@ -955,24 +982,24 @@ int nsbox::iptables_restore_main(int argc, char** argv)
                 labels.push_back(std::move(label));
             };
             std::vector<std::string> existing;
-            for (const auto& t : nft::dump_tables(sock, AF_INET))
+            for (const auto& t : nft::dump_tables(sock, family))
                 existing.push_back(t.name);
             for (const RestoreTable& b : blocks) {
                 const BuiltinTable& t = *b.table;
                 bool exists = std::find(existing.begin(), existing.end(), t.name) != existing.end();
                 std::vector<std::string> chains; // present once this batch has run
                 if (o.noflush && exists)
-                    for (const auto& c : nft::dump_chains(sock, AF_INET, t.name))
+                    for (const auto& c : nft::dump_chains(sock, family, t.name))
                         chains.push_back(c.name);
                 std::string at = fmt::format("line {}:", b.line);
                 if (!o.noflush && exists)
-                    add(nft::table_message(NFT_MSG_DELTABLE, 0, AF_INET, t.name),
+                    add(nft::table_message(NFT_MSG_DELTABLE, 0, family, t.name),
                         at + fmt::format(" TABLE_FLUSH failed ({{}}): table {}", t.name));
                 // An empty block only flushes: iptables-nft creates the table
                 // again only for what the block declares.
                 bool empty = b.chains.empty() && b.rules.empty();
                 if ((!o.noflush || !exists) && !empty)
-                    add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, AF_INET, t.name),
+                    add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, family, t.name),
                         at + fmt::format(" TABLE_ADD failed ({{}}): table {}", t.name));
                 auto known = [&](const std::string& name) {
                     return std::find(chains.begin(), chains.end(), name) != chains.end();
@@ -983,14 +1010,14 @@ int nsbox::iptables_restore_main(int argc, char** argv)
                         nft::Rule flush;
                         flush.table = t.name;
                         flush.chain = name;
-                        add(nft::rule_message(NFT_MSG_DELRULE, 0, AF_INET, flush),
+                        add(nft::rule_message(NFT_MSG_DELRULE, 0, family, flush),
                             lat + fmt::format(" RULE_FLUSH failed ({{}}): rule in chain {}", name));
                         return;
                     }
                     nft::Chain c;
                     c.table = t.name;
                     c.name = name;
-                    add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, c),
+                    add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, family, c),
                         lat + fmt::format(" CHAIN_USER_ADD failed ({{}}): chain {}", name));
                     chains.push_back(name);
                 };
@@ -999,7 +1026,7 @@ int nsbox::iptables_restore_main(int argc, char** argv)
                     nft::Chain c = builtin_nft_chain(t, bc, policy);
                     if (counters)
                         c.counters = *counters;
-                    add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, AF_INET, c),
+                    add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, family, c),
                         fmt::format("line {}: CHAIN_ADD failed ({{}}): chain {}", line, bc.name));
                     if (!known(bc.name))
                         chains.push_back(bc.name);
@@ -1042,7 +1069,7 @@ int nsbox::iptables_restore_main(int argc, char** argv)
                     }
                     bool insert = rr.cmd.cmd == Cmd::Insert;
                     add(nft::rule_message(NFT_MSG_NEWRULE, insert ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
-                                          AF_INET, encode(r, t.name, rr.cmd.chain)),
+                                          family, encode(r, t.name, rr.cmd.chain, family)),
                         fmt::format("line {}: {} failed ({{}}): rule in chain {}", rr.line,
                                     insert ? "RULE_INSERT" : "RULE_APPEND", rr.cmd.chain));
                 }
@@ -1064,3 +1091,12 @@ int nsbox::iptables_restore_main(int argc, char** argv)
         return resource_problem;
     }
 }
+
+} // namespace
+
+} // namespace nsbox::iptables
+
+int nsbox::iptables_save_main(int argc, char** argv) { return iptables::save_main(AF_INET, argc, argv); }
+int nsbox::ip6tables_save_main(int argc, char** argv) { return iptables::save_main(AF_INET6, argc, argv); }
+int nsbox::iptables_restore_main(int argc, char** argv) { return iptables::restore_main(AF_INET, argc, argv); }
+int nsbox::ip6tables_restore_main(int argc, char** argv) { return iptables::restore_main(AF_INET6, argc, argv); }

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <span>
 #include <netinet/in.h>
+#include <arpa/inet.h>
 
 #include <fmt/format.h>
 
@@ -53,8 +55,46 @@ std::string mask_suffix(uint32_t mask)
     return fmt::format("/{}", dotted(mask));
 }
 
+std::string ntop6(const std::array<uint8_t, 16>& a)
+{
+    char buf[INET6_ADDRSTRLEN] = "";
+    inet_ntop(AF_INET6, a.data(), buf, sizeof buf);
+    return buf;
+}
+
+// xtables_ip6mask_to_cidr: the prefix length, or -1 when not contiguous.
+int cidr6(const std::array<uint8_t, 16>& m)
+{
+    int n = 0;
+    while (n < 128 && (m[size_t(n / 8)] & (0x80 >> (n % 8))))
+        ++n;
+    for (int i = n; i < 128; ++i)
+        if (m[size_t(i / 8)] & (0x80 >> (i % 8)))
+            return -1;
+    return n;
+}
+
+std::string addr_text6(const AddrMatch& a, const Format& f)
+{
+    if (a.mask6 == std::array<uint8_t, 16>{} && !f.numeric)
+        return "anywhere";
+    std::string host;
+    if (!f.numeric)
+        if (auto name = names::address_name6(a.addr6))
+            host = *name;
+    if (host.empty())
+        host = ntop6(a.addr6);
+    // xtables_ip6mask_to_numeric
+    int l = cidr6(a.mask6);
+    if (l == 128)
+        return host;
+    return host + "/" + (l < 0 ? ntop6(a.mask6) : std::to_string(l));
+}
+
 std::string addr_text(const AddrMatch& a, const Format& f)
 {
+    if (a.v6)
+        return addr_text6(a, f);
     if (a.mask == 0 && !f.numeric)
         return "anywhere";
     std::string host;
@@ -95,16 +135,24 @@ void print_ports(std::string& out, const char* name, const PortMatch& p, const c
                            port_text(p.hi, proto, numeric));
 }
 
-const char* reject_name(const net::nft::Data& info)
+// The reject type's name: ipt_reject_with, or ip6t_reject_with for ip6tables
+// (`v6`).
+const char* reject_name(const net::nft::Data& info, bool v6)
 {
     static constexpr const char* names[] = {
         "icmp-net-unreachable", "icmp-host-unreachable", "icmp-proto-unreachable", "icmp-port-unreachable",
         "icmp-echo-reply",      "icmp-net-prohibited",   "icmp-host-prohibited",   "tcp-reset",
         "icmp-admin-prohibited",
     };
+    static constexpr const char* names6[] = {
+        "icmp6-no-route", "icmp6-adm-prohibited", "icmp6-not-neighbour", "icmp6-addr-unreachable",
+        "icmp6-port-unreachable", "icmp6-echo-reply", "tcp-reset", "icmp6-policy-fail", "icmp6-reject-route",
+    };
     uint32_t with = 0;
     if (info.size() >= 4)
         std::memcpy(&with, info.data(), 4);
+    if (v6)
+        return with < std::size(names6) ? names6[with] : "?";
     return with < std::size(names) ? names[with] : "?";
 }
 
@@ -217,13 +265,16 @@ std::string mark_text(uint32_t value, uint32_t mask)
     return mask == ~0u ? fmt::format("0x{:x}", value) : fmt::format("0x{:x}/0x{:x}", value, mask);
 }
 
-void list_icmp(std::string& out, const net::nft::Data& d, bool numeric)
+// libxt_icmp's print, and libip6t_icmp6's (" ipv6-icmp", its names).
+void list_icmp(std::string& out, const net::nft::Data& d, bool numeric, bool v6 = false)
 {
     uint8_t type = d[0], lo = d[1], hi = d[2];
     bool inv = d[3] & 0x01;
-    out += " icmp";
+    out += v6 ? " ipv6-icmp" : " icmp";
+    std::span<const xt::icmp::Name> names = v6 ? std::span<const xt::icmp::Name>(xt::icmp6::names)
+                                                : std::span<const xt::icmp::Name>(xt::icmp::names);
     if (!numeric) {
-        for (const auto& n : xt::icmp::names) {
+        for (const auto& n : names) {
             if (n.type == type && n.code_min == lo && n.code_max == hi) {
                 out += fmt::format(" {}{}", inv ? "!" : "", n.name);
                 return;
@@ -239,9 +290,9 @@ void list_icmp(std::string& out, const net::nft::Data& d, bool numeric)
         out += fmt::format(" codes {}-{}", lo, hi);
 }
 
-uint32_t nat_flags(const net::nft::Target& t)
+uint32_t nat_flags(const net::nft::Target& t, bool v6)
 {
-    return xt::get<uint32_t>(t.info, t.name == "DNAT" ? xt::nat::flags : xt::compat_nat::flags);
+    return xt::get<uint32_t>(t.info, xt::nat_layout(t.name, v6).flags);
 }
 
 std::string addr4(const net::nft::Data& d, size_t off)
@@ -252,40 +303,51 @@ std::string addr4(const net::nft::Data& d, size_t off)
     return dotted(a);
 }
 
+std::string addr6(const net::nft::Data& d, size_t off)
+{
+    std::array<uint8_t, 16> a{};
+    if (off + 16 <= d.size())
+        std::memcpy(a.data(), d.data() + off, 16);
+    return ntop6(a);
+}
+
 // DNAT's (nf_nat_range2) or SNAT's (compat range) range:
-// "10.0.0.2-10.0.0.9:80-90".
-std::string nat_range(const net::nft::Target& t)
+// "10.0.0.2-10.0.0.9:80-90"; ip6tables' "[fd00::1-fd00::9]:80-90".
+std::string nat_range(const net::nft::Target& t, bool v6)
 {
     const auto& d = t.info;
-    bool v2 = t.name == "DNAT";
-    size_t lo_ip = v2 ? xt::nat::min_addr : xt::compat_nat::min_ip;
-    size_t hi_ip = v2 ? xt::nat::max_addr : xt::compat_nat::max_ip;
-    auto flags = nat_flags(t);
+    const xt::NatLayout l = xt::nat_layout(t.name, v6);
+    auto flags = nat_flags(t, v6);
+    bool ports = flags & xt::nat::proto_specified;
     std::string out;
     if (flags & xt::nat::map_ips) {
-        out += addr4(d, lo_ip);
-        if (std::memcmp(d.data() + lo_ip, d.data() + hi_ip, 4) != 0)
-            out += '-' + addr4(d, hi_ip);
+        size_t n = v6 ? 16 : 4;
+        if (v6 && ports)
+            out += '[';
+        out += v6 ? addr6(d, l.min_ip) : addr4(d, l.min_ip);
+        if (std::memcmp(d.data() + l.min_ip, d.data() + l.max_ip, n) != 0)
+            out += '-' + (v6 ? addr6(d, l.max_ip) : addr4(d, l.max_ip));
+        if (v6 && ports)
+            out += ']';
     }
-    if (flags & xt::nat::proto_specified) {
-        uint16_t lo = xt::get_be16(d, v2 ? xt::nat::min_proto : xt::compat_nat::min);
-        uint16_t hi = xt::get_be16(d, v2 ? xt::nat::max_proto : xt::compat_nat::max);
+    if (ports) {
+        uint16_t lo = xt::get_be16(d, l.min_port);
+        uint16_t hi = xt::get_be16(d, l.max_port);
         out += fmt::format(":{}", lo);
         if (hi != lo)
             out += fmt::format("-{}", hi);
         // A shifted portmap: the compat range has no base port (0).
         if (flags & xt::nat::proto_offset)
-            out += fmt::format("/{}", v2 ? xt::get_be16(d, xt::nat::base_proto) : 0);
+            out += fmt::format("/{}", l.base ? xt::get_be16(d, xt::nat::base_proto) : 0);
     }
     return out;
 }
 
-// MASQUERADE's and REDIRECT's ports (compat range): "1000-2000", "80",
-// "1000-2000/0" for a shifted portmap.
-std::string compat_ports(const net::nft::Data& d, uint32_t flags)
+// MASQUERADE's and REDIRECT's ports (compat range, or nf_nat_range for
+// ip6tables): "1000-2000", "80", "1000-2000/0" for a shifted portmap.
+std::string compat_ports(const net::nft::Data& d, uint32_t flags, const xt::NatLayout& l)
 {
-    namespace c = xt::compat_nat;
-    uint16_t lo = xt::get_be16(d, c::min), hi = xt::get_be16(d, c::max);
+    uint16_t lo = xt::get_be16(d, l.min_port), hi = xt::get_be16(d, l.max_port);
     std::string out = std::to_string(lo);
     if (hi != lo)
         out += fmt::format("-{}", hi);
@@ -433,7 +495,7 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     }
     const auto& d = x.xt.info;
     if (const ext::Extension* e = ext::find(x.xt.name, false)) {
-        e->list(out, d, f.numeric);
+        e->list(out, d, f.numeric, r.src.v6);
         return;
     }
     if (x.xt.name == "comment") {
@@ -451,6 +513,8 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
                            multiport_list(d, proto_name(r.proto), f.numeric));
     } else if (x.xt.name == "icmp") {
         list_icmp(out, d, f.numeric);
+    } else if (x.xt.name == "icmp6") {
+        list_icmp(out, d, f.numeric, true);
     } else if (x.xt.name == "statistic") {
         out += " statistic" + statistic_text(d, "");
     } else if (x.xt.name == "pkttype") {
@@ -458,12 +522,13 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     } else if (x.xt.name == "iprange") {
         namespace ir = xt::iprange;
         uint8_t flags = d[ir::flags];
+        auto a = [&](size_t off) { return r.src.v6 ? addr6(d, off) : addr4(d, off); };
         if (flags & ir::src)
-            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
-                               addr4(d, ir::src_max));
+            out += fmt::format(" source IP range{} {}-{}", flags & ir::src_inv ? " !" : "", a(ir::src_min),
+                               a(ir::src_max));
         if (flags & ir::dst)
-            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
-                               addr4(d, ir::dst_max));
+            out += fmt::format(" destination IP range{} {}-{}", flags & ir::dst_inv ? " !" : "", a(ir::dst_min),
+                               a(ir::dst_max));
     } else if (x.xt.name == "mac") {
         out += fmt::format(" MAC{} {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
@@ -492,7 +557,7 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     }
 }
 
-void save_ext(std::string& out, const Ext& x)
+void save_ext(std::string& out, const Ext& x, bool v6)
 {
     switch (x.kind) {
     case Ext::Kind::Mark:
@@ -509,7 +574,7 @@ void save_ext(std::string& out, const Ext& x)
     const auto& d = x.xt.info;
     if (const ext::Extension* e = ext::find(x.xt.name, false)) {
         out += " -m " + x.xt.name;
-        e->save(out, d);
+        e->save(out, d, v6);
         return;
     }
     if (x.xt.name == "comment") {
@@ -529,6 +594,14 @@ void save_ext(std::string& out, const Ext& x)
         if (d[xt::multiport::invert])
             out += " !";
         out += fmt::format(" --{} {}", multiport_kind(d), multiport_list(d, nullptr, true));
+    } else if (x.xt.name == "icmp6") {
+        // libip6t_icmp6's save: always the number
+        out += " -m icmp6";
+        if (d[3] & 0x01)
+            out += " !";
+        out += fmt::format(" --icmpv6-type {}", d[0]);
+        if (d[1] != 0 || d[2] != 0xFF)
+            out += fmt::format("/{}", d[1]);
     } else if (x.xt.name == "icmp") {
         out += " -m icmp";
         if (d[3] & 0x01)
@@ -549,12 +622,13 @@ void save_ext(std::string& out, const Ext& x)
         namespace ir = xt::iprange;
         uint8_t flags = d[ir::flags];
         out += " -m iprange";
+        auto a = [&](size_t off) { return v6 ? addr6(d, off) : addr4(d, off); };
         if (flags & ir::src)
-            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", addr4(d, ir::src_min),
-                               addr4(d, ir::src_max));
+            out += fmt::format("{} --src-range {}-{}", flags & ir::src_inv ? " !" : "", a(ir::src_min),
+                               a(ir::src_max));
         if (flags & ir::dst)
-            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", addr4(d, ir::dst_min),
-                               addr4(d, ir::dst_max));
+            out += fmt::format("{} --dst-range {}-{}", flags & ir::dst_inv ? " !" : "", a(ir::dst_min),
+                               a(ir::dst_max));
     } else if (x.xt.name == "mac") {
         out += fmt::format(" -m mac{} --mac-source {}", xt::get<int32_t>(d, xt::mac::invert) ? " !" : "", mac_text(d));
     } else if (x.xt.name == "length") {
@@ -599,27 +673,27 @@ std::string mark_op_text(const char* name, uint32_t mark, uint32_t mask)
 }
 
 // -L text of an x_tables target's options.
-void list_target(std::string& out, const net::nft::Target& t, const Format& f)
+void list_target(std::string& out, const net::nft::Target& t, const Format& f, bool v6)
 {
     const auto& d = t.info;
     if (const ext::Extension* e = ext::find(t.name, true)) {
-        e->list(out, d, f.numeric);
+        e->list(out, d, f.numeric, v6);
         return;
     }
     if (t.name == "REJECT") {
-        out += fmt::format(" reject-with {}", reject_name(d));
+        out += fmt::format(" reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
-        namespace c = xt::compat_nat;
-        auto flags = xt::get<uint32_t>(d, c::flags);
+        const xt::NatLayout l = xt::nat_layout(t.name, v6);
+        auto flags = xt::get<uint32_t>(d, l.flags);
         if (flags & xt::nat::proto_specified)
-            out += (t.name == "MASQUERADE" ? " masq ports: " : " redir ports ") + compat_ports(d, flags);
+            out += (t.name == "MASQUERADE" ? " masq ports: " : " redir ports ") + compat_ports(d, flags, l);
         if (flags & xt::nat::random)
             out += " random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
             out += " random-fully";
     } else if (t.name == "DNAT" || t.name == "SNAT") {
-        auto flags = nat_flags(t);
-        out += " to:" + nat_range(t);
+        auto flags = nat_flags(t, v6);
+        out += " to:" + nat_range(t, v6);
         if (flags & xt::nat::random)
             out += " random";
         if (flags & xt::nat::random_fully)
@@ -686,7 +760,7 @@ void list_target(std::string& out, const net::nft::Target& t, const Format& f)
     }
 }
 
-void save_target(std::string& out, const net::nft::Target& t)
+void save_target(std::string& out, const net::nft::Target& t, bool v6)
 {
     const auto& d = t.info;
     if (t.name == "CT" && (xt::get<uint16_t>(d, xt::ct::flags) & xt::ct::notrack_alias)) {
@@ -695,7 +769,7 @@ void save_target(std::string& out, const net::nft::Target& t)
     }
     out += " -j " + t.name;
     if (const ext::Extension* e = ext::find(t.name, true)) {
-        e->save(out, d);
+        e->save(out, d, v6);
         return;
     }
     if (t.name == "CT") {
@@ -708,19 +782,19 @@ void save_target(std::string& out, const net::nft::Target& t)
         return;
     }
     if (t.name == "REJECT") {
-        out += fmt::format(" --reject-with {}", reject_name(d));
+        out += fmt::format(" --reject-with {}", reject_name(d, v6));
     } else if (t.name == "MASQUERADE" || t.name == "REDIRECT") {
-        namespace c = xt::compat_nat;
-        auto flags = xt::get<uint32_t>(d, c::flags);
+        const xt::NatLayout l = xt::nat_layout(t.name, v6);
+        auto flags = xt::get<uint32_t>(d, l.flags);
         if (flags & xt::nat::proto_specified)
-            out += " --to-ports " + compat_ports(d, flags);
+            out += " --to-ports " + compat_ports(d, flags, l);
         if (flags & xt::nat::random)
             out += " --random";
         if (t.name == "MASQUERADE" && (flags & xt::nat::random_fully))
             out += " --random-fully";
     } else if (t.name == "DNAT" || t.name == "SNAT") {
-        auto flags = nat_flags(t);
-        out += fmt::format(" --to-{} {}", t.name == "DNAT" ? "destination" : "source", nat_range(t));
+        auto flags = nat_flags(t, v6);
+        out += fmt::format(" --to-{} {}", t.name == "DNAT" ? "destination" : "source", nat_range(t, v6));
         if (flags & xt::nat::random)
             out += " --random";
         if (flags & xt::nat::random_fully)
@@ -846,7 +920,7 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         }
     }
     if (r.verdict == Verdict::Xt)
-        list_target(out, r.xt, f);
+        list_target(out, r.xt, f, r.src.v6);
     out += '\n';
 }
 
@@ -866,6 +940,15 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
 {
     out += "-A " + chain;
     auto addr = [&](char letter, const AddrMatch& a) {
+        if (a.v6) {
+            // nft-ipv6.c's save_ipv6_addr
+            int l = cidr6(a.mask6);
+            if (!a.invert && l == 0)
+                return;
+            out += fmt::format("{} -{} {}/{}", a.invert ? " !" : "", letter, ntop6(a.addr6),
+                               l < 0 ? ntop6(a.mask6) : std::to_string(l));
+            return;
+        }
         if (a.mask == 0 && !a.invert && a.addr == 0)
             return;
         out += fmt::format("{} -{} {}/{}", a.invert ? " !" : "", letter, dotted(a.addr), save_mask(a.mask));
@@ -910,7 +993,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
                 out += fmt::format("{} --tcp-flags {} {}", r.flags.invert ? " !" : "", tcp_flag_text(r.flags.mask),
                                    tcp_flag_text(r.flags.cmp));
         } else if (m == 'e' && next_ext < r.exts.size()) {
-            save_ext(out, r.exts[next_ext++]);
+            save_ext(out, r.exts[next_ext++], r.src.v6);
         }
     }
     if (counters)
@@ -918,7 +1001,7 @@ void save_rule(std::string& out, const std::string& chain, const Rule& r, bool c
     switch (r.verdict) {
     case Verdict::None: break;
     case Verdict::Goto: out += " -g " + r.chain; break;
-    case Verdict::Xt: save_target(out, r.xt); break;
+    case Verdict::Xt: save_target(out, r.xt, r.src.v6); break;
     default: out += " -j " + target_name(r); break;
     }
     out += '\n';

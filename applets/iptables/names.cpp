@@ -1,5 +1,7 @@
 #include "applets/iptables/names.hpp"
 
+#include <cstring>
+
 #include <arpa/inet.h>
 #include <string_view>
 
@@ -84,6 +86,29 @@ std::optional<std::string> address_name(uint32_t addr)
     if (found.status == net::LookupStatus::ok)
         return found.name;
     return net::netdb::network_name(addr);
+}
+
+std::optional<std::array<uint8_t, 16>> host_address6(const std::string& name)
+{
+    auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET6);
+    for (const auto& a : found.addresses) {
+        if (found.status != net::LookupStatus::ok || a.family != AF_INET6)
+            continue;
+        std::array<uint8_t, 16> out{};
+        std::memcpy(out.data(), &a.v6, 16);
+        return out;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> address_name6(const std::array<uint8_t, 16>& addr)
+{
+    in6_addr a{};
+    std::memcpy(&a, addr.data(), 16);
+    auto found = net::reverse_hosts(net::read_hosts(), net::HostAddress::from_v6(a));
+    if (found.status == net::LookupStatus::ok)
+        return found.name;
+    return std::nullopt;
 }
 
 } // namespace nsbox::iptables::names

@@ -4,6 +4,7 @@
 // modules. DNS is not consulted (a listing never waits on the network).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,5 +25,8 @@ std::optional<uint16_t> service_port_any(const std::string& name);
 // Addresses in host byte order: /etc/hosts, then /etc/networks.
 std::optional<uint32_t> host_address(const std::string& name);
 std::optional<std::string> address_name(uint32_t addr);
+// IPv6 addresses (network byte order): /etc/hosts only.
+std::optional<std::array<uint8_t, 16>> host_address6(const std::string& name);
+std::optional<std::string> address_name6(const std::array<uint8_t, 16>& addr);
 
 } // namespace nsbox::iptables::names

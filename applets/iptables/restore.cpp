@@ -63,7 +63,7 @@ std::vector<std::string> split_words(std::string_view line)
 }
 
 RestoreInput parse_restore(std::string_view text, const std::string& prog, bool counters,
-                           const std::string& only_table)
+                           const std::string& only_table, int family)
 {
     RestoreInput in;
     const std::string head = fmt::format("{} v{} (nf_tables): ", prog, ref_version);
@@ -158,7 +158,7 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         RestoreRule rr;
         rr.line = lineno;
         try {
-            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data());
+            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data(), true, family);
         } catch (const UsageError& e) {
             return usage_at(e.what(), lineno);
         }
@@ -166,7 +166,9 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         Cmd k = rr.cmd.cmd;
         if (k != Cmd::Append && k != Cmd::NewChain && !(k == Cmd::Insert && rr.cmd.rulenum.value_or(1) == 1))
             return usage_at("nsbox's iptables-restore takes -A, -I (at the head) and -N lines", lineno);
-        if (have_counters && counters) {
+        // (ip6tables-nft-restore 1.8.9 reads a rule's [p:b] but adds the
+        // rule with zero counters; chain counters it keeps.)
+        if (have_counters && counters && family != AF_INET6) {
             rr.cmd.rule.packets = packets;
             rr.cmd.rule.bytes = bytes;
         }

@@ -44,7 +44,7 @@ struct RestoreInput {
 // reads it: rule counters are kept only with `counters` (-c); blocks of
 // tables other than `only_table` (-T, when not empty) are parsed and dropped.
 RestoreInput parse_restore(std::string_view text, const std::string& prog, bool counters,
-                           const std::string& only_table);
+                           const std::string& only_table, int family = AF_INET);
 
 // Splits a rule line as iptables-restore does: blanks separate words;
 // double quotes group, and inside them a backslash takes the next

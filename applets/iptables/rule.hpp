@@ -2,6 +2,7 @@
 // nf_tables stores it (codec.hpp translates) or how it is printed (list.hpp).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,13 +12,23 @@
 
 namespace nsbox::iptables {
 
-// An IPv4 address match (-s/-d): address and mask in host byte order.
+// An address match (-s/-d) of either family: IPv4 (iptables) keeps address
+// and mask in host byte order in addr/mask; IPv6 (ip6tables, `v6` set)
+// keeps them in network byte order in addr6/mask6.
 struct AddrMatch {
     uint32_t addr = 0;
     uint32_t mask = 0;
     bool invert = false;
+    bool v6 = false;
+    std::array<uint8_t, 16> addr6{};
+    std::array<uint8_t, 16> mask6{};
     bool operator==(const AddrMatch&) const = default;
-    bool set() const { return mask != 0 || invert || addr != 0; }
+    bool set() const
+    {
+        if (v6)
+            return invert || mask6 != std::array<uint8_t, 16>{} || addr6 != std::array<uint8_t, 16>{};
+        return mask != 0 || invert || addr != 0;
+    }
 };
 
 // An interface match (-i/-o); a trailing '+' matches every name with that

@@ -176,6 +176,43 @@ constexpr Name names[] = {
 };
 } // namespace icmp
 
+// struct ip6t_icmp (the icmp6 match of ip6tables): type, code range,
+// invflags; the names of libxt_icmp.h's icmpv6_codes, in its order.
+namespace icmp6 {
+constexpr size_t size = 8;
+constexpr uint8_t proto = 58;
+constexpr icmp::Name names[] = {
+    {"destination-unreachable", 1, 0, 0xFF},
+    {"no-route", 1, 0, 0},
+    {"communication-prohibited", 1, 1, 1},
+    {"beyond-scope", 1, 2, 2},
+    {"address-unreachable", 1, 3, 3},
+    {"port-unreachable", 1, 4, 4},
+    {"failed-policy", 1, 5, 5},
+    {"reject-route", 1, 6, 6},
+    {"packet-too-big", 2, 0, 0xFF},
+    {"time-exceeded", 3, 0, 0xFF},
+    {"ttl-exceeded", 3, 0, 0xFF},
+    {"ttl-zero-during-transit", 3, 0, 0},
+    {"ttl-zero-during-reassembly", 3, 1, 1},
+    {"parameter-problem", 4, 0, 0xFF},
+    {"bad-header", 4, 0, 0},
+    {"unknown-header-type", 4, 1, 1},
+    {"unknown-option", 4, 2, 2},
+    {"echo-request", 128, 0, 0xFF},
+    {"ping", 128, 0, 0xFF},
+    {"echo-reply", 129, 0, 0xFF},
+    {"pong", 129, 0, 0xFF},
+    {"router-solicitation", 133, 0, 0xFF},
+    {"router-advertisement", 134, 0, 0xFF},
+    {"neighbour-solicitation", 135, 0, 0xFF},
+    {"neighbor-solicitation", 135, 0, 0xFF},
+    {"neighbour-advertisement", 136, 0, 0xFF},
+    {"neighbor-advertisement", 136, 0, 0xFF},
+    {"redirect", 137, 0, 0xFF},
+};
+} // namespace icmp6
+
 // TCP flag names, in the order iptables prints them.
 struct TcpFlagName {
     std::string_view name;
@@ -238,6 +275,23 @@ constexpr uint32_t map_ips = 1 << 0, proto_specified = 1 << 1, random = 1 << 2, 
 // no room for a base port: a "/BASE" sets proto_offset alone, listed "/0")
 namespace compat_nat {
 constexpr size_t size = 24, rangesize = 0, flags = 4, min_ip = 8, max_ip = 12, min = 16, max = 18;
+}
+
+// Where a NAT target keeps its fields: iptables' DNAT (nf_nat_range2) and
+// every ip6tables NAT target (nf_nat_range for SNAT revision 1, MASQUERADE
+// and REDIRECT; nf_nat_range2 for DNAT) at the nat:: offsets; iptables'
+// SNAT, MASQUERADE and REDIRECT in the compat range. `base`: room for a
+// base port (nf_nat_range2 only).
+struct NatLayout {
+    size_t flags, min_ip, max_ip, min_port, max_port;
+    bool base, v6;
+};
+constexpr size_t nat_range_size = 40; // struct nf_nat_range
+inline NatLayout nat_layout(std::string_view target, bool v6)
+{
+    if (v6 || target == "DNAT")
+        return {nat::flags, nat::min_addr, nat::max_addr, nat::min_proto, nat::max_proto, target == "DNAT", v6};
+    return {compat_nat::flags, compat_nat::min_ip, compat_nat::max_ip, compat_nat::min, compat_nat::max, false, false};
 }
 
 } // namespace nsbox::iptables::xt
