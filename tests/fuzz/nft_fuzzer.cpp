@@ -1,6 +1,6 @@
 // libFuzzer target for the nf_tables decoders and the iptables rule decoder:
 // any bytes as NEWTABLE / NEWCHAIN / NEWRULE messages, parsed by libnet/nft,
-// each rule decoded to the iptables model and printed as -S, -L and -L -n -v
+// each rule decoded to the iptables model (IPv4 and IPv6) and printed as -S, -L and -L -n -v
 // print it. Malformed is the only exception allowed; a rule the decoder
 // does not understand must come back marked unsupported, never crash.
 //
@@ -19,6 +19,8 @@
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
 
+#include <sys/socket.h>
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     using namespace nsbox;
@@ -36,18 +38,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                     break;
                 default: {
                     // Every other type is read as a rule, so the fuzzer need
-                    // not find the subsystem bits first.
-                    iptables::Rule r = iptables::decode(net::nft::parse_rule(m));
-                    if (r.unsupported || r.incompatible)
-                        break;
-                    iptables::save_rule(out, "FORWARD", r, true);
-                    for (int f = 0; f < 4; ++f) {
-                        iptables::Format fmt;
-                        fmt.numeric = f & 1;
-                        fmt.verbose = f & 2;
-                        fmt.exact = f == 3;
-                        fmt.line_numbers = f == 3;
-                        iptables::list_rule(out, r, 1, fmt);
+                    // not find the subsystem bits first; as iptables' and
+                    // as ip6tables' rule.
+                    net::nft::Rule nr = net::nft::parse_rule(m);
+                    for (int family : {AF_INET, AF_INET6}) {
+                        iptables::Rule r = iptables::decode(nr, family);
+                        if (r.unsupported || r.incompatible)
+                            continue;
+                        iptables::save_rule(out, "FORWARD", r, true);
+                        for (int f = 0; f < 4; ++f) {
+                            iptables::Format fmt;
+                            fmt.numeric = f & 1;
+                            fmt.verbose = f & 2;
+                            fmt.exact = f == 3;
+                            fmt.line_numbers = f == 3;
+                            iptables::list_rule(out, r, 1, fmt);
+                        }
                     }
                     break;
                 }
