@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Speed and memory of nsbox's ip against iproute2's (and of its ping against iputils',
+# Speed and memory of nsbox's ip against iproute2's (and of its ping against iputils' and its tcpdump against tcpdump's,
 # at the end), measured in the same run and reported as ratios (nsbox / reference:
 # below 1 means nsbox is faster).
 # Every measurement runs inside its own throwaway sandbox (new network and
@@ -11,6 +11,7 @@
 #   scripts/bench.sh --help
 #   scripts/bench.sh ping            only the ping cases (see the end of this file)
 #   scripts/bench.sh listings        only the 2000-link listings (IP_BASE=older-nsbox adds it)
+#   scripts/bench.sh tcpdump         only the tcpdump cases (a 1M-packet capture; see tcpdump_cases)
 #
 # For each case and round, the two tools run back to back under the same
 # load, the order alternating from round to round. The table shows, per run
@@ -52,7 +53,7 @@ if [[ ${1:-} != --inside ]]; then
   bin=$(mktemp -d /tmp/nsbox-bench.XXXXXX)
   trap 'rm -rf "$bin"' EXIT
   "$nsbox" --install "$bin" >/dev/null
-  NSBOX_BIN="$bin" ROUNDS="${ROUNDS:-5}" ONLY="$only" bash "$0" --inside
+  NSBOX_BIN="$bin" TD_CACHE="$root/build" ROUNDS="${ROUNDS:-5}" ONLY="$only" bash "$0" --inside
   exit
 fi
 
@@ -338,8 +339,295 @@ listing_cases() {
   echo "(cpu: ms per run of nsbox; faults: minor faults of nsbox; rss: KiB of nsbox; Minstr: millions of instructions of nsbox)"
 }
 
+# tcpdump reading a capture, against tcpdump 4.99.3 (/usr/bin/tcpdump), in
+# the same run: `-n -r`, `-n -v -r`, `-n -e -x -r` and `-n -r` with TZ set
+# (TZ unset costs tcpdump a stat per packet) over a mixed capture
+# of 1M packets. The capture is made here, once: two namespaces joined by a
+# veth inside the bench's sandbox, ping and ping6 floods, a TCP
+# request/response exchange (300 connections), DNS queries and answers over
+# IPv4 and IPv6, NTP client/server packets, plain UDP (some to a closed
+# port: ICMP unreachables) and ARP requests, captured on the veth with
+# /usr/bin/tcpdump -w (about 130k packets, a few seconds), then copied by a
+# python3 script until it holds 1M packets, each copy's timestamps shifted
+# past the one before. It is kept in the build directory
+# (build/bench-tcpdump-*.pcap, about 120 MB; delete them to make new ones)
+# with its first 10k packets as a second file.
+# Per case: the best of TD_ROUNDS rounds (default 3) of each tool, output to
+# /dev/null, the tools alternating; wall and CPU time (user + system,
+# /usr/bin/time, 10 ms resolution) and their ratios nsbox / tcpdump,
+# target 0.25 (PASS when both meet it); the max RSS ratio (the largest of
+# the rounds, target 0.6); and one run of each whose standard output is
+# compared byte for byte (cmp): a MISMATCH is reported with the first
+# differing line. Under callgrind (when valgrind is installed), the
+# instructions of each tool over the 10k-packet file (deterministic for the
+# same binaries; target 0.3 for `-n -r`). Debian's tcpdump drops its
+# privileges to user tcpdump after opening the file: the files are made
+# readable; when that user still cannot read them, both tools run with -Z root.
+# `scripts/bench.sh tcpdump` runs only these.
+tcpdump_cases() {
+  local ref=/usr/bin/tcpdump nsb=$NSBOX_BIN/tcpdump cache=${TD_CACHE:-$tmp}
+  local big=$cache/bench-tcpdump-v1-1m.pcap small=$cache/bench-tcpdump-v1-10k.pcap
+  [[ -x $ref ]] || { echo "tcpdump cases: no tcpdump ($ref)"; return 0; }
+  [[ -x /usr/bin/python3 ]] || { echo "tcpdump cases: no /usr/bin/python3 to make the capture"; return 0; }
+  cat >"$tmp/tdtraffic.py" <<'PY'
+# Traffic for the tcpdump capture, run inside bench.sh's sandbox: "server"
+# in the peer namespace, "client" and "arp" in the first one, "replicate"
+# afterwards. Every loop is bounded in count, and every socket waits at most
+# a second; the server stops after 60 s whatever happens.
+import os, random, select, socket, struct, sys, time
+
+PEER4, PEER6 = "10.9.1.2", "fd00:9::2"
+mode = sys.argv[1]
+rnd = random.Random(9)
+
+def dns_name(q):
+    return b"".join(bytes([len(p)]) + p for p in q.split(b".")) + b"\0"
+
+def server():
+    tcp = socket.socket(); tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    tcp.bind((PEER4, 5000)); tcp.listen(64)
+    dns4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); dns4.bind((PEER4, 53))
+    dns6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); dns6.bind((PEER6, 53))
+    ntp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); ntp.bind((PEER4, 123))
+    sink = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); sink.bind((PEER4, 9999))
+    conns = []
+    end = time.time() + 60
+    print("ready", flush=True)
+    while time.time() < end:
+        r, _, _ = select.select([tcp, dns4, dns6, ntp, sink] + conns, [], [], 1)
+        for s in r:
+            if s is tcp:
+                c, _ = tcp.accept(); c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1); conns.append(c)
+            elif s in (dns4, dns6):
+                q, a = s.recvfrom(2048)
+                if len(q) < 12: continue
+                qtype = struct.unpack("!H", q[-4:-2])[0]
+                name_end = len(q) - 4
+                if qtype == 1:
+                    ans = b"\xc0\x0c" + struct.pack("!HHIH", 1, 1, 300, 4) + bytes([192, 0, 2, q[1] % 250 + 1])
+                elif qtype == 28:
+                    ans = b"\xc0\x0c" + struct.pack("!HHIH", 28, 1, 300, 16) + socket.inet_pton(socket.AF_INET6, "2001:db8::%x" % q[1])
+                elif qtype == 15:
+                    mx = dns_name(b"mail.example.com")
+                    ans = b"\xc0\x0c" + struct.pack("!HHIHH", 15, 1, 3600, len(mx) + 2, 10) + mx
+                else:
+                    ans = b""
+                rcode = 0 if ans else 3
+                hdr = q[:2] + struct.pack("!HHHHH", 0x8180 | rcode, 1, 1 if ans else 0, 0, 0)
+                s.sendto(hdr + q[12:name_end + 4] + ans, a)
+            elif s is ntp:
+                q, a = s.recvfrom(2048)
+                now = int((time.time() + 2208988800) * 2**32)
+                rep = struct.pack("!BBbbII4sQQQQ", 0x24, 2, 6, -20, 0x100, 0x200, b"\xc0\x00\x02\x01",
+                                  now - 2**34, struct.unpack("!Q", q[40:48])[0] if len(q) >= 48 else 0, now, now + 5000)
+                s.sendto(rep, a)
+            elif s is sink:
+                if s.recv(2048) == b"quit":
+                    return
+            else:
+                d = s.recv(4096)
+                if not d:
+                    s.close(); conns.remove(s)
+                else:
+                    s.sendall(d * 2)
+
+def client():
+    for c in range(300):  # 300 connections of 10 exchanges each
+        s = socket.create_connection((PEER4, 5000), timeout=1)
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for i in range(10):
+            s.sendall(b"GET /%d/%d HTTP/1.1\r\nHost: bench\r\n\r\n" % (c, i))
+            want, got = 2 * len(b"GET /%d/%d HTTP/1.1\r\nHost: bench\r\n\r\n" % (c, i)), 0
+            while got < want:
+                d = s.recv(4096)
+                if not d: break
+                got += len(d)
+        s.close()
+    d4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); d4.settimeout(1)
+    d6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM); d6.settimeout(1)
+    for i in range(5000):  # DNS: A, AAAA, MX, TXT (NXDOMAIN) over IPv4 and IPv6
+        s, a = (d6, (PEER6, 53)) if i % 4 == 3 else (d4, (PEER4, 53))
+        qt = (1, 28, 15, 16)[i % 4]
+        s.sendto(struct.pack("!HHHHHH", i & 0xffff, 0x0100, 1, 0, 0, 0) +
+                 dns_name(b"host%d.example.com" % (i % 97)) + struct.pack("!HH", qt, 1), a)
+        try: s.recv(2048)
+        except OSError: pass
+    n = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); n.settimeout(1); n.bind(("10.9.1.1", 123))
+    for i in range(3000):  # NTP client requests (mode 3, version 4)
+        now = int((time.time() + 2208988800) * 2**32)
+        n.sendto(struct.pack("!BBbbII4sQQQQ", 0x23, 0, 6, -20, 0, 0, b"\0\0\0\0", 0, 0, 0, now), (PEER4, 123))
+        try: n.recv(2048)
+        except OSError: pass
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    for i in range(3000):  # plain UDP, and a few to a closed port (ICMP unreachable)
+        u.sendto(os.urandom(rnd.randrange(8, 600)), (PEER4, 9999 if i % 10 else 9998))
+        if i % 10 == 0: time.sleep(0.0005)
+    u.sendto(b"quit", (PEER4, 9999))
+
+def arp(ifname):
+    s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+    s.bind((ifname, 0))
+    mac = s.getsockname()[4]
+    for i in range(2000):
+        pkt = (b"\xff" * 6 + mac + b"\x08\x06" + struct.pack("!HHBBH", 1, 0x0800, 6, 4, 1) +
+               mac + socket.inet_aton("10.9.1.1") + b"\0" * 6 + socket.inet_aton(PEER4))
+        s.send(pkt)
+        if i % 50 == 0: time.sleep(0.001)
+
+def replicate(src, out, count, prefix, prefix_count):
+    # Copies the capture until it has `count` packets; each copy is shifted
+    # by the capture's span plus 1 ms, so the timestamps keep increasing.
+    data = open(src, "rb").read()
+    hdr, recs, off = data[:24], [], 24
+    while off + 16 <= len(data):
+        sec, usec, incl, orig = struct.unpack_from("<IIII", data, off)
+        recs.append((sec * 1000000 + usec, data[off + 8:off + 16 + incl]))
+        off += 16 + incl
+    stamps = [r[0] for r in recs]
+    span = max(stamps) - min(stamps) + 1000
+    with open(out + ".part", "wb") as f, open(prefix + ".part", "wb") as p:
+        f.write(hdr); p.write(hdr)
+        n = 0
+        for k in range(count // len(recs) + 1):
+            for ts, rest in recs:
+                if n == count: break
+                t = ts + k * span
+                b = struct.pack("<II", t // 1000000, t % 1000000) + rest
+                f.write(b)
+                if n < prefix_count: p.write(b)
+                n += 1
+    os.rename(prefix + ".part", prefix); os.rename(out + ".part", out)
+    print(len(recs), n)
+
+if mode == "server": server()
+elif mode == "client": client()
+elif mode == "arp": arp(sys.argv[2])
+elif mode == "replicate": replicate(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], int(sys.argv[6]))
+PY
+  echo
+  if [[ ! -s $big || ! -s $small ]]; then
+    echo "tcpdump: making the capture (kept as $big)"
+    cat >"$tmp/tdcapture" <<'SCRIPT'
+$IP netns add tdpeer
+$IP link add tv0 type veth peer name tv1 netns tdpeer
+$IP address add 10.9.1.1/24 dev tv0 && $IP -6 address add fd00:9::1/64 dev tv0 nodad && $IP link set tv0 up
+$IP -n tdpeer address add 10.9.1.2/24 dev tv1 && $IP -n tdpeer -6 address add fd00:9::2/64 dev tv1 nodad
+$IP -n tdpeer link set tv1 up && $IP -n tdpeer link set lo up
+timeout 120 /usr/bin/tcpdump -Z root -B 32768 -i tv0 -w "$RAW" 2>"$RAW.err" & td=$!
+for ((i = 0; i < 100; i++)); do grep -q 'listening on' "$RAW.err" && break; sleep 0.05; done
+$IP netns exec tdpeer timeout 70 /usr/bin/python3 "$GEN" server >"$RAW.srv" & srv=$!
+for ((i = 0; i < 100; i++)); do grep -q ready "$RAW.srv" && break; sleep 0.05; done
+timeout 60 ping -q -f -c 30000 10.9.1.2 >/dev/null & p4=$!
+timeout 60 ping -q -6 -f -c 20000 fd00:9::2 >/dev/null & p6=$!
+timeout 60 /usr/bin/python3 "$GEN" arp tv0 & arp=$!
+timeout 60 /usr/bin/python3 "$GEN" client || echo "tcpdump capture: the client failed" >&2
+wait $p4 $p6 $arp
+wait $srv
+sleep 0.2
+kill -INT $td
+wait $td
+grep captured "$RAW.err"
+SCRIPT
+    local t0=$SECONDS
+    sb "IP=$ref_ip GEN=$tmp/tdtraffic.py RAW=$tmp/td-raw.pcap; . $tmp/tdcapture" || true
+    mkdir -p "$cache"
+    read -r raw total < <(/usr/bin/python3 "$tmp/tdtraffic.py" replicate "$tmp/td-raw.pcap" "$big" 1000000 "$small" 10000) ||
+      { echo "tcpdump cases: the capture could not be made"; return 0; }
+    echo "tcpdump: $raw packets captured, copied to $total in $((SECONDS - t0)) s"
+    ((raw >= 100000)) || echo "tcpdump: WARNING: fewer than 100k packets captured ($raw)"
+  fi
+  chmod a+r "$big" "$small"
+  local zarg=""
+  if command -v setpriv >/dev/null && id tcpdump >/dev/null 2>&1 &&
+    ! setpriv --reuid=tcpdump --regid=tcpdump --clear-groups test -r "$big"; then
+    zarg="-Z root"
+  fi
+  echo "tcpdump reading a 1M-packet capture: nsbox / tcpdump ($($ref --version 2>&1 | head -1)), output to /dev/null," \
+    "best of ${TD_ROUNDS:-3} rounds${zarg:+, both with $zarg}"
+  cat >"$tmp/tdbench" <<'SCRIPT'
+# one TOOL ARGS [ENV]: "WALL CPU RSS" (s, s, KiB) of one read of the big file.
+one() {
+  local x
+  x=$(env $3 /usr/bin/time -f '%e %U %S %M' timeout 600 "$1" $ZARG $2 -r "$BIG" 2>&1 >/dev/null | tail -1)
+  awk -v x="$x" 'BEGIN { split(x, a, " "); printf "%.2f %.2f %d\n", a[1], a[2] + a[3], a[4] }'
+}
+best() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }'; }
+most() { awk -v a="$1" -v b="$2" 'BEGIN { print (b == "" || a + 0 > b + 0) ? a : b }'; }
+printf '%-44s %8s %8s %5s %8s %8s %5s %6s  %-7s %8s %8s %5s %6s  %s\n' "case" "tcpdump" "nsbox" "wall" \
+  "tcpdump" "nsbox" "cpu" "target" "verdict" "tcpdump" "nsbox" "rss" "target" "output"
+printf '%-44s %8s %8s %5s %8s %8s %5s %6s  %-7s %8s %8s %5s %6s\n' "" "wall s" "wall s" "ratio" \
+  "cpu s" "cpu s" "ratio" "" "" "RSS KiB" "RSS KiB" "ratio" ""
+# The last case sets TZ: without it glibc's localtime() stats /etc/localtime
+# at every call, once per packet in tcpdump, most of its system time.
+for spec in "-n" "-n -v" "-n -e -x" "-n|TZ=:/etc/localtime"; do
+  args=${spec%%|*} envs=
+  [[ $spec == *'|'* ]] && envs=${spec#*|}
+  rw= nw= rc= nc= rr= nr=
+  for ((round = 0; round < ROUNDS; round++)); do
+    tools="ref nsb"
+    ((round % 2)) && tools="nsb ref"
+    for tool in $tools; do
+      if [[ $tool == ref ]]; then
+        read -r w c m < <(one "$REF" "$args" "$envs")
+        rw=$(best "$w" "$rw") rc=$(best "$c" "$rc") rr=$(most "$m" "$rr")
+      else
+        read -r w c m < <(one "$NSB" "$args" "$envs")
+        nw=$(best "$w" "$nw") nc=$(best "$c" "$nc") nr=$(most "$m" "$nr")
+      fi
+    done
+  done
+  # The output, once, byte for byte.
+  if cmpout=$(cmp <(env $envs "$REF" $ZARG $args -r "$BIG" 2>/dev/null) <(env $envs "$NSB" $ZARG $args -r "$BIG" 2>/dev/null) 2>&1); then
+    same="same"
+  else
+    same="MISMATCH"
+  fi
+  awk -v name="${envs:+$envs }tcpdump $args -r" -v rw="$rw" -v nw="$nw" -v rc="$rc" -v nc="$nc" -v rr="$rr" -v nr="$nr" -v same="$same" '
+    function q(a, b) { return b > 0 ? a / b : 0 }
+    BEGIN {
+      wr = q(nw, rw); cr = q(nc, rc); mr = q(nr, rr)
+      v = (wr <= 0.25 && cr <= 0.25) ? "PASS" : "MISS"
+      printf "%-44s %8.2f %8.2f %5.2f %8.2f %8.2f %5.2f %6s  %-7s %8d %8d %5.2f %6s  %s %s\n", name, rw, nw, wr,
+        rc, nc, cr, "0.25", v, rr, nr, mr, "0.6", (mr <= 0.6 ? "PASS" : "MISS"), same
+    }'
+  if [[ $same != same ]]; then
+    echo "!!! tcpdump $args -r: nsbox's output differs from tcpdump's: $cmpout"
+    line=$(sed -n 's/.* line \([0-9]*\).*/\1/p' <<<"$cmpout")
+    if [[ -n $line ]]; then
+      echo "!!!   tcpdump: $("$REF" $ZARG $args -r "$BIG" 2>/dev/null | sed -n "${line}p;${line}q")"
+      echo "!!!   nsbox:   $("$NSB" $ZARG $args -r "$BIG" 2>/dev/null | sed -n "${line}p;${line}q")"
+    fi
+  fi
+done
+if command -v valgrind >/dev/null; then
+  echo
+  echo "instructions (callgrind) over the first 10k packets, nsbox / tcpdump:"
+  printf '  %-24s %14s %14s %6s %6s  %s\n' "case" "tcpdump" "nsbox" "ratio" "target" "verdict"
+  for args in "-n" "-n -v" "-n -e -x"; do
+    ri=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$REF" $ZARG $args -r "$SMALL" 2>&1 >/dev/null |
+      sed -n 's/.*Collected : //p')
+    ni=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$NSB" $ZARG $args -r "$SMALL" 2>&1 >/dev/null |
+      sed -n 's/.*Collected : //p')
+    t=-; [[ $args == -n ]] && t=0.3
+    awk -v name="tcpdump $args -r" -v r="$ri" -v n="$ni" -v t="$t" 'BEGIN {
+      x = r > 0 ? n / r : 0
+      printf "  %-24s %14d %14d %6.2f %6s  %s\n", name, r, n, x, t, t == "-" ? "" : (x <= t ? "PASS" : "MISS") }'
+  done
+else
+  echo "instructions: valgrind is not installed, no callgrind figures"
+fi
+SCRIPT
+  sb "REF=$ref NSB=$nsb BIG=$big SMALL=$small ZARG='$zarg' ROUNDS=${TD_ROUNDS:-3}; . $tmp/tdbench"
+}
+
 if [[ ${ONLY:-} == ping ]]; then
   ping_cases
+  exit 0
+fi
+if [[ ${ONLY:-} == tcpdump ]]; then
+  echo "nsbox: $(readlink -f "$nsb_ip")"
+  echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  tcpdump_cases
   exit 0
 fi
 if [[ ${ONLY:-} == listings ]]; then
@@ -392,6 +680,7 @@ if command -v valgrind >/dev/null; then
 fi
 
 ping_cases
+tcpdump_cases
 
 echo
 pass=0 total=0

@@ -12,7 +12,7 @@ namespace {
 constexpr uint32_t bytes_per_line = 16;
 constexpr int hexstuff_per_line = 40; // 8 groups of " xxxx"
 
-bool is_graph(uint8_t b) { return b > 0x20 && b < 0x7f; }
+constexpr bool is_graph(uint8_t b) { return b > 0x20 && b < 0x7f; }
 
 // Clamps `length` to what is captured; true when that cut it short.
 bool clamp(Bytes data, uint32_t& length)
@@ -24,25 +24,84 @@ bool clamp(Bytes data, uint32_t& length)
     return false;
 }
 
+// The dumps write straight into the packet's line: a table of hex digit
+// pairs and one append per line, not a formatted print per byte (they were
+// most of `-x`'s time).
+struct HexPairs {
+    char pair[256][2];
+    char shown[256]; // the ASCII column: the byte, or '.'
+    constexpr HexPairs() : pair{}, shown{}
+    {
+        constexpr char digits[] = "0123456789abcdef";
+        for (int b = 0; b < 256; ++b) {
+            pair[b][0] = digits[b >> 4];
+            pair[b][1] = digits[b & 15];
+            shown[b] = is_graph(uint8_t(b)) ? char(b) : '.';
+        }
+    }
+};
+constexpr HexPairs hex{};
+
+// Writes "<indent>0x%04x: " (more digits when the offset needs them).
+void put_offset(std::string& out, std::string_view indent, uint32_t offset)
+{
+    out.append(indent);
+    char buf[16];
+    char* q = buf;
+    *q++ = '0';
+    *q++ = 'x';
+    int digits = 4;
+    while (digits < 8 && (offset >> (4 * digits)) != 0)
+        ++digits;
+    for (int d = digits - 1; d >= 0; --d)
+        *q++ = "0123456789abcdef"[(offset >> (4 * d)) & 15];
+    *q++ = ':';
+    *q++ = ' ';
+    out.append(buf, size_t(q - buf));
+}
+
+// Writes " xxxx" for each pair of `n` bytes at `p` (and " xx" for an odd
+// last byte) into `q`; returns the end.
+char* put_shorts(char* q, const uint8_t* p, uint32_t n)
+{
+    for (uint32_t k = 0; k + 1 < n; k += 2) {
+        *q++ = ' ';
+        *q++ = hex.pair[p[k]][0];
+        *q++ = hex.pair[p[k]][1];
+        *q++ = hex.pair[p[k + 1]][0];
+        *q++ = hex.pair[p[k + 1]][1];
+    }
+    if (n & 1) {
+        *q++ = ' ';
+        *q++ = hex.pair[p[n - 1]][0];
+        *q++ = hex.pair[p[n - 1]][1];
+    }
+    return q;
+}
+
 } // namespace
 
 void hex_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset)
 {
     bool truncated = clamp(data, length);
-    uint32_t i = 0;
-    size_t pos = 0;
-    for (uint32_t shorts = length / 2; shorts != 0; --shorts) {
-        if (i++ % 8 == 0) {
-            c.print("{}0x{:04x}: ", indent, offset);
-            offset += bytes_per_line;
-        }
-        c.print(" {:02x}{:02x}", uint8_t(data[pos]), uint8_t(data[pos + 1]));
-        pos += 2;
+    std::string& out = c.out;
+    auto p = reinterpret_cast<const uint8_t*>(data.data());
+    // Full lines of 8 pairs; then what is left: its pairs, and an odd last
+    // byte, which tcpdump prints on a new line when the pairs filled theirs.
+    uint32_t left = length;
+    char line[hexstuff_per_line];
+    while (left >= 2) {
+        uint32_t n = std::min<uint32_t>(left & ~1u, bytes_per_line);
+        put_offset(out, indent, offset);
+        offset += bytes_per_line;
+        out.append(line, size_t(put_shorts(line, p, n) - line));
+        p += n;
+        left -= n;
     }
-    if (length & 1) {
-        if (i % 8 == 0)
-            c.print("{}0x{:04x}: ", indent, offset);
-        c.print(" {:02x}", uint8_t(data[pos]));
+    if (left == 1) {
+        if ((length / 2) % 8 == 0)
+            put_offset(out, indent, offset);
+        out.append(line, size_t(put_shorts(line, p, 1) - line));
     }
     if (truncated)
         c.print_trunc();
@@ -51,35 +110,26 @@ void hex_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uin
 void hex_and_ascii_print(Ctx& c, std::string_view indent, Bytes data, uint32_t length, uint32_t offset)
 {
     bool truncated = clamp(data, length);
-    std::string hex;
-    std::string ascii;
-    auto flush = [&] {
-        c.print("{}0x{:04x}: {:<{}}  {}", indent, offset, hex, hexstuff_per_line, ascii);
-        hex.clear();
-        ascii.clear();
-    };
-    size_t pos = 0;
-    uint32_t i = 0;
-    for (uint32_t shorts = length / 2; shorts != 0; --shorts) {
-        uint8_t s1 = uint8_t(data[pos]), s2 = uint8_t(data[pos + 1]);
-        pos += 2;
-        fmt::format_to(std::back_inserter(hex), " {:02x}{:02x}", s1, s2);
-        ascii += is_graph(s1) ? char(s1) : '.';
-        ascii += is_graph(s2) ? char(s2) : '.';
-        if (++i >= 8) {
-            flush();
-            i = 0;
-            offset += bytes_per_line;
-        }
+    std::string& out = c.out;
+    auto p = reinterpret_cast<const uint8_t*>(data.data());
+    // Each line: the offset, the hex of up to 16 bytes padded to 40
+    // columns, two spaces and the ASCII column.
+    char line[hexstuff_per_line + 2 + bytes_per_line];
+    for (uint32_t left = length; left != 0;) {
+        uint32_t n = std::min(left, bytes_per_line);
+        put_offset(out, indent, offset);
+        offset += bytes_per_line;
+        char* q = put_shorts(line, p, n);
+        std::fill(q, line + hexstuff_per_line, ' ');
+        q = line + hexstuff_per_line;
+        *q++ = ' ';
+        *q++ = ' ';
+        for (uint32_t k = 0; k < n; ++k)
+            *q++ = hex.shown[p[k]];
+        out.append(line, size_t(q - line));
+        p += n;
+        left -= n;
     }
-    if (length & 1) {
-        uint8_t s1 = uint8_t(data[pos]);
-        fmt::format_to(std::back_inserter(hex), " {:02x}", s1);
-        ascii += is_graph(s1) ? char(s1) : '.';
-        ++i;
-    }
-    if (i > 0)
-        flush();
     if (truncated)
         c.print_trunc();
 }

@@ -39,10 +39,22 @@ uint32_t unsupported_if_print(Ctx& c, const PacketHeader& h, Bytes p)
 
 void print_frac(Ctx& c, bool nano, int64_t frac)
 {
-    if (nano)
-        c.print(".{:09}", static_cast<uint32_t>(frac));
-    else
-        c.print(".{:06}", static_cast<uint32_t>(frac));
+    // ".%06u" (".%09u"): written by hand, the formatted print was a good
+    // part of a plain line's cost; a value too wide for the field (a
+    // malformed header) still prints all its digits.
+    auto v = static_cast<uint32_t>(frac);
+    int width = nano ? 9 : 6;
+    if (v >= (nano ? 1000000000u : 1000000u)) {
+        c.print(".{}", v);
+        return;
+    }
+    char buf[10];
+    buf[0] = '.';
+    for (int i = width; i >= 1; --i) {
+        buf[i] = char('0' + v % 10);
+        v /= 10;
+    }
+    c.put(std::string_view(buf, size_t(width) + 1));
 }
 
 // HH:MM:SS.frac, with the date in front for -tttt; local time or UTC.
@@ -54,15 +66,30 @@ void print_hms(Ctx& c, int64_t sec, int64_t frac, bool date, bool local)
         c.put("[Error converting time]");
         return;
     }
-    time_t t = static_cast<time_t>(sec);
-    struct tm tm{};
-    if ((local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm)) == nullptr) {
-        c.put("[Error converting time]");
-        return;
+    // The converted second is kept: a capture has many packets in each
+    // second, and localtime_r + strftime were a tenth of a plain line's cost.
+    struct Last {
+        int64_t sec = 0;
+        bool date = false, local = false, valid = false;
+        char buf[32];
+        size_t n = 0;
+    };
+    thread_local Last last;
+    if (!last.valid || last.sec != sec || last.date != date || last.local != local) {
+        time_t t = static_cast<time_t>(sec);
+        struct tm tm{};
+        last.valid = false;
+        if ((local ? localtime_r(&t, &tm) : gmtime_r(&t, &tm)) == nullptr) {
+            c.put("[Error converting time]");
+            return;
+        }
+        last.n = strftime(last.buf, sizeof last.buf, date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
+        last.sec = sec;
+        last.date = date;
+        last.local = local;
+        last.valid = true;
     }
-    char buf[32];
-    size_t n = strftime(buf, sizeof buf, date ? "%Y-%m-%d %H:%M:%S" : "%H:%M:%S", &tm);
-    c.put(std::string_view(buf, n));
+    c.put(std::string_view(last.buf, last.n));
     print_frac(c, c.opt.nano, frac);
 }
 
