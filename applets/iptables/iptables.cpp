@@ -204,6 +204,14 @@ private:
     net::Socket sock_;
     std::optional<Failure> fail_;
     std::vector<std::string> labels_;
+    // -v: the rule iptables echoes before acting on it (set by the last
+    // attempt of the transaction, printed once).
+    std::string echo_;
+    void echo(const nft::Rule& nr)
+    {
+        if (c_.verbose)
+            echo_rule(echo_, decode(nr, fam_));
+    }
 };
 
 template <class Build>
@@ -211,8 +219,13 @@ int Runner::change(Build&& build)
 {
     auto refusal = nft::transact(sock_, [&](uint32_t) -> std::optional<std::vector<net::Message>> {
         fail_.reset();
+        echo_.clear();
         return build();
     });
+    if (!echo_.empty()) {
+        std::fputs(echo_.c_str(), stdout);
+        std::fflush(stdout);
+    }
     if (fail_) {
         std::fputs(fail_->text.c_str(), stderr);
         return fail_->code;
@@ -231,9 +244,16 @@ int Runner::append_or_insert()
         State st = load_state(sock_, t_.name, fam_);
         Plan p;
         bool existed = st.chain(c_.chain) != nullptr;
-        if (!need_chain(p, st, no_such_chain(fam_)) || !check_jump(st))
+        bool have = need_chain(p, st, no_such_chain(fam_));
+        if (have && !check_jump(st))
             return std::nullopt;
         nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
+        // iptables-nft echoes an appended rule even when the chain turns
+        // out not to exist; an inserted one only once its place is known.
+        if (!insert)
+            echo(nr);
+        if (!have)
+            return std::nullopt;
         uint16_t flags = NLM_F_CREATE | NLM_F_APPEND;
         const char* op = "RULE_APPEND";
         if (insert) {
@@ -250,6 +270,7 @@ int Runner::append_or_insert()
                 flags = NLM_F_CREATE;
                 nr.position = rules[n - 1].handle;
             }
+            echo(nr);
         }
         p.add(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr),
               fmt::format(" {} failed ({{}}): rule in chain {}", op, c_.chain));
@@ -285,6 +306,7 @@ int Runner::delete_or_check()
         for (const nft::Rule& nr : rules_of(c_.chain)) {
             if (!decode(nr, fam_).same_as(c_.rule))
                 continue;
+            echo(nr);
             if (check)
                 return std::nullopt;
             Plan p;
@@ -333,6 +355,7 @@ int Runner::replace()
         }
         nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
         nr.handle = rules[*c_.rulenum - 1].handle;
+        echo(nr);
         Plan p;
         p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, fam_, nr),
               fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c_.chain));

@@ -864,6 +864,18 @@ void list_header(std::string& out, const ChainView& c, const Format& f)
     out += '\n';
 }
 
+namespace {
+
+// The in/out column: "*" (or "any" without -n) for every interface; "-i +"
+// matches any interface and lists as such.
+std::string iface_text(const IfaceMatch& m, const Format& f)
+{
+    bool all = m.name.empty() || (m.name == "+" && !m.invert);
+    return (m.invert ? "!" : "") + (all ? std::string(f.numeric ? "*" : "any") : m.name);
+}
+
+} // namespace
+
 void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
 {
     if (f.line_numbers)
@@ -883,19 +895,44 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     out += r.frag_invert ? '!' : '-';
     out += r.frag ? "f " : "- ";
     if (f.verbose) {
-        const char* any = f.numeric ? "*" : "any";
-        // ("-i +" matches any interface and lists as any.)
-        auto name = [&](const IfaceMatch& m) {
-            bool all = m.name.empty() || (m.name == "+" && !m.invert);
-            return (m.invert ? "!" : "") + (all ? std::string(any) : m.name);
-        };
-        std::string in = name(r.in), o = name(r.out);
+        std::string in = iface_text(r.in, f), o = iface_text(r.out, f);
         out += fmt::format(" {} {} ", cli::Left{in, 6}, cli::Left{o, 6});
     }
     out += r.src.invert ? '!' : ' ';
     out += fmt::format("{:<19} ", addr_text(r.src, f));
     out += r.dst.invert ? '!' : ' ';
     out += fmt::format("{:<19} ", addr_text(r.dst, f));
+    list_tail(out, r, f);
+    out += '\n';
+}
+
+void echo_rule(std::string& out, const Rule& r)
+{
+    // iptables' FMT_PRINT_RULE: numeric, no counters, the table layout's
+    // columns as "name value" words without padding.
+    const Format f{.numeric = true};
+    out += target_name(r) + ' ';
+    out += r.proto_invert ? '!' : ' ';
+    if (auto name = names::protocol_name(r.proto, false))
+        out += *name + ' ';
+    else
+        out += fmt::format("{} ", r.proto);
+    out += "opt ";
+    out += r.frag_invert ? '!' : '-';
+    out += r.frag ? "f " : "- ";
+    out += "in " + iface_text(r.in, f) + " out " + iface_text(r.out, f) + ' ';
+    out += r.src.invert ? '!' : ' ';
+    out += addr_text(r.src, f) + ' ';
+    out += r.dst.invert ? '!' : ' ';
+    out += "-> " + addr_text(r.dst, f) + "  ";
+    list_tail(out, r, f);
+    out += '\n';
+}
+
+// What follows the address columns in -L and in the -v echo: [goto], the
+// matches in command-line order, the target's options.
+void list_tail(std::string& out, const Rule& r, const Format& f)
+{
     if (r.verdict == Verdict::Goto)
         out += "[goto] ";
     size_t next_ext = 0;
@@ -921,7 +958,6 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
     }
     if (r.verdict == Verdict::Xt)
         list_target(out, r.xt, f, r.src.v6);
-    out += '\n';
 }
 
 void save_chain(std::string& out, const ChainView& c, bool counters)

@@ -35,6 +35,13 @@ void list_header(std::string& out, const ChainView& c, const Format& f);
 // -L: one rule line (num is its 1-based position).
 void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f);
 
+// -A/-I/-R/-C/-D under -v: the rule echoed on one line, as iptables-nft
+// prints it before acting ("ACCEPT  tcp opt -- in eth0 out *  ...").
+void echo_rule(std::string& out, const Rule& r);
+// The part of -L's rule line after the addresses ([goto], matches, target),
+// shared by list_rule and echo_rule.
+void list_tail(std::string& out, const Rule& r, const Format& f);
+
 // -S: "-P CHAIN POLICY" / "-N CHAIN".
 void save_chain(std::string& out, const ChainView& c, bool counters);
 // -S: "-A CHAIN ...".

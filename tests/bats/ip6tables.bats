@@ -370,3 +370,21 @@ iptables -N HL; echo "rc=$?"; ip6tables -N HL; echo "rc=$?"
 ip6tables -t mangle -S; ip6tables -t mangle -L; ip6tables -t mangle -L -n -v; ip6tables-save -t mangle | grep -v "^#"
 '"$REF6"' -t mangle -S'
 }
+
+@test "ip6tables -v echoes each rule -A, -I, -R, -C and -D (by rule) act on; -D N echoes nothing" {
+  assert_same '
+ip6tables -v -A FORWARD -s fd00::/64 -d fd00:2::1/ffff:: -i eth0 -p tcp --dport 22 -j ACCEPT; echo "rc=$?"
+ip6tables -v -A FORWARD ! -s fd00::1 ! -d 2001:db8::/32 -p ipv6-icmp -j DROP; echo "rc=$?"
+ip6tables -v -I FORWARD 2 -p icmpv6 --icmpv6-type echo-request ! -o veth+; echo "rc=$?"
+ip6tables -v -A FORWARD -s fd00::1/ffff::ffff -p 132 -m comment --comment "c d" -j LOG; echo "rc=$?"
+ip6tables -v -N user; ip6tables -v -I FORWARD -g user; echo "rc=$?"
+ip6tables -v -t nat -A POSTROUTING -s fd00::/48 -o eth0 -j MASQUERADE; echo "rc=$?"
+ip6tables -v -A NOPE -j ACCEPT; echo "rc=$?"
+ip6tables -v -R FORWARD 9 -j ACCEPT; echo "rc=$?"
+ip6tables -v -C FORWARD ! -s fd00::1 ! -d 2001:db8::/32 -p ipv6-icmp -j DROP; echo "rc=$?"
+ip6tables -v -C FORWARD -s fd00::9 -j DROP; echo "rc=$?"
+ip6tables -v -R FORWARD 1 -p udp --sport 53 -j DROP; echo "rc=$?"
+ip6tables -v -D FORWARD ! -s fd00::1 ! -d 2001:db8::/32 -p ipv6-icmp -j DROP; echo "rc=$?"
+ip6tables -v -D FORWARD 1; echo "rc=$?"
+ip6tables -S; ip6tables -t nat -S'
+}

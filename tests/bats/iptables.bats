@@ -342,3 +342,31 @@ iptables -F
 for p in 58 0x3a icmpv6 IPv6-ICMP 135 mh ipv6-mh 51 0x32 udplite 0204 41 2; do t iptables -A FORWARD -p "$p"; done
 for L in iptables '"$REF"'; do $L -S; $L -L -v; done'
 }
+
+@test "-v echoes each rule -A, -I, -R, -C and -D (by rule) act on; -D N and refused commands echo nothing" {
+  assert_same '
+iptables -v -A FORWARD -s 10.0.0.0/8 -i eth0 -p tcp --dport 22 -j ACCEPT; echo "rc=$?"
+iptables -v -I FORWARD 2 ! -s 10.1.0.0/16 ! -i br+ -p udp -j REJECT; echo "rc=$?"
+iptables -v -A FORWARD ! -d 10.0.0.1/255.0.255.0 -o eth+ ! -p tcp -j RETURN; echo "rc=$?"
+iptables -v -A FORWARD -m comment --comment hi -p icmp --icmp-type echo-request; echo "rc=$?"
+iptables -v -A FORWARD -f -o eth1 -j LOG --log-prefix "x "; echo "rc=$?"
+iptables -v -A FORWARD ! -f -p 99 -m mark --mark 3 -j MARK --set-mark 5; echo "rc=$?"
+iptables -v -A FORWARD -p tcp -m multiport --dports 22,80 -m conntrack --ctstate NEW; echo "rc=$?"
+iptables -v -I FORWARD -i + -j CONNMARK --save-mark; echo "rc=$?"
+iptables -v -A FORWARD -d localhost -p sctp -j ACCEPT; echo "rc=$?"
+iptables -v -N user; iptables -v -A FORWARD -g user; echo "rc=$?"
+iptables -v -t nat -A POSTROUTING -s 10.0.0.0/24 -j MASQUERADE; echo "rc=$?"
+iptables -v -A NOPE -j ACCEPT; echo "rc=$?"
+iptables -v -I NOPE -j ACCEPT; echo "rc=$?"
+iptables -v -I FORWARD 30 -j ACCEPT; echo "rc=$?"
+iptables -v -R FORWARD 30 -j ACCEPT; echo "rc=$?"
+iptables -v -A FORWARD -j nochain; echo "rc=$?"
+iptables -v -n -A FORWARD -j DROP; echo "rc=$?"
+iptables -v -C FORWARD -d 127.0.0.1 -p sctp -j ACCEPT; echo "rc=$?"
+iptables -v -C FORWARD -d 127.0.0.9 -j ACCEPT; echo "rc=$?"
+iptables -v -R FORWARD 1 -p tcp --dport 80 -j DROP; echo "rc=$?"
+iptables -v -D FORWARD -d 127.0.0.1 -p sctp -j ACCEPT; echo "rc=$?"
+iptables -v -D FORWARD -j DROP; echo "rc=$?"
+iptables -v -D FORWARD 1; echo "rc=$?"
+iptables -S; iptables -t nat -S'
+}

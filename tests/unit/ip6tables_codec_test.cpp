@@ -267,6 +267,14 @@ TEST(Ip6tablesCli, RefusesWhatIp6tablesRefuses)
     EXPECT_EQ(message({"-4", "-A", "INPUT"}), "");
 }
 
+TEST(Ip6tablesList, VerboseEchoOfARule)
+{
+    std::string out;
+    echo_rule(out, parse6({"-A", "FORWARD", "!", "-s", "fd00::1", "!", "-d", "2001:db8::/32", "-p", "ipv6-icmp", "-j",
+                           "DROP"}).rule);
+    EXPECT_EQ(out, "DROP  ipv6-icmp opt -- in * out * !fd00::1 !-> 2001:db8::/32  \n");
+}
+
 TEST(Ip6tablesList, AddressColumns)
 {
     Command c = parse6({"-A", "FORWARD", "!", "-s", "fd00::1/ffff::ffff", "-d", "fd00:a::/48", "-j", "ACCEPT"});

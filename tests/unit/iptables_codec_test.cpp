@@ -276,6 +276,22 @@ TEST(IptablesCodec, ExpressionMissingMandatoryAttributeIsMalformed)
     EXPECT_THROW(nft::parse_rule(msgs.at(0)), net::Malformed);
 }
 
+// The -v echo of a rule-changing command, bytes as iptables-nft 1.8.9
+// printed them for these rules.
+TEST(IptablesList, VerboseEchoOfARule)
+{
+    std::string out;
+    echo_rule(out, parse({"-A", "FORWARD", "-s", "10.0.0.0/8", "-i", "eth0", "-p", "tcp", "--dport", "22", "-j",
+                          "ACCEPT"}).rule);
+    EXPECT_EQ(out, "ACCEPT  tcp opt -- in eth0 out *  10.0.0.0/8  -> 0.0.0.0/0   tcp dpt:22\n");
+    out.clear();
+    echo_rule(out, parse({"-A", "FORWARD", "!", "-s", "10.1.0.0/16", "!", "-i", "br+", "-p", "udp", "-j", "REJECT"}).rule);
+    EXPECT_EQ(out, "REJECT  udp opt -- in !br+ out * !10.1.0.0/16  -> 0.0.0.0/0   reject-with icmp-port-unreachable\n");
+    out.clear();
+    echo_rule(out, parse({"-A", "FORWARD", "-f", "-o", "eth1", "!", "-d", "10.0.0.0/8"}).rule);
+    EXPECT_EQ(out, "  all opt -f in * out eth1  0.0.0.0/0 !-> 10.0.0.0/8  \n");
+}
+
 TEST(IptablesList, ColumnsAsIptablesNftPrintsThem)
 {
     Command c = parse({"-A", "FORWARD", "!", "-s", "10.1.0.0/16", "!", "-i", "br+", "-p", "udp", "-j", "REJECT"});
