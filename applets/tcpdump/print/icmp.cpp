@@ -110,8 +110,14 @@ std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
     switch (t) {
     case type::echo_request:
     case type::echo_reply:
-        return fmt::format("echo {}, id {}, seq {}", t == type::echo_request ? "request" : "reply", r.peek_be16(4),
-                           r.peek_be16(6));
+    {
+        uint16_t id = r.peek_be16(4), seq = r.peek_be16(6);
+        std::string s = t == type::echo_request ? "echo request, id " : "echo reply, id ";
+        Ctx::append_dec(s, id);
+        s += ", seq ";
+        Ctx::append_dec(s, seq);
+        return s;
+    }
     case type::dest_unreach:
         switch (code) {
         case 2: {
@@ -269,7 +275,10 @@ void icmp_print(Ctx& c, Bytes p, uint32_t plen, const IpInfo&, bool fragmented)
         c.print_trunc();
         return;
     }
-    c.print("ICMP {}, length {}", text, plen);
+    c.put("ICMP ");
+    c.put(text);
+    c.put(", length ");
+    c.put_dec(plen);
 
     if (c.opt.vflag && !fragmented && r.has(plen)) {
         uint16_t sum = net::packet::checksum(p.first(plen));
