@@ -103,21 +103,12 @@ void check(const Reader& r, size_t n)
         throw CheckFailed();
 }
 
-// The text after "ICMP " for everything but the generic types.
+// The text after "ICMP " for everything but the generic types and the
+// echoes (icmp_print() writes those, the commonest, straight into the line).
 std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
 {
     auto dst = [&] { return ipaddr_string(c, peek_addr4(r, quoted_dst)); };
     switch (t) {
-    case type::echo_request:
-    case type::echo_reply:
-    {
-        uint16_t id = r.peek_be16(4), seq = r.peek_be16(6);
-        std::string s = t == type::echo_request ? "echo request, id " : "echo reply, id ";
-        Ctx::append_dec(s, id);
-        s += ", seq ";
-        Ctx::append_dec(s, seq);
-        return s;
-    }
     case type::dest_unreach:
         switch (code) {
         case 2: {
@@ -268,15 +259,23 @@ void icmp_print(Ctx& c, Bytes p, uint32_t plen, const IpInfo&, bool fragmented)
     Reader r(p);
     uint8_t t = r.peek_u8(0);
     uint8_t code = r.peek_u8(1);
-    std::string text;
-    try {
-        text = describe(c, r, t, code);
-    } catch (const CheckFailed&) {
-        c.print_trunc();
-        return;
+    if (t == type::echo_request || t == type::echo_reply) {
+        uint16_t id = r.peek_be16(4), seq = r.peek_be16(6);
+        c.put(t == type::echo_request ? "ICMP echo request, id " : "ICMP echo reply, id ");
+        c.put_dec(id);
+        c.put(", seq ");
+        c.put_dec(seq);
+    } else {
+        std::string text;
+        try {
+            text = describe(c, r, t, code);
+        } catch (const CheckFailed&) {
+            c.print_trunc();
+            return;
+        }
+        c.put("ICMP ");
+        c.put(text);
     }
-    c.put("ICMP ");
-    c.put(text);
     c.put(", length ");
     c.put_dec(plen);
 
