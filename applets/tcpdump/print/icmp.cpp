@@ -103,15 +103,12 @@ void check(const Reader& r, size_t n)
         throw CheckFailed();
 }
 
-// The text after "ICMP " for everything but the generic types.
+// The text after "ICMP " for everything but the generic types and the
+// echoes (icmp_print() writes those, the commonest, straight into the line).
 std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
 {
     auto dst = [&] { return ipaddr_string(c, peek_addr4(r, quoted_dst)); };
     switch (t) {
-    case type::echo_request:
-    case type::echo_reply:
-        return fmt::format("echo {}, id {}, seq {}", t == type::echo_request ? "request" : "reply", r.peek_be16(4),
-                           r.peek_be16(6));
     case type::dest_unreach:
         switch (code) {
         case 2: {
@@ -262,14 +259,25 @@ void icmp_print(Ctx& c, Bytes p, uint32_t plen, const IpInfo&, bool fragmented)
     Reader r(p);
     uint8_t t = r.peek_u8(0);
     uint8_t code = r.peek_u8(1);
-    std::string text;
-    try {
-        text = describe(c, r, t, code);
-    } catch (const CheckFailed&) {
-        c.print_trunc();
-        return;
+    if (t == type::echo_request || t == type::echo_reply) {
+        uint16_t id = r.peek_be16(4), seq = r.peek_be16(6);
+        c.put(t == type::echo_request ? "ICMP echo request, id " : "ICMP echo reply, id ");
+        c.put_dec(id);
+        c.put(", seq ");
+        c.put_dec(seq);
+    } else {
+        std::string text;
+        try {
+            text = describe(c, r, t, code);
+        } catch (const CheckFailed&) {
+            c.print_trunc();
+            return;
+        }
+        c.put("ICMP ");
+        c.put(text);
     }
-    c.print("ICMP {}, length {}", text, plen);
+    c.put(", length ");
+    c.put_dec(plen);
 
     if (c.opt.vflag && !fragmented && r.has(plen)) {
         uint16_t sum = net::packet::checksum(p.first(plen));

@@ -206,7 +206,11 @@ std::string frag_flags(uint16_t off)
 
 void addresses(Ctx& c, const Reader& ip)
 {
-    c.print("{} > {}", ipaddr_string(c, peek_addr4(ip, 12)), ipaddr_string(c, peek_addr4(ip, 16)));
+    std::string src = ipaddr_string(c, peek_addr4(ip, 12));
+    std::string dst = ipaddr_string(c, peek_addr4(ip, 16));
+    c.put(src);
+    c.put(" > ");
+    c.put(dst);
 }
 
 } // namespace

@@ -82,6 +82,14 @@ struct Ctx {
     }
     void put(std::string_view s) { out.append(s); }
     void put(char c) { out.push_back(c); }
+    // The decimal of v: what print("{}", v) writes, without parsing a
+    // format string at run time (the per-packet lines use it).
+    void put_dec(uint64_t v) { append_dec(out, v); }
+    static void append_dec(std::string& s, uint64_t v)
+    {
+        fmt::format_int d(v);
+        s.append(d.data(), d.size());
+    }
     // tcpdump's nd_print_trunc() and nd_print_invalid().
     void print_trunc()
     {

@@ -101,7 +101,15 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         std::string src = ip_src_string(c, ip);
         std::string sp = tcpport_string(c, sport);
         std::string dst = ip_dst_string(c, ip);
-        c.print("{}.{} > {}.{}: ", src, sp, dst, tcpport_string(c, dport));
+        std::string dp = tcpport_string(c, dport);
+        c.put(src);
+        c.put('.');
+        c.put(sp);
+        c.put(" > ");
+        c.put(dst);
+        c.put('.');
+        c.put(dp);
+        c.put(": ");
     } else {
         c.print("{} > {}: ", tcpport_string(c, sport), tcpport_string(c, dport));
     }
@@ -131,7 +139,9 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
     for (auto [bit, letter] : flag_letters)
         if (flags & bit)
             letters += letter;
-    c.print("Flags [{}]", letters.empty() ? "none" : letters);
+    c.put("Flags [");
+    c.put(letters.empty() ? "none" : letters);
+    c.put(']');
 
     uint32_t thseq = 0, thack = 0;
     bool rev = false;
@@ -192,13 +202,19 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
 
     length -= hlen;
     if (c.opt.vflag > 1 || length > 0 || (flags & (th::syn | th::fin | th::rst))) {
-        c.print(", seq {}", seq);
-        if (length > 0)
-            c.print(":{}", seq + length);
+        c.put(", seq ");
+        c.put_dec(seq);
+        if (length > 0) {
+            c.put(':');
+            c.put_dec(uint32_t(seq + length));
+        }
     }
-    if (flags & th::ack)
-        c.print(", ack {}", ack);
-    c.print(", win {}", win);
+    if (flags & th::ack) {
+        c.put(", ack ");
+        c.put_dec(ack);
+    }
+    c.put(", win ");
+    c.put_dec(win);
     if (flags & th::urg)
         c.print(", urg {}", urp);
 
@@ -403,7 +419,8 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         c.put(']');
     }
 
-    c.print(", length {}", length);
+    c.put(", length ");
+    c.put_dec(length);
     if (length == 0)
         return;
     if (!r.has(hlen)) {

@@ -24,9 +24,18 @@ void udpipaddr_print(Ctx& c, const IpInfo& ip, int sport, int dport)
         std::string dst = ip_dst_string(c, ip);
         if (sport == -1)
             c.print("{} > {}: ", src, dst);
-        else
-            c.print("{}.{} > {}.{}: ", src, udpport_string(c, uint16_t(sport)), dst,
-                    udpport_string(c, uint16_t(dport)));
+        else {
+            std::string sp = udpport_string(c, uint16_t(sport));
+            std::string dp = udpport_string(c, uint16_t(dport));
+            c.put(src);
+            c.put('.');
+            c.put(sp);
+            c.put(" > ");
+            c.put(dst);
+            c.put('.');
+            c.put(dp);
+            c.put(": ");
+        }
     } else if (sport != -1) {
         c.print("{} > {}: ", udpport_string(c, uint16_t(sport)), udpport_string(c, uint16_t(dport)));
     }
@@ -123,8 +132,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     auto generic = [&] {
         if (ulen > length && !fragmented)
             c.print("UDP, bad length {} > {}", ulen, length);
-        else
-            c.print("UDP, length {}", ulen);
+        else {
+            c.put("UDP, length ");
+            c.put_dec(ulen);
+        }
     };
     if (!c.opt.qflag) {
         auto is = [&](uint16_t port) { return sport == port || dport == port; };
