@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <strings.h>
 #include <tuple>
 
@@ -34,6 +35,16 @@ namespace {
 std::string opt_msg(std::string_view ext, std::string_view opt, std::string_view what)
 {
     return fmt::format("{}: option \"--{}\" {}\n", ext, opt, what);
+}
+
+// libxtables' exclusions among `options` (in its option table's order):
+// the first two given together fail.
+void exclusive(const State& st, std::string_view ext, std::initializer_list<std::string_view> options)
+{
+    for (std::string_view a : options)
+        for (std::string_view b : options)
+            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
+                fail(opt_msg(ext, a, fmt::format("cannot be used together with \"--{}\".", b)));
 }
 
 // The once and "!" rules of one option; records it as given under `id`.
@@ -680,11 +691,7 @@ void check(Data&, const State& st)
 {
     if (st.given.empty())
         fail("HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'");
-    // libxtables' exclusions, in the option table's order.
-    for (std::string_view a : {"hl-lt", "hl-gt", "hl-eq"})
-        for (std::string_view b : {"hl-lt", "hl-gt", "hl-eq"})
-            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
-                fail(fmt::format("hl: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+    exclusive(st, "hl", {"hl-lt", "hl-gt", "hl-eq"});
 }
 
 void list(std::string& out, const Data& d, bool, bool)
@@ -724,10 +731,7 @@ void check(Data&, const State& st)
 {
     if (st.given.empty())
         fail("HL: You must specify an action");
-    for (std::string_view a : {"hl-set", "hl-dec", "hl-inc"})
-        for (std::string_view b : {"hl-set", "hl-dec", "hl-inc"})
-            if (a != b && st.given.count(std::string(a)) && st.given.count(std::string(b)))
-                fail(fmt::format("HL: option \"--{}\" cannot be used together with \"--{}\".\n", a, b));
+    exclusive(st, "HL", {"hl-set", "hl-dec", "hl-inc"});
 }
 
 void list(std::string& out, const Data& d, bool, bool)

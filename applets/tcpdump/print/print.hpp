@@ -85,6 +85,19 @@ struct Ctx {
     // The decimal of v: what print("{}", v) writes, without parsing a
     // format string at run time (the per-packet lines use it).
     void put_dec(uint64_t v) { append_dec(out, v); }
+    // "SRC.SPORT > DST.DPORT: ", the TCP and UDP line's start (each part
+    // read before: a truncated one writes nothing).
+    void put_endpoints(std::string_view src, std::string_view sport, std::string_view dst, std::string_view dport)
+    {
+        put(src);
+        put('.');
+        put(sport);
+        put(" > ");
+        put(dst);
+        put('.');
+        put(dport);
+        put(": ");
+    }
     static void append_dec(std::string& s, uint64_t v)
     {
         fmt::format_int d(v);

@@ -102,14 +102,7 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         std::string sp = tcpport_string(c, sport);
         std::string dst = ip_dst_string(c, ip);
         std::string dp = tcpport_string(c, dport);
-        c.put(src);
-        c.put('.');
-        c.put(sp);
-        c.put(" > ");
-        c.put(dst);
-        c.put('.');
-        c.put(dp);
-        c.put(": ");
+        c.put_endpoints(src, sp, dst, dp);
     } else {
         c.print("{} > {}: ", tcpport_string(c, sport), tcpport_string(c, dport));
     }

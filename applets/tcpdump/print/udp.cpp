@@ -27,14 +27,7 @@ void udpipaddr_print(Ctx& c, const IpInfo& ip, int sport, int dport)
         else {
             std::string sp = udpport_string(c, uint16_t(sport));
             std::string dp = udpport_string(c, uint16_t(dport));
-            c.put(src);
-            c.put('.');
-            c.put(sp);
-            c.put(" > ");
-            c.put(dst);
-            c.put('.');
-            c.put(dp);
-            c.put(": ");
+            c.put_endpoints(src, sp, dst, dp);
         }
     } else if (sport != -1) {
         c.print("{} > {}: ", udpport_string(c, uint16_t(sport)), udpport_string(c, uint16_t(dport)));
