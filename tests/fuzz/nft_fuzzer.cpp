@@ -18,6 +18,7 @@
 #include "applets/iptables/list.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
+#include "tests/fuzz/list_formats.hpp"
 
 #include <sys/socket.h>
 
@@ -46,14 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                         if (r.unsupported || r.incompatible)
                             continue;
                         iptables::save_rule(out, "FORWARD", r, true);
-                        for (int f = 0; f < 4; ++f) {
-                            iptables::Format fmt;
-                            fmt.numeric = f & 1;
-                            fmt.verbose = f & 2;
-                            fmt.exact = f == 3;
-                            fmt.line_numbers = f == 3;
-                            iptables::list_rule(out, r, 1, fmt);
-                        }
+                        nsbox_fuzz::list_every_format(out, r);
                     }
                     break;
                 }

@@ -36,6 +36,7 @@
 #include "applets/iptables/restore.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
+#include "tests/fuzz/list_formats.hpp"
 #include "tests/fuzz/no_sockets.hpp"
 
 namespace {
@@ -129,14 +130,7 @@ void check_rule(const std::string& table, const std::string& chain, const iptabl
     if (!back.same_as(r))
         fail("a rule read back differs from the rule written", line);
     std::string out;
-    for (int f = 0; f < 4; ++f) {
-        iptables::Format fmt;
-        fmt.numeric = f & 1;
-        fmt.verbose = f & 2;
-        fmt.exact = f == 3;
-        fmt.line_numbers = f == 3;
-        iptables::list_rule(out, back, 1, fmt);
-    }
+    nsbox_fuzz::list_every_format(out, back);
     // The -S line, without its counters, parsed as iptables-restore would.
     // (An interface name with a blank is written unquoted, as iptables-save
     // writes it, and iptables warns that the kernel does not allow it: no
