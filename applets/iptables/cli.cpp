@@ -1859,18 +1859,37 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
     if (family == AF_INET6 && c.cmd != Cmd::Policy)
         r.packets = r.bytes = 0;
     if (rule_command(c.cmd)) {
-        auto parse_addr = [&](const std::optional<std::string>& s, AddrMatch& a) {
+        // "-s a,b/16": one rule per address (xtables_ipparse_multiple);
+        // each element is refused alone.
+        auto parse_addrs = [&](const std::optional<std::string>& s, AddrMatch& a, std::vector<AddrMatch>& all) {
             if (!s)
                 return;
-            auto parsed = family == AF_INET6 ? parse_address6(*s) : parse_address(*s);
-            if (!parsed) // (ip6tables names the host part alone)
-                throw UsageError("host/network `" + (family == AF_INET6 ? s->substr(0, s->find('/')) : *s) +
-                                 "' not found");
-            parsed->invert = a.invert;
-            a = *parsed;
+            bool inv = a.invert;
+            for (size_t start = 0;;) {
+                size_t comma = s->find(',', start);
+                std::string one = s->substr(start, comma - start);
+                auto parsed = family == AF_INET6 ? parse_address6(one) : parse_address(one);
+                if (!parsed) // (ip6tables names the host part alone)
+                    throw UsageError("host/network `" + (family == AF_INET6 ? one.substr(0, one.find('/')) : one) +
+                                     "' not found");
+                parsed->invert = inv;
+                all.push_back(*parsed);
+                if (comma == std::string::npos)
+                    break;
+                start = comma + 1;
+            }
+            a = all.front();
+            if (all.size() == 1)
+                all.clear();
         };
-        parse_addr(src, r.src);
-        parse_addr(dst, r.dst);
+        parse_addrs(src, r.src, c.srcs);
+        parse_addrs(dst, r.dst, c.dsts);
+        if (!c.srcs.empty() || !c.dsts.empty()) {
+            if (r.src.invert || r.dst.invert)
+                throw UsageError("! not allowed with multiple source or destination IP addresses");
+            if (c.cmd == Cmd::Replace)
+                throw UsageError("Replacement rule does not specify a unique address");
+        }
     }
     return c;
 }

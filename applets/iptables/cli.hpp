@@ -6,9 +6,11 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <sys/socket.h>
 
@@ -33,6 +35,9 @@ struct Command {
     std::string new_name;              // -E
     bool zero = false;                 // -Z together with -L
     Rule rule;                         // -A, -C, -D, -I, -R
+    // "-s A,B" / "-d C,D": every address when more than one was given
+    // (`rule` holds the first); see for_each_rule.
+    std::vector<AddrMatch> srcs, dsts;
     std::string jump;                  // -j/-g argument as given
     bool numeric = false;
     bool verbose = false;
@@ -42,6 +47,30 @@ struct Command {
     // line with its newline, for the caller to print on stderr.
     std::string warnings;
 };
+
+// Calls f(rule) for each rule the command stands for: `c.rule`, or with
+// -s/-d lists one per source and destination, sources outermost (the order
+// iptables adds them in). Stops when f returns false and returns false.
+template <class F>
+bool for_each_rule(const Command& c, F&& f)
+{
+    if (c.srcs.empty() && c.dsts.empty())
+        return f(c.rule);
+    std::span<const AddrMatch> ss = c.srcs, ds = c.dsts;
+    if (ss.empty())
+        ss = {&c.rule.src, 1};
+    if (ds.empty())
+        ds = {&c.rule.dst, 1};
+    Rule r = c.rule;
+    for (const AddrMatch& s : ss)
+        for (const AddrMatch& d : ds) {
+            r.src = s;
+            r.dst = d;
+            if (!f(static_cast<const Rule&>(r)))
+                return false;
+        }
+    return true;
+}
 
 // A command line iptables refuses before touching the kernel. `message` is
 // the text after "iptables v1.8.9 (nf_tables): " (or the whole line when

@@ -247,17 +247,11 @@ int Runner::append_or_insert()
         bool have = need_chain(p, st, no_such_chain(fam_));
         if (have && !check_jump(st))
             return std::nullopt;
-        nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
-        // iptables-nft echoes an appended rule even when the chain turns
-        // out not to exist; an inserted one only once its place is known.
-        if (!insert)
-            echo(nr);
-        if (!have)
-            return std::nullopt;
         uint16_t flags = NLM_F_CREATE | NLM_F_APPEND;
-        const char* op = "RULE_APPEND";
+        std::optional<uint64_t> before, after; // -I N: the handle of rule N (N - 1)
+        if (insert && !have)
+            return std::nullopt; // (no echo: the place is not known)
         if (insert) {
-            op = "RULE_INSERT";
             unsigned n = c_.rulenum.value_or(1);
             std::vector<nft::Rule> rules = existed ? rules_of(c_.chain) : std::vector<nft::Rule>{};
             if (n > rules.size() + 1 || (n > 1 && rules.empty())) {
@@ -268,12 +262,35 @@ int Runner::append_or_insert()
                 flags = NLM_F_CREATE;
             } else if (n <= rules.size()) {
                 flags = NLM_F_CREATE;
-                nr.position = rules[n - 1].handle;
+                before = rules[n - 1].handle;
+            } else if (!rules.empty()) {
+                after = rules.back().handle; // N is one past the last
             }
-            echo(nr);
         }
-        p.add(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr),
-              fmt::format(" {} failed ({{}}): rule in chain {}", op, c_.chain));
+        // iptables-nft echoes an appended rule even when the chain turns
+        // out not to exist; an inserted one only once its place is known.
+        // With -s/-d lists each rule goes in at the place the one before
+        // it went (iptables-nft names it by its batch id), so an inserted
+        // list ends up in reverse order: sent in reverse before rule N,
+        // in order after rule N - 1 or at the head.
+        std::vector<net::Message> msgs;
+        for_each_rule(c_, [&](const Rule& r) {
+            nft::Rule nr = encode(r, t_.name, c_.chain, fam_);
+            echo(nr);
+            if (!have)
+                return false;
+            nr.position = before ? before : after;
+            msgs.push_back(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr));
+            return true;
+        });
+        if (!have)
+            return std::nullopt;
+        if (before)
+            std::reverse(msgs.begin(), msgs.end());
+        std::string label = fmt::format(" {} failed ({{}}): rule in chain {}", insert ? "RULE_INSERT" : "RULE_APPEND",
+                                        c_.chain);
+        for (net::Message& m : msgs)
+            p.add(std::move(m), label);
         return finish(p);
     });
 }
@@ -303,18 +320,33 @@ int Runner::delete_or_check()
         }
         if (!check_jump(st))
             return std::nullopt;
-        for (const nft::Rule& nr : rules_of(c_.chain)) {
-            if (!decode(nr, fam_).same_as(c_.rule))
-                continue;
-            echo(nr);
-            if (check)
-                return std::nullopt;
-            Plan p;
-            p.add(delete_message(fam_, nr), fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
-            return finish(p);
+        // Each rule of a -s/-d list in turn, stopping at the first that
+        // is not there (then nothing is deleted); a rule deleted is not
+        // found again.
+        std::vector<nft::Rule> rules = rules_of(c_.chain);
+        std::vector<bool> taken(rules.size());
+        Plan p;
+        bool all = for_each_rule(c_, [&](const Rule& r) {
+            for (size_t i = 0; i < rules.size(); ++i) {
+                if (taken[i] || !decode(rules[i], fam_).same_as(r))
+                    continue;
+                echo(rules[i]);
+                if (!check) {
+                    taken[i] = true;
+                    p.add(delete_message(fam_, rules[i]),
+                          fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
+                }
+                return true;
+            }
+            return false;
+        });
+        if (!all) {
+            fail_ = bad_rule;
+            return std::nullopt;
         }
-        fail_ = bad_rule;
-        return std::nullopt;
+        if (check)
+            return std::nullopt;
+        return finish(p);
     });
 }
 
@@ -1091,10 +1123,13 @@ int restore_main(int family_arg, int argc, char** argv)
                         base_chain(*bc, NF_ACCEPT, nullptr, rr.line);
                     }
                     bool insert = rr.cmd.cmd == Cmd::Insert;
-                    add(nft::rule_message(NFT_MSG_NEWRULE, insert ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
-                                          family, encode(r, t.name, rr.cmd.chain, family)),
-                        fmt::format("line {}: {} failed ({{}}): rule in chain {}", rr.line,
-                                    insert ? "RULE_INSERT" : "RULE_APPEND", rr.cmd.chain));
+                    for_each_rule(rr.cmd, [&](const Rule& one) {
+                        add(nft::rule_message(NFT_MSG_NEWRULE, insert ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
+                                              family, encode(one, t.name, rr.cmd.chain, family)),
+                            fmt::format("line {}: {} failed ({{}}): rule in chain {}", rr.line,
+                                        insert ? "RULE_INSERT" : "RULE_APPEND", rr.cmd.chain));
+                        return true;
+                    });
                 }
             }
             return msgs;

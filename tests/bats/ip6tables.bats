@@ -388,3 +388,17 @@ ip6tables -v -D FORWARD ! -s fd00::1 ! -d 2001:db8::/32 -p ipv6-icmp -j DROP; ec
 ip6tables -v -D FORWARD 1; echo "rc=$?"
 ip6tables -S; ip6tables -t nat -S'
 }
+
+@test "ip6tables: -s/-d lists, -v, -D, restore, errors" {
+  assert_same '
+ip6tables -A INPUT -s fd00::1,fd00::2/64 -d fd01::/16,fd02::1 -j ACCEPT; echo "rc=$?"
+ip6tables -v -A INPUT -s fd00::9,fd00::8 -j DROP; echo "rc=$?"
+ip6tables -v -I INPUT 2 -s fd00::7,fd00::6 -j DROP; echo "rc=$?"
+ip6tables -v -D INPUT -s fd00::9,fd00::8 -j DROP; echo "rc=$?"
+printf "*filter\n-A INPUT -s fd00::5,fd00::6 -j DROP\nCOMMIT\n" | ip6tables-restore --noflush; echo "rc=$?"
+ip6tables -S
+for bad in "-s fd00::1,bad/64" "-s fd00::1,fd00::2/129" "-s fd00::1," "! -d fd00::1,fd00::2"; do
+  ip6tables -A INPUT $bad -j ACCEPT; echo "rc=$?"
+done
+ip6tables -R INPUT 1 -s fd00::1,fd00::2; echo "rc=$?"'
+}

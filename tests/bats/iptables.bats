@@ -370,3 +370,29 @@ iptables -v -D FORWARD -j DROP; echo "rc=$?"
 iptables -v -D FORWARD 1; echo "rc=$?"
 iptables -S; iptables -t nat -S'
 }
+
+@test "-s/-d lists: one rule per source and destination, -A -I -C -D -v, restore, errors" {
+  assert_same '
+iptables -A INPUT -s 10.0.0.1,10.0.0.2/24 -d 10.1.0.1,10.2.0.0/255.255.0.0 -j ACCEPT; echo "rc=$?"
+iptables -v -A INPUT -s 10.0.0.9,10.0.0.8 -j DROP; echo "rc=$?"
+iptables -v -C INPUT -s 10.0.0.9,10.0.0.8 -j DROP; echo "rc=$?"
+iptables -C INPUT -s 10.0.0.9,10.0.0.7 -j DROP; echo "rc=$?"
+iptables -v -D INPUT -s 10.0.0.8,10.0.0.7 -j DROP; echo "rc=$?"
+iptables -v -D INPUT -s 10.0.0.9,10.0.0.8 -j DROP; echo "rc=$?"
+iptables -v -I INPUT 2 -d 10.0.0.7,10.0.0.6 -j ACCEPT; echo "rc=$?"
+iptables -v -I INPUT 7 -d 10.0.0.5,10.0.0.4 -j ACCEPT; echo "rc=$?"
+iptables -v -I INPUT 9 -d 10.0.0.5,10.0.0.4 -j ACCEPT; echo "rc=$?"
+iptables -N C; iptables -I C -s 1.1.1.1,2.2.2.2; iptables -I C -s 3.3.3.3,4.4.4.4
+iptables -A C -s 5.5.5.5,5.5.5.5 -j RETURN; iptables -D C -s 5.5.5.5,5.5.5.5 -j RETURN; echo "rc=$?"
+iptables -v -A NOPE -s 10.0.0.1,10.0.0.2 -j ACCEPT; echo "rc=$?"
+iptables -S
+printf "*filter\n-A C -s 6.6.6.6,7.7.7.7 -d 8.8.8.8,9.9.9.9 -j DROP\n-I C -s 10.9.9.1,10.9.9.2\nCOMMIT\n" |
+  iptables-restore --noflush; echo "rc=$?"
+iptables -S C
+for bad in "-s 10.0.0.1,bad" "-s 10.0.0.1/33,10.0.0.2" "-s 10.0.0.1,,10.0.0.2" "-s 10.0.0.1," "-d ," \
+    "! -s 10.0.0.1,10.0.0.2" "-s 10.0.0.1,10.0.0.2 ! -d 10.0.0.3"; do
+  iptables -A INPUT $bad -j ACCEPT; echo "rc=$?"
+done
+iptables -R INPUT 1 -d 1.2.3.4,5.6.7.8 -j ACCEPT; echo "rc=$?"
+iptables -R INPUT 1 -d 1.2.3.4 -j ACCEPT; echo "rc=$?"'
+}

@@ -6,6 +6,7 @@
 
 #include "applets/iptables/list.hpp"
 #include "applets/iptables/restore.hpp"
+#include "tests/unit/iptables_util.hpp"
 
 namespace nsbox::iptables {
 namespace {
@@ -168,6 +169,30 @@ TEST(IptablesCommandLine, PlainSplitAgreesWithBoost)
     };
     for (const char* line : lines)
         EXPECT_EQ(outcome(line, true), outcome(line, false)) << line;
+}
+
+// "-s A,B -d C,D" stands for one rule per source and destination, sources
+// outermost, each with its own mask; a single address leaves the lists empty.
+TEST(IptablesCommandLine, AddressListsExpandSourcesOutermost)
+{
+    Command one = nsbox_test::parse({"-A", "INPUT", "-s", "10.0.0.1", "-j", "ACCEPT"});
+    EXPECT_TRUE(one.srcs.empty() && one.dsts.empty());
+    Command c = nsbox_test::parse({"-A", "INPUT", "-s", "10.0.0.1,10.0.0.9/24", "-d", "1.1.1.1,2.2.2.2", "-j", "DROP"});
+    std::string saved;
+    for_each_rule(c, [&](const Rule& r) {
+        save_rule(saved, "INPUT", r, false);
+        return true;
+    });
+    EXPECT_EQ(saved, "-A INPUT -s 10.0.0.1/32 -d 1.1.1.1/32 -j DROP\n"
+                     "-A INPUT -s 10.0.0.1/32 -d 2.2.2.2/32 -j DROP\n"
+                     "-A INPUT -s 10.0.0.0/24 -d 1.1.1.1/32 -j DROP\n"
+                     "-A INPUT -s 10.0.0.0/24 -d 2.2.2.2/32 -j DROP\n");
+    int seen = 0;
+    EXPECT_FALSE(for_each_rule(c, [&](const Rule&) { return ++seen < 2; }));
+    EXPECT_EQ(seen, 2);
+    EXPECT_THROW(nsbox_test::parse({"-R", "INPUT", "1", "-s", "1.1.1.1,2.2.2.2"}), UsageError);
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "!", "-d", "1.1.1.1,2.2.2.2"}), UsageError);
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-s", "1.1.1.1,"}), UsageError);
 }
 
 } // namespace
