@@ -3,7 +3,6 @@
 #include "applets/iptables/xt.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
 #include <netinet/in.h>
 #include <span>
@@ -52,13 +51,6 @@ Data be32_bytes(uint32_t v)
             static_cast<uint8_t>(v)};
 }
 
-// A prefix length when `mask` is contiguous, else -1.
-int prefix_len(uint32_t mask)
-{
-    int n = std::countl_one(mask);
-    return (n == 32 || (mask << n) == 0) ? n : -1;
-}
-
 // iptables-nft's name for "no interface" ('/' is not allowed in one).
 constexpr std::string_view no_iface = "INVAL/D";
 
@@ -83,38 +75,24 @@ void add_iface(std::vector<nft::Expr>& out, uint32_t key, const IfaceMatch& m)
     out.push_back(nft::Cmp{NFT_REG_1, m.invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ), std::move(d)});
 }
 
-void add_addr(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
+// An address match as nft-ipv4.c and nft-ipv6.c write it (`addr` and
+// `mask` in network order, 4 or 16 bytes): a whole-byte prefix loads only
+// its bytes; any other mask (a prefix ending inside a byte, a non-contiguous
+// mask, /0) loads the whole address and masks it.
+void add_addr(std::vector<nft::Expr>& out, uint32_t offset, Data addr, Data mask, bool invert)
 {
-    uint32_t op = a.invert ? NFT_CMP_NEQ : NFT_CMP_EQ;
-    int plen = prefix_len(a.mask);
-    Data addr = be32_bytes(a.addr & a.mask);
-    if (plen > 0 && plen % 8 == 0) {
-        auto len = static_cast<uint32_t>(plen / 8);
-        out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, len});
-        addr.resize(len);
-        out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
-        return;
-    }
-    out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, 4});
-    out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 4, be32_bytes(a.mask), Data(4, 0)});
-    out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
-}
-
-// An IPv6 address match as nft-ipv6.c writes it: a whole-byte prefix
-// loads only its bytes; any other mask loads all 16 and masks them.
-void add_addr6(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
-{
-    uint32_t op = a.invert ? NFT_CMP_NEQ : NFT_CMP_EQ;
-    int plen = 0;
-    while (plen < 128 && (a.mask6[size_t(plen / 8)] & (0x80 >> (plen % 8))))
+    uint32_t op = invert ? NFT_CMP_NEQ : NFT_CMP_EQ;
+    const size_t bits = mask.size() * 8;
+    auto bit = [&](size_t i) { return (mask[i / 8] & (0x80 >> (i % 8))) != 0; };
+    size_t plen = 0;
+    while (plen < bits && bit(plen))
         ++plen;
     bool contiguous = true;
-    for (int i = plen; i < 128; ++i)
-        if (a.mask6[size_t(i / 8)] & (0x80 >> (i % 8)))
-            contiguous = false;
-    Data addr(a.addr6.begin(), a.addr6.end());
-    for (size_t i = 0; i < 16; ++i)
-        addr[i] &= a.mask6[i];
+    for (size_t i = plen; i < bits; ++i)
+        contiguous = contiguous && !bit(i);
+    for (size_t i = 0; i < addr.size(); ++i)
+        addr[i] &= mask[i];
+    auto width = static_cast<uint32_t>(addr.size());
     if (contiguous && plen > 0 && plen % 8 == 0) {
         auto len = static_cast<uint32_t>(plen / 8);
         out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, len});
@@ -122,9 +100,17 @@ void add_addr6(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
         out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
         return;
     }
-    out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, 16});
-    out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, 16, Data(a.mask6.begin(), a.mask6.end()), Data(16, 0)});
+    out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, offset, width});
+    out.push_back(nft::Bitwise{NFT_REG_1, NFT_REG_1, std::nullopt, width, std::move(mask), Data(width, 0)});
     out.push_back(nft::Cmp{NFT_REG_1, op, std::move(addr)});
+}
+
+void add_addr(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
+{
+    if (a.v6)
+        add_addr(out, offset, Data(a.addr6.begin(), a.addr6.end()), Data(a.mask6.begin(), a.mask6.end()), a.invert);
+    else
+        add_addr(out, offset, be32_bytes(a.addr), be32_bytes(a.mask), a.invert);
 }
 
 void add_port(std::vector<nft::Expr>& out, uint32_t offset, const PortMatch& p)
@@ -242,9 +228,9 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
         e.push_back(nft::Cmp{NFT_REG_1, r.proto_invert ? uint32_t(NFT_CMP_NEQ) : uint32_t(NFT_CMP_EQ), Data{r.proto}});
     }
     if (r.src.set())
-        v6 ? add_addr6(e, ip6_saddr, r.src) : add_addr(e, ip_saddr, r.src);
+        add_addr(e, v6 ? ip6_saddr : ip_saddr, r.src);
     if (r.dst.set())
-        v6 ? add_addr6(e, ip6_daddr, r.dst) : add_addr(e, ip_daddr, r.dst);
+        add_addr(e, v6 ? ip6_daddr : ip_daddr, r.dst);
     if (r.frag) {
         // The 13 offset bits of frag_off: non-zero for -f, zero for "! -f".
         e.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_NETWORK_HEADER, ip_frag_off, 2});
