@@ -7,13 +7,13 @@
 
 #include <optional>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <sys/socket.h>
 
+#include "applets/common/failure.hpp"
 #include "applets/iptables/rule.hpp"
 
 namespace nsbox::iptables {
@@ -72,12 +72,16 @@ bool for_each_rule(const Command& c, F&& f)
     return true;
 }
 
-// A command line iptables refuses before touching the kernel. `message` is
-// the text after "iptables v1.8.9 (nf_tables): " (or the whole line when
-// `bare`); exit code 2 and the "Try `iptables -h'" hint follow, as iptables
-// prints them.
-struct UsageError : std::runtime_error {
-    explicit UsageError(const std::string& m, bool bare_ = false) : std::runtime_error(m), bare(bare_) {}
+// iptables' exit codes (xtables.h's enum exittype).
+constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
+
+// A command line iptables refuses before touching the kernel: nsbox's one
+// failure type with exit code 2. `message()` is the text after "iptables
+// v1.8.9 (nf_tables): " (or the whole line when `bare`); whoever catches it
+// adds that prefix, the restore line and the "Try `iptables -h'" hint, as
+// iptables prints them for a command line or for a restore file.
+struct UsageError : cli::Failure {
+    explicit UsageError(const std::string& m, bool bare_ = false) : cli::Failure(parameter_problem, m), bare(bare_) {}
     bool bare;
 };
 

@@ -36,7 +36,6 @@ const char* tool_name(int family) { return family == AF_INET6 ? "ip6tables" : "i
 std::string prefix_of(int family) { return fmt::format("{} v{} (nf_tables): ", tool_name(family), ref_version); }
 
 // Exit codes of xtables_error.
-constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
 
 // What iptables says of the batch message the kernel refused: that
 // message's label (a format with {} for the error), or `fallback` when the
@@ -48,23 +47,20 @@ std::string refusal_text(const std::vector<std::string>& labels, const nft::Refu
 }
 
 // A failure with its full stderr text and exit code.
-struct Failure {
-    std::string text;
-    int code;
-};
+using cli::Failure;
 
 Failure usage(int family, const std::string& msg, bool bare = false)
 {
     std::string head = msg.empty() && bare ? "" : (bare ? "" : prefix_of(family)) + msg + "\n";
-    return {head + fmt::format("Try `{0} -h' or '{0} --help' for more information.\n", tool_name(family)),
-            parameter_problem};
+    return Failure(parameter_problem,
+                   head + fmt::format("Try `{0} -h' or '{0} --help' for more information.\n", tool_name(family)));
 }
 
 // iptables' "iptables: <nft_strerror>." for a refused command.
 Failure strerror_failure(int family, const std::string& msg, bool einval = false)
 {
-    return {std::string(tool_name(family)) + ": " + msg + (einval ? ". Run `dmesg' for more information.\n" : ".\n"),
-            other_problem};
+    return Failure(other_problem, std::string(tool_name(family)) + ": " + msg +
+                                      (einval ? ". Run `dmesg' for more information.\n" : ".\n"));
 }
 
 Failure no_such_chain(int family) { return strerror_failure(family, "No chain/target/match by that name"); }
@@ -227,8 +223,8 @@ int Runner::change(Build&& build)
         std::fflush(stdout);
     }
     if (fail_) {
-        std::fputs(fail_->text.c_str(), stderr);
-        return fail_->code;
+        std::fputs(fail_->message().c_str(), stderr);
+        return fail_->code();
     }
     if (!refusal)
         return 0;
@@ -566,12 +562,12 @@ int Runner::rename()
 int Runner::policy()
 {
     if (c_.policy != "ACCEPT" && c_.policy != "DROP") {
-        std::fputs(strerror_failure(fam_, "Bad policy name", true).text.c_str(), stderr);
+        std::fputs(strerror_failure(fam_, "Bad policy name", true).message().c_str(), stderr);
         return other_problem;
     }
     const BuiltinChain* b = builtin_chain(t_, c_.chain);
     if (!b) {
-        std::fputs(strerror_failure(fam_, "Bad built-in chain name").text.c_str(), stderr);
+        std::fputs(strerror_failure(fam_, "Bad built-in chain name").message().c_str(), stderr);
         return other_problem;
     }
     return change([&]() -> std::optional<std::vector<net::Message>> {
@@ -797,7 +793,7 @@ int tool_main(int family, int argc, char** argv)
     try {
         c = parse_command_line(argc, argv, true, family);
     } catch (const UsageError& e) {
-        std::fputs(usage(family, e.what(), e.bare).text.c_str(), stderr);
+        std::fputs(usage(family, e.what(), e.bare).message().c_str(), stderr);
         return parameter_problem;
     }
     std::fputs(c.warnings.c_str(), stderr);
@@ -1105,19 +1101,18 @@ int restore_main(int family_arg, int argc, char** argv)
                         continue;
                     const Rule& r = rr.cmd.rule;
                     if ((r.verdict == Verdict::Jump || r.verdict == Verdict::Goto) && !known(r.chain)) {
-                        fail = Failure{head + "Chain '" + r.chain + "' does not exist\n" +
+                        fail = Failure(parameter_problem,
+                                       head + "Chain '" + r.chain + "' does not exist\n" +
                                            fmt::format("Error occurred at line: {}\n", b.commit_line) +
-                                           fmt::format("Try `{} -h' or '{} --help' for more information.\n", prog,
-                                                       prog),
-                                       parameter_problem};
+                                           fmt::format("Try `{0} -h' or '{0} --help' for more information.\n", prog));
                         return std::nullopt;
                     }
                     if (!known(rr.cmd.chain)) {
                         const BuiltinChain* bc = builtin_chain(t, rr.cmd.chain);
                         if (!bc) {
-                            fail = Failure{fmt::format("{}: line {} failed: No chain/target/match by that name.\n",
-                                                       prog, rr.line),
-                                           other_problem};
+                            fail = Failure(other_problem,
+                                           fmt::format("{}: line {} failed: No chain/target/match by that name.\n",
+                                                       prog, rr.line));
                             return std::nullopt;
                         }
                         base_chain(*bc, NF_ACCEPT, nullptr, rr.line);
@@ -1135,8 +1130,8 @@ int restore_main(int family_arg, int argc, char** argv)
             return msgs;
         });
         if (fail) {
-            std::fputs(fail->text.c_str(), stderr);
-            return fail->code;
+            std::fputs(fail->message().c_str(), stderr);
+            return fail->code();
         }
         if (!refusal)
             return 0;

@@ -9,8 +9,6 @@ namespace nsbox::iptables {
 
 namespace {
 
-constexpr int other_problem = 1, parameter_problem = 2;
-
 // "[PACKETS:BYTES]".
 bool parse_counters(const std::string& s, uint64_t& packets, uint64_t& bytes)
 {
