@@ -26,6 +26,7 @@
 #include <boost/program_options/value_semantic.hpp>
 
 #include "applets/common/accounts.hpp"
+#include "applets/iptables/conntrack.hpp"
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
@@ -66,6 +67,10 @@ constexpr OptionSpec option_table[] = {
     {"tcp-flags", 0, "="},       {"syn", 0, ""},              {"tcp-option", 0, "="},
     // comment, conntrack/state, multiport, mark, limit, icmp matches
     {"comment", 0, "="},         {"ctstate", 0, "="},         {"state", 0, "="},
+    {"ctproto", 0, "="},         {"ctorigsrc", 0, "="},       {"ctorigdst", 0, "="},
+    {"ctreplsrc", 0, "="},       {"ctrepldst", 0, "="},       {"ctorigsrcport", 0, "="},
+    {"ctorigdstport", 0, "="},   {"ctreplsrcport", 0, "="},   {"ctrepldstport", 0, "="},
+    {"ctstatus", 0, "="},        {"ctexpire", 0, "="},        {"ctdir", 0, "="},
     {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
     {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
     {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
@@ -415,23 +420,6 @@ uint32_t parse_rate(const std::string& s)
     return static_cast<uint32_t>(avg);
 }
 
-// xtables_strtoui(s, &end, ..., min, max): a number at the start of `s`
-// (leading blanks, no minus sign, base 0) within [min, max]; `used` is how
-// many characters it took.
-std::optional<uint32_t> strtoui_prefix(const std::string& s, uint32_t min, uint32_t max, size_t& used)
-{
-    auto first = s.find_first_not_of(" \t\n\v\f\r");
-    if (first != std::string::npos && s[first] == '-')
-        return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
-    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
-        return std::nullopt;
-    used = static_cast<size_t>(end - s.c_str());
-    return static_cast<uint32_t>(v);
-}
-
 // The ports of a NAT target as libxt_NAT (1.8.9) parses them for
 // --to-destination, --to-source and --to-ports: "PORT" (a number or a
 // service name), "PORT-PORT" (numbers) or "PORT-PORT/BASE" (a shifted
@@ -526,6 +514,23 @@ uint32_t parse_nat_ip(const std::string& s)
 }
 
 } // namespace
+
+// xtables_strtoui(s, &end, ..., min, max): a number at the start of `s`
+// (leading blanks, no minus sign, base 0) within [min, max]; `used` is how
+// many characters it took.
+std::optional<uint32_t> strtoui_prefix(const std::string& s, uint32_t min, uint32_t max, size_t& used)
+{
+    auto first = s.find_first_not_of(" \t\n\v\f\r");
+    if (first != std::string::npos && s[first] == '-')
+        return std::nullopt;
+    errno = 0;
+    char* end = nullptr;
+    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
+    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
+        return std::nullopt;
+    used = static_cast<size_t>(end - s.c_str());
+    return static_cast<uint32_t>(v);
+}
 
 void check_chain_name(const std::string& name)
 {
@@ -1479,32 +1484,16 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
                     flags |= src_type ? a::invert_source : a::invert_dest;
             }
             xt::put<uint32_t>(d, a::flags, flags);
-        } else if (key == "ctstate" || key == "state") {
-            Ext& x = ext_for(key == "ctstate" ? "conntrack" : "state", key);
-            namespace ct = xt::conntrack;
-            uint16_t mask = 0;
-            size_t at = 0;
-            while (true) {
-                size_t comma = val.find(',', at);
-                std::string name = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-                auto it = std::find_if(std::begin(ct::states), std::end(ct::states), [&](const ct::StateName& n) {
-                    return strcasecmp(std::string(n.name).c_str(), name.c_str()) == 0;
-                });
-                if (it == std::end(ct::states) || (key == "state" && (it->bit == (1 << 6) || it->bit == (1 << 7))))
-                    throw UsageError(std::string(key == "state" ? "Bad state" : "Bad ctstate") + " \"" + name + "\"");
-                mask = static_cast<uint16_t>(mask | it->bit);
-                if (comma == std::string::npos)
-                    break;
-                at = comma + 1;
-            }
-            auto& d = x.xt.info;
-            uint16_t flags = static_cast<uint16_t>(xt::get<uint16_t>(d, ct::match_flags) | ct::f_state |
-                                                   (key == "state" ? ct::f_state_alias : 0));
-            xt::put<uint16_t>(d, ct::match_flags, flags);
-            xt::put<uint16_t>(d, ct::state_mask, mask);
-            if (take_invert())
-                xt::put<uint16_t>(d, ct::invert_flags,
-                                  static_cast<uint16_t>(xt::get<uint16_t>(d, ct::invert_flags) | ct::f_state));
+        } else if (conntrack::is_option(key)) {
+            // libxtables' order: once per match, then the option's own
+            // parsing (with its "!" rule).
+            const std::string mname = key == "state" ? "state" : "conntrack";
+            Ext* x = loaded_ext(mname);
+            if (!x)
+                throw UsageError("unknown option \"--" + key + "\"");
+            if (!given[x - r.exts.data()].insert(key).second)
+                throw UsageError(mname + ": option \"--" + key + "\" can only be used once.\n");
+            conntrack::parse(x->xt.info, key, val, take_invert(), family == AF_INET6);
         } else if (key == "source-ports" || key == "sports" || key == "destination-ports" || key == "dports" ||
                    key == "ports") {
             Ext& x = ext_for("multiport", key);

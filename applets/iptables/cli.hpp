@@ -100,6 +100,11 @@ void check_chain_name(const std::string& name);
 // called so).
 bool is_target_name(std::string_view name, int family = AF_INET);
 
+// xtables_strtoui(s, &end, ..., min, max): a number at the start of `s`
+// (leading blanks, no minus sign, base 0) within [min, max]; `used` is how
+// many characters it took.
+std::optional<uint32_t> strtoui_prefix(const std::string& s, uint32_t min, uint32_t max, size_t& used);
+
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);
 // "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks).

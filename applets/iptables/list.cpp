@@ -11,6 +11,7 @@
 
 #include "applets/common/accounts.hpp"
 #include "applets/common/left.hpp"
+#include "applets/iptables/conntrack.hpp"
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
 #include "applets/iptables/xt.hpp"
@@ -74,12 +75,18 @@ int cidr6(const std::array<uint8_t, 16>& m)
     return n;
 }
 
-std::string addr_text6(const AddrMatch& a, const Format& f)
+} // namespace
+
+std::string host_text(const AddrMatch& a, bool numeric)
 {
-    if (a.mask6 == std::array<uint8_t, 16>{} && !f.numeric)
-        return "anywhere";
     std::string host;
-    if (!f.numeric)
+    if (!a.v6) {
+        if (!numeric)
+            if (auto name = names::address_name(a.addr))
+                host = *name;
+        return (host.empty() ? dotted(a.addr) : host) + mask_suffix(a.mask);
+    }
+    if (!numeric)
         if (auto name = names::address_name6(a.addr6))
             host = *name;
     if (host.empty())
@@ -91,19 +98,14 @@ std::string addr_text6(const AddrMatch& a, const Format& f)
     return host + "/" + (l < 0 ? ntop6(a.mask6) : std::to_string(l));
 }
 
+namespace {
+
 std::string addr_text(const AddrMatch& a, const Format& f)
 {
-    if (a.v6)
-        return addr_text6(a, f);
-    if (a.mask == 0 && !f.numeric)
+    bool any = a.v6 ? a.mask6 == std::array<uint8_t, 16>{} : a.mask == 0;
+    if (any && !f.numeric)
         return "anywhere";
-    std::string host;
-    if (!f.numeric)
-        if (auto name = names::address_name(a.addr))
-            host = *name;
-    if (host.empty())
-        host = dotted(a.addr);
-    return host + mask_suffix(a.mask);
+    return host_text(a, f.numeric);
 }
 
 // The mask as -S writes it: a prefix length, or dotted when not contiguous.
@@ -190,19 +192,6 @@ std::string tcp_flag_text(uint8_t flags)
         }
     }
     return out.empty() ? "NONE" : out;
-}
-
-std::string ct_states(uint16_t mask)
-{
-    std::string out;
-    for (const auto& st : xt::conntrack::states) {
-        if (mask & st.bit) {
-            if (!out.empty())
-                out += ',';
-            out += st.name;
-        }
-    }
-    return out;
 }
 
 const char* proto_name(uint8_t proto)
@@ -501,13 +490,7 @@ void list_ext(std::string& out, const Rule& r, const Ext& x, const Format& f)
     if (x.xt.name == "comment") {
         out += " /* " + std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))) + " */";
     } else if (x.xt.name == "conntrack") {
-        namespace c = xt::conntrack;
-        auto flags = xt::get<uint16_t>(d, c::match_flags), inv = xt::get<uint16_t>(d, c::invert_flags);
-        if (flags & c::f_state) {
-            if (inv & c::f_state)
-                out += " !";
-            out += fmt::format(" {}state {}", is_state_alias(d) ? "" : "ct", ct_states(xt::get<uint16_t>(d, c::state_mask)));
-        }
+        conntrack::list(out, d, f.numeric, r.src.v6);
     } else if (x.xt.name == "multiport") {
         out += fmt::format(" multiport {} {}{}", multiport_kind(d), d[xt::multiport::invert] ? " !" : "",
                            multiport_list(d, proto_name(r.proto), f.numeric));
@@ -580,15 +563,8 @@ void save_ext(std::string& out, const Ext& x, bool v6)
     if (x.xt.name == "comment") {
         out += " -m comment --comment" + save_string(std::string(d.begin(), std::find(d.begin(), d.end(), uint8_t(0))));
     } else if (x.xt.name == "conntrack") {
-        namespace c = xt::conntrack;
-        bool alias = is_state_alias(d);
-        out += alias ? " -m state" : " -m conntrack";
-        auto flags = xt::get<uint16_t>(d, c::match_flags), inv = xt::get<uint16_t>(d, c::invert_flags);
-        if (flags & c::f_state) {
-            if (inv & c::f_state)
-                out += " !";
-            out += fmt::format(" --{}state {}", alias ? "" : "ct", ct_states(xt::get<uint16_t>(d, c::state_mask)));
-        }
+        out += is_state_alias(d) ? " -m state" : " -m conntrack";
+        conntrack::save(out, d, v6);
     } else if (x.xt.name == "multiport") {
         out += " -m multiport";
         if (d[xt::multiport::invert])

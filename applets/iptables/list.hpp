@@ -42,6 +42,11 @@ void echo_rule(std::string& out, const Rule& r);
 // shared by list_rule and echo_rule.
 void list_tail(std::string& out, const Rule& r, const Format& f);
 
+// An address as xtables prints it (no "anywhere"): its name from
+// /etc/hosts (unless numeric) or its number, then "" for a full mask, "/N"
+// for a prefix, else "/MASK".
+std::string host_text(const AddrMatch& a, bool numeric);
+
 // -S: "-P CHAIN POLICY" / "-N CHAIN".
 void save_chain(std::string& out, const ChainView& c, bool counters);
 // -S: "-A CHAIN ...".

@@ -45,17 +45,16 @@ constexpr size_t comment_size = 256;
 // the STATE_ALIAS flag)
 namespace conntrack {
 constexpr size_t size = 168;
+// The four addresses, each followed by its mask (union nf_inet_addr: an
+// IPv4 address in the first 4 bytes): original source and destination,
+// reply source and destination.
+constexpr size_t addrs = 0, addr_stride = 32;
+constexpr size_t expires_min = 128, expires_max = 132, l4proto = 136;
+constexpr size_t ports = 138;      // origsrc, origdst, replsrc, repldst (u16 each, host order)
+constexpr size_t ports_high = 154; // the same four, the top of each range
 constexpr size_t match_flags = 146, invert_flags = 148, state_mask = 150, status_mask = 152;
-constexpr uint16_t f_state = 1 << 0, f_status = 1 << 6, f_state_alias = 1 << 13;
-struct StateName {
-    std::string_view name;
-    uint16_t bit;
-};
-// In the order iptables prints them.
-constexpr StateName states[] = {
-    {"INVALID", 1 << 0}, {"NEW", 1 << 3},       {"RELATED", 1 << 2}, {"ESTABLISHED", 1 << 1},
-    {"UNTRACKED", 1 << 8}, {"SNAT", 1 << 6},    {"DNAT", 1 << 7},
-};
+constexpr uint16_t f_state = 1 << 0, f_proto = 1 << 1, f_addr0 = 1 << 2, f_status = 1 << 6, f_expires = 1 << 7,
+                   f_port0 = 1 << 8, f_direction = 1 << 12, f_state_alias = 1 << 13;
 } // namespace conntrack
 
 // struct xt_multiport_v1 (revision 1)

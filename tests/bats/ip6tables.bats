@@ -402,3 +402,19 @@ for bad in "-s fd00::1,bad/64" "-s fd00::1,fd00::2/129" "-s fd00::1," "! -d fd00
 done
 ip6tables -R INPUT 1 -s fd00::1,fd00::2; echo "rc=$?"'
 }
+
+@test "ip6tables conntrack: IPv6 addresses and masks, every option; each rule checked by ip6tables-nft" {
+  assert_same_n '
+for r in "--ctorigsrc fd00::1/64 ! --ctrepldst fd01::/ffff:ffff::" \
+    "--ctreplsrc fd00::1/ff00:ff:: --ctorigdst ::/0 --ctproto ipv6-icmp" \
+    "--ctorigsrc fd00::1 --ctorigdstport 53 --ctstatus assured --ctdir reply" \
+    "! --ctstate NEW,DNAT --ctexpire 1:2 ! --ctreplsrcport 1:1023 --ctorigsrc ::1"; do
+  eval "ip6tables -A INPUT -m conntrack $r; echo rc=\$?"
+  eval "'"$REF6"' -C INPUT -m conntrack $r; echo rc=\$?"
+done
+ip6tables -A INPUT -m conntrack --ctorigsrc fd00::1/129; echo "rc=$?"
+ip6tables -A INPUT -m conntrack --ctorigsrc fd00::1/ffff::/1; echo "rc=$?"
+ip6tables -A INPUT -m conntrack --ctorigsrc 10.0.0.1; echo "rc=$?"
+iptables -A INPUT -m conntrack --ctorigsrc fd00::1; echo "rc=$?"
+ip6tables -S; ip6tables -L; ip6tables -L -n -v'
+}

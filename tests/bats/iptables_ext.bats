@@ -15,6 +15,16 @@ filter|FORWARD|-o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
 filter|FORWARD|-m conntrack ! --ctstate NEW -m conntrack --ctstate INVALID,UNTRACKED,SNAT,DNAT
 filter|FORWARD|-m state ! --state NEW,INVALID,UNTRACKED -j ACCEPT
 filter|FORWARD|-m state --state established,related -j ACCEPT
+filter|FORWARD|-m state --state N,E,R,U,I -j ACCEPT
+filter|FORWARD|-m conntrack --ctstate EST,rel,n,s,d,u,i -j ACCEPT
+filter|FORWARD|-m conntrack --ctproto tcp --ctorigsrc 10.0.0.0/8 ! --ctorigdst 10.1.2.3 --ctreplsrc 192.168.1.7/255.255.0.0 --ctrepldst 0.0.0.0/0
+filter|FORWARD|-m conntrack ! --ctproto 17 --ctorigsrcport 22 ! --ctorigdstport 1000:2000 --ctreplsrcport ssh --ctrepldstport :80 -j DROP
+filter|FORWARD|-m conntrack --ctstatus NONE
+filter|FORWARD|-m conntrack ! --ctstatus expected,SEEN_REPLY,ass,CONFIRMED --ctexpire 10:20 --ctdir REPLY
+filter|FORWARD|-m conntrack --ctexpire 5: --ctdir original --ctstate DNAT
+filter|FORWARD|-m conntrack --ctorigsrc 1.2.3.4/40 --ctorigdstport 99999 ! --ctexpire 7:3
+filter|FORWARD|-m conntrack --ctorigsrc 10.0.0.1/255.0.255.0 --ctreplsrcport 5: --ctrepldst 127.0.0.1/0x10
+filter|FORWARD|-m conntrack ! --ctproto all --ctexpire :9 --ctstatus n,a
 filter|FORWARD|-m comment --comment "two words" -j ACCEPT
 filter|FORWARD|-p udp -m multiport ! --sports 53,1000:2000 -j ACCEPT
 filter|FORWARD|-p tcp -m multiport --ports 22,80 -j ACCEPT
@@ -217,6 +227,32 @@ done <<"TABLE"
 TABLE
 batch iptables -R FORWARD 2 -s 10.0.0.1 -p tcp --dport 22 -j DROP
 batch iptables -t nat -R PREROUTING 1 -p tcp --dport 443 -j DNAT --to-destination 10.0.0.9'
+}
+
+@test "conntrack: every option's edge cases and errors, as libxt_conntrack 1.8.9 reads them" {
+  assert_same_n '
+t() { iptables -A FORWARD "$@"; echo "rc=$?"; }
+t -m conntrack --ctorigsrc 1.2.3.4/32 -j ACCEPT
+t -m conntrack --ctorigsrc 1.2.3.4 -j ACCEPT
+t -m conntrack --ctorigsrc 10 --ctorigdst 1.2.3.4/255.255.0.0
+t -m conntrack --ctorigsrcport "" --ctexpire ""
+iptables -C FORWARD -m conntrack --ctorigsrc 1.2.3.4/32 -j ACCEPT; echo "rc=$?"
+iptables -C FORWARD -m conntrack --ctorigsrc 1.2.3.4 -j ACCEPT; echo "rc=$?"
+'"$REF"' -C FORWARD -m conntrack --ctorigsrc 1.2.3.4/32 -j ACCEPT; echo "rc=$?"
+for bad in "--ctstate FOO,NEW" "--ctstate NEW,FOO,BAR" "--ctstate NEW," "--ctstate ,NEW" "--ctstate \"\"" \
+    "--ctstate NEW --ctstate NEW" "--ctproto foo" "--ctorigsrc 1.2.3.4/abc" "--ctorigsrc 1.2.3.4/" \
+    "--ctorigsrcport 1:2:3" "--ctorigsrcport foo" "--ctorigsrcport 0x10" "--ctstatus FOO" "--ctstatus \"\"" \
+    "--ctstatus A,,E" "--ctexpire x" "--ctexpire 4294967296" "--ctexpire 5x" "--ctexpire 1:2:3" "--ctexpire -1" \
+    "--ctdir foo" "! --ctdir REPLY" "--ctdir REPLY --ctdir ORIGINAL" "--ctproto tcp --ctproto udp"; do
+  eval "t -m conntrack $bad"
+done
+t -m state --state NEW --ctproto tcp
+t -m state --state NEW,
+t -m state --state ""
+t -m state --state SNAT
+t -m state --state NEW --state NEW
+t -m conntrack --state NEW
+iptables -S FORWARD; iptables -L FORWARD; iptables -L FORWARD -n -v'
 }
 
 @test "-R replaces rule N in place (and refuses a missing one)" {
