@@ -311,7 +311,7 @@ net::nft::Data reject_info(uint32_t with)
 // so the error says so instead of treating them as chains.
 constexpr std::string_view unsupported_targets[] = {
     "AUDIT", "CHECKSUM", "CLUSTERIP", "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER",
-    "LED", "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
+    "LED", "NETMAP", "NFQUEUE", "QUEUE", "RATEEST", "SAME", "SECMARK", "SET", "SYNPROXY",
     "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TTL", "ULOG",
 };
 // ... and every name iptables 1.8.9 finds a target for (its standard
@@ -795,6 +795,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             bool inv = invert;
             invert = false;
             target_ext->parse(r.xt.info, target_state, key, val, inv);
+            c.warnings += std::exchange(target_state.warnings, {});
             return true;
         }
         return false;

@@ -181,6 +181,67 @@ void add_ext(std::vector<nft::Expr>& out, const Ext& x)
     }
 }
 
+// NFLOG as iptables-nft 1.8.9 writes it: a native `log` expression with
+// the prefix (when not empty), the group, the snaplen (when --nflog-size
+// was given) and the queue threshold (when not 0), in that order.
+nft::Unknown nflog_expr(const Data& info)
+{
+    namespace n = xt::nflog;
+    Data out;
+    auto attr = [&](uint16_t type, Data v) {
+        const auto len = static_cast<uint16_t>(4 + v.size());
+        out.insert(out.end(), {static_cast<uint8_t>(len), static_cast<uint8_t>(len >> 8), static_cast<uint8_t>(type),
+                               static_cast<uint8_t>(type >> 8)});
+        out.insert(out.end(), v.begin(), v.end());
+        out.resize((out.size() + 3) & ~size_t(3), 0);
+    };
+    if (info.size() < n::size)
+        return nft::Unknown{"log", {}};
+    auto p = info.begin() + static_cast<long>(n::prefix);
+    Data prefix(p, std::find(p, p + static_cast<long>(n::prefix_size) - 1, uint8_t(0)));
+    if (!prefix.empty()) {
+        prefix.push_back(0);
+        attr(NFTA_LOG_PREFIX, std::move(prefix));
+    }
+    auto group = xt::get<uint16_t>(info, n::group), threshold = xt::get<uint16_t>(info, n::threshold);
+    attr(NFTA_LOG_GROUP, {static_cast<uint8_t>(group >> 8), static_cast<uint8_t>(group)});
+    if (xt::get<uint16_t>(info, n::flags) & n::f_copy_len)
+        attr(NFTA_LOG_SNAPLEN, be32_bytes(xt::get<uint32_t>(info, n::len)));
+    if (threshold)
+        attr(NFTA_LOG_QTHRESHOLD, {static_cast<uint8_t>(threshold >> 8), static_cast<uint8_t>(threshold)});
+    return nft::Unknown{"log", std::move(out)};
+}
+
+// Any `log` expression read back as iptables-nft 1.8.9 reads it: NFLOG
+// with its group, threshold, prefix, and the snaplen as --nflog-size.
+// Throws Malformed on bad attribute framing.
+nft::Target nflog_target(const Data& data)
+{
+    namespace n = xt::nflog;
+    nft::Target t{"NFLOG", 0, Data(n::size, 0)};
+    auto be = [](net::Bytes b) {
+        uint32_t v = 0;
+        for (std::byte x : b)
+            v = (v << 8) | static_cast<uint8_t>(x);
+        return v;
+    };
+    for (net::Attr a : net::Attrs(std::as_bytes(std::span(data)))) {
+        auto v = a.payload();
+        if (a.type() == NFTA_LOG_GROUP && v.size() == 2) {
+            xt::put<uint16_t>(t.info, n::group, static_cast<uint16_t>(be(v)));
+        } else if (a.type() == NFTA_LOG_QTHRESHOLD && v.size() == 2) {
+            xt::put<uint16_t>(t.info, n::threshold, static_cast<uint16_t>(be(v)));
+        } else if (a.type() == NFTA_LOG_SNAPLEN && v.size() == 4) {
+            xt::put<uint32_t>(t.info, n::len, be(v));
+            xt::put<uint16_t>(t.info, n::flags, n::f_copy_len);
+        } else if (a.type() == NFTA_LOG_PREFIX) {
+            std::string_view text = a.str().substr(0, n::prefix_size - 1);
+            std::copy(text.begin(), text.end(), t.info.begin() + static_cast<long>(n::prefix));
+        }
+    }
+    return t;
+}
+
 // -j TRACE as iptables-nft 1.8.9 writes it: the value 1 loaded into 32-bit
 // register 9, then "meta set nftrace" from it. libnet models neither an
 // immediate of data nor a meta set, so these are kept as their attribute
@@ -266,7 +327,12 @@ nft::Rule encode(const Rule& r, const std::string& table, const std::string& cha
     case Verdict::Return: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_RETURN, {}}); break;
     case Verdict::Jump: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_JUMP, r.chain}); break;
     case Verdict::Goto: e.push_back(nft::Immediate{NFT_REG_VERDICT, NFT_GOTO, r.chain}); break;
-    case Verdict::Xt: e.push_back(r.xt); break;
+    case Verdict::Xt:
+        if (r.xt.name == "NFLOG")
+            e.push_back(nflog_expr(r.xt.info));
+        else
+            e.push_back(r.xt);
+        break;
     case Verdict::Trace:
         e.push_back(trace_immediate());
         e.push_back(trace_meta());
@@ -324,8 +390,8 @@ bool iptables_expr_kind(const nft::Expr& e)
     if (const auto* l = std::get_if<nft::Limit>(&e))
         return l->type == NFT_LIMIT_PKTS && l->flags == 0;
     if (const auto* u = std::get_if<nft::Unknown>(&e)) {
-        static constexpr std::string_view kinds[] = {"match", "target", "payload", "meta", "cmp",
-                                                     "bitwise", "counter", "immediate", "lookup", "range"};
+        static constexpr std::string_view kinds[] = {"match",   "target",    "payload", "meta",  "cmp", "bitwise",
+                                                     "counter", "immediate", "lookup",  "range", "log"};
         return std::find(std::begin(kinds), std::end(kinds), u->name) != std::end(kinds);
     }
     return true;
@@ -588,6 +654,9 @@ Rule decode(const nft::Rule& nr_in, int family)
             // The kernel's own state after CT's user part: not compared.
             if (t->name == "CT" && t->info.size() == xt::ct::size)
                 std::fill(r.xt.info.begin() + xt::ct::user_part, r.xt.info.end(), 0);
+        } else if (const auto* lg = std::get_if<nft::Unknown>(&e); lg && lg->name == "log") {
+            r.verdict = Verdict::Xt;
+            r.xt = nflog_target(lg->data);
         } else {
             bad_expr(e);
         }

@@ -19,6 +19,7 @@
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/names.hpp"
 #include "libnet/resolve.hpp"
+#include "applets/iptables/list.hpp"
 #include "applets/iptables/xt.hpp"
 
 namespace nsbox::iptables::ext {
@@ -746,6 +747,68 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace hlt
 
+// ---------------------------------------------------------------------------
+// NFLOG target (xt.hpp's nflog layout; the codec writes it as nf_tables'
+// native log expression, as iptables-nft does)
+
+namespace nfl {
+namespace n = xt::nflog;
+
+constexpr Option options[] = {{"nflog-group", true},
+                              {"nflog-prefix", true},
+                              {"nflog-range", true},
+                              {"nflog-size", true},
+                              {"nflog-threshold", true}};
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "NFLOG", opt, opt, inv, false);
+    auto number = [&](uint64_t max) {
+        auto v = strtoul_all(val, 0, max);
+        if (!v)
+            fail(fmt::format("NFLOG: bad value for option \"--{}\", or out of range (0-{}).\n", opt, max));
+        return *v;
+    };
+    if (opt == "nflog-group") {
+        xt::put<uint16_t>(d, n::group, static_cast<uint16_t>(number(UINT16_MAX)));
+    } else if (opt == "nflog-threshold") {
+        xt::put<uint16_t>(d, n::threshold, static_cast<uint16_t>(number(UINT16_MAX)));
+    } else if (opt == "nflog-size") {
+        xt::put<uint32_t>(d, n::len, static_cast<uint32_t>(number(UINT32_MAX)));
+        xt::put<uint16_t>(d, n::flags, static_cast<uint16_t>(xt::get<uint16_t>(d, n::flags) | n::f_copy_len));
+    } else if (opt == "nflog-range") {
+        number(UINT32_MAX); // read and dropped, with libxt_NFLOG's warning
+        st.warnings += "warn: --nflog-range has never worked and is no longer supported, please use --nflog-size "
+                       "instead\n";
+    } else if (val.empty()) {
+        fail("Argument must have a minimum length of 1 characters\n");
+    } else if (val.find('\n') != std::string::npos) {
+        fail("Newlines not allowed in --log-prefix");
+    } else {
+        put_string(d, n::prefix, n::prefix_size, val);
+    }
+}
+
+void check(Data&, const State& st) { exclusive(st, "NFLOG", {"nflog-range", "nflog-size"}); }
+
+// -L (`pfx` "") and -S (`pfx` "--").
+void print(std::string& out, const Data& d, const char* pfx)
+{
+    if (std::string prefix = get_string(d, n::prefix, n::prefix_size); !prefix.empty())
+        out += fmt::format(" {}nflog-prefix{}", pfx, save_string(prefix));
+    if (auto g = xt::get<uint16_t>(d, n::group))
+        out += fmt::format(" {}nflog-group {}", pfx, g);
+    if (xt::get<uint16_t>(d, n::flags) & n::f_copy_len)
+        out += fmt::format(" {}nflog-size {}", pfx, xt::get<uint32_t>(d, n::len));
+    if (auto t = xt::get<uint16_t>(d, n::threshold))
+        out += fmt::format(" {}nflog-threshold {}", pfx, t);
+}
+void list(std::string& out, const Data& d, bool, bool) { print(out, d, ""); }
+void save(std::string& out, const Data& d, bool) { print(out, d, "--"); }
+} // namespace nfl
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -753,6 +816,8 @@ constexpr Extension table[] = {
     {"hl", false, 0, 8, 8, hop::options, hop::init, hop::parse, hop::check, hop::list, hop::save, true},
     {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
     {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
+    {"NFLOG", true, 0, xt::nflog::size, xt::nflog::size, nfl::options, nfl::init, nfl::parse, nfl::check, nfl::list,
+     nfl::save},
 };
 
 } // namespace

@@ -771,9 +771,9 @@ void print_help(int family)
                 "\n"
                 "nsbox implements: -A -C -D -I -R -L -S -F -Z -N -X -E -P; -t filter|nat|mangle|raw|security;\n"
                 "[!] -s/-d ADDR[/MASK], [!] -p PROTO, [!] -i/-o IFACE[+], -m tcp|udp (--sport --dport\n"
-                "--tcp-flags --syn), icmp, conntrack --ctstate, state, comment, multiport, mark, connmark,\n"
+                "--tcp-flags --syn), icmp, conntrack, state, comment, multiport, mark, connmark,\n"
                 "limit, addrtype, statistic, pkttype, iprange, mac, length; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
-                "DNAT, SNAT, REDIRECT, LOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
+                "DNAT, SNAT, REDIRECT, LOG, NFLOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
                 tool_name(family), ref_version);
 }
 

@@ -98,6 +98,21 @@ std::string host_text(const AddrMatch& a, bool numeric)
     return host + "/" + (l < 0 ? ntop6(a.mask6) : std::to_string(l));
 }
 
+// xtables_save_string: bare when safe, else double-quoted with \" \\ \' escaped.
+std::string save_string(const std::string& v)
+{
+    constexpr std::string_view safe = "_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    if (!v.empty() && v.find_first_not_of(safe) == std::string::npos)
+        return " " + v;
+    std::string out = " \"";
+    for (char ch : v) {
+        if (ch == '"' || ch == '\\' || ch == '\'')
+            out += '\\';
+        out += ch;
+    }
+    return out + "\"";
+}
+
 namespace {
 
 std::string addr_text(const AddrMatch& a, const Format& f)
@@ -156,21 +171,6 @@ const char* reject_name(const net::nft::Data& info, bool v6)
     if (v6)
         return with < std::size(names6) ? names6[with] : "?";
     return with < std::size(names) ? names[with] : "?";
-}
-
-// xtables_save_string: bare when safe, else double-quoted with \" \\ \' escaped.
-std::string save_string(const std::string& v)
-{
-    constexpr std::string_view safe = "_-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    if (!v.empty() && v.find_first_not_of(safe) == std::string::npos)
-        return " " + v;
-    std::string out = " \"";
-    for (char ch : v) {
-        if (ch == '"' || ch == '\\' || ch == '\'')
-            out += '\\';
-        out += ch;
-    }
-    return out + "\"";
 }
 
 std::string tcp_flag_text(uint8_t flags)

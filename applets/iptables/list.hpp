@@ -47,6 +47,10 @@ void list_tail(std::string& out, const Rule& r, const Format& f);
 // for a prefix, else "/MASK".
 std::string host_text(const AddrMatch& a, bool numeric);
 
+// xtables_save_string, with its leading blank: bare when safe, else
+// double-quoted with \" \\ \' escaped.
+std::string save_string(const std::string& v);
+
 // -S: "-P CHAIN POLICY" / "-N CHAIN".
 void save_chain(std::string& out, const ChainView& c, bool counters);
 // -S: "-A CHAIN ...".

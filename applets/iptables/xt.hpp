@@ -57,6 +57,14 @@ constexpr uint16_t f_state = 1 << 0, f_proto = 1 << 1, f_addr0 = 1 << 2, f_statu
                    f_port0 = 1 << 8, f_direction = 1 << 12, f_state_alias = 1 << 13;
 } // namespace conntrack
 
+// NFLOG: iptables-nft 1.8.9 writes it as a native `log` expression and
+// reads any `log` expression back into this layout (struct xt_nflog_info
+// with the 128-byte prefix of nf_tables' log).
+namespace nflog {
+constexpr size_t size = 140, len = 0, group = 4, threshold = 6, flags = 8, prefix = 12, prefix_size = 128;
+constexpr uint16_t f_copy_len = 1;
+} // namespace nflog
+
 // struct xt_multiport_v1 (revision 1)
 namespace multiport {
 constexpr size_t size = 48, max_ports = 15;

@@ -418,3 +418,11 @@ ip6tables -A INPUT -m conntrack --ctorigsrc 10.0.0.1; echo "rc=$?"
 iptables -A INPUT -m conntrack --ctorigsrc fd00::1; echo "rc=$?"
 ip6tables -S; ip6tables -L; ip6tables -L -n -v'
 }
+
+@test "ip6tables NFLOG: the same log expression, listed by both tools" {
+  assert_same_n '
+ip6tables -A INPUT -p tcp -j NFLOG --nflog-group 3 --nflog-prefix v6 --nflog-size 64; echo "rc=$?"
+'"$REF6"' -C INPUT -p tcp -j NFLOG --nflog-group 3 --nflog-prefix v6 --nflog-size 64; echo "rc=$?"
+'"$REF6"' -A INPUT -j NFLOG --nflog-threshold 9
+ip6tables -S; ip6tables -L -n; '"$REF6"' -S'
+}

@@ -25,6 +25,10 @@ filter|FORWARD|-m conntrack --ctexpire 5: --ctdir original --ctstate DNAT
 filter|FORWARD|-m conntrack --ctorigsrc 1.2.3.4/40 --ctorigdstport 99999 ! --ctexpire 7:3
 filter|FORWARD|-m conntrack --ctorigsrc 10.0.0.1/255.0.255.0 --ctreplsrcport 5: --ctrepldst 127.0.0.1/0x10
 filter|FORWARD|-m conntrack ! --ctproto all --ctexpire :9 --ctstatus n,a
+filter|FORWARD|-j NFLOG
+filter|FORWARD|-p tcp -j NFLOG --nflog-group 5 --nflog-prefix "a b" --nflog-size 100 --nflog-threshold 3
+filter|FORWARD|-j NFLOG --nflog-size 0 --nflog-threshold 0
+filter|FORWARD|-j NFLOG --nflog-group 0x10 --nflog-prefix 0123456789012345678901234567890123456789012345678901234567890123456789
 filter|FORWARD|-m comment --comment "two words" -j ACCEPT
 filter|FORWARD|-p udp -m multiport ! --sports 53,1000:2000 -j ACCEPT
 filter|FORWARD|-p tcp -m multiport --ports 22,80 -j ACCEPT
@@ -253,6 +257,19 @@ t -m state --state SNAT
 t -m state --state NEW --state NEW
 t -m conntrack --state NEW
 iptables -S FORWARD; iptables -L FORWARD; iptables -L FORWARD -n -v'
+}
+
+@test "NFLOG: options, errors, the 127-byte prefix, -v; written as nf_tables' log expression as iptables-nft does" {
+  assert_same_n '
+t() { iptables -A INPUT -j NFLOG "$@"; echo "rc=$?"; }
+t --nflog-prefix ""; t --nflog-group 65536; t --nflog-group x; t --nflog-group -1; t --nflog-threshold 70000
+t --nflog-size 4294967296; t --nflog-prefix "$(printf "a\nb")"; t --nflog-group 1 --nflog-group 2; t ! --nflog-group 1
+t --nflog-range x; t --nflog-range 7; t --nflog-prefix $(printf "%0200d" 7)
+iptables -v -A INPUT -j NFLOG --nflog-prefix "x y" --nflog-group 2
+iptables -S INPUT; iptables -L INPUT; iptables -L INPUT -v -n
+iptables -C INPUT -j NFLOG --nflog-prefix "x y" --nflog-group 2; echo "rc=$?"
+iptables -D INPUT -j NFLOG --nflog-prefix "x y" --nflog-group 2; echo "rc=$?"
+nft list ruleset'
 }
 
 @test "-R replaces rule N in place (and refuses a missing one)" {
