@@ -637,7 +637,10 @@ std::optional<AddrMatch> parse_address6(const std::string& s)
     return a;
 }
 
-Command parse_command_line(int argc, char** argv, bool fast, int family)
+namespace {
+
+// parse_command_line into `c` (whose warnings a refusal carries along).
+void parse_into(Command& c, int argc, char** argv, bool fast, int family)
 {
     static const po::options_description desc = make_description();
     po::positional_options_description pos;
@@ -665,7 +668,6 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
         }
     }
 
-    Command c;
     c.family = family;
     Rule& r = c.rule;
     r.src.v6 = r.dst.v6 = family == AF_INET6;
@@ -987,10 +989,10 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             c.policy = *p;
         } else if (key == "version") {
             c.cmd = Cmd::Version;
-            return c;
+            return;
         } else if (key == "help") {
             c.cmd = Cmd::Help;
-            return c;
+            return;
         } else if (key == "table") {
             if (invert)
                 throw UsageError("unexpected ! flag before --table");
@@ -1880,6 +1882,21 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
             if (c.cmd == Cmd::Replace)
                 throw UsageError("Replacement rule does not specify a unique address");
         }
+    }
+    return;
+}
+
+} // namespace
+
+Command parse_command_line(int argc, char** argv, bool fast, int family)
+{
+    Command c;
+    try {
+        parse_into(c, argc, argv, fast, family);
+    } catch (UsageError& e) {
+        // (iptables prints a warning as it parses, before a later refusal)
+        e.warnings = std::move(c.warnings);
+        throw;
     }
     return c;
 }

@@ -83,6 +83,7 @@ constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, res
 struct UsageError : cli::Failure {
     explicit UsageError(const std::string& m, bool bare_ = false) : cli::Failure(parameter_problem, m), bare(bare_) {}
     bool bare;
+    std::string warnings; // what iptables warned of before refusing (stderr, first)
 };
 
 // Parses argv (argv[0] is the program name). Throws UsageError.

@@ -793,6 +793,7 @@ int tool_main(int family, int argc, char** argv)
     try {
         c = parse_command_line(argc, argv, true, family);
     } catch (const UsageError& e) {
+        std::fputs(e.warnings.c_str(), stderr);
         std::fputs(usage(family, e.what(), e.bare).message().c_str(), stderr);
         return parameter_problem;
     }

@@ -158,6 +158,7 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         try {
             rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data(), true, family);
         } catch (const UsageError& e) {
+            in.warnings += e.warnings;
             return usage_at(e.what(), lineno);
         }
         in.warnings += rr.cmd.warnings;

@@ -264,7 +264,9 @@ iptables -S FORWARD; iptables -L FORWARD; iptables -L FORWARD -n -v'
 t() { iptables -A INPUT -j NFLOG "$@"; echo "rc=$?"; }
 t --nflog-prefix ""; t --nflog-group 65536; t --nflog-group x; t --nflog-group -1; t --nflog-threshold 70000
 t --nflog-size 4294967296; t --nflog-prefix "$(printf "a\nb")"; t --nflog-group 1 --nflog-group 2; t ! --nflog-group 1
-t --nflog-range x; t --nflog-range 7; t --nflog-prefix $(printf "%0200d" 7)
+t --nflog-range x; t --nflog-range 7; t --nflog-prefix $(printf "%0200d" 7); t --nflog-range 5 --nflog-size 5
+printf "*filter\n-A INPUT -j NFLOG --nflog-range 3\n-A INPUT -j NFLOG --nflog-range 4 --nflog-size 3\nCOMMIT\n" |
+  iptables-restore; echo "rc=$?"
 iptables -v -A INPUT -j NFLOG --nflog-prefix "x y" --nflog-group 2
 iptables -S INPUT; iptables -L INPUT; iptables -L INPUT -v -n
 iptables -C INPUT -j NFLOG --nflog-prefix "x y" --nflog-group 2; echo "rc=$?"
