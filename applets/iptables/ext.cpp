@@ -7,6 +7,7 @@
 #include <netdb.h>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -868,6 +869,118 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace frag
 
+// ---------------------------------------------------------------------------
+// hbh and dst (ip6tables only), revision 0 (struct ip6t_opts: hdrlen, flags,
+// invflags, opts[16], optsnr); the two differ only in their names and one
+// word of one message.
+
+namespace opts {
+constexpr size_t hdrlen = 0, flags = 4, invflags = 5, list = 6, count = 38;
+constexpr size_t max = 16;
+constexpr uint8_t f_len = 0x01, f_opts = 0x02, inv_len = 0x01;
+
+constexpr Option hbh_options[] = {{"hbh-len", true}, {"hbh-opts", true}};
+constexpr Option dst_options[] = {{"dst-len", true}, {"dst-opts", true}};
+
+// libip6t_hbh/dst's parse_opts_num: strtoul, whose ERANGE alone is "too big".
+uint32_t number(std::string_view ext, const std::string& s, const char* what)
+{
+    errno = 0;
+    char* end = nullptr;
+    unsigned long v = std::strtoul(s.c_str(), &end, 0);
+    if (end == s.c_str())
+        fail(fmt::format("{}: no valid digits in {} `{}'", ext, what, s));
+    if (v == ULONG_MAX && errno == ERANGE)
+        fail(fmt::format("{} `{}' specified too big: would overflow", what, s));
+    if (*end)
+        fail(fmt::format("{}: error parsing {} `{}'", ext, what, s));
+    return static_cast<uint32_t>(v);
+}
+
+// "TYPE[:LEN],...": up to 16 options, each type in the high byte and its
+// length (0xff: any) in the low one.
+void parse_list(Data& d, std::string_view ext, const std::string& val)
+{
+    size_t i = 0, at = 0;
+    for (; at != std::string::npos && i < max; ++i) {
+        size_t comma = val.find(',', at);
+        std::string item = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        at = comma == std::string::npos ? comma : comma + 1;
+        size_t colon = item.find(':');
+        if (colon != std::string::npos && i == max - 1)
+            fail("too many ports specified");
+        uint16_t o = static_cast<uint16_t>((number(ext, item.substr(0, colon), "opt") & 0xff) << 8);
+        if (colon == std::string::npos) {
+            o |= 0xff;
+        } else {
+            if (o == 0)
+                fail(ext == "hbh" ? "PAD0 has not got length" : "PAD0 hasn't got length");
+            o |= number(ext, item.substr(colon + 1), "length") & 0xff;
+        }
+        xt::put<uint16_t>(d, list + 2 * i, o);
+    }
+    if (at != std::string::npos)
+        fail("too many addresses specified");
+    d[count] = static_cast<uint8_t>(i);
+}
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    std::string_view ext = opt.substr(0, 3);
+    bool is_len = opt.substr(3) == "-len";
+    take(st, ext, opt, opt, inv, is_len);
+    if (is_len) {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        if (inv)
+            d[invflags] |= inv_len;
+    } else {
+        parse_list(d, ext, val);
+        d[flags] |= f_opts;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void put_list(std::string& out, const Data& d)
+{
+    for (size_t i = 0; i < d[count] && i < max; ++i) {
+        auto o = xt::get<uint16_t>(d, list + 2 * i);
+        out += fmt::format("{}{}", i ? ',' : ' ', o >> 8);
+        if ((o & 0xff) != 0xff)
+            out += fmt::format(":{}", o & 0xff);
+    }
+}
+
+void print(std::string& out, const Data& d, std::string_view ext)
+{
+    out += fmt::format(" {}", ext);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_opts)
+        out += " opts";
+    put_list(out, d);
+    if (d[invflags] & ~inv_len)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_len);
+}
+
+void save(std::string& out, const Data& d, std::string_view ext)
+{
+    if (d[flags] & f_len)
+        out += fmt::format("{} --{}-len {}", d[invflags] & inv_len ? " !" : "", ext, xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_opts)
+        out += fmt::format(" --{}-opts", ext);
+    put_list(out, d);
+}
+
+void hbh_list(std::string& out, const Data& d, bool, bool) { print(out, d, "hbh"); }
+void hbh_save(std::string& out, const Data& d, bool) { save(out, d, "hbh"); }
+void dst_list(std::string& out, const Data& d, bool, bool) { print(out, d, "dst"); }
+void dst_save(std::string& out, const Data& d, bool) { save(out, d, "dst"); }
+} // namespace opts
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -876,6 +989,8 @@ constexpr Extension table[] = {
     {"CLASSIFY", true, 0, 8, 8, cl::options, cl::init, cl::parse, cl::check, cl::list, cl::save},
     {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
     {"frag", false, 0, 16, 16, frag::options, frag::init, frag::parse, frag::check, frag::list, frag::save, true},
+    {"hbh", false, 0, 40, 40, opts::hbh_options, opts::init, opts::parse, opts::check, opts::hbh_list, opts::hbh_save, true},
+    {"dst", false, 0, 40, 40, opts::dst_options, opts::init, opts::parse, opts::check, opts::dst_list, opts::dst_save, true},
 };
 
 } // namespace

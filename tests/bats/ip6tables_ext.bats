@@ -51,7 +51,8 @@ FRAG='-m frag --fragid 5
 -m frag --fragid " 7"
 -m frag --fragid +7:0x10
 -m frag --fragid :
--m frag --fragid 4294967295 ! --fraglen 4294967295'
+-m frag --fragid 4294967295 ! --fraglen 4294967295
+-m frag --fragi 7 --fragr'
 
 FRAG_BAD='-m frag --fragmore --fraglast
 -m frag --fraglast --fragmore
@@ -73,20 +74,88 @@ FRAG_BAD='-m frag --fragmore --fraglast
 -m frag --fraglen 5x
 -m frag --fraglen 4294967296
 -m frag --fragid
---fragid 5'
+--fragid 5
+-m frag --frag 5
+-m frag --fragfirs --fragf
+-m frag --fragl 1'
 
 @test "ip6tables -m frag: --fragid [!] id[:id], --fraglen, --fragres, --fragfirst, --fragmore, --fraglast; both directions" {
   ext_cases "$FRAG" "$FRAG_BAD"
 }
 
+HBH='-m hbh --hbh-len 8
+-m hbh ! --hbh-len 0 --hbh-opts 1:2,5 -j DROP
+-m hbh --hbh-opts 0
+-m hbh --hbh-opts 0x10:0x20,255:255,0x1ff:0x1ff
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15:1
+-m hbh --hbh-opts " 5:+7"
+-m hbh --hbh-opts -1
+-m hbh
+-m hbh --hbh-o 1 --hbh-l 4294967295'
+
+HBH_BAD='-m hbh --hbh-opts 256:257
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17
+-m hbh --hbh-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:1
+-m hbh --hbh-opts 0:1
+-m hbh --hbh-opts x
+-m hbh --hbh-opts ""
+-m hbh --hbh-opts 1:
+-m hbh --hbh-opts 1:x
+-m hbh --hbh-opts 5x
+-m hbh --hbh-opts 1:5x
+-m hbh --hbh-opts 1,
+-m hbh --hbh-opts ,1
+-m hbh --hbh-opts 1,,2
+-m hbh --hbh-opts 99999999999999999999999
+-m hbh --hbh-opts 1:99999999999999999999999
+-m hbh ! --hbh-opts 1
+-m hbh --hbh-opts 1 --hbh-opts 2
+-m hbh --hbh-len 1 --hbh-len 2
+-m hbh --hbh-len x
+-m hbh --hbh-len 4294967296
+-m hbh --dst-len 1
+-m dst --hbh-len 1
+--hbh-len 1
+-m hbh --hbh-len 4294967295 --hbh-len-no-such 1'
+
+DST='-m dst --dst-len 8 --dst-opts 1:2,5
+-m dst ! --dst-len 8 -j ACCEPT
+-m dst --dst-opts 0,1:0,4:255
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16
+-m dst
+-m dst --dst-len 1 -m hbh --hbh-len 2'
+
+DST_BAD='-m dst --dst-opts 0:1
+-m dst --dst-opts x
+-m dst --dst-opts 1:x
+-m dst --dst-opts 7y
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17
+-m dst --dst-opts 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16:3
+-m dst --dst-opts 99999999999999999999999
+-m dst ! --dst-opts 1
+-m dst --dst-len x
+-m dst --dst-len 1 ! --dst-len 2
+-m dst --dst 5'
+
+@test "ip6tables -m hbh: [!] --hbh-len, --hbh-opts type[:len],... (16 at most); both directions" {
+  ext_cases "$HBH" "$HBH_BAD"
+}
+
+@test "ip6tables -m dst: [!] --dst-len, --dst-opts type[:len],...; both directions" {
+  ext_cases "$DST" "$DST_BAD"
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
-for m in frag; do iptables -A INPUT -m $m; echo "rc=$?"; done
+for m in frag hbh dst; do iptables -A INPUT -m $m; echo "rc=$?"; done
 iptables -S'
 }
 
 # Every rule above, for the round trips.
-ALL="$FRAG"
+ALL="$FRAG
+$HBH
+$DST"
 
 @test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
   assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
