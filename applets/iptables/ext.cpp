@@ -981,6 +981,127 @@ void dst_list(std::string& out, const Data& d, bool, bool) { print(out, d, "dst"
 void dst_save(std::string& out, const Data& d, bool) { save(out, d, "dst"); }
 } // namespace opts
 
+// ---------------------------------------------------------------------------
+// rt (ip6tables only), revision 0 (struct ip6t_rt: rt_type, segsleft[2],
+// hdrlen, flags, invflags, addrs[16], addrnr)
+
+namespace rt {
+constexpr size_t type = 0, segs = 4, hdrlen = 12, flags = 16, invflags = 17, addrs = 20, addrnr = 276;
+constexpr size_t hops = 16;
+constexpr uint8_t f_type = 0x01, f_segs = 0x02, f_len = 0x04, f_res = 0x08, f_addrs = 0x10, f_nstrict = 0x20;
+constexpr uint8_t inv_type = 0x01, inv_segs = 0x02, inv_len = 0x04, inv_mask = 0x07;
+
+// In libip6t_rt's table order.
+constexpr Option options[] = {{"rt-type", true}, {"rt-segsleft", true}, {"rt-len", true},
+                              {"rt-0-res", false}, {"rt-0-addrs", true}, {"rt-0-not-strict", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, segs + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "rt";
+    take(st, ext, opt, opt, inv, opt == "rt-type" || opt == "rt-segsleft" || opt == "rt-len");
+    // (--rt-0-res and --rt-0-addrs need an uninverted "--rt-type 0" before them)
+    bool type0 = st.given.count("rt-type") && xt::get<uint32_t>(d, type) == 0 && !(d[invflags] & inv_type);
+    if (opt == "rt-type") {
+        xt::put<uint32_t>(d, type, parse_uint32(ext, opt, val));
+        d[flags] |= f_type;
+        d[invflags] |= inv ? inv_type : 0;
+    } else if (opt == "rt-segsleft") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, segs, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, segs + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        d[flags] |= f_segs;
+        d[invflags] |= inv ? inv_segs : 0;
+    } else if (opt == "rt-len") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        d[invflags] |= inv ? inv_len : 0;
+    } else if (opt == "rt-0-res") {
+        if (!type0)
+            fail("`--rt-type 0' required before `--rt-0-res'");
+        d[flags] |= f_res;
+    } else if (opt == "rt-0-addrs") {
+        if (!type0)
+            fail("`--rt-type 0' required before `--rt-0-addrs'");
+        // "ADDR,...": numeric IPv6 addresses only, 16 at most.
+        size_t i = 0, at = 0;
+        for (; at != std::string::npos && i < hops; ++i) {
+            size_t comma = val.find(',', at);
+            std::string a = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+            at = comma == std::string::npos ? comma : comma + 1;
+            in6_addr a6{};
+            if (inet_pton(AF_INET6, a.c_str(), &a6) != 1)
+                fail("bad address: " + a);
+            std::memcpy(d.data() + addrs + 16 * i, &a6, 16);
+        }
+        if (at != std::string::npos)
+            fail("too many addresses specified");
+        d[addrnr] = static_cast<uint8_t>(i);
+        d[flags] |= f_addrs;
+    } else {
+        if (!st.given.count("rt-0-addrs"))
+            fail("`--rt-0-addr ...' required before `--rt-0-not-strict'");
+        d[flags] |= f_nstrict;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void put_addrs(std::string& out, const Data& d)
+{
+    for (size_t i = 0; i < d[addrnr] && i < hops; ++i) {
+        char buf[INET6_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET6, d.data() + addrs + 16 * i, buf, sizeof buf);
+        out += i ? ',' : ' ';
+        out += buf;
+    }
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    auto lo = xt::get<uint32_t>(d, segs), hi = xt::get<uint32_t>(d, segs + 4);
+    const char* inv = d[invflags] & inv_segs ? "!" : "";
+    out += " rt";
+    // (libip6t_rt prints the type with "%d")
+    if (d[flags] & f_type)
+        out += fmt::format(" type:{}{}", d[invflags] & inv_type ? "!" : "", static_cast<int32_t>(xt::get<uint32_t>(d, type)));
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format(" segsleft:{}{}", inv, lo) : fmt::format(" segslefts:{}{}:{}", inv, lo, hi);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_res)
+        out += " reserved";
+    if (d[flags] & f_addrs)
+        out += " 0-addrs";
+    put_addrs(out, d);
+    if (d[flags] & f_nstrict)
+        out += " 0-not-strict";
+    if (d[invflags] & ~inv_mask)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_mask);
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    auto lo = xt::get<uint32_t>(d, segs), hi = xt::get<uint32_t>(d, segs + 4);
+    if (d[flags] & f_type)
+        out += fmt::format("{} --rt-type {}", d[invflags] & inv_type ? " !" : "", xt::get<uint32_t>(d, type));
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += d[invflags] & inv_segs ? " ! --rt-segsleft " : " --rt-segsleft ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (d[flags] & f_len)
+        out += fmt::format("{} --rt-len {}", d[invflags] & inv_len ? " !" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_res)
+        out += " --rt-0-res";
+    if (d[flags] & f_addrs)
+        out += " --rt-0-addrs";
+    put_addrs(out, d);
+    if (d[flags] & f_nstrict)
+        out += " --rt-0-not-strict";
+}
+} // namespace rt
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -991,6 +1112,7 @@ constexpr Extension table[] = {
     {"frag", false, 0, 16, 16, frag::options, frag::init, frag::parse, frag::check, frag::list, frag::save, true},
     {"hbh", false, 0, 40, 40, opts::hbh_options, opts::init, opts::parse, opts::check, opts::hbh_list, opts::hbh_save, true},
     {"dst", false, 0, 40, 40, opts::dst_options, opts::init, opts::parse, opts::check, opts::dst_list, opts::dst_save, true},
+    {"rt", false, 0, 280, 280, rt::options, rt::init, rt::parse, rt::check, rt::list, rt::save, true},
 };
 
 } // namespace

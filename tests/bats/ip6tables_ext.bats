@@ -146,16 +146,61 @@ DST_BAD='-m dst --dst-opts 0:1
   ext_cases "$DST" "$DST_BAD"
 }
 
+RT='-m rt --rt-type 0 --rt-segsleft 2:3 --rt-len 5 --rt-0-res --rt-0-addrs fd00::1,::1 --rt-0-not-strict
+-m rt ! --rt-type 4294967295 ! --rt-segsleft 0:4294967295 ! --rt-len 5
+-m rt --rt-type 0 --rt-0-addrs ::1 --rt-0-not-strict -j DROP
+-m rt --rt-type 0 --rt-0-addrs ::1,::2,::3,::4,::5,::6,::7,::8,::9,::a,::b,::c,::d,::e,::f,::10
+-m rt --rt-type 0 --rt-0-addrs 2001:db8::ffff:1.2.3.4,::ffff:10.0.0.1 --rt-0-res
+-m rt --rt-segsleft 7
+-m rt ! --rt-segsleft 7: --rt-type 2
+-m rt --rt-segsleft :9 --rt-len 0x20
+-m rt --rt-segsleft 9:1
+-m rt --rt-segsleft 0:4294967295
+-m rt
+-m rt --rt-t 3 --rt-s 1 --rt-l 8'
+
+RT_BAD='-m rt ! --rt-type 0 --rt-0-res
+-m rt --rt-0-res --rt-type 0
+-m rt --rt-type 1 --rt-0-res
+-m rt --rt-type 0 --rt-0-not-strict
+-m rt --rt-0-not-strict --rt-type 0 --rt-0-addrs ::1
+-m rt --rt-type 0 --rt-0-addrs ::1,
+-m rt --rt-type 0 --rt-0-addrs ""
+-m rt --rt-type 0 --rt-0-addrs 10.0.0.1
+-m rt --rt-type 0 --rt-0-addrs fd00::/64
+-m rt --rt-type 0 --rt-0-addrs ::1,::2,::3,::4,::5,::6,::7,::8,::9,::a,::b,::c,::d,::e,::f,::10,::11
+-m rt --rt-type 1 --rt-0-addrs ::1
+-m rt --rt-0-addrs ::1
+-m rt --rt-type 0 ! --rt-0-addrs ::1
+-m rt --rt-type 0 --rt-0-addrs ::1 ! --rt-0-not-strict
+-m rt ! --rt-0-res
+-m rt --rt-type x
+-m rt --rt-type 4294967296
+-m rt --rt-type -1
+-m rt --rt-type 1 --rt-type 1
+-m rt --rt-segsleft 1:2:3
+-m rt --rt-segsleft 1x
+-m rt --rt-segsleft x
+-m rt --rt-len ""
+-m rt --rt-0
+-m rt --rt-type 0 --rt-0-r
+--rt-type 0'
+
+@test "ip6tables -m rt: [!] --rt-type, [!] --rt-segsleft n[:n], [!] --rt-len, --rt-0-res, --rt-0-addrs, --rt-0-not-strict; both directions" {
+  ext_cases "$RT" "$RT_BAD"
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
-for m in frag hbh dst; do iptables -A INPUT -m $m; echo "rc=$?"; done
+for m in frag hbh dst rt; do iptables -A INPUT -m $m; echo "rc=$?"; done
 iptables -S'
 }
 
 # Every rule above, for the round trips.
 ALL="$FRAG
 $HBH
-$DST"
+$DST
+$RT"
 
 @test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
   assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
