@@ -1102,6 +1102,79 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace rt
 
+// ---------------------------------------------------------------------------
+// ah, revision 0: struct ip6t_ah for ip6tables (spis[2], hdrlen, hdrres,
+// invflags) and struct ipt_ah for iptables (spis[2], invflags; --ahspi
+// alone). Both are 16 bytes XT_ALIGNed.
+
+namespace ah {
+constexpr size_t spis = 0, hdrlen = 8, hdrres = 12, invflags6 = 13, invflags4 = 8;
+constexpr uint8_t inv_spi = 0x01, inv_len = 0x02;
+
+constexpr Option options[] = {{"ahspi", true}, {"ahlen", true}, {"ahres", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, spis + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "ah";
+    if (!st.v6 && opt != "ahspi") // (libipt_ah has --ahspi only)
+        fail(fmt::format("unknown option \"--{}\"", opt));
+    take(st, ext, opt, opt, inv, opt != "ahres");
+    uint8_t& flags = d[st.v6 ? invflags6 : invflags4];
+    if (opt == "ahspi") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, spis, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, spis + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        flags |= inv ? inv_spi : 0;
+    } else if (opt == "ahlen") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        flags |= inv ? inv_len : 0;
+    } else {
+        d[hdrres] = 1;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void list(std::string& out, const Data& d, bool, bool v6)
+{
+    auto lo = xt::get<uint32_t>(d, spis), hi = xt::get<uint32_t>(d, spis + 4);
+    uint8_t flags = d[v6 ? invflags6 : invflags4];
+    const char* inv = flags & inv_spi ? "!" : "";
+    out += " ah ";
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format("spi:{}{}", inv, lo) : fmt::format("spis:{}{}:{}", inv, lo, hi);
+    uint8_t known = inv_spi;
+    if (v6) {
+        // (1.8.9 prints "length" right after the spis, without a blank)
+        known |= inv_len;
+        if (auto len = xt::get<uint32_t>(d, hdrlen); len != 0 || (flags & inv_len))
+            out += fmt::format("length:{}{}", flags & inv_len ? "!" : "", len);
+        if (d[hdrres])
+            out += " reserved";
+    }
+    if (flags & ~known)
+        out += fmt::format(" Unknown invflags: 0x{:X}", flags & ~known);
+}
+
+void save(std::string& out, const Data& d, bool v6)
+{
+    auto lo = xt::get<uint32_t>(d, spis), hi = xt::get<uint32_t>(d, spis + 4);
+    uint8_t flags = d[v6 ? invflags6 : invflags4];
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += flags & inv_spi ? " ! --ahspi " : " --ahspi ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (!v6)
+        return;
+    if (auto len = xt::get<uint32_t>(d, hdrlen); len != 0 || (flags & inv_len))
+        out += fmt::format("{} --ahlen {}", flags & inv_len ? " !" : "", len);
+    if (d[hdrres])
+        out += " --ahres";
+}
+} // namespace ah
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -1113,6 +1186,7 @@ constexpr Extension table[] = {
     {"hbh", false, 0, 40, 40, opts::hbh_options, opts::init, opts::parse, opts::check, opts::hbh_list, opts::hbh_save, true},
     {"dst", false, 0, 40, 40, opts::dst_options, opts::init, opts::parse, opts::check, opts::dst_list, opts::dst_save, true},
     {"rt", false, 0, 280, 280, rt::options, rt::init, rt::parse, rt::check, rt::list, rt::save, true},
+    {"ah", false, 0, 16, 16, ah::options, ah::init, ah::parse, ah::check, ah::list, ah::save},
 };
 
 } // namespace

@@ -190,6 +190,61 @@ RT_BAD='-m rt ! --rt-type 0 --rt-0-res
   ext_cases "$RT" "$RT_BAD"
 }
 
+AH='-m ah --ahspi 5 --ahlen 3 --ahres
+-m ah ! --ahspi 5:10 ! --ahlen 0 -j DROP
+-m ah --ahlen 0
+-m ah ! --ahspi 0:4294967295
+-m ah --ahspi 0:4294967295 --ahlen 4294967295
+-m ah --ahspi 7: ! --ahres
+-m ah --ahspi :7
+-m ah --ahspi 9:2
+-m ah
+-m ah --ahs 1 --ahl 2'
+
+AH_BAD='-m ah ! --ahres
+-m ah --ahspi 1:2:3
+-m ah --ahspi x
+-m ah --ahspi 4294967296
+-m ah --ahspi 1 --ahspi 2
+-m ah --ahlen -1
+-m ah --ahlen 1x
+-m ah --ahres --ahres
+-m ah --ahspi
+--ahspi 1'
+
+@test "ip6tables -m ah: [!] --ahspi spi[:spi], [!] --ahlen, --ahres; both directions" {
+  ext_cases "$AH" "$AH_BAD"
+}
+
+AH4='-p ah -m ah --ahspi 5
+-p 51 -m ah ! --ahspi 5:10 -j ACCEPT
+-p ah -m ah ! --ahspi 0:4294967295
+-p ah -m ah
+-p ah -m ah --ahspi :
+-p ah -m ah --ahspi 3: -m ah --ahspi :4'
+
+AH4_BAD='-p ah -m ah --ahspi x
+-p ah -m ah --ahspi 1:2:3
+-p ah -m ah ! --ahspi 1 --ahspi 2
+-p ah -m ah --ahres
+-p ah -m ah --ahlen 5
+-m ah --ahspi 1
+-p tcp -m ah --ahspi 1
+! -p ah -m ah --ahspi 1'
+
+@test "iptables -m ah (struct ipt_ah: --ahspi only; the kernel wants -p ah); both directions" {
+  assert_same_norm norm_proto "$(TOOL=iptables ext_add "$AH4")
+$(TOOL=iptables ext_add "$AH4_BAD")"'
+iptables -S; iptables -L; iptables -L -n -v; iptables-save | grep -v "^#"; nft list table ip filter
+'"$REF"' -S; '"$REF"' -L
+'"$(ext_check "$AH4" "$REF")" || return 1
+  assert_same_norm norm_proto "$(TOOL=$REF ext_add "$AH4")"'
+iptables -S; iptables -L; iptables -L -n
+'"$(ext_check "$AH4" iptables)"'
+D=$(mktemp -d); iptables-save > $D/a; '"$REF"' -F INPUT; '"$REF_RESTORE"' < $D/a; echo "rc=$?"; '"$REF"' -S
+'"$REF_SAVE"' > $D/b; '"$REF"' -F INPUT; iptables-restore < $D/b; echo "rc=$?"; iptables -S' 
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
 for m in frag hbh dst rt; do iptables -A INPUT -m $m; echo "rc=$?"; done
@@ -200,7 +255,8 @@ iptables -S'
 ALL="$FRAG
 $HBH
 $DST
-$RT"
+$RT
+$AH"
 
 @test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
   assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
