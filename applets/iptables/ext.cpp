@@ -1175,6 +1175,99 @@ void save(std::string& out, const Data& d, bool v6)
 }
 } // namespace ah
 
+// ---------------------------------------------------------------------------
+// mh (ip6tables only), revision 0 (struct ip6t_mh: types[2], invflags)
+
+namespace mh {
+constexpr size_t types = 0, invflags = 2;
+constexpr uint8_t inv_type = 0x01;
+
+constexpr Option options[] = {{"mh-type", true}};
+
+struct Name {
+    std::string_view name;
+    uint8_t type;
+};
+// libip6t_mh's table, in its order: each type's long name, then its alias.
+constexpr Name names[] = {
+    {"binding-refresh-request", 0}, {"brr", 0}, {"home-test-init", 1},  {"hoti", 1},
+    {"careof-test-init", 2},        {"coti", 2}, {"home-test", 3},      {"hot", 3},
+    {"careof-test", 4},             {"cot", 4},  {"binding-update", 5}, {"bu", 5},
+    {"binding-acknowledgement", 6}, {"ba", 6},   {"binding-error", 7},  {"be", 7},
+};
+
+// A name or any prefix of one (the first in table order, unless a later
+// name is exactly that long), any case; else a number 0-255.
+uint8_t type_of(const std::string& s)
+{
+    const Name* match = nullptr;
+    for (const auto& n : names)
+        if (strncasecmp(n.name.data(), s.c_str(), s.size()) == 0 && (!match || n.name.size() == s.size()))
+            match = &n;
+    if (match)
+        return match->type;
+    auto v = strtoul_all(s, 0, UINT8_MAX);
+    if (!v)
+        fail("Invalid MH type `" + s + "'");
+    return static_cast<uint8_t>(*v);
+}
+
+void init(Data& d, bool) { d[types + 1] = 0xff; }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "mh", opt, opt, inv, true);
+    auto colon = val.find(':');
+    if (colon == std::string::npos) {
+        d[types] = d[types + 1] = type_of(val);
+    } else {
+        std::string lo = val.substr(0, colon), hi = val.substr(colon + 1);
+        d[types] = lo.empty() ? 0 : type_of(lo);
+        d[types + 1] = hi.empty() ? 0xff : type_of(hi);
+        if (d[types] > d[types + 1])
+            fail("Invalid MH type range (min > max)");
+    }
+    if (inv)
+        d[invflags] |= inv_type;
+}
+
+void check(Data&, const State&) {}
+
+std::string type_text(uint8_t t, bool numeric)
+{
+    if (!numeric)
+        for (const auto& n : names)
+            if (n.type == t)
+                return std::string(n.name);
+    return std::to_string(t);
+}
+
+void list(std::string& out, const Data& d, bool numeric, bool)
+{
+    uint8_t lo = d[types], hi = d[types + 1];
+    bool inv = d[invflags] & inv_type;
+    out += " mh";
+    if (lo != 0 || hi != 0xff || inv) {
+        out += inv ? " !" : " ";
+        out += type_text(lo, numeric);
+        if (lo != hi)
+            out += ":" + type_text(hi, numeric);
+    }
+    if (d[invflags] & ~inv_type)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_type);
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    uint8_t lo = d[types], hi = d[types + 1];
+    if (lo == 0 && hi == 0xff)
+        return;
+    if (d[invflags] & inv_type)
+        out += " !";
+    out += lo == hi ? fmt::format(" --mh-type {}", lo) : fmt::format(" --mh-type {}:{}", lo, hi);
+}
+} // namespace mh
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -1187,6 +1280,7 @@ constexpr Extension table[] = {
     {"dst", false, 0, 40, 40, opts::dst_options, opts::init, opts::parse, opts::check, opts::dst_list, opts::dst_save, true},
     {"rt", false, 0, 280, 280, rt::options, rt::init, rt::parse, rt::check, rt::list, rt::save, true},
     {"ah", false, 0, 16, 16, ah::options, ah::init, ah::parse, ah::check, ah::list, ah::save},
+    {"mh", false, 0, 8, 8, mh::options, mh::init, mh::parse, mh::check, mh::list, mh::save, true},
 };
 
 } // namespace

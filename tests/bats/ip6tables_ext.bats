@@ -245,9 +245,55 @@ D=$(mktemp -d); iptables-save > $D/a; '"$REF"' -F INPUT; '"$REF_RESTORE"' < $D/a
 '"$REF_SAVE"' > $D/b; '"$REF"' -F INPUT; iptables-restore < $D/b; echo "rc=$?"; iptables -S' 
 }
 
+# (the kernel's mh match wants -p mh: without it the rule fails with EINVAL)
+MH='-p mh -m mh --mh-type bu
+-p mh -m mh ! --mh-type 3:5 -j DROP
+-p ipv6-mh -m mh --mh-type BINDING-UPDATE
+-p 135 -m mh --mh-type binding
+-p mh -m mh --mh-type b
+-p mh -m mh --mh-type home-test
+-p mh -m mh --mh-type home
+-p mh -m mh --mh-type h
+-p mh -m mh --mh-type c
+-p mh -m mh --mh-type ""
+-p mh -m mh --mh-type :
+-p mh -m mh --mh-type 8:
+-p mh -m mh --mh-type :7
+-p mh -m mh --mh-type 255
+-p mh -m mh --mh-type 0:255
+-p mh -m mh ! --mh-type 0:255
+-p mh -m mh --mh-type be
+-p mh -m mh --mh-type Be
+-p mh -m mh --mh-type ba:bu
+-p mh -m mh --mh-type 0x5
+-p mh -m mh --mh-type " 5"
+-p mh -m mh --mh-type +3
+-p mh -m mh --mh-type hoT
+-p mh -m mh --mh-type careof-test:binding-acknowledgement
+-p mh -m mh --mh-type coti:hot
+-p mh -m mh
+-p mh -m mh --mh 4'
+
+MH_BAD='-p mh -m mh --mh-type 7:3
+-p mh -m mh --mh-type bu:brr
+-p mh -m mh --mh-type hot:coti
+-p mh -m mh --mh-type 256
+-p mh -m mh --mh-type x
+-p mh -m mh --mh-type -1
+-p mh -m mh --mh-type 1:2:3
+-p mh -m mh --mh-type 1: --mh-type 2
+-p mh -m mh --mh-type binding-updates
+-m mh --mh-type 1
+-p tcp -m mh --mh-type 1
+--mh-type 1'
+
+@test "ip6tables -m mh: [!] --mh-type type[:type] by name, alias, prefix and number; -L names, -L -n numbers; both directions" {
+  ext_cases "$MH" "$MH_BAD"
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
-for m in frag hbh dst rt; do iptables -A INPUT -m $m; echo "rc=$?"; done
+for m in frag hbh dst rt mh; do iptables -A INPUT -m $m; echo "rc=$?"; done
 iptables -S'
 }
 
@@ -256,7 +302,8 @@ ALL="$FRAG
 $HBH
 $DST
 $RT
-$AH"
+$AH
+$MH"
 
 @test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
   assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
