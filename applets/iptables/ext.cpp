@@ -21,6 +21,7 @@
 
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/names.hpp"
+#include "libnet/netdb.hpp"
 #include "libnet/resolve.hpp"
 #include "applets/iptables/xt.hpp"
 
@@ -1268,6 +1269,145 @@ void save(std::string& out, const Data& d, bool)
 }
 } // namespace mh
 
+// ---------------------------------------------------------------------------
+// ipv6header (ip6tables only), revision 0 (struct ip6t_ipv6header_info:
+// matchflags, invflags, modeflag)
+
+namespace v6h {
+constexpr size_t matchflags = 0, invflags = 1, modeflag = 2;
+
+constexpr Option options[] = {{"header", true}, {"soft", false}};
+
+struct Header {
+    uint8_t proto, flag;
+};
+// libip6t_ipv6header's chain_flags, in the order it prints them.
+constexpr Header headers[] = {
+    {IPPROTO_HOPOPTS, 0x80}, {IPPROTO_DSTOPTS, 0x40}, {IPPROTO_ROUTING, 0x20}, {IPPROTO_FRAGMENT, 0x10},
+    {IPPROTO_AH, 0x08},      {IPPROTO_ESP, 0x04},     {IPPROTO_NONE, 0x02},    {IPPROTO_RAW, 0x01},
+};
+struct Name {
+    std::string_view name;
+    uint8_t proto;
+};
+// Its own names, after /etc/protocols' (the first of a number is the one
+// printed when /etc/protocols has none).
+constexpr Name names[] = {
+    {"hop-by-hop", IPPROTO_HOPOPTS}, {"protocol", IPPROTO_RAW}, {"hop", IPPROTO_HOPOPTS},
+    {"dst", IPPROTO_DSTOPTS},        {"route", IPPROTO_ROUTING}, {"frag", IPPROTO_FRAGMENT},
+    {"auth", IPPROTO_AH},            {"esp", IPPROTO_ESP},       {"none", IPPROTO_NONE},
+    {"prot", IPPROTO_RAW},           {"0", IPPROTO_HOPOPTS},     {"60", IPPROTO_DSTOPTS},
+    {"43", IPPROTO_ROUTING},         {"44", IPPROTO_FRAGMENT},   {"51", IPPROTO_AH},
+    {"50", IPPROTO_ESP},             {"59", IPPROTO_NONE},       {"255", IPPROTO_RAW},
+};
+
+// "NAME,...": each a /etc/protocols name or alias, else one of the names
+// above, and then one of the headers above.
+uint8_t parse_headers(const std::string& val)
+{
+    uint8_t out = 0;
+    size_t at = 0;
+    while (at < val.size()) {
+        size_t comma = val.find(',', at);
+        std::string w = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        at = comma == std::string::npos ? val.size() : comma + 1;
+        if (w.empty()) // (strtok: empty words are skipped)
+            continue;
+        unsigned proto;
+        if (auto n = net::netdb::protocol_number(w)) {
+            proto = *n;
+        } else {
+            auto it = std::find_if(std::begin(names), std::end(names), [&](const Name& n) { return n.name == w; });
+            if (it == std::end(names))
+                fail("unknown header `" + w + "' specified");
+            proto = it->proto;
+        }
+        auto h = std::find_if(std::begin(headers), std::end(headers), [&](const Header& x) { return x.proto == proto; });
+        if (h == std::end(headers))
+            fail(fmt::format("unknown header `{}' specified", proto));
+        out |= h->flag;
+    }
+    if (!out)
+        fail("ip6t_ipv6header: cannot parse header names");
+    return out;
+}
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "ipv6header", opt, opt, inv, opt == "header");
+    if (opt == "header") {
+        d[matchflags] = parse_headers(val);
+        if (inv)
+            d[invflags] = 0xff;
+    } else {
+        d[modeflag] = 0xff;
+    }
+}
+
+void check(Data&, const State& st)
+{
+    if (!st.given.count("header"))
+        fail(opt_msg("ipv6header", "header", "must be specified"));
+}
+
+// The headers' names: /etc/protocols' first name of each number (but for
+// 0), else the first of the names above; "NONE" when there is none.
+std::string header_names(uint8_t flags)
+{
+    std::string out;
+    for (const auto& h : headers) {
+        if (!(flags & h.flag))
+            continue;
+        if (!out.empty())
+            out += ',';
+        std::optional<std::string> n;
+        if (h.proto)
+            n = net::netdb::protocol_name(h.proto);
+        if (!n)
+            for (const auto& x : names)
+                if (x.proto == h.proto) {
+                    n = std::string(x.name);
+                    break;
+                }
+        out += *n;
+    }
+    return out.empty() ? "NONE" : out;
+}
+
+void list(std::string& out, const Data& d, bool numeric, bool)
+{
+    out += " ipv6header";
+    if (d[matchflags] || d[invflags]) {
+        out += d[invflags] ? " flags:!" : " flags:";
+        out += numeric ? fmt::format("0x{:02X}", d[matchflags]) : header_names(d[matchflags]);
+    }
+    if (d[modeflag])
+        out += " soft";
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    out += d[invflags] ? " ! --header " : " --header ";
+    out += header_names(d[matchflags]);
+    if (d[modeflag])
+        out += " --soft";
+}
+} // namespace v6h
+
+// ---------------------------------------------------------------------------
+// eui64 (ip6tables only), revision 0: no options, an int of info; 1.8.9
+// prints nothing of it under -L (and -S names it alone)
+
+namespace eui {
+void init(Data&, bool) {}
+void parse(Data&, State&, std::string_view, const std::string&, bool) {}
+void check(Data&, const State&) {}
+void list(std::string&, const Data&, bool, bool) {}
+void save(std::string&, const Data&, bool) {}
+} // namespace eui
+
 constexpr Extension table[] = {
     {"hashlimit", false, 3, 312, 304, hl::options, hl::init, hl::parse, hl::check, hl::list, hl::save},
     {"recent", false, 1, 232, 232, rc::options, rc::init, rc::parse, rc::check, rc::list, rc::save},
@@ -1281,6 +1421,8 @@ constexpr Extension table[] = {
     {"rt", false, 0, 280, 280, rt::options, rt::init, rt::parse, rt::check, rt::list, rt::save, true},
     {"ah", false, 0, 16, 16, ah::options, ah::init, ah::parse, ah::check, ah::list, ah::save},
     {"mh", false, 0, 8, 8, mh::options, mh::init, mh::parse, mh::check, mh::list, mh::save, true},
+    {"ipv6header", false, 0, 8, 8, v6h::options, v6h::init, v6h::parse, v6h::check, v6h::list, v6h::save, true},
+    {"eui64", false, 0, 8, 8, {}, eui::init, eui::parse, eui::check, eui::list, eui::save, true},
 };
 
 } // namespace

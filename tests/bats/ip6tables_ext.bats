@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # The IPv6-only matches of ip6tables (frag, hbh, dst, rt, ah, mh, ipv6header,
-# eui64): nsbox against /usr/sbin/ip6tables-nft 1.8.9. For each match, every
+# eui64; and ah of iptables): nsbox against /usr/sbin/ip6tables-nft 1.8.9. For each match, every
 # option, "!", bad values and the reference's errors and exit codes; -L, -L -n,
 # -L -n -v, -S and ip6tables-save; rules added by nsbox listed and checked
 # byte for byte (-C compares the info bytes) by ip6tables-nft, and the
@@ -291,9 +291,65 @@ MH_BAD='-p mh -m mh --mh-type 7:3
   ext_cases "$MH" "$MH_BAD"
 }
 
+# (names from /etc/protocols and aliases first, then libip6t_ipv6header's own)
+V6H='-m ipv6header --header hop,dst,route,frag,auth,esp,none,prot
+-m ipv6header ! --header frag --soft -j DROP
+-m ipv6header --header hop-by-hop,ipv6-opts,ipv6-route,ipv6-frag,ah,esp,ipv6-nonxt,protocol
+-m ipv6header --header 0,60,43,44,51,50,59,255
+-m ipv6header --header 0
+-m ipv6header --header frag,,dst
+-m ipv6header --header hopopt
+-m ipv6header --header HOPOPT
+-m ipv6header --header IPv6-Frag
+-m ipv6header --header IPSEC-AH
+-m ipv6header --header ,none,
+-m ipv6header --header auth,auth --soft
+-m ipv6header --soft --header dst
+-m ipv6header --h route --s'
+
+V6H_BAD='-m ipv6header --header tcp
+-m ipv6header --header x
+-m ipv6header --header ""
+-m ipv6header --header ,
+-m ipv6header --header FRAG
+-m ipv6header --header proto
+-m ipv6header --header 6
+-m ipv6header --header 256
+-m ipv6header --header ipv6
+-m ipv6header --header ip
+-m ipv6header --header ipv6-icmp
+-m ipv6header --header frag,x
+-m ipv6header --soft
+-m ipv6header
+-m ipv6header --header frag --header dst
+-m ipv6header ! --soft --header frag
+-m ipv6header --soft --header dst --soft
+--header frag'
+
+@test "ip6tables -m ipv6header: [!] --header names/aliases/numbers, --soft; -L names, -L -n the mask; both directions" {
+  ext_cases "$V6H" "$V6H_BAD"
+}
+
+# (the kernel allows eui64 in PREROUTING, INPUT and FORWARD only)
+EUI='-m eui64
+-m eui64 -j DROP
+-m eui64 -m eui64
+-m eui64 -m ipv6header --header auth'
+
+EUI_BAD='-m eui64 ! --foo
+-m eui64 --eui64'
+
+@test "ip6tables -m eui64: no options, nothing printed by -L; the kernel's hook rule; both directions" {
+  ext_cases "$EUI" "$EUI_BAD" || return 1
+  assert_same '
+t() { ip6tables "$@"; echo "rc=$?"; }
+t -A OUTPUT -m eui64; t -t mangle -A PREROUTING -m eui64; t -t mangle -A POSTROUTING -m eui64
+ip6tables -t mangle -S; ip6tables -t mangle -L -v; ip6tables -S OUTPUT'
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
-for m in frag hbh dst rt mh; do iptables -A INPUT -m $m; echo "rc=$?"; done
+for m in frag hbh dst rt mh ipv6header eui64; do iptables -A INPUT -m $m; echo "rc=$?"; done
 iptables -S'
 }
 
@@ -303,7 +359,9 @@ $HBH
 $DST
 $RT
 $AH
-$MH"
+$MH
+$V6H
+$EUI"
 
 @test "ip6tables-save of the IPv6-only matches restored by ip6tables-nft-restore, and the reverse; restore's errors" {
   assert_same "$(ext_add "$ALL" | sed 's/echo "rc=$?"/:/')"'
