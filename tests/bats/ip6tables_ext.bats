@@ -347,6 +347,22 @@ t -A OUTPUT -m eui64; t -t mangle -A PREROUTING -m eui64; t -t mangle -A POSTROU
 ip6tables -t mangle -S; ip6tables -t mangle -L -v; ip6tables -S OUTPUT'
 }
 
+@test "the IPv6-only matches through nft_compat as ip6tables-nft sends them (none is native nft); -v echo, -C, -D, -R, -Z" {
+  assert_same '
+ip6tables -v -A INPUT -m frag --fragid 5 --fraglast
+ip6tables -v -A INPUT -m hbh --hbh-opts 1:2 -m dst ! --dst-len 3
+ip6tables -v -A INPUT -m rt --rt-type 0 --rt-0-addrs ::1 -m ah --ahspi 3
+ip6tables -v -A INPUT -p mh -m mh --mh-type bu -m ipv6header --header frag -m eui64 -j DROP
+ip6tables -v -D INPUT -m frag --fragid 5 --fraglast; echo "rc=$?"
+ip6tables -v -C INPUT -m rt --rt-type 0 --rt-0-addrs ::1 -m ah --ahspi 3; echo "rc=$?"
+ip6tables -C INPUT -m rt --rt-type 0 --rt-0-addrs ::2 -m ah --ahspi 3; echo "rc=$?"
+iptables -v -A INPUT -p ah -m ah --ahspi 7
+ip6tables -L -v --line-numbers -x; ip6tables -S INPUT 2
+nft --debug=netlink list ruleset 2>/dev/null | grep -v "^$"
+ip6tables -Z INPUT 1; ip6tables -R INPUT 1 -m frag --fragres; ip6tables -D INPUT -m hbh --hbh-opts 1:2 -m dst ! --dst-len 4
+echo "rc=$?"; ip6tables -S'
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
 for m in frag hbh dst rt mh ipv6header eui64; do iptables -A INPUT -m $m; echo "rc=$?"; done
