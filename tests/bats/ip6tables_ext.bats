@@ -363,6 +363,22 @@ ip6tables -Z INPUT 1; ip6tables -R INPUT 1 -m frag --fragres; ip6tables -D INPUT
 echo "rc=$?"; ip6tables -S'
 }
 
+@test "ip6tables -p with an extension header (43, 44, 51, 60): ip6tables-nft's warning, in commands and restore files" {
+  assert_same '
+t() { ip6tables "$@"; echo "rc=$?"; }
+t -A INPUT -p AH -m ah --ahspi 1; t -A INPUT -p 43 -j ACCEPT; t -A INPUT ! -p 44; t -A INPUT -p ipv6-frag
+t -A INPUT -p ipv6-route; t -A INPUT -p ipv6-opts -j DROP; t -A INPUT -p 0; t -A INPUT -p 50; t -A INPUT -p 59
+t -C INPUT -p ah -m ah --ahspi 1; t -D INPUT -p ah -m ah --ahspi 1; t -I INPUT -p 51; t -R INPUT 1 -p 51
+iptables -A INPUT -p ah -m ah --ahspi 1; echo "rc=$?"
+ip6tables-restore <<"EOF"; echo "rc=$?"
+*filter
+-A INPUT -p ah
+-A INPUT -p 60 -m dst --dst-len 1
+COMMIT
+EOF
+ip6tables -S'
+}
+
 @test "-m frag and the other IPv6-only matches are not iptables' (IPv4)" {
   assert_same '
 for m in frag hbh dst rt mh ipv6header eui64; do iptables -A INPUT -m $m; echo "rc=$?"; done
