@@ -1,5 +1,5 @@
 // The IPv6-only matches of ip6tables (frag, hbh, dst, rt, ah, mh,
-// ipv6header, eui64) against bytes recorded from ip6tables-nft 1.8.9 (the
+// ipv6header, eui64), and iptables' ah, against bytes recorded from ip6tables-nft 1.8.9 (the
 // NEWRULE message of its batch, sequence number zeroed; recorded in a
 // sandbox with
 //   strace -e trace=sendmsg -e write=all ip6tables-nft -t TABLE -A CHAIN ARGS...
@@ -130,6 +130,42 @@ TEST(Ip6tablesExt, DecodesWhatIp6tablesNftWrote)
         save_rule(out, nr.chain, r, false);
         EXPECT_EQ(out, f.save) << joined(f.args);
     }
+}
+
+// iptables' ah: struct ipt_ah (spis, then invflags at byte 8), recorded
+// from iptables-nft.
+const Recorded recorded4[] = {
+    {{"-t", "filter", "-A", "INPUT", "-p", "ah", "-m", "ah", "!", "--ahspi", "5:10"},
+         "f8000000060a010c0000000000000000020000000b00010066696c74657200000a000200494e505554000000b8000480"
+         "24000180090001006d6574610000000014000280080002000000001008000100000000012c00018008000100636d7000"
+         "20000280080001000000000108000200000000000c0003800500010033000000380001800a0001006d61746368000000"
+         "280002800700010061680000080002000000000014000300050000000a00000001000000000000002c0001800c000100"
+         "636f756e746572001c0002800c00010000000000000000000c0002000000000000000000140005800800010000000033"
+         "0800020000000000",
+         "-A INPUT -p ah -m ah ! --ahspi 5:10\n"},
+};
+
+TEST(IptablesAh, EncodesAndDecodesAsIptablesNft)
+{
+    for (const Recorded& f : recorded4) {
+        Command c = nsbox_test::parse(f.args);
+        nft::Rule nr = encode(c.rule, c.table, c.chain, AF_INET);
+        net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, AF_INET, nr);
+        EXPECT_EQ(hex(m.bytes()), f.hex) << joined(f.args);
+        Rule r = decode(read_rule(unhex(f.hex)), AF_INET);
+        EXPECT_FALSE(r.unsupported) << joined(f.args);
+        EXPECT_TRUE(r.same_as(c.rule)) << joined(f.args);
+        std::string out;
+        save_rule(out, nr.chain, r, false);
+        EXPECT_EQ(out, f.save) << joined(f.args);
+    }
+}
+
+TEST(IptablesAh, OnlyAhspiForIPv4)
+{
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-p", "ah", "-m", "ah", "--ahlen", "1"}), UsageError);
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-p", "ah", "-m", "ah", "--ahres"}), UsageError);
+    EXPECT_NO_THROW(parse6({"-A", "INPUT", "-m", "ah", "--ahlen", "1", "--ahres"}));
 }
 
 } // namespace
