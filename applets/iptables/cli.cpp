@@ -1013,6 +1013,11 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             r.proto = *num;
             if (r.proto == 0 && r.proto_invert)
                 throw UsageError("rule would never match protocol");
+            // (ip6tables: an extension header is no upper-layer protocol)
+            if (family == AF_INET6 && !r.proto_invert &&
+                (r.proto == IPPROTO_ROUTING || r.proto == IPPROTO_FRAGMENT || r.proto == IPPROTO_AH ||
+                 r.proto == IPPROTO_DSTOPTS))
+                c.warnings += "Warning: never matched protocol: " + p + ". use extension match instead.\n";
         } else if (key == "in-interface" || key == "out-interface") {
             IfaceMatch& m = key == "in-interface" ? r.in : r.out;
             m.invert = set_option(key == "in-interface" ? OptIn : OptOut);

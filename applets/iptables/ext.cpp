@@ -7,9 +7,12 @@
 #include <netdb.h>
 #include <cerrno>
 #include <cinttypes>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cctype>
+#include <vector>
 #include <initializer_list>
 #include <strings.h>
 #include <tuple>
@@ -17,9 +20,10 @@
 #include <fmt/format.h>
 
 #include "applets/iptables/cli.hpp"
-#include "applets/iptables/names.hpp"
-#include "libnet/resolve.hpp"
 #include "applets/iptables/list.hpp"
+#include "applets/iptables/names.hpp"
+#include "libnet/netdb.hpp"
+#include "libnet/resolve.hpp"
 #include "applets/iptables/xt.hpp"
 
 namespace nsbox::iptables::ext {
@@ -57,19 +61,29 @@ void take(State& st, std::string_view ext, std::string_view id, std::string_view
         fail(opt_msg(ext, opt, "cannot be inverted."));
 }
 
-// xtables_strtoul over the whole string, within [min, max].
-std::optional<uint64_t> strtoul_all(const std::string& s, uint64_t min, uint64_t max, char** endp = nullptr)
+// xtables_strtoul over the whole string (or up to *endp), within [min, max].
+std::optional<uint64_t> strtoul_all(const char* s, uint64_t min, uint64_t max, char** endp = nullptr)
 {
+    // (strtoumax takes a leading minus; xtables_strtoul refuses it)
+    const char* p = s;
+    while (std::isspace(static_cast<unsigned char>(*p)))
+        ++p;
+    if (*p == '-')
+        return std::nullopt;
     errno = 0;
     char* end = nullptr;
-    uintmax_t v = std::strtoumax(s.c_str(), &end, 0);
-    if (end == s.c_str() || errno == ERANGE || v < min || v > max)
+    uintmax_t v = std::strtoumax(s, &end, 0);
+    if (end == s || errno == ERANGE || v < min || v > max)
         return std::nullopt;
     if (endp)
         *endp = end;
     else if (*end)
         return std::nullopt;
     return v;
+}
+std::optional<uint64_t> strtoul_all(const std::string& s, uint64_t min, uint64_t max, char** endp = nullptr)
+{
+    return strtoul_all(s.c_str(), min, max, endp);
 }
 
 uint32_t parse_uint32(std::string_view ext, std::string_view opt, const std::string& val, uint32_t min = 0)
@@ -78,6 +92,39 @@ uint32_t parse_uint32(std::string_view ext, std::string_view opt, const std::str
     if (!v)
         fail(fmt::format("{}: bad value for option \"--{}\", or out of range ({}-{}).\n", ext, opt, min, UINT32_MAX));
     return static_cast<uint32_t>(*v);
+}
+
+// XTTYPE_UINT*RC as libxtables 1.8.9 parses it: up to `maxiter` numbers
+// within [0, lmax] joined by ':', an empty one being 0 (first) or lmax
+// (second). "5:3" stays 5:3: 1.8.9 does not order the two.
+std::vector<uint64_t> parse_mint(std::string_view ext, std::string_view opt, const std::string& val, uint64_t lmax,
+                                 unsigned maxiter = 2)
+{
+    std::vector<uint64_t> vals;
+    const char* arg = val.c_str();
+    for (;;) {
+        if (vals.size() == maxiter)
+            fail(fmt::format("{}: Too many components for option \"--{}\" (max: {})\n", ext, opt, maxiter));
+        const char* end = arg;
+        uint64_t v;
+        if (*arg == '\0' || *arg == ':') {
+            v = vals.size() == 1 ? lmax : 0;
+        } else {
+            char* e = nullptr;
+            auto got = strtoul_all(arg, 0, lmax, &e);
+            if (!got)
+                fail(fmt::format("{}: bad value for option \"--{}\" near \"{}\", or out of range (0-{}).\n", ext, opt,
+                                 arg, lmax));
+            end = e;
+            if (*end != '\0' && *end != ':')
+                fail(fmt::format("{}: Argument to \"--{}\" has unexpected characters near \"{}\".\n", ext, opt, end));
+            v = *got;
+        }
+        vals.push_back(v);
+        if (*end == '\0')
+            return vals;
+        arg = end + 1;
+    }
 }
 
 [[noreturn]] void bad_value(std::string_view ext, std::string_view opt, const std::string& val)
@@ -748,6 +795,621 @@ void save(std::string& out, const Data& d, bool)
 } // namespace hlt
 
 // ---------------------------------------------------------------------------
+// frag (ip6tables only), revision 0 (struct ip6t_frag: ids[2], hdrlen,
+// flags, invflags)
+
+namespace frag {
+constexpr size_t ids = 0, hdrlen = 8, flags = 12, invflags = 13;
+constexpr uint8_t f_ids = 0x01, f_len = 0x02, f_res = 0x04, f_first = 0x08, f_more = 0x10, f_last = 0x20;
+constexpr uint8_t inv_ids = 0x01, inv_len = 0x02;
+
+// In libip6t_frag's table order.
+constexpr Option options[] = {{"fragid", true},    {"fraglen", true},   {"fragres", false},
+                              {"fragfirst", false}, {"fragmore", false}, {"fraglast", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, ids + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "frag";
+    take(st, ext, opt, opt, inv, opt == "fragid" || opt == "fraglen");
+    if (opt == "fragid") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, ids, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, ids + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        d[flags] |= f_ids;
+        if (inv)
+            d[invflags] |= inv_ids;
+    } else if (opt == "fraglen") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        if (inv)
+            d[invflags] |= inv_len;
+    } else {
+        d[flags] |= opt == "fragres" ? f_res : opt == "fragfirst" ? f_first : opt == "fragmore" ? f_more : f_last;
+    }
+}
+
+void check(Data&, const State& st) { exclusive(st, "frag", {"fragmore", "fraglast"}); }
+
+// The flag words of -L and -S, in the order both print them.
+constexpr std::tuple<uint8_t, const char*, const char*> words[] = {
+    {f_res, " reserved", " --fragres"},
+    {f_first, " first", " --fragfirst"},
+    {f_more, " more", " --fragmore"},
+    {f_last, " last", " --fraglast"},
+};
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    auto lo = xt::get<uint32_t>(d, ids), hi = xt::get<uint32_t>(d, ids + 4), len = xt::get<uint32_t>(d, hdrlen);
+    const char* inv = d[invflags] & inv_ids ? "!" : "";
+    out += " frag ";
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format("id:{}{}", inv, lo) : fmt::format("ids:{}{}:{}", inv, lo, hi);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", len);
+    for (auto [bit, word, opt] : words)
+        if (d[flags] & bit)
+            out += word;
+    if (d[invflags] & ~(inv_ids | inv_len))
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~(inv_ids | inv_len));
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    auto lo = xt::get<uint32_t>(d, ids), hi = xt::get<uint32_t>(d, ids + 4), len = xt::get<uint32_t>(d, hdrlen);
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += d[invflags] & inv_ids ? " ! --fragid " : " --fragid ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (d[flags] & f_len)
+        out += fmt::format("{} --fraglen {}", d[invflags] & inv_len ? " !" : "", len);
+    for (auto [bit, word, opt] : words)
+        if (d[flags] & bit)
+            out += opt;
+}
+} // namespace frag
+
+// ---------------------------------------------------------------------------
+// hbh and dst (ip6tables only), revision 0 (struct ip6t_opts: hdrlen, flags,
+// invflags, opts[16], optsnr); the two differ only in their names and one
+// word of one message.
+
+namespace opts {
+constexpr size_t hdrlen = 0, flags = 4, invflags = 5, list = 6, count = 38;
+constexpr size_t max = 16;
+constexpr uint8_t f_len = 0x01, f_opts = 0x02, inv_len = 0x01;
+
+constexpr Option hbh_options[] = {{"hbh-len", true}, {"hbh-opts", true}};
+constexpr Option dst_options[] = {{"dst-len", true}, {"dst-opts", true}};
+
+// libip6t_hbh/dst's parse_opts_num: strtoul, whose ERANGE alone is "too big".
+uint32_t number(std::string_view ext, const std::string& s, const char* what)
+{
+    errno = 0;
+    char* end = nullptr;
+    unsigned long v = std::strtoul(s.c_str(), &end, 0);
+    if (end == s.c_str())
+        fail(fmt::format("{}: no valid digits in {} `{}'", ext, what, s));
+    if (v == ULONG_MAX && errno == ERANGE)
+        fail(fmt::format("{} `{}' specified too big: would overflow", what, s));
+    if (*end)
+        fail(fmt::format("{}: error parsing {} `{}'", ext, what, s));
+    return static_cast<uint32_t>(v);
+}
+
+// "TYPE[:LEN],...": up to 16 options, each type in the high byte and its
+// length (0xff: any) in the low one.
+void parse_list(Data& d, std::string_view ext, const std::string& val)
+{
+    size_t i = 0, at = 0;
+    for (; at != std::string::npos && i < max; ++i) {
+        size_t comma = val.find(',', at);
+        std::string item = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        at = comma == std::string::npos ? comma : comma + 1;
+        size_t colon = item.find(':');
+        if (colon != std::string::npos && i == max - 1)
+            fail("too many ports specified");
+        uint16_t o = static_cast<uint16_t>((number(ext, item.substr(0, colon), "opt") & 0xff) << 8);
+        if (colon == std::string::npos) {
+            o |= 0xff;
+        } else {
+            if (o == 0)
+                fail(ext == "hbh" ? "PAD0 has not got length" : "PAD0 hasn't got length");
+            o |= number(ext, item.substr(colon + 1), "length") & 0xff;
+        }
+        xt::put<uint16_t>(d, list + 2 * i, o);
+    }
+    if (at != std::string::npos)
+        fail("too many addresses specified");
+    d[count] = static_cast<uint8_t>(i);
+}
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    std::string_view ext = opt.substr(0, 3);
+    bool is_len = opt.substr(3) == "-len";
+    take(st, ext, opt, opt, inv, is_len);
+    if (is_len) {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        if (inv)
+            d[invflags] |= inv_len;
+    } else {
+        parse_list(d, ext, val);
+        d[flags] |= f_opts;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void put_list(std::string& out, const Data& d)
+{
+    for (size_t i = 0; i < d[count] && i < max; ++i) {
+        auto o = xt::get<uint16_t>(d, list + 2 * i);
+        out += fmt::format("{}{}", i ? ',' : ' ', o >> 8);
+        if ((o & 0xff) != 0xff)
+            out += fmt::format(":{}", o & 0xff);
+    }
+}
+
+void print(std::string& out, const Data& d, std::string_view ext)
+{
+    out += fmt::format(" {}", ext);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_opts)
+        out += " opts";
+    put_list(out, d);
+    if (d[invflags] & ~inv_len)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_len);
+}
+
+void save(std::string& out, const Data& d, std::string_view ext)
+{
+    if (d[flags] & f_len)
+        out += fmt::format("{} --{}-len {}", d[invflags] & inv_len ? " !" : "", ext, xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_opts)
+        out += fmt::format(" --{}-opts", ext);
+    put_list(out, d);
+}
+
+void hbh_list(std::string& out, const Data& d, bool, bool) { print(out, d, "hbh"); }
+void hbh_save(std::string& out, const Data& d, bool) { save(out, d, "hbh"); }
+void dst_list(std::string& out, const Data& d, bool, bool) { print(out, d, "dst"); }
+void dst_save(std::string& out, const Data& d, bool) { save(out, d, "dst"); }
+} // namespace opts
+
+// ---------------------------------------------------------------------------
+// rt (ip6tables only), revision 0 (struct ip6t_rt: rt_type, segsleft[2],
+// hdrlen, flags, invflags, addrs[16], addrnr)
+
+namespace rt {
+constexpr size_t type = 0, segs = 4, hdrlen = 12, flags = 16, invflags = 17, addrs = 20, addrnr = 276;
+constexpr size_t hops = 16;
+constexpr uint8_t f_type = 0x01, f_segs = 0x02, f_len = 0x04, f_res = 0x08, f_addrs = 0x10, f_nstrict = 0x20;
+constexpr uint8_t inv_type = 0x01, inv_segs = 0x02, inv_len = 0x04, inv_mask = 0x07;
+
+// In libip6t_rt's table order.
+constexpr Option options[] = {{"rt-type", true}, {"rt-segsleft", true}, {"rt-len", true},
+                              {"rt-0-res", false}, {"rt-0-addrs", true}, {"rt-0-not-strict", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, segs + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "rt";
+    take(st, ext, opt, opt, inv, opt == "rt-type" || opt == "rt-segsleft" || opt == "rt-len");
+    // (--rt-0-res and --rt-0-addrs need an uninverted "--rt-type 0" before them)
+    bool type0 = st.given.count("rt-type") && xt::get<uint32_t>(d, type) == 0 && !(d[invflags] & inv_type);
+    if (opt == "rt-type") {
+        xt::put<uint32_t>(d, type, parse_uint32(ext, opt, val));
+        d[flags] |= f_type;
+        d[invflags] |= inv ? inv_type : 0;
+    } else if (opt == "rt-segsleft") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, segs, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, segs + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        d[flags] |= f_segs;
+        d[invflags] |= inv ? inv_segs : 0;
+    } else if (opt == "rt-len") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        d[flags] |= f_len;
+        d[invflags] |= inv ? inv_len : 0;
+    } else if (opt == "rt-0-res") {
+        if (!type0)
+            fail("`--rt-type 0' required before `--rt-0-res'");
+        d[flags] |= f_res;
+    } else if (opt == "rt-0-addrs") {
+        if (!type0)
+            fail("`--rt-type 0' required before `--rt-0-addrs'");
+        // "ADDR,...": numeric IPv6 addresses only, 16 at most.
+        size_t i = 0, at = 0;
+        for (; at != std::string::npos && i < hops; ++i) {
+            size_t comma = val.find(',', at);
+            std::string a = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+            at = comma == std::string::npos ? comma : comma + 1;
+            in6_addr a6{};
+            if (inet_pton(AF_INET6, a.c_str(), &a6) != 1)
+                fail("bad address: " + a);
+            std::memcpy(d.data() + addrs + 16 * i, &a6, 16);
+        }
+        if (at != std::string::npos)
+            fail("too many addresses specified");
+        d[addrnr] = static_cast<uint8_t>(i);
+        d[flags] |= f_addrs;
+    } else {
+        if (!st.given.count("rt-0-addrs"))
+            fail("`--rt-0-addr ...' required before `--rt-0-not-strict'");
+        d[flags] |= f_nstrict;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void put_addrs(std::string& out, const Data& d)
+{
+    for (size_t i = 0; i < d[addrnr] && i < hops; ++i) {
+        char buf[INET6_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET6, d.data() + addrs + 16 * i, buf, sizeof buf);
+        out += i ? ',' : ' ';
+        out += buf;
+    }
+}
+
+void list(std::string& out, const Data& d, bool, bool)
+{
+    auto lo = xt::get<uint32_t>(d, segs), hi = xt::get<uint32_t>(d, segs + 4);
+    const char* inv = d[invflags] & inv_segs ? "!" : "";
+    out += " rt";
+    // (libip6t_rt prints the type with "%d")
+    if (d[flags] & f_type)
+        out += fmt::format(" type:{}{}", d[invflags] & inv_type ? "!" : "", static_cast<int32_t>(xt::get<uint32_t>(d, type)));
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format(" segsleft:{}{}", inv, lo) : fmt::format(" segslefts:{}{}:{}", inv, lo, hi);
+    if (d[flags] & f_len)
+        out += fmt::format(" length:{}{}", d[invflags] & inv_len ? "!" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_res)
+        out += " reserved";
+    if (d[flags] & f_addrs)
+        out += " 0-addrs";
+    put_addrs(out, d);
+    if (d[flags] & f_nstrict)
+        out += " 0-not-strict";
+    if (d[invflags] & ~inv_mask)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_mask);
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    auto lo = xt::get<uint32_t>(d, segs), hi = xt::get<uint32_t>(d, segs + 4);
+    if (d[flags] & f_type)
+        out += fmt::format("{} --rt-type {}", d[invflags] & inv_type ? " !" : "", xt::get<uint32_t>(d, type));
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += d[invflags] & inv_segs ? " ! --rt-segsleft " : " --rt-segsleft ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (d[flags] & f_len)
+        out += fmt::format("{} --rt-len {}", d[invflags] & inv_len ? " !" : "", xt::get<uint32_t>(d, hdrlen));
+    if (d[flags] & f_res)
+        out += " --rt-0-res";
+    if (d[flags] & f_addrs)
+        out += " --rt-0-addrs";
+    put_addrs(out, d);
+    if (d[flags] & f_nstrict)
+        out += " --rt-0-not-strict";
+}
+} // namespace rt
+
+// ---------------------------------------------------------------------------
+// ah, revision 0: struct ip6t_ah for ip6tables (spis[2], hdrlen, hdrres,
+// invflags) and struct ipt_ah for iptables (spis[2], invflags; --ahspi
+// alone). Both are 16 bytes XT_ALIGNed.
+
+namespace ah {
+constexpr size_t spis = 0, hdrlen = 8, hdrres = 12, invflags6 = 13, invflags4 = 8;
+constexpr uint8_t inv_spi = 0x01, inv_len = 0x02;
+
+constexpr Option options[] = {{"ahspi", true}, {"ahlen", true}, {"ahres", false}};
+
+void init(Data& d, bool) { xt::put<uint32_t>(d, spis + 4, UINT32_MAX); }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    constexpr std::string_view ext = "ah";
+    if (!st.v6 && opt != "ahspi") // (libipt_ah has --ahspi only)
+        fail(fmt::format("unknown option \"--{}\"", opt));
+    take(st, ext, opt, opt, inv, opt != "ahres");
+    uint8_t& flags = d[st.v6 ? invflags6 : invflags4];
+    if (opt == "ahspi") {
+        auto v = parse_mint(ext, opt, val, UINT32_MAX);
+        xt::put<uint32_t>(d, spis, static_cast<uint32_t>(v[0]));
+        xt::put<uint32_t>(d, spis + 4, static_cast<uint32_t>(v.size() == 1 ? v[0] : v[1]));
+        flags |= inv ? inv_spi : 0;
+    } else if (opt == "ahlen") {
+        xt::put<uint32_t>(d, hdrlen, parse_uint32(ext, opt, val));
+        flags |= inv ? inv_len : 0;
+    } else {
+        d[hdrres] = 1;
+    }
+}
+
+void check(Data&, const State&) {}
+
+void list(std::string& out, const Data& d, bool, bool v6)
+{
+    auto lo = xt::get<uint32_t>(d, spis), hi = xt::get<uint32_t>(d, spis + 4);
+    uint8_t flags = d[v6 ? invflags6 : invflags4];
+    const char* inv = flags & inv_spi ? "!" : "";
+    out += " ah ";
+    if (lo != 0 || hi != UINT32_MAX || *inv)
+        out += lo == hi ? fmt::format("spi:{}{}", inv, lo) : fmt::format("spis:{}{}:{}", inv, lo, hi);
+    uint8_t known = inv_spi;
+    if (v6) {
+        // (1.8.9 prints "length" right after the spis, without a blank)
+        known |= inv_len;
+        if (auto len = xt::get<uint32_t>(d, hdrlen); len != 0 || (flags & inv_len))
+            out += fmt::format("length:{}{}", flags & inv_len ? "!" : "", len);
+        if (d[hdrres])
+            out += " reserved";
+    }
+    if (flags & ~known)
+        out += fmt::format(" Unknown invflags: 0x{:X}", flags & ~known);
+}
+
+void save(std::string& out, const Data& d, bool v6)
+{
+    auto lo = xt::get<uint32_t>(d, spis), hi = xt::get<uint32_t>(d, spis + 4);
+    uint8_t flags = d[v6 ? invflags6 : invflags4];
+    if (lo != 0 || hi != UINT32_MAX) {
+        out += flags & inv_spi ? " ! --ahspi " : " --ahspi ";
+        out += lo == hi ? fmt::format("{}", lo) : fmt::format("{}:{}", lo, hi);
+    }
+    if (!v6)
+        return;
+    if (auto len = xt::get<uint32_t>(d, hdrlen); len != 0 || (flags & inv_len))
+        out += fmt::format("{} --ahlen {}", flags & inv_len ? " !" : "", len);
+    if (d[hdrres])
+        out += " --ahres";
+}
+} // namespace ah
+
+// ---------------------------------------------------------------------------
+// mh (ip6tables only), revision 0 (struct ip6t_mh: types[2], invflags)
+
+namespace mh {
+constexpr size_t types = 0, invflags = 2;
+constexpr uint8_t inv_type = 0x01;
+
+constexpr Option options[] = {{"mh-type", true}};
+
+struct Name {
+    std::string_view name;
+    uint8_t type;
+};
+// libip6t_mh's table, in its order: each type's long name, then its alias.
+constexpr Name names[] = {
+    {"binding-refresh-request", 0}, {"brr", 0}, {"home-test-init", 1},  {"hoti", 1},
+    {"careof-test-init", 2},        {"coti", 2}, {"home-test", 3},      {"hot", 3},
+    {"careof-test", 4},             {"cot", 4},  {"binding-update", 5}, {"bu", 5},
+    {"binding-acknowledgement", 6}, {"ba", 6},   {"binding-error", 7},  {"be", 7},
+};
+
+// A name or any prefix of one (the first in table order, unless a later
+// name is exactly that long), any case; else a number 0-255.
+uint8_t type_of(const std::string& s)
+{
+    const Name* match = nullptr;
+    for (const auto& n : names)
+        if (strncasecmp(n.name.data(), s.c_str(), s.size()) == 0 && (!match || n.name.size() == s.size()))
+            match = &n;
+    if (match)
+        return match->type;
+    auto v = strtoul_all(s, 0, UINT8_MAX);
+    if (!v)
+        fail("Invalid MH type `" + s + "'");
+    return static_cast<uint8_t>(*v);
+}
+
+void init(Data& d, bool) { d[types + 1] = 0xff; }
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "mh", opt, opt, inv, true);
+    auto colon = val.find(':');
+    if (colon == std::string::npos) {
+        d[types] = d[types + 1] = type_of(val);
+    } else {
+        std::string lo = val.substr(0, colon), hi = val.substr(colon + 1);
+        d[types] = lo.empty() ? 0 : type_of(lo);
+        d[types + 1] = hi.empty() ? 0xff : type_of(hi);
+        if (d[types] > d[types + 1])
+            fail("Invalid MH type range (min > max)");
+    }
+    if (inv)
+        d[invflags] |= inv_type;
+}
+
+void check(Data&, const State&) {}
+
+std::string type_text(uint8_t t, bool numeric)
+{
+    if (!numeric)
+        for (const auto& n : names)
+            if (n.type == t)
+                return std::string(n.name);
+    return std::to_string(t);
+}
+
+void list(std::string& out, const Data& d, bool numeric, bool)
+{
+    uint8_t lo = d[types], hi = d[types + 1];
+    bool inv = d[invflags] & inv_type;
+    out += " mh";
+    if (lo != 0 || hi != 0xff || inv) {
+        out += inv ? " !" : " ";
+        out += type_text(lo, numeric);
+        if (lo != hi)
+            out += ":" + type_text(hi, numeric);
+    }
+    if (d[invflags] & ~inv_type)
+        out += fmt::format(" Unknown invflags: 0x{:X}", d[invflags] & ~inv_type);
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    uint8_t lo = d[types], hi = d[types + 1];
+    if (lo == 0 && hi == 0xff)
+        return;
+    if (d[invflags] & inv_type)
+        out += " !";
+    out += lo == hi ? fmt::format(" --mh-type {}", lo) : fmt::format(" --mh-type {}:{}", lo, hi);
+}
+} // namespace mh
+
+// ---------------------------------------------------------------------------
+// ipv6header (ip6tables only), revision 0 (struct ip6t_ipv6header_info:
+// matchflags, invflags, modeflag)
+
+namespace v6h {
+constexpr size_t matchflags = 0, invflags = 1, modeflag = 2;
+
+constexpr Option options[] = {{"header", true}, {"soft", false}};
+
+struct Header {
+    uint8_t proto, flag;
+};
+// libip6t_ipv6header's chain_flags, in the order it prints them.
+constexpr Header headers[] = {
+    {IPPROTO_HOPOPTS, 0x80}, {IPPROTO_DSTOPTS, 0x40}, {IPPROTO_ROUTING, 0x20}, {IPPROTO_FRAGMENT, 0x10},
+    {IPPROTO_AH, 0x08},      {IPPROTO_ESP, 0x04},     {IPPROTO_NONE, 0x02},    {IPPROTO_RAW, 0x01},
+};
+struct Name {
+    std::string_view name;
+    uint8_t proto;
+};
+// Its own names, after /etc/protocols' (the first of a number is the one
+// printed when /etc/protocols has none).
+constexpr Name names[] = {
+    {"hop-by-hop", IPPROTO_HOPOPTS}, {"protocol", IPPROTO_RAW}, {"hop", IPPROTO_HOPOPTS},
+    {"dst", IPPROTO_DSTOPTS},        {"route", IPPROTO_ROUTING}, {"frag", IPPROTO_FRAGMENT},
+    {"auth", IPPROTO_AH},            {"esp", IPPROTO_ESP},       {"none", IPPROTO_NONE},
+    {"prot", IPPROTO_RAW},           {"0", IPPROTO_HOPOPTS},     {"60", IPPROTO_DSTOPTS},
+    {"43", IPPROTO_ROUTING},         {"44", IPPROTO_FRAGMENT},   {"51", IPPROTO_AH},
+    {"50", IPPROTO_ESP},             {"59", IPPROTO_NONE},       {"255", IPPROTO_RAW},
+};
+
+// "NAME,...": each a /etc/protocols name or alias, else one of the names
+// above, and then one of the headers above.
+uint8_t parse_headers(const std::string& val)
+{
+    uint8_t out = 0;
+    size_t at = 0;
+    while (at < val.size()) {
+        size_t comma = val.find(',', at);
+        std::string w = val.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        at = comma == std::string::npos ? val.size() : comma + 1;
+        if (w.empty()) // (strtok: empty words are skipped)
+            continue;
+        unsigned proto;
+        if (auto n = net::netdb::protocol_number(w)) {
+            proto = *n;
+        } else {
+            auto it = std::find_if(std::begin(names), std::end(names), [&](const Name& n) { return n.name == w; });
+            if (it == std::end(names))
+                fail("unknown header `" + w + "' specified");
+            proto = it->proto;
+        }
+        auto h = std::find_if(std::begin(headers), std::end(headers), [&](const Header& x) { return x.proto == proto; });
+        if (h == std::end(headers))
+            fail(fmt::format("unknown header `{}' specified", proto));
+        out |= h->flag;
+    }
+    if (!out)
+        fail("ip6t_ipv6header: cannot parse header names");
+    return out;
+}
+
+void init(Data&, bool) {}
+
+void parse(Data& d, State& st, std::string_view opt, const std::string& val, bool inv)
+{
+    take(st, "ipv6header", opt, opt, inv, opt == "header");
+    if (opt == "header") {
+        d[matchflags] = parse_headers(val);
+        if (inv)
+            d[invflags] = 0xff;
+    } else {
+        d[modeflag] = 0xff;
+    }
+}
+
+void check(Data&, const State& st)
+{
+    if (!st.given.count("header"))
+        fail(opt_msg("ipv6header", "header", "must be specified"));
+}
+
+// The headers' names: /etc/protocols' first name of each number (but for
+// 0), else the first of the names above; "NONE" when there is none.
+std::string header_names(uint8_t flags)
+{
+    std::string out;
+    for (const auto& h : headers) {
+        if (!(flags & h.flag))
+            continue;
+        if (!out.empty())
+            out += ',';
+        std::optional<std::string> n;
+        if (h.proto)
+            n = net::netdb::protocol_name(h.proto);
+        if (!n)
+            for (const auto& x : names)
+                if (x.proto == h.proto) {
+                    n = std::string(x.name);
+                    break;
+                }
+        out += *n;
+    }
+    return out.empty() ? "NONE" : out;
+}
+
+void list(std::string& out, const Data& d, bool numeric, bool)
+{
+    out += " ipv6header";
+    if (d[matchflags] || d[invflags]) {
+        out += d[invflags] ? " flags:!" : " flags:";
+        out += numeric ? fmt::format("0x{:02X}", d[matchflags]) : header_names(d[matchflags]);
+    }
+    if (d[modeflag])
+        out += " soft";
+}
+
+void save(std::string& out, const Data& d, bool)
+{
+    out += d[invflags] ? " ! --header " : " --header ";
+    out += header_names(d[matchflags]);
+    if (d[modeflag])
+        out += " --soft";
+}
+} // namespace v6h
+
+// ---------------------------------------------------------------------------
+// eui64 (ip6tables only), revision 0: no options, an int of info; 1.8.9
+// prints nothing of it under -L (and -S names it alone)
+
+namespace eui {
+void init(Data&, bool) {}
+void parse(Data&, State&, std::string_view, const std::string&, bool) {}
+void check(Data&, const State&) {}
+void list(std::string&, const Data&, bool, bool) {}
+void save(std::string&, const Data&, bool) {}
+} // namespace eui
+
+// ---------------------------------------------------------------------------
 // NFLOG target (xt.hpp's nflog layout; the codec writes it as nf_tables'
 // native log expression, as iptables-nft does)
 
@@ -818,6 +1480,14 @@ constexpr Extension table[] = {
     {"HL", true, 0, 8, 8, hlt::options, hlt::init, hlt::parse, hlt::check, hlt::list, hlt::save, true},
     {"NFLOG", true, 0, xt::nflog::size, xt::nflog::size, nfl::options, nfl::init, nfl::parse, nfl::check, nfl::list,
      nfl::save},
+    {"frag", false, 0, 16, 16, frag::options, frag::init, frag::parse, frag::check, frag::list, frag::save, true},
+    {"hbh", false, 0, 40, 40, opts::hbh_options, opts::init, opts::parse, opts::check, opts::hbh_list, opts::hbh_save, true},
+    {"dst", false, 0, 40, 40, opts::dst_options, opts::init, opts::parse, opts::check, opts::dst_list, opts::dst_save, true},
+    {"rt", false, 0, 280, 280, rt::options, rt::init, rt::parse, rt::check, rt::list, rt::save, true},
+    {"ah", false, 0, 16, 16, ah::options, ah::init, ah::parse, ah::check, ah::list, ah::save},
+    {"mh", false, 0, 8, 8, mh::options, mh::init, mh::parse, mh::check, mh::list, mh::save, true},
+    {"ipv6header", false, 0, 8, 8, v6h::options, v6h::init, v6h::parse, v6h::check, v6h::list, v6h::save, true},
+    {"eui64", false, 0, 8, 8, {}, eui::init, eui::parse, eui::check, eui::list, eui::save, true},
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 // The x_tables extensions described by one table row each (hashlimit,
-// recent, physdev, hl, CLASSIFY, HL): the options they take, how each option fills
+// recent, physdev, ah; the ip6tables-only hl, frag, hbh, dst, rt, mh,
+// ipv6header, eui64; CLASSIFY, HL): the options they take, how each option fills
 // the info bytes iptables-nft 1.8.9 sends through nft_compat, their final
 // check, and how -L and -S print them. cli.cpp, codec.cpp and list.cpp
 // consult this table before their own older, hand-written cases.
@@ -40,7 +41,7 @@ struct Extension {
     size_t user_size; // the part userspace owns; the kernel's state follows
     std::span<const Option> options;
     // `v6`: for ip6tables (hashlimit's masks are 128 bits there, recent's
-    // mask an IPv6 address).
+    // mask an IPv6 address, ah's struct another).
     void (*init)(Data&, bool v6);
     // One option (`invert`: a "!" came before it). Throws UsageError.
     void (*parse)(Data&, State&, std::string_view opt, const std::string& val, bool invert);
@@ -50,7 +51,7 @@ struct Extension {
     // "-m NAME" or "-j NAME", with their leading blank).
     void (*list)(std::string&, const Data&, bool numeric, bool v6);
     void (*save)(std::string&, const Data&, bool v6);
-    bool v6_only = false; // ip6tables alone has it (hl)
+    bool v6_only = false; // ip6tables alone has it (hl, frag, ...)
 };
 
 // The extension of that name, or nullptr.

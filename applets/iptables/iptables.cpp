@@ -20,6 +20,7 @@
 #include "applets/applet.hpp"
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
 #include "applets/iptables/restore.hpp"
 #include "applets/iptables/tables.hpp"
@@ -775,6 +776,12 @@ void print_help(int family)
                 "limit, addrtype, statistic, pkttype, iprange, mac, length; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
                 "DNAT, SNAT, REDIRECT, LOG, NFLOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
                 tool_name(family), ref_version);
+    // ... and every row of the extension table this family has.
+    std::string matches, targets;
+    for (const auto& e : ext::all())
+        if (!e.v6_only || family == AF_INET6)
+            (e.target ? targets : matches) += fmt::format(" {}", e.name);
+    fmt::print("Also -m{}; -j{}.\n", matches, targets);
 }
 
 } // namespace
