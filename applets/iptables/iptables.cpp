@@ -774,7 +774,7 @@ void print_help(int family)
                 "[!] -s/-d ADDR[/MASK], [!] -p PROTO, [!] -i/-o IFACE[+], -m tcp|udp (--sport --dport\n"
                 "--tcp-flags --syn), icmp, conntrack, state, comment, multiport, mark, connmark,\n"
                 "limit, addrtype, statistic, pkttype, iprange, mac, length; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
-                "DNAT, SNAT, REDIRECT, LOG, NFLOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
+                "DNAT, SNAT, REDIRECT, LOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
                 tool_name(family), ref_version);
     // ... and every row of the extension table this family has.
     std::string matches, targets;
