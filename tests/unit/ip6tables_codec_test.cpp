@@ -31,16 +31,7 @@ using nsbox_test::joined;
 using nsbox_test::read_rule;
 using nsbox_test::unhex;
 
-// `ip6tables ARGS...` through the applet's own parser.
-Command parse6(std::vector<std::string> args)
-{
-    args.insert(args.begin(), "ip6tables");
-    std::vector<char*> argv;
-    for (auto& a : args)
-        argv.push_back(a.data());
-    argv.push_back(nullptr);
-    return parse_command_line(static_cast<int>(args.size()), argv.data(), true, AF_INET6);
-}
+using nsbox_test::parse6;
 
 struct Fixture {
     std::vector<std::string> args;

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/socket.h>
+
 #include "applets/iptables/cli.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
@@ -18,16 +20,18 @@ namespace nsbox_test {
 
 inline std::string hex(nsbox::net::Bytes b) { return to_hex(b); }
 
-// `iptables ARGS...` through the applet's own parser.
-inline nsbox::iptables::Command parse(std::vector<std::string> args)
+// `iptables ARGS...` (`ip6tables ARGS...` for AF_INET6) through the
+// applet's own parser.
+inline nsbox::iptables::Command parse(std::vector<std::string> args, int family = AF_INET)
 {
-    args.insert(args.begin(), "iptables");
+    args.insert(args.begin(), family == AF_INET6 ? "ip6tables" : "iptables");
     std::vector<char*> argv;
     for (auto& a : args)
         argv.push_back(a.data());
     argv.push_back(nullptr);
-    return nsbox::iptables::parse_command_line(static_cast<int>(args.size()), argv.data());
+    return nsbox::iptables::parse_command_line(static_cast<int>(args.size()), argv.data(), true, family);
 }
+inline nsbox::iptables::Command parse6(std::vector<std::string> args) { return parse(std::move(args), AF_INET6); }
 
 inline std::string joined(const std::vector<std::string>& args)
 {
