@@ -26,10 +26,9 @@ using namespace nsbox::iptables;
 namespace nft = nsbox::net::nft;
 using nsbox_test::hex;
 using nsbox_test::joined;
+using nsbox_test::parse6;
 using nsbox_test::read_rule;
 using nsbox_test::unhex;
-
-using nsbox_test::parse6;
 
 struct Recorded {
     std::vector<std::string> args;
