@@ -12,6 +12,7 @@
 #   scripts/bench.sh ping            only the ping cases (see the end of this file)
 #   scripts/bench.sh listings        only the 2000-link listings (IP_BASE=older-nsbox adds it)
 #   scripts/bench.sh tcpdump         only the tcpdump cases (a 1M-packet capture; see tcpdump_cases)
+#   scripts/bench.sh iptables        only the iptables cases (against iptables-nft; see iptables_cases)
 #
 # For each case and round, the two tools run back to back under the same
 # load, the order alternating from round to round. The table shows, per run
@@ -620,8 +621,97 @@ SCRIPT
   sb "REF=$ref NSB=$nsb BIG=$big SMALL=$small ZARG='$zarg' ROUNDS=${TD_ROUNDS:-3}; . $tmp/tdbench"
 }
 
+# iptables against iptables-nft 1.8.9 on a mixed rule set (tcp ports,
+# multiport, conntrack, comment, limit with LOG, REJECT), each tool in its
+# own fresh sandbox per round, the rule set loaded by the reference's
+# restore (not timed). CPU time (user + system) per command, best round:
+# -A at 0 and at 1000 rules, -C of rule 500 at 1000 rules, -L -n at 1000
+# rules, a 10,000-rule restore and save; max RSS of -L -n at 1000 rules.
+# Targets (nsbox / iptables-nft): -A 0.4, -C 0.2, -L -n 0.5, restore 0.5,
+# save 0.5, RSS 0.8, and nsbox's -A at 1000 at most 1.1x its -A at 0.
+# `scripts/bench.sh iptables` runs only these.
+iptables_cases() {
+  local ref=/usr/sbin/iptables-nft
+  [[ -x $ref ]] || { echo "iptables cases: no iptables-nft ($ref)"; return 0; }
+  echo
+  echo "iptables on a mixed rule set: nsbox / iptables-nft (best of ${IPT_ROUNDS:-3} rounds, CPU ms per command)"
+  awk 'BEGIN {
+    print "*filter"
+    for (i = 0; i < 10000; i++) {
+      a = int(i / 256) % 256; b = i % 256
+      k = i % 6
+      if (k == 0) printf "-A FORWARD -p tcp --dport %d -j ACCEPT\n", 1000 + i % 60000
+      if (k == 1) printf "-A FORWARD -p udp -m multiport --dports 53,%d -j ACCEPT\n", 2000 + i % 60000
+      if (k == 2) printf "-A FORWARD -s 10.%d.%d.0/24 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n", a, b
+      if (k == 3) printf "-A FORWARD -d 10.9.%d.%d/32 -m comment --comment \"rule %d\" -j DROP\n", a, b, i
+      if (k == 4) printf "-A FORWARD -m limit --limit %d/min -j LOG --log-prefix \"r%d \"\n", i % 50 + 1, i
+      if (k == 5) printf "-A FORWARD -s 192.168.%d.0/24 -p tcp -j REJECT --reject-with tcp-reset\n", b
+    }
+    print "COMMIT"
+  }' >"$tmp/ipt10000"
+  { head -1001 "$tmp/ipt10000"; echo COMMIT; } >"$tmp/ipt1000"
+  # rule 500 of the file, as -C takes it
+  sed -n 501p "$tmp/ipt1000" | sed 's/^-A /-C /' >"$tmp/ipt_check"
+  cat >"$tmp/iptbench" <<'SCRIPT'
+# cpu N COMMAND...: CPU ms (user + system) per run of COMMAND, N runs in one shell.
+cpu() {
+  local n=$1; shift
+  TIMEFORMAT='%3U %3S'
+  { time for ((k = 0; k < n; k++)); do "$@" >/dev/null; done 2>/dev/null; } 2>"$DATA/t.$$"
+  awk -v n="$n" '{ printf "%.3f", ($1 + $2) * 1000 / n }' "$DATA/t.$$"
+}
+one() { # TOOL RESTORE SAVE: one line of this round's figures for one tool
+  local ipt=$1 rst=$2 sav=$3 a0 a1000 c l rss r s
+  a0=$(cpu 20 $ipt -A INPUT -p tcp --dport 22 -j ACCEPT)
+  $REF_RESTORE <"$DATA/ipt1000"
+  a1000=$(cpu 20 $ipt -A FORWARD -p tcp --dport 22 -j ACCEPT)
+  c=$(eval "cpu 20 $ipt $(cat "$DATA/ipt_check")")
+  l=$(cpu 5 $ipt -L -n)
+  rss=$(/usr/bin/time -f %M $ipt -L -n 2>&1 >/dev/null | tail -1)
+  $REF -F; $REF -F INPUT
+  r=$(cpu 1 $rst <"$DATA/ipt10000")
+  s=$(cpu 1 $sav)
+  [[ $($REF -S FORWARD | grep -c '^-A') == 10000 ]] || echo "iptables cases: the restore lost rules" >&2
+  echo "$a0 $a1000 $c $l $r $s $rss"
+}
+one "$IPT" "$IPT_RESTORE" "$IPT_SAVE"
+SCRIPT
+  local round tool line rbest="" nbest=""
+  for ((round = 0; round < ${IPT_ROUNDS:-3}; round++)); do
+    for tool in ref nsb; do
+      if [[ $tool == ref ]]; then
+        line=$(sb "DATA=$tmp REF=$ref REF_RESTORE=$ref-restore IPT=$ref IPT_RESTORE=$ref-restore IPT_SAVE=$ref-save; . $tmp/iptbench")
+        rbest=$(awk -v a="$line" -v b="$rbest" 'BEGIN { n = split(a, x); if (b == "") { print a; exit }
+          split(b, y); for (i = 1; i <= n; i++) printf "%s%s", (x[i] + 0 < y[i] + 0 ? x[i] : y[i]), (i < n ? " " : "\n") }')
+      else
+        line=$(sb "DATA=$tmp REF=$ref REF_RESTORE=$ref-restore IPT=$NSBOX_BIN/iptables IPT_RESTORE=$NSBOX_BIN/iptables-restore IPT_SAVE=$NSBOX_BIN/iptables-save; . $tmp/iptbench")
+        nbest=$(awk -v a="$line" -v b="$nbest" 'BEGIN { n = split(a, x); if (b == "") { print a; exit }
+          split(b, y); for (i = 1; i <= n; i++) printf "%s%s", (x[i] + 0 < y[i] + 0 ? x[i] : y[i]), (i < n ? " " : "\n") }')
+      fi
+    done
+  done
+  awk -v r="$rbest" -v n="$nbest" 'BEGIN {
+    split(r, a); split(n, b)
+    split("-A at 0 rules|-A at 1000 rules|-C at 1000 rules|-L -n at 1000 rules|restore of 10000 rules|save of 10000 rules|max RSS of -L -n at 1000 (KiB)", name, "|")
+    split("0.4|0.4|0.2|0.5|0.5|0.5|0.8", target, "|")
+    printf "%-32s %12s %10s %6s %6s  %s\n", "case", "iptables-nft", "nsbox", "ratio", "target", "verdict"
+    for (i = 1; i <= 7; i++) {
+      q = a[i] > 0 ? b[i] / a[i] : 0
+      printf "%-32s %12.2f %10.2f %6.2f %6s  %s\n", name[i], a[i], b[i], q, target[i], (a[i] > 0 && q <= target[i]) ? "PASS" : "MISS"
+    }
+    if (b[1] > 0)
+      printf "%-32s %23.2f %6s  %s\n", "nsbox -A at 1000 / -A at 0", b[2] / b[1], "1.1", (b[2] / b[1] <= 1.1) ? "PASS" : "MISS"
+  }'
+}
+
 if [[ ${ONLY:-} == ping ]]; then
   ping_cases
+  exit 0
+fi
+if [[ ${ONLY:-} == iptables ]]; then
+  echo "nsbox: $(readlink -f "$nsb_ip")   iptables: $(/usr/sbin/iptables-nft -V)"
+  echo "kernel $(uname -r), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  iptables_cases
   exit 0
 fi
 if [[ ${ONLY:-} == tcpdump ]]; then
@@ -681,6 +771,7 @@ fi
 
 ping_cases
 tcpdump_cases
+iptables_cases
 
 echo
 pass=0 total=0
