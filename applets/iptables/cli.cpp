@@ -1,7 +1,5 @@
 #include "applets/iptables/cli.hpp"
 
-#include "applets/common/getopt.hpp"
-
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cctype>
@@ -20,183 +18,22 @@
 
 #include <fmt/format.h>
 
-#include <boost/program_options/errors.hpp>
-#include <boost/program_options/options_description.hpp>
-#include <boost/program_options/parsers.hpp>
-#include <boost/program_options/value_semantic.hpp>
+#include <boost/program_options/option.hpp>
+
 
 #include "applets/common/accounts.hpp"
 #include "applets/iptables/conntrack.hpp"
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/names.hpp"
+#include "applets/iptables/words.hpp"
 #include "applets/iptables/xt.hpp"
 
 namespace nsbox::iptables {
 
 namespace po = boost::program_options;
+using words::operand_key;
 
 namespace {
-
-constexpr const char* operand_key = "\x01operand";
-
-// Every option iptables (and the matches and targets nsbox knows) accepts,
-// declared once. `arg` is "" (flag), "=" (required) or "?" (optional: taken
-// only from the same word or the next word that is not an option).
-struct OptionSpec {
-    const char* long_name;
-    char short_name;
-    const char* arg;
-};
-constexpr OptionSpec option_table[] = {
-    {"append", 'A', "="},        {"check", 'C', "="},         {"replace", 'R', "="},         {"delete", 'D', "="},
-    {"insert", 'I', "="},        {"list", 'L', "?"},          {"list-rules", 'S', "?"},
-    {"flush", 'F', "?"},         {"zero", 'Z', "?"},          {"new-chain", 'N', "="},
-    {"delete-chain", 'X', "?"},  {"policy", 'P', "="},        {"rename-chain", 'E', "="},
-    {"version", 'V', ""},
-    {"help", 'h', ""},           {"table", 't', "="},         {"source", 's', "="},
-    {"src", 0, "="},             {"destination", 'd', "="},   {"dst", 0, "="},
-    {"protocol", 'p', "="},      {"in-interface", 'i', "="},  {"out-interface", 'o', "="},
-    {"jump", 'j', "="},          {"goto", 'g', "="},          {"match", 'm', "="},
-    {"numeric", 'n', ""},        {"verbose", 'v', ""},        {"exact", 'x', ""},
-    {"line-numbers", 0, ""},     {"wait", 'w', "?"},          {"wait-interval", 'W', "="},
-    {"ipv4", '4', ""},           {"ipv6", '6', ""},           {"fragment", 'f', ""},
-    {"set-counters", 'c', "="},  {"modprobe", 'M', "="},
-    // tcp and udp matches
-    {"source-port", 0, "="},     {"sport", 0, "="},           {"destination-port", 0, "="},
-    {"dport", 0, "="},
-    {"tcp-flags", 0, "="},       {"syn", 0, ""},              {"tcp-option", 0, "="},
-    // comment, conntrack/state, multiport, mark, limit, icmp matches
-    {"comment", 0, "="},         {"ctstate", 0, "="},         {"state", 0, "="},
-    {"ctproto", 0, "="},         {"ctorigsrc", 0, "="},       {"ctorigdst", 0, "="},
-    {"ctreplsrc", 0, "="},       {"ctrepldst", 0, "="},       {"ctorigsrcport", 0, "="},
-    {"ctorigdstport", 0, "="},   {"ctreplsrcport", 0, "="},   {"ctrepldstport", 0, "="},
-    {"ctstatus", 0, "="},        {"ctexpire", 0, "="},        {"ctdir", 0, "="},
-    {"source-ports", 0, "="},    {"sports", 0, "="},          {"destination-ports", 0, "="},
-    {"dports", 0, "="},          {"ports", 0, "="},           {"mark", 0, "="},
-    {"limit", 0, "="},           {"limit-burst", 0, "="},     {"icmp-type", 0, "="},
-    {"icmpv6-type", 0, "="},
-    {"src-type", 0, "="},        {"dst-type", 0, "="},        {"limit-iface-in", 0, ""},
-    {"limit-iface-out", 0, ""},  {"mode", 0, "="},           {"probability", 0, "="},
-    {"every", 0, "="},           {"packet", 0, "="},          {"pkt-type", 0, "="},
-    {"src-range", 0, "="},       {"dst-range", 0, "="},       {"mac-source", 0, "="},
-    {"length", 0, "="},          {"mss", 0, "="},             {"uid-owner", 0, "="},
-    {"gid-owner", 0, "="},       {"socket-exists", 0, ""},    {"suppl-groups", 0, ""},
-    // REJECT, LOG, DNAT/SNAT, MASQUERADE/REDIRECT and MARK targets
-    {"reject-with", 0, "="},     {"log-prefix", 0, "="},      {"log-level", 0, "="},
-    {"log-tcp-sequence", 0, ""}, {"log-tcp-options", 0, ""},  {"log-ip-options", 0, ""},
-    {"log-uid", 0, ""},          {"log-macdecode", 0, ""},    {"to-destination", 0, "="},
-    {"to-source", 0, "="},       {"to-ports", 0, "="},        {"random", 0, ""},
-    {"random-fully", 0, ""},     {"persistent", 0, ""},       {"set-mark", 0, "="},
-    {"set-xmark", 0, "="},       {"and-mark", 0, "="},        {"or-mark", 0, "="},
-    {"xor-mark", 0, "="},        {"save-mark", 0, ""},        {"restore-mark", 0, ""},
-    {"mask", 0, "="},            {"nfmask", 0, "="},          {"ctmask", 0, "="},
-    {"set-mss", 0, "="},         {"clamp-mss-to-pmtu", 0, ""}, {"notrack", 0, ""},
-    {"zone", 0, "="},            {"helper", 0, "="},
-};
-
-po::options_description make_description()
-{
-    po::options_description d;
-    for (const auto& o : option_table) {
-        std::string names = o.long_name;
-        if (o.short_name)
-            names += std::string(",") + o.short_name;
-        if (std::string_view(o.arg) == "=")
-            d.add_options()(names.c_str(), po::value<std::string>());
-        else if (std::string_view(o.arg) == "?")
-            d.add_options()(names.c_str(), po::value<std::string>()->implicit_value(""));
-        else
-            d.add_options()(names.c_str(), po::bool_switch());
-    }
-    // The options of the extensions in ext.hpp's table (one declaration
-    // each, even where two extensions share a name).
-    for (const auto& e : ext::all()) {
-        for (const auto& o : e.options) {
-            std::string name(o.name);
-            if (d.find_nothrow(name, false))
-                continue;
-            if (o.arg)
-                d.add_options()(name.c_str(), po::value<std::string>());
-            else
-                d.add_options()(name.c_str(), po::bool_switch());
-        }
-    }
-    d.add_options()(operand_key, po::value<std::vector<std::string>>());
-    return d;
-}
-
-// Boost's parser finds an option by a linear scan of every declared
-// option (about 150), comparing copies of the names, twice per option and
-// three times per short one: most of a 20,000-rule restore's time. The
-// plain form of a command line, every option written as its full name
-// ("--dport", "-s") and each value in the next word, is split here into the
-// very options Boost returns for it (its key, value and original words;
-// every other word an operand). Whatever else a line holds (an
-// abbreviation, "-nvx", "-p6", "--opt=value", an optional argument, a value
-// starting with '-', "--", an unknown name) goes through Boost unchanged.
-struct PlainOption {
-    std::string key;        // Boost's key: the long name
-    char arg = 0;           // ' ' flag, '=' value, '?' optional value
-    bool ambiguous = false; // declared twice: Boost says so
-};
-
-const std::map<std::string, PlainOption, std::less<>>& plain_options()
-{
-    static const auto table = [] {
-        std::map<std::string, PlainOption, std::less<>> m;
-        auto add = [&](const std::string& word, const std::string& key, char arg) {
-            auto [it, fresh] = m.try_emplace(word, PlainOption{key, arg, false});
-            if (!fresh)
-                it->second.ambiguous = true;
-        };
-        for (const auto& o : option_table) {
-            char arg = o.arg[0] ? o.arg[0] : ' ';
-            add(std::string("--") + o.long_name, o.long_name, arg);
-            if (o.short_name)
-                add(std::string("-") + o.short_name, o.long_name, arg);
-        }
-        for (const auto& e : ext::all())
-            for (const auto& o : e.options) {
-                // (one declaration each, as make_description has them)
-                std::string word = "--" + std::string(o.name);
-                if (!m.count(word))
-                    add(word, std::string(o.name), o.arg ? '=' : ' ');
-            }
-        return m;
-    }();
-    return table;
-}
-
-std::optional<std::vector<po::option>> split_plain(int argc, char** argv)
-{
-    const auto& table = plain_options();
-    std::vector<po::option> out;
-    int position = 0;
-    for (int i = 1; i < argc; ++i) {
-        std::string_view tok = argv[i];
-        if (tok.size() < 2 || tok[0] != '-') {
-            po::option o(operand_key, {std::string(tok)});
-            o.position_key = position++;
-            o.original_tokens = o.value;
-            out.push_back(std::move(o));
-            continue;
-        }
-        auto it = table.find(tok);
-        if (it == table.end() || it->second.ambiguous || it->second.arg == '?')
-            return std::nullopt;
-        po::option o;
-        o.string_key = it->second.key;
-        o.original_tokens.emplace_back(tok);
-        if (it->second.arg == '=') {
-            if (i + 1 >= argc || argv[i + 1][0] == '-')
-                return std::nullopt;
-            o.value.emplace_back(argv[++i]);
-            o.original_tokens.push_back(o.value.back());
-        }
-        out.push_back(std::move(o));
-    }
-    return out;
-}
 
 // iptables' command bits, for its "Cannot use -X with -Y" sentence.
 char cmd_char(Cmd c)
@@ -642,31 +479,7 @@ namespace {
 // parse_command_line into `c` (whose warnings a refusal carries along).
 void parse_into(Command& c, int argc, char** argv, bool fast, int family)
 {
-    static const po::options_description desc = make_description();
-    po::positional_options_description pos;
-    pos.add(operand_key, -1);
-
-    std::vector<po::option> opts;
-    if (auto plain = fast ? split_plain(argc, argv) : std::nullopt) {
-        opts = std::move(*plain);
-    } else {
-        try {
-            opts = po::command_line_parser(argc, argv)
-                       .options(desc)
-                       .positional(pos)
-                       .style(cli::getopt_style)
-                       .run()
-                       .options;
-        } catch (const po::invalid_command_line_syntax& e) {
-            if (e.kind() == po::invalid_syntax::missing_parameter)
-                throw UsageError("option \"" + std::string(argv[argc - 1]) + "\" requires an argument");
-            throw UsageError("unknown option \"" + e.get_option_name() + "\"");
-        } catch (const po::error_with_option_name& e) {
-            throw UsageError("unknown option \"" + e.get_option_name() + "\"");
-        } catch (const po::error& e) {
-            throw UsageError(e.what());
-        }
-    }
+    std::vector<po::option> opts = words::split(argc, argv, fast, family);
 
     c.family = family;
     Rule& r = c.rule;
@@ -802,12 +615,13 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         }
         return false;
     };
-    auto is_table_option = [](const std::string& key) {
-        for (const auto& e : ext::all())
-            if (ext::has_option(e, key))
-                return std::none_of(std::begin(option_table), std::end(option_table),
-                                    [&](const OptionSpec& o) { return key == o.long_name; });
-        return false;
+    // Loads a match of ext.hpp's table (-m NAME).
+    auto load_table_ext = [&](const ext::Extension& e) {
+        Ext x;
+        x.xt = {std::string(e.name), e.rev, net::nft::Data(e.size, 0)};
+        e.init(x.xt.info, family == AF_INET6);
+        ext_states[static_cast<long>(r.exts.size())].v6 = family == AF_INET6;
+        load(std::string(e.name), std::move(x));
     };
     // Options that may be given once only (libxtables' "can only be used once").
     std::set<std::string> given_once;
@@ -859,7 +673,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
     };
     auto l4_option = [&](const std::string& name) {
         if (!r.l4match) {
-            if (!proto_used && !r.proto_invert && (r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP)) {
+            if (!proto_used && (r.proto == IPPROTO_TCP || r.proto == IPPROTO_UDP)) {
                 r.l4match = r.proto;
                 r.match_order += 'p';
                 proto_used = true;
@@ -897,10 +711,17 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         r.bytes = *b;
     };
 
+    bool words_after_end = false; // "--" and more words: getopt stopped before them
     for (size_t i = 0; i < opts.size(); ++i) {
         const po::option& o = opts[i];
         const std::string& key = o.string_key;
         std::string val = o.value.empty() ? std::string() : o.value.front();
+        if (key == words::unknown_key)
+            throw UsageError(val);
+        if (key == words::end_key) {
+            words_after_end = true;
+            continue;
+        }
         if (key == operand_key) {
             if (val == "!") {
                 if (invert)
@@ -912,26 +733,19 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         }
         if (table_ext_option(key, val))
             continue;
-        if (key == "set") {
-            // Without -m recent, getopt takes --set for an abbreviation of
-            // --set-counters, which takes the next word whatever it is.
-            if (i + 1 >= opts.size())
-                throw UsageError("option \"--set\" requires an argument");
-            const po::option& next = opts[++i];
-            if (next.string_key == operand_key) {
-                set_counters(next.value.empty() ? std::string() : next.value.front(), i);
-            } else {
-                // An option word ("-m recent"): no number, and its value
-                // (if any) stands where the byte count would.
-                std::optional<std::string> after;
-                if (!next.value.empty())
-                    after = next.value.front();
-                set_counters(next.original_tokens.empty() ? std::string("-") : next.original_tokens.front(), i,
-                             after);
+        if (!proto_used && words::table_extension_option(key)) {
+            // The -p protocol's match of the table (ah, mh), loaded at the
+            // first option nothing loaded takes.
+            const char* name = r.proto == IPPROTO_AH ? "ah" : r.proto == 135 ? "mh" : nullptr;
+            const ext::Extension* e = name ? ext::find(name, false) : nullptr;
+            if (e && (!e->v6_only || family == AF_INET6) && ext::has_option(*e, key)) {
+                load_table_ext(*e);
+                proto_used = true;
+                if (table_ext_option(key, val))
+                    continue;
             }
-            continue;
         }
-        if (is_table_option(key)) // (named as typed: "--na" for --name)
+        if (words::table_extension_option(key)) // (named as typed: "--na" for --name)
             throw UsageError("unknown option \"" +
                              (o.original_tokens.empty() ? "--" + key : o.original_tokens.front()) + "\"");
         if (key == "replace") {
@@ -1005,7 +819,9 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             dst = val;
         } else if (key == "protocol") {
             r.proto_invert = set_option(OptProtocol);
-            std::string p = val;
+            // iptables reads the word getopt took the argument from, whole:
+            // "-ptcp" and "--protocol=tcp" are unknown protocols.
+            std::string p = o.original_tokens.size() == 1 ? o.original_tokens.front() : val;
             std::transform(p.begin(), p.end(), p.begin(), [](unsigned char ch) { return std::tolower(ch); });
             auto num = parse_protocol(p);
             if (!num)
@@ -1166,11 +982,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 x.kind = Ext::Kind::Limit;
                 load(val, x);
             } else if (const ext::Extension* e = ext::find(val, false); e && (!e->v6_only || family == AF_INET6)) {
-                Ext x;
-                x.xt = {val, e->rev, net::nft::Data(e->size, 0)};
-                e->init(x.xt.info, family == AF_INET6);
-                ext_states[static_cast<long>(r.exts.size())].v6 = family == AF_INET6;
-                load(val, std::move(x));
+                load_table_ext(*e);
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory\n");
             }
@@ -1212,7 +1024,14 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                     throw UsageError("Only one `--" + opt + "' allowed");
                 throw UsageError("udp: option \"--" + opt + "\" can only be used once.\n");
             }
-            PortMatch parsed = parse_ports(val, r.l4match == IPPROTO_TCP ? "tcp" : "udp");
+            PortMatch parsed;
+            if (r.l4match == IPPROTO_TCP) {
+                parsed = parse_ports(val, "tcp");
+            } else { // libxt_udp's generic XTTYPE_PORTRC option
+                auto range = conntrack::port_range("udp", is_src ? "source-port" : "destination-port", val);
+                parsed.lo = range[0];
+                parsed.hi = range[1];
+            }
             parsed.invert = invert;
             invert = false;
             (is_src ? r.sport : r.dport) = parsed;
@@ -1267,9 +1086,9 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 throw UsageError("unknown option \"--" + key + "\"");
             Ext* x = loaded_ext(mname);
             if (!x) {
-                // ip6tables loads icmp6 for "! -p icmpv6" too (the kernel
-                // then refuses the rule); iptables does not.
-                if (proto_used || (r.proto_invert && !v6) || r.proto != want)
+                // Loaded for "! -p icmp" too (the kernel then refuses the
+                // rule).
+                if (proto_used || r.proto != want)
                     throw UsageError("unknown option \"--" + key + "\"");
                 x = &load(mname, v6 ? icmp6_ext() : icmp_ext());
                 proto_used = true;
@@ -1759,6 +1578,8 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         }
     }
 
+    if (words_after_end)
+        throw UsageError("unknown arguments found on commandline");
     if (c.cmd == Cmd::None)
         throw UsageError("no command specified");
     for (const auto& [name, index] : loaded) {

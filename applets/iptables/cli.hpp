@@ -1,6 +1,6 @@
 // The iptables command line: getopt_long semantics (clustered flags, "-A X"
-// and "-AX", "--opt=value", unambiguous long prefixes) on
-// Boost.Program_options, processed in command-line order because iptables is
+// and "-AX", "--opt=value", long prefixes unique among the options loaded
+// so far; words.hpp), processed in command-line order because iptables is
 // order-sensitive: "!" inverts the option after it, and --sport/--dport
 // exist only after "-p tcp|udp" or "-m tcp|udp" has loaded their match.
 #pragma once

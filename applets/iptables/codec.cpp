@@ -115,6 +115,8 @@ void add_addr(std::vector<nft::Expr>& out, uint32_t offset, const AddrMatch& a)
 
 void add_port(std::vector<nft::Expr>& out, uint32_t offset, const PortMatch& p)
 {
+    if (p.invert && p.lo == 0 && p.hi == 0xffff)
+        return; // iptables-nft writes nothing for "! 0:65535" (the rule is -p's alone)
     out.push_back(nft::Payload{NFT_REG_1, NFT_PAYLOAD_TRANSPORT_HEADER, offset, 2});
     if (p.lo == 0 && p.hi != p.lo) // 0:N is "<= N", and inverted "> N"
         out.push_back(nft::Cmp{NFT_REG_1, p.invert ? uint32_t(NFT_CMP_GT) : uint32_t(NFT_CMP_LTE), be16_bytes(p.hi)});

@@ -137,40 +137,22 @@ void parse_addr(Data& d, size_t part, std::string_view opt, const std::string& v
     std::copy(mask.begin(), mask.end(), d.begin() + static_cast<long>(ct::addrs + part * ct::addr_stride + 16));
 }
 
-// A port as getaddrinfo(NULL, port) reads it: a decimal number (cut to 16
-// bits, as glibc puts it into sin_port) or a service name.
+// A port as getaddrinfo(NULL, port) in glibc 2.36 reads it: strtoul's
+// decimal number, kept in an int (negative: looked up as a name, which
+// "-1" is not) and cut to 16 bits as it goes into sin_port; else a service
+// name of any protocol.
 std::optional<uint16_t> port_number(const std::string& s)
 {
     char* end = nullptr;
     unsigned long v = std::strtoul(s.c_str(), &end, 10);
-    if (*end == '\0')
+    if (*end == '\0' && static_cast<int>(static_cast<unsigned>(v)) >= 0)
         return static_cast<uint16_t>(v);
     return names::service_port_any(s);
 }
 
-// XTTYPE_PORTRC: "PORT", "LO:HI", "LO:", ":HI" (an empty end is 0 or 65535).
 void parse_ports(Data& d, size_t part, std::string_view opt, const std::string& val)
 {
-    uint16_t range[2] = {0, 65535};
-    unsigned n = 0;
-    for (size_t at = 0;;) {
-        size_t colon = val.find(':', at);
-        std::string item = val.substr(at, colon == std::string::npos ? std::string::npos : colon - at);
-        if (n == 2)
-            throw UsageError(fmt::format("conntrack: Too many components for option \"--{}\" (max: 2)\n", opt));
-        if (!item.empty()) {
-            auto p = port_number(item);
-            if (!p)
-                throw UsageError(fmt::format("Port \"{}\" does not resolve to anything.\n", item));
-            range[n] = *p;
-        }
-        ++n;
-        if (colon == std::string::npos)
-            break;
-        at = colon + 1;
-    }
-    if (n == 1)
-        range[1] = range[0];
+    auto range = port_range("conntrack", opt, val);
     xt::put<uint16_t>(d, ct::ports + 2 * part, range[0]);
     xt::put<uint16_t>(d, ct::ports_high + 2 * part, range[1]);
 }
@@ -307,6 +289,31 @@ void dump(std::string& out, const Data& d, const char* pfx, bool numeric, bool v
 }
 
 } // namespace
+
+std::array<uint16_t, 2> port_range(std::string_view ext, std::string_view opt, const std::string& val)
+{
+    std::array<uint16_t, 2> range = {0, 65535};
+    unsigned n = 0;
+    for (size_t at = 0;;) {
+        size_t colon = val.find(':', at);
+        std::string item = val.substr(at, colon == std::string::npos ? std::string::npos : colon - at);
+        if (n == 2)
+            throw UsageError(fmt::format("{}: Too many components for option \"--{}\" (max: 2)\n", ext, opt));
+        if (!item.empty()) {
+            auto p = port_number(item);
+            if (!p)
+                throw UsageError(fmt::format("Port \"{}\" does not resolve to anything.\n", item));
+            range[n] = *p;
+        }
+        ++n;
+        if (colon == std::string::npos)
+            break;
+        at = colon + 1;
+    }
+    if (n == 1)
+        range[1] = range[0];
+    return range;
+}
 
 bool is_option(std::string_view opt)
 {

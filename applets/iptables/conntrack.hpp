@@ -4,6 +4,8 @@
 // --ctdir, in both families.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,12 @@ bool is_option(std::string_view opt);
 // libxt_conntrack's messages. Throws UsageError. The caller has checked
 // that the option is given once.
 void parse(net::nft::Data& d, std::string_view opt, const std::string& val, bool invert, bool v6);
+
+// An XTTYPE_PORTRC argument as libxtables 1.8.9 reads it (conntrack's
+// ports, and udp's): "PORT", "LO:HI", "LO:", ":HI", an empty end 0 or 65535,
+// each a decimal number cut to 16 bits or a service of any protocol; "5:3"
+// stays so. `ext` and `opt` name the option in the refusals.
+std::array<uint16_t, 2> port_range(std::string_view ext, std::string_view opt, const std::string& val);
 
 // -L's text (" ctstate NEW ctproto 6 ...") and -S's (" --ctstate NEW
 // --ctproto 6 ..."), each part with its leading blank, in iptables' order.

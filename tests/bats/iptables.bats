@@ -343,6 +343,45 @@ for p in 58 0x3a icmpv6 IPv6-ICMP 135 mh ipv6-mh 51 0x32 udplite 0204 41 2; do t
 for L in iptables '"$REF"'; do $L -S; $L -L -v; done'
 }
 
+@test "abbreviations: getopt's table at each word, grown by -m, -j and the -p match; -pX, --, a value that starts with -" {
+  assert_same_n '
+t() { iptables "$@"; echo "rc=$?"; }
+t -A INPUT --so 1.2.3.4 --dest 2.3.4.5 --frag; t -A INPUT --prot udp --sp 53 --jum ACCEPT; t -A INPUT --he >/dev/null
+t -A INPUT --s 1.1.1.1; t -A INPUT --de 1.1.1.1; t -A INPUT --in eth0 --out eth1; t -A INPUT --i eth0
+t -A INPUT -p tcp --dport 1 --so 1.1.1.1; t -A INPUT -p tcp --so 1.1.1.1 --dp 2; t -A INPUT -p 6 --tcp-f SYN SYN
+t -A INPUT ! -p tcp --dp 22; t -A INPUT ! -p udp --sport 22 -j DROP; t -A INPUT -p tcp --dp=7; t -A INPUT --mat tcp --dp 2
+t -A INPUT -p tcp -m multiport --dport 80,81; t -A INPUT -p udp -m udp --sport 3 -m multiport --dport 1,2
+t -A INPUT -m mark --mark 1 -m connmark --mar 2; t -A INPUT -m connmark --mark 1 -m mark --mark 2
+t -A INPUT -m addrtype --src-type LOCAL -m limit --lim 1/s; t -A INPUT -m limit --limit 1/s -m addrtype --limit-iface-in --src-type LOCAL
+t -A INPUT -m conntrack --ctst NEW --ctdir REPLY; t -A INPUT -m state --sta NEW; t -A INPUT -m comment --comm=x
+t -A INPUT -m comment --comment -x; t -A INPUT -m comment --comment --dport; t -A INPUT -c 1 -2; t -A INPUT -s -1.2.3.4
+t -t nat -A POSTROUTING -p tcp -j MASQUERADE --to 5; t -t nat -A POSTROUTING -j MASQUERADE --to 5 -p tcp
+t -t nat -A PREROUTING -p tcp -j DNAT --to 1.2.3.4 --rand; t -t nat -A POSTROUTING -p udp -j SNAT --to-s 1.2.3.4 --random-f
+t -A INPUT -j MARK --set-m 3; t -t mangle -A PREROUTING -j CONNMARK --rest --nf 0xff; t -t raw -A PREROUTING -j CT --notr
+t -A INPUT -m recent --se --name x; t -A INPUT -m recent --na y --set; t -A INPUT -m hashlimit --hashlimit-up 5/s --hashlimit-n h
+t -A INPUT -ptcp; t -A INPUT -p6; t -A INPUT --protocol=tcp; t -A INPUT -pTCP; t -A INPUT -vptcp
+t -A INPUT -- -s 1.2.3.4; t -A INPUT --; t -A INPUT --numeric=1; t -A INPUT -nz; t -A INPUT -zn; t -A INPUT --dport 1 --zz
+t --li FORWARD -n; t --line -L FORWARD; t -L FORWARD --line-n --num; t -S --v
+t -A INPUT ! -p icmp --icmp-type 8; t -A INPUT -p ah --ahs 5; t -A INPUT -p 51 --ahspi 5 --ahspi 6
+for a in "-p mh --mh 5" "-p ah --ahs 5 --ahl 2" "-m frag --frag 1" "-m frag --fragid 1 --fragl 8" "--so ::1 --frag" \
+         "-p icmpv6 --icmpv6 1" "-p 58 --icmp 1" "-m hl --hl 5" "-m hl --hl-e 5" "-t mangle -A INPUT -j HL --hl-s 5"; do
+  ip6tables -A INPUT $a; echo "rc=$?"
+done
+ip6tables -S; ip6tables -t mangle -S
+for L in iptables '"$REF"'; do for T in filter nat mangle raw; do $L -t $T -S; done; done'
+}
+
+@test "udp ports as libxt_udp reads them: any service, numbers cut to 16 bits, ranges kept in their order" {
+  assert_same_n '
+t() { iptables "$@"; echo "rc=$?"; }
+for v in 53 domain:http 5:3 70000 : "" 1:x x:4 1:2:3 :80 80: -1 0x10 " 5"; do
+  t -A INPUT -p udp --dport "$v"; t -A INPUT -p udp ! --sport "$v" -j DROP
+done
+for v in 5:3 1:2:3 "" 70000; do t -A INPUT -p tcp --dport "$v"; done
+t -A INPUT -p tcp ! --dport 0:65535 --sport 5 -j DROP; t -A INPUT -p tcp ! --sport :; t -A INPUT -p udp --sport 0:65535
+iptables -L -n; for L in iptables '"$REF"'; do $L -S; done'
+}
+
 @test "-v echoes each rule -A, -I, -R, -C and -D (by rule) act on; -D N and refused commands echo nothing" {
   assert_same '
 iptables -v -A FORWARD -s 10.0.0.0/8 -i eth0 -p tcp --dport 22 -j ACCEPT; echo "rc=$?"

@@ -1,0 +1,39 @@
+// iptables' command-line words as its getopt_long loop reads them, split
+// into Boost.Program_options options for cli.cpp's command-line-order pass.
+//
+// iptables' option table grows while it reads: "-m NAME" and "-j NAME" add
+// the extension's options at that word, and the -p protocol's match adds its
+// own at the first option nothing loaded takes. A long option may be written
+// as any prefix that is unique in the table at that point ("--so" is
+// --source until "-p tcp --dport" has loaded --source-port), and an
+// option's argument is the next word whatever it is ("--comment -x"). The
+// split here follows that table word by word and hands Boost full names.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <boost/program_options/option.hpp>
+
+namespace nsbox::iptables::words {
+
+// The key of an operand (a word that is no option, such as "!").
+inline constexpr const char* operand_key = "\x01operand";
+// The key of a word getopt refuses, its value iptables' sentence ("unknown
+// option \"--x\""); no option follows it.
+inline constexpr const char* unknown_key = "\x01unknown";
+// The last key when words follow "--" (iptables refuses them after its
+// getopt loop, before its other checks).
+inline constexpr const char* end_key = "\x01end";
+
+// The options of argv[1..argc) in order. `fast`: split a plain line (every
+// option by its full name, each value in the next word) without Boost;
+// either way gives the same options (restore's speed needs the fast one).
+// Throws UsageError.
+std::vector<boost::program_options::option> split(int argc, char** argv, bool fast, int family);
+
+// Whether only an extension of ext.hpp's table declares this option (no
+// builtin match or target and not iptables itself).
+bool table_extension_option(std::string_view key);
+
+} // namespace nsbox::iptables::words
