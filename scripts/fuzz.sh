@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target in tests/fuzz (clang, ASan + UBSan) and runs
 # each for a bounded time on seeds made from recorded data (tests/fuzz/seeds.py),
-# after replaying the regression inputs in tests/fuzz/regress/. Any crash,
+# after replaying the regression inputs in tests/fuzz/regress/, as many at
+# once as there are cores. Any crash,
 # leak, sanitizer report or timeout fails the run; the input that failed is
 # left in build-fuzz/findings/ to be copied into tests/fuzz/regress/TARGET/.
 #
@@ -41,21 +42,36 @@ mkdir -p "$build/findings"
 python3 tests/fuzz/seeds.py "$work/seeds"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-failed=0
-for t in "${targets[@]}"; do
-  name=${t#fuzz_}
-  corpus="$work/corpus/$name"
+# As many targets at once as there are cores; the results print in order.
+run_one() { # TARGET: its line in $work/NAME.result; fails on a finding
+  local t=$1 name=${1#fuzz_} corpus="$work/corpus/${1#fuzz_}" runs
   mkdir -p "$corpus" "$work/seeds/$name"
-  printf '%-14s ' "$name"
   # New inputs go to $corpus; the seeds are read, never written.
   if "$build/$t" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$build/findings/$name-" "$corpus" "$work/seeds/$name" >"$work/$name.log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$name.log" | tail -1)
-    echo "ok, ${runs:-?} inputs"
+    printf '%-14s ok, %s inputs\n' "$name" "${runs:-?}" >"$work/$name.result"
   else
-    echo "FAILED (log: $work/$name.log)"
-    grep -m5 -E 'ERROR|SUMMARY|runtime error|Test unit written' "$work/$name.log" || true
-    failed=1
+    { printf '%-14s FAILED (log: %s)\n' "$name" "$work/$name.log"
+      grep -m5 -E 'ERROR|SUMMARY|runtime error|Test unit written' "$work/$name.log" || true; } >"$work/$name.result"
+    return 1
   fi
+}
+failed=0
+running=0
+for t in "${targets[@]}"; do
+  if ((running >= $(nproc))); then
+    wait -n || failed=1
+    running=$((running - 1))
+  fi
+  run_one "$t" &
+  running=$((running + 1))
+done
+while ((running > 0)); do
+  wait -n || failed=1
+  running=$((running - 1))
+done
+for t in "${targets[@]}"; do
+  cat "$work/${t#fuzz_}.result"
 done
 exit $failed
