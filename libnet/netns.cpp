@@ -71,13 +71,42 @@ void prepare_run_dir()
         ::flock(lock.get(), LOCK_UN);
 }
 
-void create_file(const std::string& path)
-{
-    int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-    if (fd < 0)
-        fail(step::create_file);
-    ::close(fd);
-}
+// The namespace file, created here (O_EXCL), held open: the bind goes
+// through it, not through its path. A delete racing this add can unlink the
+// file before the bind and another add create and bind a new one under the
+// same name; a bind by path (iproute2's) would then stack a second mount on
+// that one, a bind through the held file fails (ENOENT: it is unlinked),
+// as the add that lost the race should.
+class NsFile {
+public:
+    explicit NsFile(std::string path)
+        : path_(std::move(path)), fd_(::open(path_.c_str(), O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0))
+    {
+        if (fd_.get() < 0)
+            fail(step::create_file);
+    }
+    // mount(2) onto this very file.
+    int bind(const char* source) const
+    {
+        std::string target = "/proc/self/fd/" + std::to_string(fd_.get());
+        return ::mount(source, target.c_str(), "none", MS_BIND, nullptr);
+    }
+    // Unlinks the path if it is still this file (not one a later add made);
+    // the unlink's errno, or 0.
+    int remove() const
+    {
+        struct stat mine{}, now{};
+        if (::fstat(fd_.get(), &mine) != 0 || ::stat(path_.c_str(), &now) != 0)
+            return errno;
+        if (mine.st_dev != now.st_dev || mine.st_ino != now.st_ino)
+            return ENOENT;
+        return ::unlink(path_.c_str()) == 0 ? 0 : errno;
+    }
+
+private:
+    std::string path_;
+    Fd fd_;
+};
 
 } // namespace
 
@@ -85,13 +114,13 @@ void create(std::string_view name)
 {
     std::string path = path_of(name);
     prepare_run_dir();
-    create_file(path);
+    NsFile file(path);
 
     // Unshare in this thread, bind the new namespace, and go back.
     Fd saved(::open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC));
     if (saved.get() < 0) {
         int e = errno;
-        ::unlink(path.c_str());
+        file.remove();
         fail(step::open_init, e);
     }
     const char* failed = nullptr;
@@ -99,15 +128,14 @@ void create(std::string_view name)
     if (::unshare(CLONE_NEWNET) != 0) {
         failed = step::unshare_net;
         err = errno;
-    } else if (::mount("/proc/self/ns/net", path.c_str(), "none", MS_BIND, nullptr) != 0) {
+    } else if (file.bind("/proc/self/ns/net") != 0) {
         failed = step::bind_ns;
         err = errno;
     }
     bool back = ::setns(saved.get(), CLONE_NEWNET) == 0;
     int back_err = errno;
     if (failed) {
-        ::umount2(path.c_str(), MNT_DETACH);
-        ::unlink(path.c_str());
+        file.remove(); // (nothing is bound: the bind failed or never ran)
         fail(failed, err);
     }
     if (!back)
@@ -118,12 +146,12 @@ void attach(std::string_view name, pid_t pid, int* unlink_error)
 {
     std::string path = path_of(name);
     prepare_run_dir();
-    create_file(path);
+    NsFile file(path);
     std::string proc = "/proc/" + std::to_string(pid) + "/ns/net";
-    if (::mount(proc.c_str(), path.c_str(), "none", MS_BIND, nullptr) != 0) {
+    if (file.bind(proc.c_str()) != 0) {
         int e = errno;
-        if (::unlink(path.c_str()) != 0 && unlink_error)
-            *unlink_error = errno;
+        if (int u = file.remove(); u && unlink_error)
+            *unlink_error = u;
         fail(step::bind_ns, e);
     }
 }

@@ -2,7 +2,8 @@
 # Load (issue 12, point 4): 20 loops at once, for 15 s, in one sandbox:
 # `ip netns add`/`del`, veth create/delete and `iptables -A`/`-D`, half of
 # each kind run by nsbox, half by the reference tools, on shared names so
-# that they race. Every exit status is classified: success, an expected
+# that they race (namespaces: see netns_loop for the names only iproute2
+# adds). Every exit status is classified: success, an expected
 # race (the name exists / is gone already, as the loser of a race is told),
 # or a real failure (anything else, a signal included). Afterwards: no
 # real failure, no lost or duplicated rule, every /run/netns entry is one
@@ -29,11 +30,26 @@ run1() {
   elif [[ -n $race ]] && grep -Eqx "$race" <<<"rc=$rc $(sed -z "s|\n\$||; s|\n| / |g" "$e")"; then echo race
   else echo bad; { echo "rc=$rc: $*"; cat "$e"; } >>"$log"; fi
 }
+# nsbox adds on the names n0-n3 that every netns loop deletes; the
+# reference adds only on its loop'"'"'s own r<worker>_0 and _1, which nsbox
+# deletes too. iproute2 binds a new namespace by path: an add of its that
+# stalls between creating the file and the bind, while a delete unlinks the
+# file and another add makes and binds a new one, stacks a second mount on
+# that one. nsbox binds through the file it created (the stalled add fails,
+# the loser of the race), so only names the reference alone adds are left
+# to it.
 netns_loop() { # $1 tool dir, $2 worker
-  local i n
+  local i n add
   for ((i = 0; i < max && SECONDS < deadline; i++)); do
-    n=n$((RANDOM % 4))
-    if ((RANDOM % 2)); then
+    add=$((RANDOM % 2))
+    if [[ $1 == "$N" ]]; then
+      n=n$((RANDOM % 4))
+      ((add || RANDOM % 3)) || n=r$((RANDOM % 3 * 6 + 3))_$((RANDOM % 2))
+    else
+      n=r$2_$((RANDOM % 2))
+      ((add || RANDOM % 2)) || n=n$((RANDOM % 4))
+    fi
+    if ((add)); then
       run1 bad.$2 "rc=1 (Cannot create namespace file \"/run/netns/$n\": File exists|Bind /proc/self/ns/net -> /run/netns/$n failed: No such file or directory( / Cannot remove namespace file \"/run/netns/$n\": No such file or directory)?)" "$1/ip" netns add $n
     else
       # (busy: an add mounted the name after this delete unmounted it, before
