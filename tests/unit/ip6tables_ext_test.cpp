@@ -101,26 +101,14 @@ const Recorded recorded[] = {
 
 TEST(Ip6tablesExt, EncodesAsIp6tablesNft)
 {
-    for (const Recorded& f : recorded) {
-        Command c = parse6(f.args);
-        nft::Rule nr = encode(c.rule, c.table, c.chain, AF_INET6);
-        net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, AF_INET6, nr);
-        EXPECT_EQ(hex(m.bytes()), f.hex) << joined(f.args);
-    }
+    for (const Recorded& f : recorded)
+        nsbox_test::expect_encodes_as(f.args, f.hex, AF_INET6);
 }
 
 TEST(Ip6tablesExt, DecodesWhatIp6tablesNftWrote)
 {
-    for (const Recorded& f : recorded) {
-        Command c = parse6(f.args);
-        nft::Rule nr = read_rule(unhex(f.hex));
-        Rule r = decode(nr, AF_INET6);
-        EXPECT_FALSE(r.unsupported) << joined(f.args);
-        EXPECT_TRUE(r.same_as(c.rule)) << joined(f.args);
-        std::string out;
-        save_rule(out, nr.chain, r, false);
-        EXPECT_EQ(out, f.save) << joined(f.args);
-    }
+    for (const Recorded& f : recorded)
+        nsbox_test::expect_decodes_as(f.args, f.hex, f.save, AF_INET6);
 }
 
 // iptables' ah: struct ipt_ah (spis, then invflags at byte 8), recorded
@@ -139,16 +127,8 @@ const Recorded recorded4[] = {
 TEST(IptablesAh, EncodesAndDecodesAsIptablesNft)
 {
     for (const Recorded& f : recorded4) {
-        Command c = nsbox_test::parse(f.args);
-        nft::Rule nr = encode(c.rule, c.table, c.chain, AF_INET);
-        net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, AF_INET, nr);
-        EXPECT_EQ(hex(m.bytes()), f.hex) << joined(f.args);
-        Rule r = decode(read_rule(unhex(f.hex)), AF_INET);
-        EXPECT_FALSE(r.unsupported) << joined(f.args);
-        EXPECT_TRUE(r.same_as(c.rule)) << joined(f.args);
-        std::string out;
-        save_rule(out, nr.chain, r, false);
-        EXPECT_EQ(out, f.save) << joined(f.args);
+        nsbox_test::expect_encodes_as(f.args, f.hex);
+        nsbox_test::expect_decodes_as(f.args, f.hex, f.save);
     }
 }
 

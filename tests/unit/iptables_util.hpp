@@ -1,6 +1,8 @@
 // What the iptables unit tests share: a command line parsed as iptables
-// would parse it, its words for failure messages, and a recorded NEWRULE
-// message read back into an nf_tables rule.
+// would parse it, its words for failure messages, a recorded NEWRULE
+// message read back into an nf_tables rule, and the two checks every table
+// of rules recorded from iptables-nft makes (nsbox sends the same bytes;
+// nsbox reads those bytes back as the same rule).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +14,8 @@
 #include <sys/socket.h>
 
 #include "applets/iptables/cli.hpp"
+#include "applets/iptables/codec.hpp"
+#include "applets/iptables/list.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
 #include "tests/unit/hex.hpp"
@@ -47,6 +51,36 @@ inline nsbox::net::nft::Rule read_rule(const std::vector<std::byte>& bytes)
     auto msgs = nsbox::net::split_messages(bytes);
     EXPECT_EQ(msgs.size(), 1u);
     return nsbox::net::nft::parse_rule(msgs.at(0));
+}
+
+// `iptables ARGS` (ip6tables for AF_INET6) makes the very NEWRULE message
+// iptables-nft sent for it, `hex`.
+inline void expect_encodes_as(const std::vector<std::string>& args, const std::string& hex_, int family = AF_INET)
+{
+    namespace nft = nsbox::net::nft;
+    nsbox::iptables::Command c = parse(args, family);
+    nft::Rule nr = nsbox::iptables::encode(c.rule, c.table, c.chain, family);
+    nsbox::net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, family, nr);
+    EXPECT_EQ(hex(m.bytes()), hex_) << joined(args);
+}
+
+// The NEWRULE message iptables-nft sent for `iptables ARGS`, `hex`, reads
+// back whole as the rule ARGS make, and `-S` lists it as `save` (when not
+// empty). Returns the rule read.
+inline nsbox::iptables::Rule expect_decodes_as(const std::vector<std::string>& args, const std::string& hex_,
+                                               const std::string& save = {}, int family = AF_INET)
+{
+    nsbox::iptables::Command c = parse(args, family);
+    nsbox::net::nft::Rule nr = read_rule(unhex(hex_));
+    nsbox::iptables::Rule r = nsbox::iptables::decode(nr, family);
+    EXPECT_FALSE(r.unsupported) << joined(args) << r.unsupported_what;
+    EXPECT_TRUE(r.same_as(c.rule)) << joined(args);
+    if (!save.empty()) {
+        std::string out;
+        nsbox::iptables::save_rule(out, nr.chain, r, false);
+        EXPECT_EQ(out, save) << joined(args);
+    }
+    return r;
 }
 
 } // namespace nsbox_test
