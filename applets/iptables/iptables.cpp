@@ -522,15 +522,24 @@ int Runner::delete_chain()
         };
         if (!c_.chain.empty()) {
             const nft::Chain* c = st.chain(c_.chain);
-            if (!c || c->hook) {
+            if (!c) {
                 fail_ = no_such_chain(fam_);
+                return std::nullopt;
+            }
+            // A built-in chain goes as a user one does (the kernel refuses it
+            // with rules), unless its policy is not ACCEPT.
+            if (c->hook && c->policy.value_or(NF_ACCEPT) != NF_ACCEPT) {
+                fail_ = strerror_failure(fam_, "Directory not empty");
                 return std::nullopt;
             }
             del(*c);
             return finish(p);
         }
+        // iptables-nft deletes the built-in chains too that are empty with
+        // policy ACCEPT (nf_tables makes them on demand).
         for (const nft::Chain* c : ordered(st))
-            if (!c->hook)
+            if (!c->hook || (c->policy.value_or(NF_ACCEPT) == NF_ACCEPT &&
+                             nft::dump_rules(sock_, fam_, t_.name, c->name).empty()))
                 del(*c);
         return finish(p);
     });
@@ -1047,16 +1056,28 @@ int restore_main(int family_arg, int argc, char** argv)
                 const BuiltinTable& t = *b.table;
                 bool exists = std::find(existing.begin(), existing.end(), t.name) != existing.end();
                 std::vector<std::string> chains; // present once this batch has run
+                // What -X (all) needs: iptables-nft deletes a built-in chain
+                // too when it is empty with policy ACCEPT. The policies of
+                // the built-in chains, and whether a chain has rules, where
+                // this batch has decided it (else the kernel says).
+                std::map<std::string, uint32_t> policy_of;
+                std::map<std::string, bool> has_rules;
                 if (o.noflush && exists)
-                    for (const auto& c : nft::dump_chains(sock, family, t.name))
+                    for (const auto& c : nft::dump_chains(sock, family, t.name)) {
                         chains.push_back(c.name);
+                        if (c.hook)
+                            policy_of[c.name] = c.policy.value_or(NF_ACCEPT);
+                    }
                 std::string at = fmt::format("line {}:", b.line);
                 if (!o.noflush && exists)
                     add(nft::table_message(NFT_MSG_DELTABLE, 0, family, t.name),
                         at + fmt::format(" TABLE_FLUSH failed ({{}}): table {}", t.name));
                 // An empty block only flushes: iptables-nft creates the table
                 // again only for what the block declares.
-                bool empty = b.chains.empty() && b.rules.empty();
+                auto declares_nothing = [](const RestoreRule& rr) {
+                    return rr.cmd.cmd == Cmd::DeleteChain || (rr.cmd.cmd == Cmd::Flush && rr.cmd.chain.empty());
+                };
+                bool empty = b.chains.empty() && std::all_of(b.rules.begin(), b.rules.end(), declares_nothing);
                 if ((!o.noflush || !exists) && !empty)
                     add(nft::table_message(NFT_MSG_NEWTABLE, NLM_F_CREATE, family, t.name),
                         at + fmt::format(" TABLE_ADD failed ({{}}): table {}", t.name));
@@ -1065,6 +1086,7 @@ int restore_main(int family_arg, int argc, char** argv)
                 };
                 auto user_chain = [&](const std::string& name, unsigned line) {
                     std::string lat = fmt::format("line {}:", line);
+                    has_rules[name] = false;
                     if (known(name)) {
                         nft::Rule flush;
                         flush.table = t.name;
@@ -1087,8 +1109,14 @@ int restore_main(int family_arg, int argc, char** argv)
                         c.counters = *counters;
                     add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, family, c),
                         fmt::format("line {}: CHAIN_ADD failed ({{}}): chain {}", line, bc.name));
-                    if (!known(bc.name))
+                    if (!known(bc.name)) {
+                        // (-X sees a built-in chain this batch makes as
+                        // iptables-nft's cache does: policy ACCEPT, whatever
+                        // the line said)
+                        policy_of[bc.name] = NF_ACCEPT;
                         chains.push_back(bc.name);
+                        has_rules[bc.name] = false;
+                    }
                 };
                 for (const RestoreChain& ch : b.chains) {
                     if (const BuiltinChain* bc = builtin_chain(t, ch.name)) {
@@ -1100,13 +1128,94 @@ int restore_main(int family_arg, int argc, char** argv)
                     }
                 }
                 // -N lines declare chains too; jumps may name chains declared
-                // anywhere in the block.
-                for (const RestoreRule& rr : b.rules)
-                    if (rr.cmd.cmd == Cmd::NewChain && !known(rr.cmd.chain))
-                        user_chain(rr.cmd.chain, rr.line);
+                // anywhere in the block. A -N after a -X waits for its turn
+                // below (the -X may delete what it would create).
+                bool deleting = false;
+                std::vector<std::string> deleted;
                 for (const RestoreRule& rr : b.rules) {
-                    if (rr.cmd.cmd == Cmd::NewChain)
+                    const std::string& name = rr.cmd.chain;
+                    if (rr.cmd.cmd == Cmd::DeleteChain) {
+                        deleting = true;
+                        deleted.push_back(name);
+                    } else if (rr.cmd.cmd == Cmd::NewChain) {
+                        bool was_deleted = std::find(deleted.begin(), deleted.end(), name) != deleted.end() ||
+                                           std::find(deleted.begin(), deleted.end(), "") != deleted.end();
+                        if (known(name) && !was_deleted) {
+                            fail = Failure(other_problem,
+                                           fmt::format("{}: line {} failed: Chain already exists.\n", prog, rr.line));
+                            return std::nullopt;
+                        }
+                        if (!deleting)
+                            user_chain(name, rr.line);
+                    }
+                }
+                auto no_chain = [&](unsigned line) {
+                    fail = Failure(other_problem,
+                                   fmt::format("{}: line {} failed: No chain/target/match by that name.\n", prog,
+                                               line));
+                    return std::nullopt;
+                };
+                auto flush_chain = [&](const std::string& name, unsigned line) {
+                    nft::Rule flush;
+                    flush.table = t.name;
+                    flush.chain = name;
+                    add(nft::rule_message(NFT_MSG_DELRULE, 0, family, flush),
+                        fmt::format("line {}: RULE_FLUSH failed ({{}}): rule in chain {}", line, name));
+                    has_rules[name] = false;
+                };
+                auto delete_chain = [&](const std::string& name, unsigned line) {
+                    nft::Chain c;
+                    c.table = t.name;
+                    c.name = name;
+                    // (NONREC: the kernel refuses a chain with rules, EBUSY,
+                    // as for iptables-nft, instead of deleting them too)
+                    add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, family, c),
+                        fmt::format("line {}: CHAIN_DEL failed ({{}}): chain {}", line, name));
+                    chains.erase(std::find(chains.begin(), chains.end(), name));
+                    has_rules.erase(name);
+                    policy_of.erase(name);
+                };
+                auto unused_builtin = [&](const std::string& name) {
+                    auto p = policy_of.find(name);
+                    if (p == policy_of.end() || p->second != NF_ACCEPT)
+                        return false;
+                    auto h = has_rules.find(name);
+                    return h != has_rules.end() ? !h->second : nft::dump_rules(sock, family, t.name, name).empty();
+                };
+                for (const RestoreRule& rr : b.rules) {
+                    const std::string& name = rr.cmd.chain;
+                    if (rr.cmd.cmd == Cmd::NewChain) {
+                        if (!known(name)) // (again, after a -X)
+                            user_chain(name, rr.line);
                         continue;
+                    }
+                    if (rr.cmd.cmd == Cmd::Flush) {
+                        // A built-in chain the table does not have yet is
+                        // made, empty, as iptables-nft makes it.
+                        if (name.empty()) {
+                            for (const std::string& c : chains)
+                                flush_chain(c, rr.line);
+                        } else if (known(name)) {
+                            flush_chain(name, rr.line);
+                        } else if (const BuiltinChain* bc = builtin_chain(t, name)) {
+                            base_chain(*bc, NF_ACCEPT, nullptr, rr.line);
+                        } else {
+                            return no_chain(rr.line);
+                        }
+                        continue;
+                    }
+                    if (rr.cmd.cmd == Cmd::DeleteChain) {
+                        if (name.empty()) {
+                            for (const std::string& c : std::vector<std::string>(chains))
+                                if (!builtin_chain(t, c) || unused_builtin(c))
+                                    delete_chain(c, rr.line);
+                        } else if (known(name)) { // (a built-in one too: the kernel says no)
+                            delete_chain(name, rr.line);
+                        } else {
+                            return no_chain(rr.line);
+                        }
+                        continue;
+                    }
                     const Rule& r = rr.cmd.rule;
                     if ((r.verdict == Verdict::Jump || r.verdict == Verdict::Goto) && !known(r.chain)) {
                         fail = Failure(parameter_problem,
@@ -1117,15 +1226,12 @@ int restore_main(int family_arg, int argc, char** argv)
                     }
                     if (!known(rr.cmd.chain)) {
                         const BuiltinChain* bc = builtin_chain(t, rr.cmd.chain);
-                        if (!bc) {
-                            fail = Failure(other_problem,
-                                           fmt::format("{}: line {} failed: No chain/target/match by that name.\n",
-                                                       prog, rr.line));
-                            return std::nullopt;
-                        }
+                        if (!bc)
+                            return no_chain(rr.line);
                         base_chain(*bc, NF_ACCEPT, nullptr, rr.line);
                     }
                     bool insert = rr.cmd.cmd == Cmd::Insert;
+                    has_rules[rr.cmd.chain] = true;
                     for_each_rule(rr.cmd, [&](const Rule& one) {
                         add(nft::rule_message(NFT_MSG_NEWRULE, insert ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
                                               family, encode(one, t.name, rr.cmd.chain, family)),

@@ -103,6 +103,16 @@ iptables -Z; iptables -Z FORWARD; iptables -L -n -v --line-numbers
 iptables -F a; iptables -X a; iptables -X b; iptables -S; nft list ruleset'
 }
 
+@test "-X without a chain: the user chains and the empty built-in chains with policy ACCEPT, as iptables-nft" {
+  assert_same_n '
+iptables -A OUTPUT -j ACCEPT; iptables -D OUTPUT -j ACCEPT; iptables -A INPUT -j ACCEPT; iptables -P FORWARD DROP
+iptables -N u; iptables -t nat -A POSTROUTING -j ACCEPT; iptables -t nat -F; iptables -t nat -P OUTPUT DROP
+iptables -X; echo "rc=$?"; iptables -t nat -X; echo "rc=$?"; nft list ruleset
+iptables -X INPUT; echo "rc=$?"; iptables -X OUTPUT; echo "rc=$?"; iptables -S
+iptables -A OUTPUT -j ACCEPT; iptables -D OUTPUT -j ACCEPT; iptables -X OUTPUT; echo "rc=$?"
+iptables -P INPUT DROP; iptables -F INPUT; iptables -X INPUT; echo "rc=$?"; iptables -X nope; echo "rc=$?"; nft list ruleset'
+}
+
 @test "-L -v pads interface and chain names by bytes, as iptables' printf does" {
   assert_same_n '
 iptables -N "$(printf "caf\xc3\xa9")"; iptables -A FORWARD -i "$(printf "\xc3\xa9x")" -o "$(printf "\xe4\xb8\xad")" -j "$(printf "caf\xc3\xa9")"

@@ -140,6 +140,31 @@ printf "*mangle\n-A PREROUTING -j MARK --set-mark 1\nCOMMIT\n" | $R -w 5 -W 1000
 '"$REF_SAVE"' | mask; nft list ruleset'
 }
 
+@test "iptables-restore -F, -X and -N lines (kube-proxy's stale chains): in order, with iptables-nft-restore's refusals" {
+  assert_same "$PRE"'
+r() { printf "$1" | $R "${@:2}"; echo "rc=$?"; }
+iptables -N foo; iptables -A foo -j ACCEPT; iptables -N bar; iptables -A INPUT -j ACCEPT; iptables -N old
+r "*filter\n:old - [0:0]\n-X old\n-F foo\n-A foo -j DROP\nCOMMIT\n" -n
+r "*filter\n:foo - [0:0]\n-X foo\n-N foo\n-A foo -j RETURN\nCOMMIT\n" -n
+r "*filter\n-X foo\nCOMMIT\n" -n; r "*filter\n-X INPUT\nCOMMIT\n" -n; r "*filter\n-X nope\nCOMMIT\n" -n
+r "*filter\n-F nope\nCOMMIT\n" -n; r "*filter\n-A bar -j ACCEPT\n-X bar\nCOMMIT\n" -n
+r "*filter\n-N foo\nCOMMIT\n" -n; r "*filter\n:x - [0:0]\n-N x\nCOMMIT\n" -n; r "*filter\n-N y\n-N y\nCOMMIT\n" -n
+r "*filter\n-N z\n-X z\n-N z\n-A z -j ACCEPT\nCOMMIT\n" -n
+'"$REF_SAVE"' | mask
+r "*filter\n-F\nCOMMIT\n" -n; '"$REF_SAVE"' | mask
+r "*filter\n-X\n-N baz\nCOMMIT\n" -n; '"$REF_SAVE"' | mask
+r "*nat\n-F PREROUTING\n-F\n-X\nCOMMIT\n" -n; r "*filter\n-X\nCOMMIT\n"; r "*filter\n-F INPUT\nCOMMIT\n"
+'"$REF_SAVE"' | mask; nft list ruleset
+# -X (all) takes the empty built-in chains with policy ACCEPT too (one made
+# by this very restore counts as ACCEPT, whatever its line said); a block of
+# -F and -X alone makes no table.
+for m in -n ""; do
+  nft flush ruleset; iptables -A INPUT -j ACCEPT; iptables -N u; iptables -t nat -P OUTPUT DROP
+  r "*filter\n:FORWARD DROP [0:0]\n-A OUTPUT -j ACCEPT\n-X\nCOMMIT\n*nat\n-X\nCOMMIT\n" $m; nft list ruleset
+  nft flush ruleset; r "*filter\n-F\nCOMMIT\n*raw\n-X\n-F\nCOMMIT\n" $m; nft list ruleset
+done'
+}
+
 @test "iptables-restore errors: the line, the message, the exit code; nothing applied" {
   assert_same "$PRE"'
 iptables -A INPUT -s 10.9.9.9 -j ACCEPT
