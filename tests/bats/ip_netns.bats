@@ -120,7 +120,7 @@ load ip_cases
   # monitor is stopped once the three events are in t (at most 5 s), not by a
   # fixed timer: a sanitizer build on a loaded machine took longer than one.
   cases=(
-    'timeout 15 script -qfc "ip netns monitor" /dev/null >t 2>/dev/null & m=$!; sleep 1; ip netns add red; ip netns add blue; ip netns delete red; for i in $(seq 100); do [ "$(grep -c . t)" -ge 3 ] && break; sleep 0.05; done; kill $m; wait; tr -d "\r" <t'
+    'timeout 15 script -qfc "ip netns monitor" /dev/null >t 2>/dev/null & m=$!; sleep 1; ip netns add red; ip netns add blue; ip netns delete red; for i in $(seq 100); do n=$(grep -c . t 2>/dev/null); [ "${n:-0}" -ge 3 ] && break; sleep 0.05; done; kill $m; wait; tr -d "\r" <t'
   )
   ip_cases "${cases[@]}"
 }

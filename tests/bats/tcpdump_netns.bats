@@ -46,8 +46,9 @@ set +e
 '
 
 # wait_listening FILE [N]: waits (bounded) until FILE has N "listening on" lines.
+# (FILE may not be there yet: the capture'"'"'s redirection runs in the child.)
 WAIT_LISTENING='
-wait_listening() { for _ in $(seq 100); do [ "$(grep -c "listening on" "$1" 2>/dev/null)" -ge "${2:-1}" ] && return 0; sleep 0.1; done; return 1; }
+wait_listening() { local n; for _ in $(seq 100); do n=$(grep -c "listening on" "$1" 2>/dev/null); [ "${n:-0}" -ge "${2:-1}" ] && return 0; sleep 0.1; done; return 1; }
 '
 
 setup() {
