@@ -174,7 +174,7 @@ cmp -s have want && echo "whole commands: the first N lines" || { echo "not a pr
   assert_same '
 mkdir small && mount -t tmpfs -o size=64k nsbox-small small || exit 1
 timeout 30 tcpdump -i lo -c 200 -w small/out.pcap icmp 2>err & p=$!
-for ((t = 0; t < 200; t++)); do grep -q "^tcpdump: listening" err && break; sleep 0.05; done
+for ((t = 0; t < 200; t++)); do grep -qs "^tcpdump: listening" err && break; sleep 0.05; done
 ping -f -c 300 -s 1000 127.0.0.1 >/dev/null
 wait $p; echo "rc=$?"; sed -n "1,2p" err
 /usr/bin/tcpdump -r small/out.pcap 2>&1 | tail -1

@@ -121,7 +121,7 @@ same() { assert_same "$PRE$1"; }
   same '
     # Probes every 0.5 s: the signals land well before a fourth one.
     ping -i 0.5 10.0.0.3 >/run/out 2>/run/err & pid=$!
-    for i in $(seq 100); do grep -q icmp_seq=3 /run/out && break; sleep 0.05; done
+    for i in $(seq 100); do grep -qs icmp_seq=3 /run/out && break; sleep 0.05; done
     kill -QUIT $pid
     for i in $(seq 100); do [ -s /run/err ] && break; sleep 0.05; done
     kill -INT $pid; wait $pid; echo "rc=$?"
