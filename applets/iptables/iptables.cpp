@@ -1084,22 +1084,24 @@ int restore_main(int family_arg, int argc, char** argv)
                 auto known = [&](const std::string& name) {
                     return std::find(chains.begin(), chains.end(), name) != chains.end();
                 };
-                auto user_chain = [&](const std::string& name, unsigned line) {
-                    std::string lat = fmt::format("line {}:", line);
+                auto flush_chain = [&](const std::string& name, unsigned line) {
+                    nft::Rule flush;
+                    flush.table = t.name;
+                    flush.chain = name;
+                    add(nft::rule_message(NFT_MSG_DELRULE, 0, family, flush),
+                        fmt::format("line {}: RULE_FLUSH failed ({{}}): rule in chain {}", line, name));
                     has_rules[name] = false;
-                    if (known(name)) {
-                        nft::Rule flush;
-                        flush.table = t.name;
-                        flush.chain = name;
-                        add(nft::rule_message(NFT_MSG_DELRULE, 0, family, flush),
-                            lat + fmt::format(" RULE_FLUSH failed ({{}}): rule in chain {}", name));
-                        return;
-                    }
+                };
+                // A ":NAME" (or -N) line: a chain there already is flushed.
+                auto user_chain = [&](const std::string& name, unsigned line) {
+                    if (known(name))
+                        return flush_chain(name, line);
+                    has_rules[name] = false;
                     nft::Chain c;
                     c.table = t.name;
                     c.name = name;
                     add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, family, c),
-                        lat + fmt::format(" CHAIN_USER_ADD failed ({{}}): chain {}", name));
+                        fmt::format("line {}: CHAIN_USER_ADD failed ({{}}): chain {}", line, name));
                     chains.push_back(name);
                 };
                 auto base_chain = [&](const BuiltinChain& bc, uint32_t policy, const nft::Counter* counters,
@@ -1154,14 +1156,6 @@ int restore_main(int family_arg, int argc, char** argv)
                                    fmt::format("{}: line {} failed: No chain/target/match by that name.\n", prog,
                                                line));
                     return std::nullopt;
-                };
-                auto flush_chain = [&](const std::string& name, unsigned line) {
-                    nft::Rule flush;
-                    flush.table = t.name;
-                    flush.chain = name;
-                    add(nft::rule_message(NFT_MSG_DELRULE, 0, family, flush),
-                        fmt::format("line {}: RULE_FLUSH failed ({{}}): rule in chain {}", line, name));
-                    has_rules[name] = false;
                 };
                 auto delete_chain = [&](const std::string& name, unsigned line) {
                     nft::Chain c;
