@@ -115,6 +115,9 @@ const std::vector<Entry>& builtin_entries(const BuiltinExt& e)
     return it->second;
 }
 
+// The targets' names are upper case, the matches' lower case.
+bool is_target(const BuiltinExt& e) { return std::isupper(static_cast<unsigned char>(e.name[0])); }
+
 const BuiltinExt* find_builtin(std::string_view name)
 {
     for (const auto& e : builtin_exts)
@@ -171,7 +174,7 @@ const std::map<std::string, NameInfo, std::less<>>& name_infos()
                 NameInfo& info = m[std::string(o.name)];
                 info.arg |= o.arg == '=';
                 info.builtin = true;
-                info.owners.push_back(Loaded::key(e.name, std::isupper(e.name[0])));
+                info.owners.push_back(Loaded::key(e.name, is_target(e)));
             }
         for (const auto& e : ext::all())
             for (const auto& o : e.options) {
@@ -292,7 +295,7 @@ public:
         loaded_.names.push_back(Loaded::key(name, target));
         int base = next_id_;
         next_id_ += 1000;
-        if (const BuiltinExt* b = find_builtin(name); b && target == static_cast<bool>(std::isupper(b->name[0]))) {
+        if (const BuiltinExt* b = find_builtin(name); b && target == is_target(*b)) {
             for (const Entry& o : builtin_entries(*b))
                 entries_.push_back({o.name, o.arg, base + o.id});
         } else if (const ext::Extension* e = ext::find(name, target); e && (!e->v6_only || family_ == AF_INET6)) {
