@@ -163,9 +163,8 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
         }
         in.warnings += rr.cmd.warnings;
         Cmd k = rr.cmd.cmd;
-        if (k != Cmd::Append && k != Cmd::NewChain && k != Cmd::Flush && k != Cmd::DeleteChain &&
-            !(k == Cmd::Insert && rr.cmd.rulenum.value_or(1) == 1))
-            return usage_at("nsbox's iptables-restore takes -A, -I (at the head), -N, -F and -X lines", lineno);
+        if (k == Cmd::List || k == Cmd::ListRules || k == Cmd::Help || k == Cmd::Version || k == Cmd::None)
+            return usage_at("nsbox's iptables-restore does not take -L, -S, -h or -V lines", lineno);
         // (ip6tables-nft-restore 1.8.9 reads a rule's [p:b] but adds the
         // rule with zero counters; chain counters it keeps.)
         if (have_counters && counters && family != AF_INET6) {

@@ -1,6 +1,6 @@
 // iptables-restore's input, read without the kernel: table blocks
 // ("*filter" ... "COMMIT"), chain lines (":NAME POLICY [p:b]") and command
-// lines ("[p:b] -A CHAIN ...": -A, -I at the head, -N, -F, -X), refused in
+// lines ("[p:b] -A CHAIN ...": every command but -L, -S, -h, -V), refused in
 // iptables-restore's words and exit codes. The applet turns the blocks into one nf_tables batch.
 #pragma once
 

@@ -354,6 +354,10 @@ Message rule_message(uint16_t nft_msg, uint16_t flags, uint8_t family, const Rul
         m.put_be32(NFTA_RULE_COMPAT_PROTO, r.compat->proto);
         m.put_be32(NFTA_RULE_COMPAT_FLAGS, r.compat->flags);
     }
+    if (r.id)
+        m.put_be32(NFTA_RULE_ID, *r.id);
+    if (r.position_id)
+        m.put_be32(NFTA_RULE_POSITION_ID, *r.position_id);
     return m;
 }
 
@@ -423,6 +427,10 @@ Rule parse_rule(const Msg& m)
         r.handle = be64(*a);
     if (const Attr* a = t.get(NFTA_RULE_POSITION))
         r.position = be64(*a);
+    if (const Attr* a = t.get(NFTA_RULE_ID))
+        r.id = be32(*a);
+    if (const Attr* a = t.get(NFTA_RULE_POSITION_ID))
+        r.position_id = be32(*a);
     if (const Attr* a = t.get(NFTA_RULE_USERDATA))
         r.userdata = data_of(a->payload());
     if (const Attr* a = t.get(NFTA_RULE_EXPRESSIONS))

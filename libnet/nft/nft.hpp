@@ -169,6 +169,9 @@ struct Rule {
     std::string chain;
     std::optional<uint64_t> handle;
     std::optional<uint64_t> position; // insert before/after this handle
+    // A rule of this batch: its id, and the id of the rule of this batch
+    // it goes before/after (the kernel's NFTA_RULE_ID, _POSITION_ID).
+    std::optional<uint32_t> id, position_id;
     std::optional<Data> userdata;
     std::vector<Expr> exprs;
     std::optional<Compat> compat;
