@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <utility>
 #include <cerrno>
 #include <ctime>
 #include <memory>
@@ -212,12 +216,47 @@ void Message::Nest::end()
     msg_ = nullptr;
 }
 
+Batch::Batch(Batch&& o) noexcept
+    : buf_(std::exchange(o.buf_, nullptr)), size_(std::exchange(o.size_, 0)), cap_(std::exchange(o.cap_, 0)),
+      first_(o.first_), next_(o.next_)
+{
+}
+
+Batch& Batch::operator=(Batch&& o) noexcept
+{
+    if (this != &o) {
+        std::free(buf_);
+        buf_ = std::exchange(o.buf_, nullptr);
+        size_ = std::exchange(o.size_, 0);
+        cap_ = std::exchange(o.cap_, 0);
+        first_ = o.first_;
+        next_ = o.next_;
+    }
+    return *this;
+}
+
+Batch::~Batch() { std::free(buf_); }
+
+void Batch::reserve(size_t n)
+{
+    if (n <= cap_)
+        return;
+    auto* p = static_cast<std::byte*>(std::realloc(buf_, n));
+    if (!p)
+        throw std::bad_alloc();
+    buf_ = p;
+    cap_ = n;
+}
+
 uint32_t Batch::add(Message& m)
 {
     uint32_t seq = next_++;
     m.set_seq(seq);
     Bytes b = m.bytes();
-    buf_.insert(buf_.end(), b.begin(), b.end());
+    if (size_ + b.size() > cap_)
+        reserve(std::max({size_ + b.size(), 2 * cap_, size_t{4096}}));
+    std::memcpy(buf_ + size_, b.data(), b.size());
+    size_ += b.size();
     return seq;
 }
 

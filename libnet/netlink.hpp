@@ -352,18 +352,36 @@ private:
 };
 
 // Several messages sent in one sendmsg (nf_tables transactions, ip -batch).
+// Its bytes grow with realloc, which moves a large buffer by remapping its
+// pages rather than copying them into new ones: a batch of many messages
+// touches about its own size, where a vector grown message by message
+// touches each size it passes through.
 class Batch {
 public:
+    Batch() = default;
+    Batch(Batch&& o) noexcept;
+    Batch& operator=(Batch&& o) noexcept;
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    ~Batch();
+
     // Appends a copy of `m` with the next sequence number; returns that number.
     uint32_t add(Message& m);
-    Bytes bytes() const { return {buf_.data(), buf_.size()}; }
-    bool empty() const noexcept { return buf_.empty(); }
+    // Room for `n` bytes in all, taken now.
+    void reserve(size_t n);
+    Bytes bytes() const { return {buf_, size_}; }
+    // The bytes at [at, at + len), to overwrite in place.
+    std::byte* data_at(size_t at) { return buf_ + at; }
+    size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
     uint32_t first_seq() const noexcept { return first_; }
     uint32_t last_seq() const noexcept { return next_ - 1; }
     void start_at(uint32_t seq) { first_ = next_ = seq; }
 
 private:
-    std::vector<std::byte> buf_;
+    std::byte* buf_ = nullptr;
+    size_t size_ = 0;
+    size_t cap_ = 0;
     uint32_t first_ = 1;
     uint32_t next_ = 1;
 };

@@ -118,12 +118,14 @@ State load_state(net::Socket& s, const std::string& table, uint8_t family)
 // The messages of one batch, each with how iptables names it when the kernel
 // refuses it (" RULE_APPEND failed ({}): rule in chain X", {} the errno text).
 struct Plan {
-    std::vector<net::Message> msgs;
+    nft::Transaction tx;
     std::vector<std::string> labels;
-    void add(net::Message m, std::string label)
+    explicit Plan(uint32_t genid) : tx(genid) {}
+    // Returns the message's index.
+    size_t add(net::Message m, std::string label)
     {
-        msgs.push_back(std::move(m));
         labels.push_back(std::move(label));
+        return tx.add(m);
     }
 };
 
@@ -187,10 +189,10 @@ private:
     {
         return nft::dump_rules(sock_, fam_, t_.name, chain);
     }
-    std::optional<std::vector<net::Message>> finish(Plan& p)
+    std::optional<nft::Transaction> finish(Plan& p)
     {
-        labels_ = p.labels;
-        return std::move(p.msgs);
+        labels_ = std::move(p.labels);
+        return std::move(p.tx);
     }
 
     int append_or_insert();
@@ -214,6 +216,7 @@ private:
     net::Socket sock_;
     std::optional<Failure> fail_;
     std::vector<std::string> labels_;
+    uint32_t genid_ = 0; // the generation the batch being built starts from
     // -v: the rule iptables echoes before acting on it (set by the last
     // attempt of the transaction, printed once).
     std::string echo_;
@@ -227,7 +230,8 @@ private:
 template <class Build>
 int Runner::change(Build&& build)
 {
-    auto refusal = nft::transact(sock_, [&](uint32_t) -> std::optional<std::vector<net::Message>> {
+    auto refusal = nft::transact(sock_, [&](uint32_t genid) -> std::optional<nft::Transaction> {
+        genid_ = genid;
         fail_.reset();
         echo_.clear();
         return build();
@@ -250,9 +254,9 @@ int Runner::change(Build&& build)
 int Runner::append_or_insert()
 {
     bool insert = c_.cmd == Cmd::Insert;
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
-        Plan p;
+        Plan p(genid_);
         bool existed = st.chain(c_.chain) != nullptr;
         bool have = need_chain(p, st, no_such_chain(fam_));
         if (have && !check_jump(st))
@@ -321,7 +325,7 @@ net::Message delete_message(uint8_t family, const nft::Rule& r)
 int Runner::delete_or_check()
 {
     bool check = c_.cmd == Cmd::Check;
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
         const Failure bad_rule = strerror_failure(fam_, "Bad rule (does a matching rule exist in that chain?)");
         if (!st.chain(c_.chain)) {
@@ -335,7 +339,7 @@ int Runner::delete_or_check()
         // found again.
         std::vector<nft::Rule> rules = rules_of(c_.chain);
         std::vector<bool> taken(rules.size());
-        Plan p;
+        Plan p(genid_);
         bool all = for_each_rule(c_, [&](const Rule& r) {
             for (size_t i = 0; i < rules.size(); ++i) {
                 if (taken[i] || !decode(rules[i], fam_).same_as(r))
@@ -362,7 +366,7 @@ int Runner::delete_or_check()
 
 int Runner::delete_num()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
         if (!st.chain(c_.chain)) {
             fail_ = no_such_chain(fam_);
@@ -373,7 +377,7 @@ int Runner::delete_num()
             fail_ = strerror_failure(fam_, "Index of deletion too big");
             return std::nullopt;
         }
-        Plan p;
+        Plan p(genid_);
         p.add(delete_message(fam_, rules[*c_.rulenum - 1]),
               fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
@@ -382,7 +386,7 @@ int Runner::delete_num()
 
 int Runner::replace()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
         if (!st.chain(c_.chain)) {
             fail_ = no_such_chain(fam_);
@@ -398,7 +402,7 @@ int Runner::replace()
         nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
         nr.handle = rules[*c_.rulenum - 1].handle;
         echo(nr);
-        Plan p;
+        Plan p(genid_);
         p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, fam_, nr),
               fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
@@ -424,9 +428,9 @@ std::vector<const nft::Chain*> ordered(const State& st)
 
 int Runner::flush()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
-        Plan p;
+        Plan p(genid_);
         auto flush_one = [&](const std::string& chain) {
             nft::Rule r;
             r.table = t_.name;
@@ -450,9 +454,9 @@ int Runner::flush()
 
 int Runner::zero()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
-        Plan p;
+        Plan p(genid_);
         if (!c_.chain.empty() && !st.chain(c_.chain)) {
             if (builtin_chain(t_, c_.chain))
                 return finish(p);
@@ -496,13 +500,13 @@ int Runner::zero()
 int Runner::new_chain()
 {
     const std::string& name = c_.chain; // checked by the parser
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
         if (st.chain(name) || builtin_chain(t_, name)) {
             fail_ = strerror_failure(fam_, "Chain already exists");
             return std::nullopt;
         }
-        Plan p;
+        Plan p(genid_);
         table_if_missing(p, st);
         nft::Chain c;
         c.table = t_.name;
@@ -515,9 +519,9 @@ int Runner::new_chain()
 
 int Runner::delete_chain()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
-        Plan p;
+        Plan p(genid_);
         auto del = [&](const nft::Chain& c) {
             nft::Chain d;
             d.table = t_.name;
@@ -553,7 +557,7 @@ int Runner::delete_chain()
 
 int Runner::rename()
 {
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
         const nft::Chain* c = st.chain(c_.chain);
         if (!c) {
@@ -564,7 +568,7 @@ int Runner::rename()
             fail_ = strerror_failure(fam_, "File exists");
             return std::nullopt;
         }
-        Plan p;
+        Plan p(genid_);
         nft::Chain r;
         r.table = t_.name;
         r.name = c_.new_name;
@@ -586,9 +590,9 @@ int Runner::policy()
         std::fputs(strerror_failure(fam_, "Bad built-in chain name").message().c_str(), stderr);
         return other_problem;
     }
-    return change([&]() -> std::optional<std::vector<net::Message>> {
+    return change([&]() -> std::optional<nft::Transaction> {
         State st = load_state(sock_, t_.name, fam_);
-        Plan p;
+        Plan p(genid_);
         if (!st.chain(c_.chain)) {
             table_if_missing(p, st);
             chain_add(p, *b);
@@ -1085,9 +1089,7 @@ private:
     {
         if (s.kernel != UINT32_MAX)
             return r.kernel[s.kernel];
-        net::Bytes b = p_.msgs[s.msg].bytes();
-        const auto* h = reinterpret_cast<const nlmsghdr*>(b.data());
-        return nft::parse_rule(net::Msg(*h, b.subspan(NLMSG_HDRLEN)));
+        return nft::parse_rule(p_.tx.message(s.msg));
     }
     void flush_chain(const std::string& name, unsigned line)
     {
@@ -1175,10 +1177,10 @@ private:
             else
                 nr.position_id = s.id;
         }
-        p_.add(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr), what);
+        size_t msg = p_.add(nft::rule_message(NFT_MSG_NEWRULE, flags, fam_, nr), what);
         if (!track_)
             return;
-        Slot s{UINT32_MAX, *nr.id, p_.msgs.size() - 1};
+        Slot s{UINT32_MAX, *nr.id, msg};
         if (index == SIZE_MAX) {
             r.slots.push_back(s);
         } else {
@@ -1209,8 +1211,10 @@ private:
     {
         if (s.kernel == UINT32_MAX) { // a rule of this batch goes in with zeros
             nft::Rule nr = rule_of(r, s);
-            if (zero_counters(nr))
-                p_.msgs[s.msg] = nft::rule_message(NFT_MSG_NEWRULE, p_.msgs[s.msg].header().nlmsg_flags, fam_, nr);
+            if (zero_counters(nr)) {
+                net::Message m = nft::rule_message(NFT_MSG_NEWRULE, p_.tx.message(s.msg).flags(), fam_, nr);
+                p_.tx.replace(s.msg, m);
+            }
             return;
         }
         nft::Rule& k = r.kernel[s.kernel];
@@ -1508,10 +1512,10 @@ int restore_main(int family_arg, int argc, char** argv)
         net::Socket sock(NETLINK_NETFILTER);
         std::optional<Failure> fail;
         std::vector<std::string> labels;
-        auto refusal = nft::transact(sock, [&](uint32_t) -> std::optional<std::vector<net::Message>> {
+        auto refusal = nft::transact(sock, [&](uint32_t genid) -> std::optional<nft::Transaction> {
             fail.reset();
             labels.clear();
-            Plan plan;
+            Plan plan(genid);
             uint32_t next_id = 0;
             std::vector<std::string> existing;
             for (const auto& t : nft::dump_tables(sock, family))
@@ -1523,7 +1527,7 @@ int restore_main(int family_arg, int argc, char** argv)
                     return std::nullopt;
             }
             labels = std::move(plan.labels);
-            return std::move(plan.msgs);
+            return std::move(plan.tx);
         });
         if (fail) {
             std::fputs(fail->message().c_str(), stderr);

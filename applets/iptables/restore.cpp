@@ -1,5 +1,6 @@
 #include "applets/iptables/restore.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -104,6 +105,9 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
             if (!t)
                 return usage_at(fmt::format("{}: line {} table name '{}' invalid", prog, lineno, name), lineno);
             cur = RestoreTable{t, lineno, {}, {}, 0};
+            // Room for a rule a line left (not touched until used: a
+            // vector grown rule by rule would touch each size on the way).
+            cur->rules.reserve(static_cast<size_t>(std::count(text.begin() + static_cast<ptrdiff_t>(at), text.end(), '\n')) + 1);
             continue;
         }
         if (line == "COMMIT" || line.rfind("COMMIT ", 0) == 0) {

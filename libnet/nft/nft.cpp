@@ -2,6 +2,9 @@
 
 #include <arpa/inet.h>
 
+#include <cstring>
+#include <stdexcept>
+
 #include <linux/netfilter/nf_tables_compat.h>
 
 namespace nsbox::net::nft {
@@ -529,43 +532,83 @@ std::vector<Rule> dump_rules(Socket& s, uint8_t family, std::string_view table, 
 // ---------------------------------------------------------------------------
 // Transactions
 
-namespace {
-
-Batch make_batch(uint32_t genid, std::vector<Message>& msgs)
+Transaction::Transaction(uint32_t genid)
 {
-    Batch b;
-    b.start_at(1);
+    b_.start_at(1);
     Message begin(NFNL_MSG_BATCH_BEGIN, NLM_F_REQUEST, genmsg(AF_UNSPEC, NFNL_SUBSYS_NFTABLES));
     begin.put_be32(NFNL_BATCH_GENID, genid);
-    b.add(begin);
+    b_.add(begin);
+}
+
+size_t Transaction::add(Message& m)
+{
+    at_.push_back(static_cast<uint32_t>(b_.size()));
+    b_.add(m);
+    return at_.size() - 1;
+}
+
+Msg Transaction::message(size_t i) const
+{
+    Bytes all = b_.bytes();
+    const auto* h = reinterpret_cast<const nlmsghdr*>(all.data() + at_[i]);
+    return Msg(*h, all.subspan(at_[i] + NLMSG_HDRLEN, h->nlmsg_len - NLMSG_HDRLEN));
+}
+
+void Transaction::replace(size_t i, Message& m)
+{
+    auto* h = reinterpret_cast<nlmsghdr*>(b_.data_at(at_[i]));
+    if (m.size() != h->nlmsg_len)
+        throw std::logic_error("nft::Transaction::replace: another length");
+    m.set_seq(h->nlmsg_seq);
+    std::memcpy(h, m.bytes().data(), m.size());
+}
+
+Batch& Transaction::finish()
+{
+    if (!ended_) {
+        Message end(NFNL_MSG_BATCH_END, NLM_F_REQUEST, genmsg(AF_UNSPEC, NFNL_SUBSYS_NFTABLES));
+        b_.add(end);
+        ended_ = true;
+    }
+    return b_;
+}
+
+namespace {
+
+Transaction make_transaction(uint32_t genid, std::vector<Message>& msgs)
+{
+    Transaction t(genid);
     for (Message& m : msgs)
-        b.add(m);
-    Message end(NFNL_MSG_BATCH_END, NLM_F_REQUEST, genmsg(AF_UNSPEC, NFNL_SUBSYS_NFTABLES));
-    b.add(end);
-    return b;
+        t.add(m);
+    return t;
 }
 
 } // namespace
 
 std::vector<std::byte> batch_bytes(uint32_t genid, std::vector<Message>& msgs)
 {
-    Batch b = make_batch(genid, msgs);
-    Bytes bytes = b.bytes();
+    Transaction t = make_transaction(genid, msgs);
+    Bytes bytes = t.finish().bytes();
     return {bytes.begin(), bytes.end()};
 }
 
 std::optional<Refusal> commit(Socket& s, uint32_t genid, std::vector<Message>& msgs)
 {
-    Batch b = make_batch(genid, msgs);
+    Transaction t = make_transaction(genid, msgs);
+    return commit(s, genid, t);
+}
+
+std::optional<Refusal> commit(Socket& s, uint32_t, Transaction& t)
+{
     std::optional<Refusal> first;
-    for (const Ack& a : s.send_batch(b)) {
+    for (const Ack& a : s.send_batch(t.finish())) {
         if (a.error == 0)
             continue;
         if (first && static_cast<int>(a.seq) - 2 >= first->index)
             continue;
         first = Refusal{static_cast<int>(a.seq) - 2, a.error, a.extack};
     }
-    if (first && first->index >= static_cast<int>(msgs.size()))
+    if (first && first->index >= static_cast<int>(t.size()))
         first->index = -1; // BATCH_END
     return first;
 }

@@ -219,18 +219,43 @@ struct Refusal {
     std::string extack;
 };
 
+// A batch being built, its messages written straight into the one buffer
+// commit() sends: BATCH_BEGIN (with NFNL_BATCH_GENID, the ruleset generation
+// the changes were computed from), then each message, numbered from 1 as
+// iptables-nft numbers them.
+class Transaction {
+public:
+    explicit Transaction(uint32_t genid);
+    // Appends `m`; returns its index among the messages.
+    size_t add(Message& m);
+    size_t size() const noexcept { return at_.size(); }
+    // Message i, read in place (valid until the next add).
+    Msg message(size_t i) const;
+    // Writes `m` over message i, whose length it must have.
+    void replace(size_t i, Message& m);
+    // Appends BATCH_END (once) and returns the whole batch.
+    Batch& finish();
+
+private:
+    Batch b_;
+    std::vector<uint32_t> at_; // each message's offset in b_
+    bool ended_ = false;
+};
+
 // Sends BATCH_BEGIN (with NFNL_BATCH_GENID = genid), the messages, and
 // BATCH_END in one sendmsg: the kernel applies all of them or none. Returns
 // the first refusal, or nullopt when the batch was applied. A refusal with
 // error ERESTART means the ruleset changed since `genid` was read: read the
 // state again and rebuild the batch (see transact).
 std::optional<Refusal> commit(Socket& s, uint32_t genid, std::vector<Message>& msgs);
+// The same for a transaction built for `genid` (which it already carries).
+std::optional<Refusal> commit(Socket& s, uint32_t genid, Transaction& t);
 
 // The bytes commit() would send (for tests): BEGIN, msgs, END with
 // sequence numbers starting at 1, as iptables-nft numbers them.
 std::vector<std::byte> batch_bytes(uint32_t genid, std::vector<Message>& msgs);
 
-// Runs build(genid) -> messages and commits them, rebuilding and retrying
+// Runs build(genid) -> messages (or a Transaction) and commits them, rebuilding and retrying
 // while the kernel answers ERESTART (bounded). `build` may return nullopt to
 // stop without sending anything. Returns the final refusal, if any.
 template <class Build>
@@ -242,7 +267,7 @@ std::optional<Refusal> transact(Socket& s, Build&& build)
     std::optional<Refusal> last;
     for (int i = 0; i < attempts; ++i) {
         uint32_t genid = generation(s);
-        std::optional<std::vector<Message>> msgs = build(genid);
+        auto msgs = build(genid);
         if (!msgs)
             return std::nullopt;
         last = commit(s, genid, *msgs);

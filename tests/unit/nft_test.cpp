@@ -61,6 +61,47 @@ TEST(NftBatch, FramedAsIptablesNftFramesIt)
                           "14000000110001000300000000000000" "0000000a");
 }
 
+TEST(NftTransaction, MessagesAreReadAndRewrittenInPlace)
+{
+    // Enough rules that the buffer is moved by realloc several times.
+    nft::Transaction t(7);
+    std::vector<size_t> index;
+    for (uint32_t i = 0; i < 2000; ++i) {
+        nft::Rule r;
+        r.table = "filter";
+        r.chain = "INPUT";
+        r.id = i + 1;
+        r.exprs.push_back(nft::Counter{i, i});
+        net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, AF_INET, r);
+        index.push_back(t.add(m));
+    }
+    ASSERT_EQ(t.size(), 2000u);
+    EXPECT_EQ(index[1999], 1999u);
+    nft::Rule back = nft::parse_rule(t.message(1234));
+    EXPECT_EQ(back.id, 1235u);
+    EXPECT_EQ(back.chain, "INPUT");
+    EXPECT_EQ(t.message(1234).seq(), 1236u); // BATCH_BEGIN is 1
+    EXPECT_EQ(t.message(1234).flags(), NLM_F_REQUEST | NLM_F_CREATE | NLM_F_APPEND);
+
+    back.exprs = {nft::Counter{0, 0}};
+    net::Message same = nft::rule_message(NFT_MSG_NEWRULE, t.message(1234).flags(), AF_INET, back);
+    t.replace(1234, same);
+    nft::Rule zeroed = nft::parse_rule(t.message(1234));
+    ASSERT_EQ(zeroed.exprs.size(), 1u);
+    EXPECT_EQ(std::get<nft::Counter>(zeroed.exprs[0]).packets, 0u);
+    EXPECT_EQ(t.message(1234).seq(), 1236u);
+    EXPECT_EQ(nft::parse_rule(t.message(1235)).id, 1236u); // the next one untouched
+
+    back.exprs.clear();
+    net::Message shorter = nft::rule_message(NFT_MSG_NEWRULE, 0, AF_INET, back);
+    EXPECT_THROW(t.replace(1234, shorter), std::logic_error);
+
+    // BATCH_END once, however often the batch is asked for.
+    size_t before = t.finish().size();
+    EXPECT_EQ(t.finish().size(), before);
+    EXPECT_EQ(t.finish().last_seq(), 2002u);
+}
+
 TEST(NftChain, BuiltinChainAsIptablesNftCreatesIt)
 {
     nft::Chain c;
