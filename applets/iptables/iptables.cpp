@@ -614,13 +614,19 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
     // the chain's own rules).
     std::map<std::string, uint32_t> refs;
     if (st.table_exists) {
-        for (const nft::Rule& r : nft::dump_rules(sock_, fam_, t_.name, "")) {
+        // (The kernel's use count of a chain is its rules and the jumps to
+        // it: room enough, taken once, for its rules. Only what is used is
+        // touched.)
+        for (const nft::Chain& c : st.chains)
+            if (c.use && (only.empty() || c.name == only))
+                rules[c.name].reserve(*c.use);
+        nft::each_rule(sock_, fam_, t_.name, "", [&](nft::Rule&& r) {
             Rule d = decode(r, fam_);
             if (d.verdict == Verdict::Jump || d.verdict == Verdict::Goto)
                 ++refs[d.chain];
             if (only.empty() || r.chain == only)
                 rules[r.chain].push_back(std::move(d));
-        }
+        });
     }
     auto view_of = [&](const std::string& name, const nft::Chain* c, bool builtin) {
         ChainView v;

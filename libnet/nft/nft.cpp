@@ -514,18 +514,24 @@ std::optional<Chain> get_chain(Socket& s, uint8_t family, std::string_view table
     return std::nullopt;
 }
 
-std::vector<Rule> dump_rules(Socket& s, uint8_t family, std::string_view table, std::string_view chain)
+void each_rule(Socket& s, uint8_t family, std::string_view table, std::string_view chain,
+               const std::function<void(Rule&&)>& each)
 {
     Message m(msg_type(NFT_MSG_GETRULE), NLM_F_REQUEST, genmsg(family));
     if (!table.empty())
         m.put_str(NFTA_RULE_TABLE, table);
     if (!chain.empty())
         m.put_str(NFTA_RULE_CHAIN, chain);
-    auto buf = s.dump(m);
-    std::vector<Rule> out;
-    for (const Msg& r : split_messages(buf))
+    s.dump_each(m, [&](const Msg& r) {
         if (r.type() == msg_type(NFT_MSG_NEWRULE))
-            out.push_back(parse_rule(r));
+            each(parse_rule(r));
+    });
+}
+
+std::vector<Rule> dump_rules(Socket& s, uint8_t family, std::string_view table, std::string_view chain)
+{
+    std::vector<Rule> out;
+    each_rule(s, family, table, chain, [&](Rule&& r) { out.push_back(std::move(r)); });
     return out;
 }
 

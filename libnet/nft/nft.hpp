@@ -13,6 +13,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -207,6 +208,11 @@ std::vector<Chain> dump_chains(Socket& s, uint8_t family, std::string_view table
 std::optional<Chain> get_chain(Socket& s, uint8_t family, std::string_view table, std::string_view chain);
 // Rules of one chain in order (all chains of the table when `chain` is empty).
 std::vector<Rule> dump_rules(Socket& s, uint8_t family, std::string_view table, std::string_view chain);
+// The same rules, each handed to `each` as its datagram is read: neither
+// the dump nor the parsed rules are kept (a listing of many rules touches
+// only what the caller keeps of each).
+void each_rule(Socket& s, uint8_t family, std::string_view table, std::string_view chain,
+               const std::function<void(Rule&&)>& each);
 
 // ---------------------------------------------------------------------------
 // Transactions
