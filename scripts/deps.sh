@@ -20,6 +20,8 @@ packages=(
   util-linux procps valgrind git strace time parallel
   # the reference tools (test oracles)
   iproute2 iputils-ping iputils-arping tcpdump iptables nftables
+  # makes the sets the set match names (tests only)
+  ipset
 )
 # The arm64 cross build (scripts/build-arm64.sh): Debian's cross toolchain and
 # qemu to run its tests.

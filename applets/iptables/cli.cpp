@@ -1,6 +1,7 @@
 #include "applets/iptables/cli.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
@@ -594,13 +595,18 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
     target_state.v6 = family == AF_INET6;
     // Gives an option to the table extension that takes it (the latest
     // loaded match, else the target); false if none does.
-    auto table_ext_option = [&](const std::string& key, const std::string& val) {
+    // `operand` takes the next word, for an option that reads it too.
+    auto table_ext_option = [&](const std::string& key, const std::string& val,
+                                const std::function<std::optional<std::string>()>& operand) {
         for (auto it = loaded.rbegin(); it != loaded.rend(); ++it) {
             const ext::Extension* e = ext::find(it->first, false);
             if (e && ext::has_option(*e, key)) {
                 auto& st = ext_states[static_cast<long>(it->second)];
                 bool inv = invert;
                 invert = false;
+                auto o = std::find_if(e->options.begin(), e->options.end(),
+                                      [&](const ext::Option& x) { return x.name == key; });
+                st.operand = o->operand ? operand() : std::nullopt;
                 e->parse(r.exts[it->second].xt.info, st, key, val, inv);
                 c.warnings += std::exchange(st.warnings, {});
                 return true;
@@ -713,6 +719,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
 
     bool words_after_end = false; // "--" and more words: getopt stopped before them
     for (size_t i = 0; i < opts.size(); ++i) {
+        auto take_operand = [&] { return next_operand(i); };
         const po::option& o = opts[i];
         const std::string& key = o.string_key;
         std::string val = o.value.empty() ? std::string() : o.value.front();
@@ -731,7 +738,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             }
             throw UsageError("Bad argument `" + val + "'", true);
         }
-        if (table_ext_option(key, val))
+        if (table_ext_option(key, val, take_operand))
             continue;
         if (!proto_used && words::table_extension_option(key)) {
             // The -p protocol's match of the table (ah, mh), loaded at the
@@ -741,7 +748,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             if (e && (!e->v6_only || family == AF_INET6) && ext::has_option(*e, key)) {
                 load_table_ext(*e);
                 proto_used = true;
-                if (table_ext_option(key, val))
+                if (table_ext_option(key, val, take_operand))
                     continue;
             }
         }

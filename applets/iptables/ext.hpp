@@ -1,5 +1,5 @@
 // The x_tables extensions described by one table row each (hashlimit,
-// recent, physdev, ah; the ip6tables-only hl, frag, hbh, dst, rt, mh,
+// recent, physdev, set, ah; the ip6tables-only hl, frag, hbh, dst, rt, mh,
 // ipv6header, eui64; CLASSIFY, HL): the options they take, how each option fills
 // the info bytes iptables-nft 1.8.9 sends through nft_compat, their final
 // check, and how -L and -S print them. cli.cpp, codec.cpp and list.cpp
@@ -8,21 +8,26 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "libnet/ipset.hpp"
 #include "libnet/nft/nft.hpp"
 
 namespace nsbox::iptables::ext {
 
 using net::nft::Data;
 
-// One option: its long name and whether it takes an argument.
+// One option: its long name, whether it takes an argument, and whether it
+// takes the word after that too when it is no option (set's "--match-set
+// NAME src,dst", read as libxt_set reads it: argv[optind]).
 struct Option {
     std::string_view name;
     bool arg;
+    bool operand = false;
 };
 
 // What the parser remembers of one loaded extension between its options.
@@ -31,6 +36,7 @@ struct State {
     uint32_t mult = 1;           // hashlimit: the rate's unit in seconds
     std::string warnings;        // for stderr, each line with its newline
     bool v6 = false;             // parsing for ip6tables
+    std::optional<std::string> operand; // the word after an Option::operand option's argument
 };
 
 struct Extension {
@@ -53,6 +59,14 @@ struct Extension {
     void (*save)(std::string&, const Data&, bool v6);
     bool v6_only = false; // ip6tables alone has it (hl, frag, ...)
 };
+
+// How the set match asks for a set by name and by index: the kernel's
+// ipset (libnet/ipset) unless a test or a fuzzer puts its own.
+struct SetLookup {
+    std::optional<net::ipset::SetRef> (*by_name)(const std::string& name);
+    std::string (*by_index)(uint16_t index);
+};
+extern SetLookup set_lookup;
 
 // The extension of that name, or nullptr.
 const Extension* find(std::string_view name, bool target);

@@ -147,6 +147,7 @@ struct Loaded {
 // is loaded and none of its own extensions is).
 struct NameInfo {
     bool arg = false;     // takes an argument
+    bool arg_differs = false; // for one owner and not another (recent's --set, set's --set NAME)
     bool builtin = false; // a builtin extension or iptables itself declares it too
     std::vector<std::string> owners;
     std::vector<std::string> rivals; // "" is iptables itself
@@ -169,19 +170,21 @@ const std::map<std::string, NameInfo, std::less<>>& name_infos()
 {
     static const auto infos = [] {
         std::map<std::string, NameInfo, std::less<>> m;
+        auto owned = [](NameInfo& info, bool arg, std::string owner) {
+            if (!info.owners.empty() && info.arg != arg)
+                info.arg_differs = true;
+            info.arg |= arg;
+            info.owners.push_back(std::move(owner));
+        };
         for (const auto& e : builtin_exts)
             for (const Entry& o : builtin_entries(e)) {
                 NameInfo& info = m[std::string(o.name)];
-                info.arg |= o.arg == '=';
                 info.builtin = true;
-                info.owners.push_back(Loaded::key(e.name, is_target(e)));
+                owned(info, o.arg == '=', Loaded::key(e.name, is_target(e)));
             }
         for (const auto& e : ext::all())
-            for (const auto& o : e.options) {
-                NameInfo& info = m[std::string(o.name)];
-                info.arg |= o.arg;
-                info.owners.push_back(Loaded::key(e.name, e.target));
-            }
+            for (const auto& o : e.options)
+                owned(m[std::string(o.name)], o.arg, Loaded::key(e.name, e.target));
         for (const auto& b : base_options)
             if (auto it = m.find(b.long_name); it != m.end())
                 it->second.builtin = true;
@@ -238,7 +241,7 @@ std::optional<std::vector<po::option>> split_plain(const std::vector<std::string
             continue;
         }
         auto it = table.find(tok);
-        if (it == table.end() || it->second.arg == '?')
+        if (it == table.end() || it->second.arg == '?' || (it->second.info && it->second.info->arg_differs))
             return std::nullopt;
         if (const NameInfo* info = it->second.info; info && !info->rivals.empty()) {
             // A name that getopt could take for a prefix of a loaded rival.

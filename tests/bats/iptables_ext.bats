@@ -562,6 +562,32 @@ t iptables -C INPUT -m recent --rsource --name foo --set; t iptables -D INPUT -m
 for L in iptables '"$REF"'; do $L -S; $L -L -v; done; iptables -L -n'
 }
 
+@test "set: --match-set by the kernel's ipset index, every option and error, listed by either tool, saved and restored" {
+  command -v ipset >/dev/null || fail "ipset is not installed (scripts/deps.sh installs it)"
+  assert_same_n '
+t() { "$@"; echo "rc=$?"; }
+ipset create foo hash:ip; ipset create bar hash:net,port family inet6; ipset create baz hash:ip,port
+S="t iptables -A INPUT -m set"
+$S --match-set foo src -j ACCEPT
+$S ! --match-set baz dst,src --return-nomatch ! --update-counters ! --update-subcounters --packets-gt 5 ! --bytes-eq 100 -j DROP
+$S --match-set foo src,dst,dst --update-counters --update-subcounters --bytes-lt 0x10 --packets-eq 1
+$S --match foo srcx --ret --upd --update-s --pack 4; $S --set foo src
+$S --match-set bar src; $S --match-set nope src; $S --match-set abcdefghijabcdefghijabcdefghijabcdefghij src
+$S --match-set foo; $S --match-set foo -j ACCEPT; $S --match-set foo ! src; $S --match-set foo sr
+$S --match-set foo src,dst,src,dst,src,dst,src; $S; $S --match-set foo src --match-set foo dst
+$S --match-set foo src --packets-eq 1 --packets-lt 3; $S --match-set foo src --packets-eq x
+$S --match-set foo src ! --packets-lt 3; $S --match-set foo src ! --return-nomatch
+$S --match-set foo src --bytes-gt 18446744073709551615 --packets-lt 18446744073709551616
+t ip6tables -A INPUT -m set --match-set bar src,dst -j ACCEPT; t ip6tables -A INPUT -m set --match-set foo src
+'"$REF"' -A FORWARD -m set --match-set baz src,src -j ACCEPT
+t iptables -C INPUT -m set --match-set foo src -j ACCEPT; t iptables -C FORWARD -m set --match-set baz src,src -j ACCEPT
+for L in iptables '"$REF"'; do $L -S; $L -L -v; done; iptables -L -n; ip6tables -S
+iptables-save | grep -v "^#" > '"$BATS_TEST_TMPDIR"'/saved
+t iptables -D INPUT -m set --match-set foo src -j ACCEPT; t iptables -F
+t iptables-restore < '"$BATS_TEST_TMPDIR"'/saved; '"$REF"' -S
+printf "*filter\n-A INPUT -m set --match-set nope dst\nCOMMIT\n" | iptables-restore; echo "rc=$?"'
+}
+
 @test "a rule nsbox cannot decode is never listed as a shorter rule" {
   # A table with an expression kind iptables-nft never writes: both tools
   # call the table incompatible, in the same words; other chains still list.

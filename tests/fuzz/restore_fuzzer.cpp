@@ -13,7 +13,8 @@
 //    whether parse_command_line splits it itself or through Boost.
 // Nothing reaches the network: socket(2) fails in this process
 // (no_sockets.hpp), so a host name in the input (recent's --mask NAME goes
-// through getaddrinfo's path) is never asked of DNS.
+// through getaddrinfo's path) is never asked of DNS, and the set match's
+// ipset is a table here (set_by_name).
 //
 //   cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang
 //   cmake --build build-fuzz --target fuzz_restore_fuzzer && build-fuzz/fuzz_restore_fuzzer -max_total_time=60
@@ -24,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +34,7 @@
 
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
 #include "applets/iptables/restore.hpp"
 #include "libnet/netlink.hpp"
@@ -228,10 +231,35 @@ void check_split(std::string_view text)
     }
 }
 
+// The set match asks the kernel's ipset for a set's index by name and for
+// its name by index: here a table every name the input uses joins (up to
+// 64 sets, of either family), so a "-m set" rule goes the whole way round.
+std::vector<std::string>& set_names()
+{
+    static std::vector<std::string> names;
+    return names;
+}
+std::optional<net::ipset::SetRef> set_by_name(const std::string& name)
+{
+    auto& names = set_names();
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+        if (names.size() == 64)
+            return std::nullopt;
+        it = names.insert(names.end(), name);
+    }
+    return net::ipset::SetRef{static_cast<uint16_t>(it - names.begin()), NFPROTO_UNSPEC};
+}
+std::string set_by_index(uint16_t index)
+{
+    return index < set_names().size() ? set_names()[index] : std::string();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
+    iptables::ext::set_lookup = {set_by_name, set_by_index};
     nsbox_fuzz::forbid_sockets();
     std::string_view text(reinterpret_cast<const char*>(data), size);
     check_split(text);

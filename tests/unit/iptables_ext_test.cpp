@@ -9,11 +9,13 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "applets/iptables/cli.hpp"
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
 #include "libnet/nft/nft.hpp"
 #include "tests/unit/hex.hpp"
@@ -391,6 +393,40 @@ TEST(IptablesExtCodec, DecodesWhatIptablesNftWrote)
 {
     for (const Recorded& f : recorded)
         nsbox_test::expect_decodes_as(f.args, f.hex, f.save);
+}
+
+// The set match names its set by the kernel's index: ipset is asked by name
+// when the rule is parsed, by index when it is printed. Here sets "foo"
+// and "baz" are 0 and 1, as they were when the bytes were recorded.
+std::optional<net::ipset::SetRef> two_sets(const std::string& name)
+{
+    if (name == "foo" || name == "baz")
+        return net::ipset::SetRef{static_cast<uint16_t>(name == "baz"), NFPROTO_IPV4};
+    return std::nullopt;
+}
+std::string two_sets_by_index(uint16_t i) { return i == 0 ? "foo" : i == 1 ? "baz" : ""; }
+
+TEST(IptablesExtCodec, SetMatchByTheKernelsIndex)
+{
+    auto saved = ext::set_lookup;
+    ext::set_lookup = {two_sets, two_sets_by_index};
+    std::vector<std::string> args = {"-A", "INPUT", "-m", "set", "!", "--match-set", "baz", "dst,src",
+                                     "--return-nomatch", "!", "--update-counters", "--packets-gt", "5",
+                                     "!", "--bytes-eq", "100", "-j", "DROP"};
+    const char* hex =
+        "f8000000060a010c0000000000000000020000000b00010066696c74657200000a000200494e505554000000b8000480"
+        "580001800a0001006d617463680000004800028008000100736574000800020000000004340003000100020500000000"
+        "050000000000000004000000000000006400000000000000020000000000000088000000000000002c0001800c000100"
+        "636f756e746572001c0002800c00010000000000000000000c0002000000000000000000300001800e000100696d6d65"
+        "64696174650000001c0002800800010000000000100002800c0002800800010000000000140005800800010000000000"
+        "0800020000000000";
+    nsbox_test::expect_encodes_as(args, hex);
+    nsbox_test::expect_decodes_as(args, hex,
+                                  "-A INPUT -m set ! --match-set baz dst,src --return-nomatch ! --update-counters "
+                                  "--packets-gt 5 ! --bytes-eq 100 -j DROP\n");
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-m", "set", "--match-set", "nope", "src"}), UsageError);
+    EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-m", "set", "--match-set", "foo"}), UsageError);
+    ext::set_lookup = saved;
 }
 
 TEST(IptablesExtCodec, UnknownExtensionIsNamedNotDropped)

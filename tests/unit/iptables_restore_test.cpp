@@ -173,6 +173,11 @@ TEST(IptablesCommandLine, PlainSplitAgreesWithTheWalk)
         "-A INPUT -m multiport -p tcp --dports 1 --dport 2",
         "-A INPUT -p tcp --dport 1 -m multiport --dports 2",
         "-A INPUT -m recent --set --name x",
+        // --set is recent's flag and set's "--set NAME DIRS": the word after
+        // it is recent's next option, never --set's argument
+        "-A INPUT -m recent --set ! --name x",
+        "-A INPUT -m recent --set ! --rsource",
+        "-A INPUT -m set --set foo src -m recent --set",
         "-A INPUT --set 1 2 -m recent --set",
         "-A INPUT -m limit --limit 1/s -m addrtype --src-type LOCAL",
         "-A INPUT -m addrtype --limit-iface-in --src-type LOCAL -m limit --limit 1/s",
