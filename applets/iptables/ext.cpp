@@ -1113,7 +1113,7 @@ namespace ah {
 constexpr size_t spis = 0, hdrlen = 8, hdrres = 12, invflags6 = 13, invflags4 = 8;
 constexpr uint8_t inv_spi = 0x01, inv_len = 0x02;
 
-constexpr Option options[] = {{"ahspi", true}, {"ahlen", true}, {"ahres", false}};
+constexpr Option options[] = {{"ahspi", true}, {"ahlen", true, false, true}, {"ahres", false, false, true}};
 
 void init(Data& d, bool) { xt::put<uint32_t>(d, spis + 4, UINT32_MAX); }
 

@@ -21,13 +21,16 @@ namespace nsbox::iptables::ext {
 
 using net::nft::Data;
 
-// One option: its long name, whether it takes an argument, and whether it
+// One option: its long name, whether it takes an argument, whether it
 // takes the word after that too when it is no option (set's "--match-set
-// NAME src,dst", read as libxt_set reads it: argv[optind]).
+// NAME src,dst", read as libxt_set reads it: argv[optind]), and whether
+// only ip6tables' variant of the extension has it (ah's --ahlen: iptables
+// does not know the name at all, so "--ahl" is no abbreviation there).
 struct Option {
     std::string_view name;
     bool arg;
     bool operand = false;
+    bool v6_only = false;
 };
 
 // What the parser remembers of one loaded extension between its options.

@@ -304,7 +304,8 @@ public:
         } else if (const ext::Extension* e = ext::find(name, target); e && (!e->v6_only || family_ == AF_INET6)) {
             int n = 0;
             for (const auto& o : e->options)
-                entries_.push_back({o.name, o.arg ? '=' : ' ', base + ++n});
+                if (!o.v6_only || family_ == AF_INET6)
+                    entries_.push_back({o.name, o.arg ? '=' : ' ', base + ++n});
         }
     }
 

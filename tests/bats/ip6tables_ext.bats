@@ -221,13 +221,18 @@ AH4='-p ah -m ah --ahspi 5
 -p ah -m ah ! --ahspi 0:4294967295
 -p ah -m ah
 -p ah -m ah --ahspi :
--p ah -m ah --ahspi 3: -m ah --ahspi :4'
+-p ah -m ah --ahspi 3: -m ah --ahspi :4
+-p ah -m ah --ah 7
+-p ah --ahs 8'
 
 AH4_BAD='-p ah -m ah --ahspi x
 -p ah -m ah --ahspi 1:2:3
 -p ah -m ah ! --ahspi 1 --ahspi 2
 -p ah -m ah --ahres
 -p ah -m ah --ahlen 5
+-p ah -m ah --ahl 5
+-p ah -m ah --ahr
+-p ah --ahres
 -m ah --ahspi 1
 -p tcp -m ah --ahspi 1
 ! -p ah -m ah --ahspi 1'
