@@ -478,9 +478,8 @@ std::optional<AddrMatch> parse_address6(const std::string& s)
 namespace {
 
 // parse_command_line into `c` (whose warnings a refusal carries along).
-void parse_into(Command& c, int argc, char** argv, bool fast, int family)
+void parse_into(Command& c, std::vector<po::option> opts, int family)
 {
-    std::vector<po::option> opts = words::split(argc, argv, fast, family);
 
     c.family = family;
     Rule& r = c.rule;
@@ -660,7 +659,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
     };
     // The operand right after opts[i], if it is one (iptables' xs_has_arg).
     auto next_operand = [&](size_t& i) -> std::optional<std::string> {
-        if (i + 1 < opts.size() && opts[i + 1].string_key == operand_key && !opts[i + 1].value.empty()) {
+        if (i + 1 < opts.size() && words::is(opts[i + 1].string_key, operand_key) && !opts[i + 1].value.empty()) {
             const std::string& v = opts[i + 1].value.front();
             if (!v.empty() && v[0] != '-' && v[0] != '!') {
                 ++i;
@@ -722,14 +721,15 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         auto take_operand = [&] { return next_operand(i); };
         const po::option& o = opts[i];
         const std::string& key = o.string_key;
+        auto is = [&key]<size_t N>(const char (&name)[N]) { return words::is(key, name); };
         std::string val = o.value.empty() ? std::string() : o.value.front();
-        if (key == words::unknown_key)
+        if (is(words::unknown_key))
             throw UsageError(val);
-        if (key == words::end_key) {
+        if (is(words::end_key)) {
             words_after_end = true;
             continue;
         }
-        if (key == operand_key) {
+        if (is(operand_key)) {
             if (val == "!") {
                 if (invert)
                     throw UsageError("multiple consecutive ! not allowed");
@@ -755,26 +755,26 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         if (words::table_extension_option(key)) // (named as typed: "--na" for --name)
             throw UsageError("unknown option \"" +
                              (o.original_tokens.empty() ? "--" + key : o.original_tokens.front()) + "\"");
-        if (key == "replace") {
+        if (is("replace")) {
             add_command(Cmd::Replace);
             c.chain = val;
             auto n = next_operand(i);
             if (!n)
                 throw UsageError("-R requires a rule number");
             c.rulenum = rule_number(*n);
-        } else if (key == "append" || key == "check" || key == "delete" || key == "insert") {
-            add_command(key == "append" ? Cmd::Append : key == "check" ? Cmd::Check
-                        : key == "delete" ? Cmd::Delete : Cmd::Insert);
+        } else if (is("append") || is("check") || is("delete") || is("insert")) {
+            add_command(is("append") ? Cmd::Append : is("check") ? Cmd::Check
+                        : is("delete") ? Cmd::Delete : Cmd::Insert);
             c.chain = val;
-            if (key == "delete" || key == "insert") {
+            if (is("delete") || is("insert")) {
                 if (auto n = next_operand(i)) {
                     c.rulenum = rule_number(*n);
-                    if (key == "delete")
+                    if (is("delete"))
                         c.cmd = Cmd::DeleteNum;
                 }
             }
-        } else if (key == "list" || key == "list-rules" || key == "zero") {
-            add_command(key == "list" ? Cmd::List : key == "zero" ? Cmd::Zero : Cmd::ListRules);
+        } else if (is("list") || is("list-rules") || is("zero")) {
+            add_command(is("list") ? Cmd::List : is("zero") ? Cmd::Zero : Cmd::ListRules);
             if (!val.empty())
                 c.chain = val;
             else if (auto ch = next_operand(i))
@@ -782,49 +782,49 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             if (!c.chain.empty())
                 if (auto n = next_operand(i))
                     c.rulenum = rule_number(*n);
-        } else if (key == "flush" || key == "delete-chain") {
-            add_command(key == "flush" ? Cmd::Flush : Cmd::DeleteChain);
+        } else if (is("flush") || is("delete-chain")) {
+            add_command(is("flush") ? Cmd::Flush : Cmd::DeleteChain);
             if (!val.empty())
                 c.chain = val;
             else if (auto ch = next_operand(i))
                 c.chain = *ch;
-        } else if (key == "rename-chain") {
+        } else if (is("rename-chain")) {
             add_command(Cmd::Rename);
             c.chain = val;
             auto n = next_operand(i);
             if (!n)
                 throw UsageError("-E requires old-chain-name and new-chain-name");
             c.new_name = *n;
-        } else if (key == "new-chain") {
+        } else if (is("new-chain")) {
             add_command(Cmd::NewChain);
             c.chain = val;
             check_chain_name(val);
             if (is_target_name(val, family))
                 throw UsageError("chain name may not clash with target name");
-        } else if (key == "policy") {
+        } else if (is("policy")) {
             add_command(Cmd::Policy);
             c.chain = val;
             auto p = next_operand(i);
             if (!p)
                 throw UsageError("-P requires a chain and a policy");
             c.policy = *p;
-        } else if (key == "version") {
+        } else if (is("version")) {
             c.cmd = Cmd::Version;
             return;
-        } else if (key == "help") {
+        } else if (is("help")) {
             c.cmd = Cmd::Help;
             return;
-        } else if (key == "table") {
+        } else if (is("table")) {
             if (invert)
                 throw UsageError("unexpected ! flag before --table");
             c.table = val;
-        } else if (key == "source" || key == "src") {
+        } else if (is("source") || is("src")) {
             r.src.invert = set_option(OptSource);
             src = val;
-        } else if (key == "destination" || key == "dst") {
+        } else if (is("destination") || is("dst")) {
             r.dst.invert = set_option(OptDestination);
             dst = val;
-        } else if (key == "protocol") {
+        } else if (is("protocol")) {
             r.proto_invert = set_option(OptProtocol);
             // iptables reads the word getopt took the argument from, whole:
             // "-ptcp" and "--protocol=tcp" are unknown protocols.
@@ -841,16 +841,16 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 (r.proto == IPPROTO_ROUTING || r.proto == IPPROTO_FRAGMENT || r.proto == IPPROTO_AH ||
                  r.proto == IPPROTO_DSTOPTS))
                 c.warnings += "Warning: never matched protocol: " + p + ". use extension match instead.\n";
-        } else if (key == "in-interface" || key == "out-interface") {
-            IfaceMatch& m = key == "in-interface" ? r.in : r.out;
-            m.invert = set_option(key == "in-interface" ? OptIn : OptOut);
+        } else if (is("in-interface") || is("out-interface")) {
+            IfaceMatch& m = is("in-interface") ? r.in : r.out;
+            m.invert = set_option(is("in-interface") ? OptIn : OptOut);
             if (val.size() >= 16)
                 throw UsageError("interface name `" + val + "' must be shorter than IFNAMSIZ (15)");
             m.name = val;
             if (val.find_first_of("/ ") != std::string::npos)
                 c.warnings += "Warning: weird character in interface `" + val +
                               "' ('/' and ' ' are not allowed by the kernel).\n";
-        } else if (key == "jump" || key == "goto") {
+        } else if (is("jump") || is("goto")) {
             set_option(OptJump);
             c.jump = val;
             if (val.empty())
@@ -859,8 +859,8 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 throw UsageError("Invalid target name `" + val + "' (28 chars max)");
             if (val.find_first_of(" \t\n\v\f\r") != std::string::npos)
                 throw UsageError("Invalid target name `" + val + "'");
-            target = key == "goto" ? "" : val;
-            if (key == "goto") {
+            target = is("goto") ? "" : val;
+            if (is("goto")) {
                 r.verdict = Verdict::Goto;
                 r.chain = val;
             } else if (val == "ACCEPT") {
@@ -934,7 +934,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 r.verdict = Verdict::Jump;
                 r.chain = val;
             }
-        } else if (key == "match") {
+        } else if (is("match")) {
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
             if (val == "tcp" || val == "udp") {
@@ -993,37 +993,37 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             } else {
                 throw UsageError("Couldn't load match `" + val + "':No such file or directory\n");
             }
-        } else if (key == "numeric") {
+        } else if (is("numeric")) {
             set_option(OptNumeric);
             c.numeric = true;
-        } else if (key == "verbose") {
+        } else if (is("verbose")) {
             if (!(options & OptVerbose))
                 set_option(OptVerbose);
             c.verbose = true;
-        } else if (key == "exact") {
+        } else if (is("exact")) {
             set_option(OptExpanded);
             c.exact = true;
-        } else if (key == "line-numbers") {
+        } else if (is("line-numbers")) {
             set_option(OptLineNumbers);
             c.line_numbers = true;
-        } else if ((key == "ipv4" && family == AF_INET6) || (key == "ipv6" && family == AF_INET)) {
+        } else if ((is("ipv4") && family == AF_INET6) || (is("ipv6") && family == AF_INET)) {
             // iptables-nft 1.8.9 says no more than the hint here.
             throw UsageError("", true);
-        } else if (key == "wait" || key == "wait-interval" || key == "ipv4" || key == "ipv6" || key == "modprobe") {
+        } else if (is("wait") || is("wait-interval") || is("ipv4") || is("ipv6") || is("modprobe")) {
             // nf_tables needs no lock; -w and -W are accepted and ignored, as
             // iptables-nft does.
-            if (key == "wait" && val.empty())
+            if (is("wait") && val.empty())
                 next_operand(i);
-        } else if (key == "fragment" && family == AF_INET6) {
+        } else if (is("fragment") && family == AF_INET6) {
             throw UsageError("`-f' is not supported in IPv6, use -m frag instead");
-        } else if (key == "fragment") {
+        } else if (is("fragment")) {
             r.frag_invert = set_option(OptFragment);
             r.frag = true;
-        } else if (key == "set-counters") {
+        } else if (is("set-counters")) {
             set_counters(val, i);
-        } else if (key == "sport" || key == "source-port" || key == "dport" || key == "destination-port") {
+        } else if (is("sport") || is("source-port") || is("dport") || is("destination-port")) {
             l4_option(key);
-            bool is_src = key == "sport" || key == "source-port";
+            bool is_src = is("sport") || is("source-port");
             if ((is_src ? sport_given : dport_given)++) {
                 // libxt_tcp's own parser, and the generic one libxt_udp uses.
                 std::string opt = std::string(is_src ? "source" : "destination") + "-port";
@@ -1042,11 +1042,11 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             parsed.invert = invert;
             invert = false;
             (is_src ? r.sport : r.dport) = parsed;
-        } else if (key == "comment") {
+        } else if (is("comment")) {
             Ext& x = ext_take("comment", key);
             std::fill(x.xt.info.begin(), x.xt.info.end(), 0);
             std::memcpy(x.xt.info.data(), val.data(), std::min(val.size(), xt::comment_size - 1));
-        } else if (key == "tcp-option") {
+        } else if (is("tcp-option")) {
             if (r.l4match != IPPROTO_TCP) {
                 if (r.l4match)
                     throw UsageError("unknown option \"--" + key + "\"");
@@ -1064,7 +1064,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 throw UsageError("Bad TCP option \"" + val + "\"");
             r.tcp_option = static_cast<uint8_t>(v);
             r.tcp_option_invert = take_invert();
-        } else if (key == "tcp-flags" || key == "syn") {
+        } else if (is("tcp-flags") || is("syn")) {
             if (!r.l4match || r.l4match != IPPROTO_TCP) {
                 if (r.l4match)
                     throw UsageError("unknown option \"--" + key + "\"");
@@ -1075,7 +1075,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             if (r.flags.set())
                 throw UsageError("Only one of `--syn' or `--tcp-flags'  allowed");
             bool inv = take_invert();
-            if (key == "syn") {
+            if (is("syn")) {
                 r.flags = {0x17, 0x02, inv};
             } else {
                 auto cmp = next_operand(i);
@@ -1083,10 +1083,10 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                     throw UsageError("--tcp-flags requires two args.");
                 r.flags = {parse_tcp_flags(val), parse_tcp_flags(*cmp), inv};
             }
-        } else if (key == "icmp-type" || key == "icmpv6-type") {
+        } else if (is("icmp-type") || is("icmpv6-type")) {
             // The icmp match of iptables, the icmp6 match of ip6tables (the
             // other family has no such option).
-            bool v6 = key == "icmpv6-type";
+            bool v6 = is("icmpv6-type");
             const char* mname = v6 ? "icmp6" : "icmp";
             uint8_t want = v6 ? xt::icmp6::proto : uint8_t(IPPROTO_ICMP);
             if (v6 != (family == AF_INET6))
@@ -1106,7 +1106,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             bool inv = take_invert();
             parse_icmp_type(val, v6, x->xt.info);
             x->xt.info[3] = inv ? 0x01 : 0;
-        } else if (key == "pkt-type") {
+        } else if (is("pkt-type")) {
             Ext& x = ext_for("pkttype", key);
             auto it = std::find_if(std::begin(xt::pkttype::names), std::end(xt::pkttype::names),
                                    [&](const xt::pkttype::Name& n) {
@@ -1116,10 +1116,10 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 throw UsageError("Bad packet type '" + val + "'");
             xt::put<int32_t>(x.xt.info, xt::pkttype::type, it->type);
             xt::put<int32_t>(x.xt.info, xt::pkttype::invert, take_invert() ? 1 : 0);
-        } else if (key == "src-range" || key == "dst-range") {
+        } else if (is("src-range") || is("dst-range")) {
             Ext& x = ext_for("iprange", key);
             namespace ir = xt::iprange;
-            bool src_range = key == "src-range";
+            bool src_range = is("src-range");
             auto dash = val.find('-');
             if (family == AF_INET6) {
                 // libxt_iprange for IPv6: names the part it cannot read
@@ -1150,7 +1150,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             std::memcpy(d.data() + (src_range ? ir::src_max : ir::dst_max), &hi, 4);
             d[ir::flags] = static_cast<uint8_t>(d[ir::flags] | (src_range ? ir::src : ir::dst) |
                                                 (take_invert() ? (src_range ? ir::src_inv : ir::dst_inv) : 0));
-        } else if (key == "mac-source") {
+        } else if (is("mac-source")) {
             Ext& x = ext_for("mac", key);
             unsigned b[6];
             char tail;
@@ -1160,26 +1160,26 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             for (size_t k = 0; k < 6; ++k)
                 x.xt.info[k] = static_cast<uint8_t>(b[k]);
             xt::put<int32_t>(x.xt.info, xt::mac::invert, take_invert() ? 1 : 0);
-        } else if (key == "length") {
+        } else if (is("length")) {
             Ext& x = ext_for("length", key);
             auto [lo, hi] = parse_u16_range(val, "length", "length");
             xt::put<uint16_t>(x.xt.info, xt::length::min, lo);
             xt::put<uint16_t>(x.xt.info, xt::length::max, hi);
             x.xt.info[xt::length::invert] = take_invert() ? 1 : 0;
-        } else if (key == "uid-owner" || key == "gid-owner" || key == "socket-exists" || key == "suppl-groups") {
+        } else if (is("uid-owner") || is("gid-owner") || is("socket-exists") || is("suppl-groups")) {
             Ext& x = ext_for("owner", key);
             namespace ow = xt::owner;
             auto& d = x.xt.info;
             if (!given_once.insert(key).second)
                 throw UsageError("owner: option \"--" + key + "\" can only be used once.\n");
-            if (key == "suppl-groups") {
+            if (is("suppl-groups")) {
                 if (invert)
                     throw UsageError("owner: option \"--suppl-groups\" cannot be inverted.\n");
                 if (!(d[ow::match] & ow::gid))
                     throw UsageError("owner: Bad value for \"--suppl-groups\" option: \"you need to use --gid-owner first\"");
                 d[ow::match] |= ow::suppl_groups;
             } else {
-                uint8_t bit = key == "uid-owner" ? ow::uid : key == "gid-owner" ? ow::gid : ow::socket;
+                uint8_t bit = is("uid-owner") ? ow::uid : is("gid-owner") ? ow::gid : ow::socket;
                 if (bit != ow::socket) {
                     // A name, else "ID" or "ID-ID" (or "ID:ID"), up to 2^32-2.
                     auto account = bit == ow::uid ? cli::user_by_name(val) : cli::group_by_name(val);
@@ -1217,7 +1217,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 if (take_invert())
                     d[ow::invert] |= bit;
             }
-        } else if (key == "mss") {
+        } else if (is("mss")) {
             Ext& x = ext_for("tcpmss", key);
             if (!given_once.insert("mss").second)
                 throw UsageError("tcpmss: option \"--mss\" can only be used once.\n");
@@ -1227,7 +1227,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             xt::put<uint16_t>(x.xt.info, xt::tcpmss::min, lo);
             xt::put<uint16_t>(x.xt.info, xt::tcpmss::max, hi);
             x.xt.info[xt::tcpmss::invert] = take_invert() ? 1 : 0;
-        } else if (key == "notrack" || key == "zone" || key == "helper") {
+        } else if (is("notrack") || is("zone") || is("helper")) {
             target_option({"CT"}, key);
             if (invert)
                 throw UsageError("CT: option \"--" + key + "\" cannot be inverted.\n");
@@ -1235,9 +1235,9 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 throw UsageError("CT: option \"--" + key + "\" can only be used once.\n");
             namespace ct = xt::ct;
             auto& d = r.xt.info;
-            if (key == "notrack") {
+            if (is("notrack")) {
                 xt::put<uint16_t>(d, ct::flags, xt::get<uint16_t>(d, ct::flags) | ct::notrack);
-            } else if (key == "zone") {
+            } else if (is("zone")) {
                 auto z = parse_u32(val, 65535);
                 if (!z)
                     throw UsageError("Cannot parse " + val + " as a zone ID");
@@ -1247,14 +1247,14 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 std::fill(d.begin() + ct::helper, d.begin() + ct::helper + ct::helper_max, 0);
                 std::memcpy(d.data() + ct::helper, val.data(), std::min(val.size(), ct::helper_max - 1));
             }
-        } else if (key == "set-mss" || key == "clamp-mss-to-pmtu") {
+        } else if (is("set-mss") || is("clamp-mss-to-pmtu")) {
             target_option({"TCPMSS"}, key);
             if (invert)
                 throw UsageError("TCPMSS: option \"--" + key + "\" cannot be inverted.\n");
             if (!given_once.insert(key).second)
                 throw UsageError("TCPMSS: option \"--" + key + "\" can only be used once.\n");
             uint32_t mss = xt::tcpmss::clamp_pmtu;
-            if (key == "set-mss") {
+            if (is("set-mss")) {
                 auto v = parse_u32(val, xt::tcpmss::set_max);
                 if (!v)
                     throw UsageError("TCPMSS: bad value for option \"--set-mss\", or out of range (0-65515).\n");
@@ -1262,15 +1262,15 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             }
             xt::put<uint16_t>(r.xt.info, xt::tcpmss::mss, static_cast<uint16_t>(mss));
             target_opts |= 2;
-        } else if (key == "mode" || key == "probability" || key == "every" || key == "packet") {
-            Ext& x = key == "mode" ? ext_take("statistic", key) : ext_for("statistic", key);
+        } else if (is("mode") || is("probability") || is("every") || is("packet")) {
+            Ext& x = is("mode") ? ext_take("statistic", key) : ext_for("statistic", key);
             namespace st = xt::statistic;
             auto& d = x.xt.info;
-            if (key == "mode") {
+            if (is("mode")) {
                 if (val != "random" && val != "nth")
                     throw UsageError("Bad mode \"" + val + "\"");
                 xt::put<uint16_t>(d, st::mode, val == "random" ? st::random : st::nth);
-            } else if (key == "probability") {
+            } else if (is("probability")) {
                 errno = 0;
                 char* end = nullptr;
                 double p = std::strtod(val.c_str(), &end);
@@ -1279,22 +1279,22 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 xt::put<uint32_t>(d, st::probability, static_cast<uint32_t>(std::lround(0x80000000 * p)));
             } else {
                 auto v = parse_u32(val);
-                if (key == "every" && (!v || *v == 0))
+                if (is("every") && (!v || *v == 0))
                     throw UsageError("statistic: bad value for option \"--every\", or out of range (1-4294967295).\n");
                 if (!v)
                     throw UsageError("statistic: bad value for option \"--packet\", or out of range (0-4294967295).\n");
-                xt::put<uint32_t>(d, key == "every" ? st::every : st::packet, key == "every" ? *v - 1 : *v);
+                xt::put<uint32_t>(d, is("every") ? st::every : st::packet, is("every") ? *v - 1 : *v);
             }
             if (key != "mode" && take_invert())
                 xt::put<uint16_t>(d, st::flags, xt::get<uint16_t>(d, st::flags) | st::invert);
-        } else if (key == "src-type" || key == "dst-type" || key == "limit-iface-in" || key == "limit-iface-out") {
-            bool iface = key == "limit-iface-in" || key == "limit-iface-out";
+        } else if (is("src-type") || is("dst-type") || is("limit-iface-in") || is("limit-iface-out")) {
+            bool iface = is("limit-iface-in") || is("limit-iface-out");
             Ext& x = iface ? ext_take("addrtype", key) : ext_for("addrtype", key);
             namespace a = xt::addrtype;
             auto& d = x.xt.info;
             uint32_t flags = xt::get<uint32_t>(d, a::flags);
             if (iface) {
-                flags |= key == "limit-iface-in" ? a::limit_in : a::limit_out;
+                flags |= is("limit-iface-in") ? a::limit_in : a::limit_out;
             } else {
                 uint16_t mask = 0;
                 size_t at = 0;
@@ -1312,7 +1312,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                         break;
                     at = comma + 1;
                 }
-                bool src_type = key == "src-type";
+                bool src_type = is("src-type");
                 xt::put<uint16_t>(d, src_type ? a::source : a::dest, mask);
                 if (take_invert())
                     flags |= src_type ? a::invert_source : a::invert_dest;
@@ -1321,17 +1321,17 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
         } else if (conntrack::is_option(key)) {
             // libxtables' order: once per match, then the option's own
             // parsing (with its "!" rule).
-            const std::string mname = key == "state" ? "state" : "conntrack";
+            const std::string mname = is("state") ? "state" : "conntrack";
             Ext* x = loaded_ext(mname);
             if (!x)
                 throw UsageError("unknown option \"--" + key + "\"");
             if (!given[x - r.exts.data()].insert(key).second)
                 throw UsageError(mname + ": option \"--" + key + "\" can only be used once.\n");
             conntrack::parse(x->xt.info, key, val, take_invert(), family == AF_INET6);
-        } else if (key == "source-ports" || key == "sports" || key == "destination-ports" || key == "dports" ||
-                   key == "ports") {
+        } else if (is("source-ports") || is("sports") || is("destination-ports") || is("dports") ||
+                   is("ports")) {
             Ext& x = ext_for("multiport", key);
-            std::string canon = key == "sports" ? "source-ports" : key == "dports" ? "destination-ports" : key;
+            std::string canon = is("sports") ? "source-ports" : is("dports") ? "destination-ports" : key;
             if (!multiport_opt.empty())
                 throw UsageError("multiport: option \"--" + canon + "\" cannot be used together with \"--" +
                                  multiport_opt + "\".\n");
@@ -1379,7 +1379,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             }
             d[mp::count] = static_cast<uint8_t>(n);
             d[mp::invert] = take_invert() ? 1 : 0;
-        } else if (key == "mark") {
+        } else if (is("mark")) {
             // -m mark and -m connmark share --mark: the later loaded takes it.
             Ext* x = nullptr;
             std::string owner;
@@ -1400,9 +1400,9 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 xt::put<uint32_t>(x->xt.info, c::match_mask, mm->second);
                 x->xt.info[c::match_invert] = take_invert() ? 1 : 0;
             }
-        } else if (key == "limit" || key == "limit-burst") {
+        } else if (is("limit") || is("limit-burst")) {
             Ext& x = ext_take("limit", key);
-            if (key == "limit") {
+            if (is("limit")) {
                 x.limit.avg = parse_rate(val);
             } else {
                 auto b = parse_u32(val, 10000);
@@ -1410,16 +1410,16 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                     throw UsageError(bad_integer("limit", "limit-burst"));
                 x.limit.burst = *b;
             }
-        } else if (key == "log-prefix" || key == "log-level" || key.rfind("log-", 0) == 0) {
+        } else if (is("log-prefix") || is("log-level") || key.rfind("log-", 0) == 0) {
             target_option({"LOG"}, key);
             target_take(key);
             auto& d = r.xt.info;
-            if (key == "log-prefix") {
+            if (is("log-prefix")) {
                 if (val.empty())
                     throw UsageError("No prefix specified for --log-prefix");
                 std::fill(d.begin() + xt::log::prefix, d.end(), 0);
                 std::memcpy(d.data() + xt::log::prefix, val.data(), std::min(val.size(), xt::log::prefix_max));
-            } else if (key == "log-level") {
+            } else if (is("log-level")) {
                 std::optional<uint32_t> level = parse_u32(val, 7);
                 for (const auto& l : xt::log::levels)
                     if (val == l.name)
@@ -1432,8 +1432,8 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                     if (key == fl.option)
                         d[xt::log::flags] = static_cast<uint8_t>(d[xt::log::flags] | fl.bit);
             }
-        } else if (key == "to-destination" || key == "to-source") {
-            target_option({key == "to-destination" ? "DNAT" : "SNAT"}, key);
+        } else if (is("to-destination") || is("to-source")) {
+            target_option({is("to-destination") ? "DNAT" : "SNAT"}, key);
             target_take(key);
             target_opts |= 1;
             // DNAT revision 2 (nf_nat_range2) or SNAT revision 0
@@ -1494,36 +1494,36 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 flags |= xt::nat::map_ips;
             }
             xt::put<uint32_t>(d, l.flags, flags);
-        } else if (key == "to-ports") {
+        } else if (is("to-ports")) {
             target_option({"MASQUERADE", "REDIRECT"}, key);
             target_take(key);
             auto& d = r.xt.info;
             const xt::NatLayout l = xt::nat_layout(target, family == AF_INET6);
             xt::put<uint32_t>(d, l.flags, xt::get<uint32_t>(d, l.flags) | put_nat_ports(d, val, l));
-        } else if (key == "random" || key == "random-fully" || key == "persistent") {
-            if (key == "persistent")
+        } else if (is("random") || is("random-fully") || is("persistent")) {
+            if (is("persistent"))
                 target_option({"DNAT", "SNAT"}, key);
-            else if (key == "random-fully")
+            else if (is("random-fully"))
                 target_option({"SNAT", "MASQUERADE"}, key);
             else
                 target_option({"DNAT", "SNAT", "MASQUERADE", "REDIRECT"}, key);
             target_take(key);
-            uint32_t bit = key == "random" ? xt::nat::random : key == "persistent" ? xt::nat::persistent
+            uint32_t bit = is("random") ? xt::nat::random : is("persistent") ? xt::nat::persistent
                                                                                      : xt::nat::random_fully;
             size_t off = xt::nat_layout(target, family == AF_INET6).flags;
             xt::put<uint32_t>(r.xt.info, off, xt::get<uint32_t>(r.xt.info, off) | bit);
-        } else if (key == "save-mark" || key == "restore-mark" || key == "mask" || key == "nfmask" ||
-                   key == "ctmask") {
+        } else if (is("save-mark") || is("restore-mark") || is("mask") || is("nfmask") ||
+                   is("ctmask")) {
             target_option({"CONNMARK"}, key);
             target_take(key);
             namespace c = xt::connmark;
             auto& d = r.xt.info;
-            if (key == "save-mark" || key == "restore-mark") {
+            if (is("save-mark") || is("restore-mark")) {
                 if (!mark_opt.empty())
                     throw UsageError("CONNMARK: option \"--" + mark_opt + "\" cannot be used together with \"--" + key +
                                      "\".\n");
                 mark_opt = key;
-                d[c::mode] = key == "save-mark" ? c::save : c::restore;
+                d[c::mode] = is("save-mark") ? c::save : c::restore;
             } else {
                 auto v = parse_u32(val);
                 if (!v)
@@ -1533,8 +1533,8 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                 if (key != "ctmask")
                     xt::put<uint32_t>(d, c::nfmask, *v);
             }
-        } else if (key == "set-mark" || key == "set-xmark" || key == "and-mark" || key == "or-mark" ||
-                   key == "xor-mark") {
+        } else if (is("set-mark") || is("set-xmark") || is("and-mark") || is("or-mark") ||
+                   is("xor-mark")) {
             target_option({"MARK", "CONNMARK"}, key);
             target_take(key);
             if (!mark_opt.empty())
@@ -1542,20 +1542,20 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
                                  "\".\n");
             mark_opt = key;
             uint32_t mark = 0, mask = 0;
-            if (key == "set-mark" || key == "set-xmark") {
+            if (is("set-mark") || is("set-xmark")) {
                 auto mm = parse_mark_mask(val);
                 if (!mm)
                     throw UsageError(bad_integer(target.c_str(), key));
                 mark = mm->first;
-                mask = key == "set-mark" ? (mm->first | mm->second) : mm->second;
+                mask = is("set-mark") ? (mm->first | mm->second) : mm->second;
             } else {
                 auto v = parse_u32(val);
                 if (!v)
                     throw UsageError(target + ": bad value for option \"--" + key +
                                      "\", or out of range (0-4294967295).\n");
-                if (key == "and-mark")
+                if (is("and-mark"))
                     mask = ~*v;
-                else if (key == "or-mark")
+                else if (is("or-mark"))
                     mark = mask = *v;
                 else
                     mark = *v;
@@ -1563,7 +1563,7 @@ void parse_into(Command& c, int argc, char** argv, bool fast, int family)
             // MARK's (mark, mask) and CONNMARK's (ctmark, ctmask) share offsets.
             xt::put<uint32_t>(r.xt.info, xt::mark::value, mark);
             xt::put<uint32_t>(r.xt.info, xt::mark::mask, mask);
-        } else if (key == "reject-with") {
+        } else if (is("reject-with")) {
             if (!reject_target)
                 throw UsageError("unknown option \"--reject-with\"");
             target_take(key);
@@ -1725,7 +1725,20 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
 {
     Command c;
     try {
-        parse_into(c, argc, argv, fast, family);
+        parse_into(c, words::split(argc, argv, fast, family), family);
+    } catch (UsageError& e) {
+        // (iptables prints a warning as it parses, before a later refusal)
+        e.warnings = std::move(c.warnings);
+        throw;
+    }
+    return c;
+}
+
+Command parse_command_line(const char* prog, const std::vector<std::string>& words, bool fast, int family)
+{
+    Command c;
+    try {
+        parse_into(c, words::split(prog, words, fast, family), family);
     } catch (UsageError& e) {
         // (iptables prints a warning as it parses, before a later refusal)
         e.warnings = std::move(c.warnings);

@@ -92,6 +92,9 @@ struct UsageError : cli::Failure {
 // tests compare the two).
 // `family` is AF_INET for iptables, AF_INET6 for ip6tables.
 Command parse_command_line(int argc, char** argv, bool fast = true, int family = AF_INET);
+// The same for words already split (`prog` is argv[0], `words` the rest).
+Command parse_command_line(const char* prog, const std::vector<std::string>& words, bool fast = true,
+                           int family = AF_INET);
 
 // Refuses a chain name iptables refuses wherever a chain is declared (-N,
 // an iptables-restore chain line): too long, starting with '-' or '!', or

@@ -25,9 +25,9 @@ bool parse_counters(const std::string& s, uint64_t& packets, uint64_t& bytes)
 
 } // namespace
 
-std::vector<std::string> split_words(std::string_view line)
+std::vector<std::string> split_words(std::string_view line, size_t room)
 {
-    std::vector<std::string> out;
+    std::vector<std::string> out(room);
     std::string word;
     bool quoted = false, escaped = false, have = false;
     for (char ch : line) {
@@ -150,17 +150,14 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
             have_counters = true;
             rest = rest.substr(close + 1);
         }
-        std::vector<std::string> words = split_words(rest);
-        std::vector<std::string> args = {prog, "-t", cur->table->name};
-        args.insert(args.end(), words.begin(), words.end());
-        std::vector<char*> cargs;
-        for (auto& a : args)
-            cargs.push_back(a.data());
-        cargs.push_back(nullptr);
+        // "-t TABLE" and the line's words, as iptables-restore hands them on
+        std::vector<std::string> words = split_words(rest, 2);
+        words[0] = "-t";
+        words[1] = cur->table->name;
         RestoreRule rr;
         rr.line = lineno;
         try {
-            rr.cmd = parse_command_line(static_cast<int>(args.size()), cargs.data(), true, family);
+            rr.cmd = parse_command_line(prog.c_str(), words, true, family);
         } catch (const UsageError& e) {
             in.warnings += e.warnings;
             return usage_at(e.what(), lineno);

@@ -48,7 +48,7 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
 
 // Splits a rule line as iptables-restore does: blanks separate words;
 // double quotes group, and inside them a backslash takes the next
-// character literally.
-std::vector<std::string> split_words(std::string_view line);
+// character literally. The words follow `room` empty ones the caller fills.
+std::vector<std::string> split_words(std::string_view line, size_t room = 0);
 
 } // namespace nsbox::iptables

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <optional>
 #include <string>
 
@@ -202,10 +204,17 @@ const std::map<std::string, NameInfo, std::less<>>& name_infos()
     return infos;
 }
 
-const std::map<std::string, PlainOption, std::less<>>& plain_options()
+// A hash of a word, for the tables looked up once per word of every line.
+struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using PlainTable = std::unordered_map<std::string, PlainOption, WordHash, std::equal_to<>>;
+
+const PlainTable& plain_options()
 {
     static const auto table = [] {
-        std::map<std::string, PlainOption, std::less<>> m;
+        PlainTable m;
         auto add = [&](const std::string& word, const std::string& key, char arg) {
             m.try_emplace(word, PlainOption{key, arg});
         };
@@ -229,15 +238,15 @@ std::optional<std::vector<po::option>> split_plain(const std::vector<std::string
 {
     const auto& table = plain_options();
     std::vector<po::option> out;
+    out.reserve(words.size());
     std::vector<std::string> loaded; // "m:NAME" / "t:NAME" keys, as Loaded has them
     int position = 0;
     for (size_t i = 0; i < words.size(); ++i) {
         std::string_view tok = words[i];
         if (tok.size() < 2 || tok[0] != '-') {
-            po::option o(operand_key, {std::string(tok)});
+            // (an operand's original_tokens are never read)
+            po::option& o = out.emplace_back(operand_key, std::vector<std::string>{std::string(tok)});
             o.position_key = position++;
-            o.original_tokens = o.value;
-            out.push_back(std::move(o));
             continue;
         }
         auto it = table.find(tok);
@@ -252,18 +261,18 @@ std::optional<std::vector<po::option>> split_plain(const std::vector<std::string
                 std::any_of(info->rivals.begin(), info->rivals.end(), is_loaded))
                 return std::nullopt;
         }
-        po::option o;
+        po::option& o = out.emplace_back();
         o.string_key = it->second.key;
+        o.original_tokens.reserve(it->second.arg == '=' ? 2 : 1);
         o.original_tokens.emplace_back(tok);
         if (it->second.arg == '=') {
             if (i + 1 >= words.size() || words[i + 1].empty() || words[i + 1][0] == '-')
                 return std::nullopt;
             o.value.push_back(words[++i]);
             o.original_tokens.push_back(o.value.back());
-            if (o.string_key == "match" || o.string_key == "jump")
-                loaded.push_back(Loaded::key(o.value.back(), o.string_key == "jump"));
+            if (is(o.string_key, "match") || is(o.string_key, "jump"))
+                loaded.push_back(Loaded::key(o.value.back(), is(o.string_key, "jump")));
         }
-        out.push_back(std::move(o));
     }
     return out;
 }
@@ -474,19 +483,31 @@ std::vector<po::option> walk(const char* argv0, const std::vector<std::string>& 
 
 } // namespace
 
+std::vector<po::option> split(const char* prog, const std::vector<std::string>& words, bool fast, int family)
+{
+    if (fast)
+        if (auto plain = split_plain(words))
+            return std::move(*plain);
+    return walk(prog, words, family);
+}
+
 std::vector<po::option> split(int argc, char** argv, bool fast, int family)
 {
-    std::vector<std::string> given(argv + 1, argv + argc);
-    if (fast)
-        if (auto plain = split_plain(given))
-            return std::move(*plain);
-    return walk(argc ? argv[0] : "iptables", given, family);
+    return split(argc ? argv[0] : "iptables", std::vector<std::string>(argv + std::min(argc, 1), argv + argc), fast,
+                 family);
 }
 
 bool table_extension_option(std::string_view key)
 {
-    auto it = name_infos().find(key);
-    return it != name_infos().end() && !it->second.builtin;
+    // (once per option of every line: a hashed set of the answers)
+    static const auto names = [] {
+        std::unordered_set<std::string, WordHash, std::equal_to<>> set;
+        for (const auto& [name, info] : name_infos())
+            if (!info.builtin)
+                set.insert(name);
+        return set;
+    }();
+    return names.find(key) != names.end();
 }
 
 } // namespace nsbox::iptables::words

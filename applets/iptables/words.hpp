@@ -10,6 +10,8 @@
 // split here follows that table word by word and hands Boost full names.
 #pragma once
 
+#include <cstring>
+
 #include <string_view>
 #include <vector>
 
@@ -18,19 +20,33 @@
 namespace nsbox::iptables::words {
 
 // The key of an operand (a word that is no option, such as "!").
-inline constexpr const char* operand_key = "\x01operand";
+inline constexpr char operand_key[] = "\x01operand";
 // The key of a word getopt refuses, its value iptables' sentence ("unknown
 // option \"--x\""); no option follows it.
-inline constexpr const char* unknown_key = "\x01unknown";
+inline constexpr char unknown_key[] = "\x01unknown";
 // The last key when words follow "--" (iptables refuses them after its
 // getopt loop, before its other checks).
-inline constexpr const char* end_key = "\x01end";
+inline constexpr char end_key[] = "\x01end";
+
+// Whether `s` is `name`, a literal whose length is known when compiled: a
+// length check, and memcmp only when the lengths agree (no strlen, even in
+// code built with -Os). Every option of every restore line meets a few
+// dozen of these.
+template <size_t N>
+bool is(std::string_view s, const char (&name)[N])
+{
+    return s.size() == N - 1 && std::memcmp(s.data(), name, N - 1) == 0;
+}
 
 // The options of argv[1..argc) in order. `fast`: split a plain line (every
 // option by its full name, each value in the next word) without Boost;
 // either way gives the same options (restore's speed needs the fast one).
 // Throws UsageError.
 std::vector<boost::program_options::option> split(int argc, char** argv, bool fast, int family);
+// The same for words already split (a restore line's): `prog` names the
+// program in getopt's messages; `words` are the arguments after it.
+std::vector<boost::program_options::option> split(const char* prog, const std::vector<std::string>& words, bool fast,
+                                                  int family);
 
 // Whether only an extension of ext.hpp's table declares this option (no
 // builtin match or target and not iptables itself).
