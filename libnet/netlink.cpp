@@ -170,14 +170,23 @@ void Message::pad()
 
 void Message::sync_len() { header().nlmsg_len = static_cast<uint32_t>(buf_.size()); }
 
-void Message::put(uint16_t type, const void* data, size_t len)
+std::byte* Message::add_attr(uint16_t type, size_t len)
 {
     if (len > 0xffff - sizeof(nlattr))
         throw std::length_error("netlink attribute too large");
     nlattr a{static_cast<uint16_t>(sizeof(nlattr) + len), type};
-    buf_.insert(buf_.end(), reinterpret_cast<const std::byte*>(&a),
-                reinterpret_cast<const std::byte*>(&a) + sizeof a);
-    append(data, len);
+    size_t at = buf_.size();
+    buf_.resize(at + attr_align(sizeof a + len)); // (zeroes: padding, a string's NUL)
+    std::memcpy(buf_.data() + at, &a, sizeof a);
+    sync_len();
+    return buf_.data() + at + sizeof a;
+}
+
+void Message::put(uint16_t type, const void* data, size_t len)
+{
+    std::byte* p = add_attr(type, len);
+    if (len)
+        std::memcpy(p, data, len);
 }
 
 void Message::put(uint16_t type, Bytes payload) { put(type, payload.data(), payload.size()); }
@@ -192,9 +201,9 @@ void Message::put_be64(uint16_t type, uint64_t v) { put(type, __builtin_bswap64(
 
 void Message::put_str(uint16_t type, std::string_view s)
 {
-    std::vector<char> z(s.begin(), s.end());
-    z.push_back('\0');
-    put(type, z.data(), z.size());
+    std::byte* p = add_attr(type, s.size() + 1);
+    if (!s.empty())
+        std::memcpy(p, s.data(), s.size());
 }
 
 Message::Nest Message::nest(uint16_t type)

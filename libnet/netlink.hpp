@@ -348,6 +348,9 @@ private:
     void append(const void* data, size_t len);
     void pad();
     void sync_len();
+    // Appends an attribute header for `len` bytes of payload, the payload
+    // and its padding zeroed; returns where the payload goes.
+    std::byte* add_attr(uint16_t type, size_t len);
     std::vector<std::byte> buf_;
 };
 
