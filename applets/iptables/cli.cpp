@@ -401,9 +401,9 @@ std::optional<uint8_t> parse_protocol(const std::string& s)
     return names::protocol_number(s);
 }
 
-std::optional<AddrMatch> parse_address(const std::string& s)
+std::vector<AddrMatch> parse_hosts(const std::string& s)
 {
-    auto bad_mask = [](const std::string& m) -> std::optional<AddrMatch> {
+    auto bad_mask = [](const std::string& m) -> std::vector<AddrMatch> {
         throw UsageError("invalid mask `" + m + "' specified");
     };
     AddrMatch a;
@@ -426,19 +426,27 @@ std::optional<AddrMatch> parse_address(const std::string& s)
             a.mask = bits == 0 ? 0 : ~0u << (32 - bits);
         }
     }
+    std::vector<AddrMatch> all;
     in_addr addr{};
     if (inet_pton(AF_INET, host.c_str(), &addr) == 1) {
-        a.addr = ntohl(addr.s_addr);
-    } else if (auto h = names::host_address(host)) {
-        a.addr = *h;
+        a.addr = ntohl(addr.s_addr) & a.mask;
+        all.push_back(a);
     } else {
-        return std::nullopt;
+        for (uint32_t h : names::host_addresses(host)) {
+            a.addr = h & a.mask;
+            all.push_back(a);
+        }
     }
-    a.addr &= a.mask;
-    return a;
+    return all;
 }
 
-std::optional<AddrMatch> parse_address6(const std::string& s)
+std::optional<AddrMatch> parse_address(const std::string& s)
+{
+    std::vector<AddrMatch> all = parse_hosts(s);
+    return all.empty() ? std::nullopt : std::optional<AddrMatch>(all.front());
+}
+
+std::vector<AddrMatch> parse_hosts6(const std::string& s)
 {
     // xtables_ip6parse_multiple for one address: the mask first (an IPv6
     // address, else a prefix length as xtables_strtoui reads it), then
@@ -462,17 +470,26 @@ std::optional<AddrMatch> parse_address6(const std::string& s)
             throw UsageError("invalid mask `" + m + "' specified");
         }
     }
+    std::vector<std::array<uint8_t, 16>> hosts;
     in6_addr addr{};
-    if (inet_pton(AF_INET6, host.c_str(), &addr) == 1) {
-        std::memcpy(a.addr6.data(), &addr, 16);
-    } else if (auto h = names::host_address6(host)) {
-        a.addr6 = *h;
-    } else {
-        return std::nullopt;
+    if (inet_pton(AF_INET6, host.c_str(), &addr) == 1)
+        std::memcpy(hosts.emplace_back().data(), &addr, 16);
+    else
+        hosts = names::host_addresses6(host);
+    std::vector<AddrMatch> all;
+    for (const auto& h : hosts) {
+        a.addr6 = h;
+        for (size_t i = 0; i < 16; ++i)
+            a.addr6[i] &= a.mask6[i];
+        all.push_back(a);
     }
-    for (size_t i = 0; i < 16; ++i)
-        a.addr6[i] &= a.mask6[i];
-    return a;
+    return all;
+}
+
+std::optional<AddrMatch> parse_address6(const std::string& s)
+{
+    std::vector<AddrMatch> all = parse_hosts6(s);
+    return all.empty() ? std::nullopt : std::optional<AddrMatch>(all.front());
 }
 
 namespace {
@@ -1693,12 +1710,15 @@ void parse_into(Command& c, std::vector<po::option> opts, int family)
             for (size_t start = 0;;) {
                 size_t comma = s->find(',', start);
                 std::string one = s->substr(start, comma - start);
-                auto parsed = family == AF_INET6 ? parse_address6(one) : parse_address(one);
-                if (!parsed) // (ip6tables names the host part alone)
+                // (a host name stands for each of its addresses)
+                auto parsed = family == AF_INET6 ? parse_hosts6(one) : parse_hosts(one);
+                if (parsed.empty()) // (ip6tables names the host part alone)
                     throw UsageError("host/network `" + (family == AF_INET6 ? one.substr(0, one.find('/')) : one) +
                                      "' not found");
-                parsed->invert = inv;
-                all.push_back(*parsed);
+                for (AddrMatch& m : parsed) {
+                    m.invert = inv;
+                    all.push_back(m);
+                }
                 if (comma == std::string::npos)
                     break;
                 start = comma + 1;

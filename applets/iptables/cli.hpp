@@ -111,10 +111,15 @@ std::optional<uint32_t> strtoui_prefix(const std::string& s, uint32_t min, uint3
 
 // The protocol number for a -p argument ("tcp", "6", "all"), or nullopt.
 std::optional<uint8_t> parse_protocol(const std::string& s);
-// "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks).
+// "A.B.C.D[/N|/A.B.C.D]" (or a name from /etc/hosts, /etc/networks): each
+// address it stands for (a name may have several), masked; empty when the
+// name is unknown. Throws UsageError for a bad mask.
+std::vector<AddrMatch> parse_hosts(const std::string& s);
+// The first of them, or nullopt.
 std::optional<AddrMatch> parse_address(const std::string& s);
 // "ADDR[/N|/MASK]" for ip6tables (an IPv6 address or a name from
-// /etc/hosts), or nullopt; throws UsageError for a bad mask.
+// /etc/hosts), the same way.
+std::vector<AddrMatch> parse_hosts6(const std::string& s);
 std::optional<AddrMatch> parse_address6(const std::string& s);
 
 } // namespace nsbox::iptables

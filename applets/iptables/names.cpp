@@ -71,12 +71,23 @@ std::optional<std::string> service_name(uint16_t port, const char* proto)
     return net::netdb::service_name(port, proto);
 }
 
+std::vector<uint32_t> host_addresses(const std::string& name)
+{
+    std::vector<uint32_t> out;
+    auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET);
+    if (found.status == net::LookupStatus::ok)
+        for (const auto& a : found.addresses)
+            out.push_back(ntohl(a.v4.s_addr));
+    if (out.empty())
+        if (auto n = net::netdb::network_number(name))
+            out.push_back(*n);
+    return out;
+}
+
 std::optional<uint32_t> host_address(const std::string& name)
 {
-    auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET);
-    if (found.status == net::LookupStatus::ok && !found.addresses.empty())
-        return ntohl(found.addresses.front().v4.s_addr);
-    return net::netdb::network_number(name);
+    std::vector<uint32_t> all = host_addresses(name);
+    return all.empty() ? std::nullopt : std::optional<uint32_t>(all.front());
 }
 
 std::optional<std::string> address_name(uint32_t addr)
@@ -88,17 +99,22 @@ std::optional<std::string> address_name(uint32_t addr)
     return net::netdb::network_name(addr);
 }
 
-std::optional<std::array<uint8_t, 16>> host_address6(const std::string& name)
+std::vector<std::array<uint8_t, 16>> host_addresses6(const std::string& name)
 {
+    std::vector<std::array<uint8_t, 16>> out;
     auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET6);
     for (const auto& a : found.addresses) {
         if (found.status != net::LookupStatus::ok || a.family != AF_INET6)
             continue;
-        std::array<uint8_t, 16> out{};
-        std::memcpy(out.data(), &a.v6, 16);
-        return out;
+        std::memcpy(out.emplace_back().data(), &a.v6, 16);
     }
-    return std::nullopt;
+    return out;
+}
+
+std::optional<std::array<uint8_t, 16>> host_address6(const std::string& name)
+{
+    auto all = host_addresses6(name);
+    return all.empty() ? std::nullopt : std::optional<std::array<uint8_t, 16>>(all.front());
 }
 
 std::optional<std::string> address_name6(const std::array<uint8_t, 16>& addr)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace nsbox::iptables::names {
 
@@ -24,9 +25,14 @@ std::optional<uint16_t> service_port_any(const std::string& name);
 
 // Addresses in host byte order: /etc/hosts, then /etc/networks.
 std::optional<uint32_t> host_address(const std::string& name);
+// Every address of the name, in /etc/hosts' order (a name on several
+// lines has several, repeats included, as getaddrinfo gives them), else
+// its /etc/networks number; empty when neither has it.
+std::vector<uint32_t> host_addresses(const std::string& name);
 std::optional<std::string> address_name(uint32_t addr);
 // IPv6 addresses (network byte order): /etc/hosts only.
 std::optional<std::array<uint8_t, 16>> host_address6(const std::string& name);
+std::vector<std::array<uint8_t, 16>> host_addresses6(const std::string& name);
 std::optional<std::string> address_name6(const std::array<uint8_t, 16>& addr);
 
 } // namespace nsbox::iptables::names

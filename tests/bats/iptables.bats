@@ -150,6 +150,19 @@ iptables -A INPUT -p udp --sport 53:80 -j ACCEPT
 iptables -L INPUT'
 }
 
+@test "a host name with several addresses stands for a rule each, repeats kept, -s outermost" {
+  # /etc is the sandbox's own overlay: the host's /etc/hosts never changes.
+  assert_same '
+printf "10.0.0.1 multi\n10.0.0.2 multi\n10.0.0.1 multi\n10.1.0.1 other\nfd00::1 multi6\nfd00::2 multi6\n10.0.0.7 multi6\n" >> /etc/hosts
+t() { "$@"; echo "rc=$?"; }
+t iptables -A INPUT -s multi -j ACCEPT; t iptables -A INPUT -s multi/16 -d other,multi -j DROP
+t iptables -A INPUT ! -s multi; t iptables -A INPUT -s multi6; t iptables -R INPUT 1 -s multi
+t ip6tables -A INPUT -d multi6 -j ACCEPT; t ip6tables -A INPUT -s multi6/64,::1
+iptables -S; ip6tables -S
+t iptables -C INPUT -s multi/16 -d other,multi -j DROP; t iptables -D INPUT -s multi -j ACCEPT
+t ip6tables -D INPUT -d multi6 -j ACCEPT; iptables -S; ip6tables -S'
+}
+
 # The exit-code matrix: command -> (stderr, exit code) exactly as iptables-nft.
 @test "exit-code matrix: usage errors (2), refusals (1), kernel errors (4), bad table (3)" {
   assert_same '
