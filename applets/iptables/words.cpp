@@ -128,6 +128,16 @@ const BuiltinExt* find_builtin(std::string_view name)
     return nullptr;
 }
 
+// A -m argument as the match it loads: lower case, and icmpv6 and
+// ipv6-icmp are icmp6 (the walk and the plain split both name matches so).
+std::string match_name(std::string name)
+{
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (name == "icmpv6" || name == "ipv6-icmp")
+        name = "icmp6";
+    return name;
+}
+
 // The extensions whose options are in getopt's table at a word: their
 // -m/-j names in load order.
 struct Loaded {
@@ -270,8 +280,10 @@ std::optional<std::vector<po::option>> split_plain(const std::vector<std::string
                 return std::nullopt;
             o.value.push_back(words[++i]);
             o.original_tokens.push_back(o.value.back());
-            if (is(o.string_key, "match") || is(o.string_key, "jump"))
-                loaded.push_back(Loaded::key(o.value.back(), is(o.string_key, "jump")));
+            if (is(o.string_key, "match"))
+                loaded.push_back(Loaded::key(match_name(o.value.back()), false));
+            else if (is(o.string_key, "jump"))
+                loaded.push_back(Loaded::key(o.value.back(), true));
         }
     }
     return out;
@@ -296,9 +308,7 @@ public:
     void load(std::string name, bool target)
     {
         if (!target) {
-            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
-            if (name == "icmpv6" || name == "ipv6-icmp")
-                name = "icmp6";
+            name = match_name(std::move(name));
             if ((name == "icmp" && family_ == AF_INET6) || (name == "icmp6" && family_ == AF_INET))
                 return;
         }
