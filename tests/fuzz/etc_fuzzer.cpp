@@ -1,8 +1,11 @@
 // libFuzzer target for the readers of configuration files a user or an
 // image supplies: /etc/hosts and nsswitch.conf (libnet/resolve), passwd and
 // group (applets/common/accounts), the /etc/iproute2 name files (ip's
-// RtNames) and sysctl.conf lines. Byte 0 picks the reader; the rest is the
-// file. None of them may throw or read out of bounds on any text.
+// RtNames, and the device group names ip link reads), and sysctl.conf
+// lines. Byte 0 picks the reader (modulo 11: 0 hosts, 1 nsswitch.conf,
+// 2 passwd, 3 group, 4 sysctl.conf, 5-9 rt_tables, rt_protos, rt_scopes,
+// rt_dsfield, rt_realms, 10 /etc/iproute2/group); the rest is the file.
+// None of them may throw or read out of bounds on any text.
 //
 //   cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang
 //   cmake --build build-fuzz --target fuzz_etc_fuzzer && build-fuzz/fuzz_etc_fuzzer -max_total_time=60
@@ -19,6 +22,7 @@
 #include <unistd.h>
 
 #include "applets/common/accounts.hpp"
+#include "applets/ip/linktypes.hpp"
 #include "applets/ip/names.hpp"
 #include "applets/sysctl/sysctl.hpp"
 #include "libnet/resolve.hpp"
@@ -94,6 +98,14 @@ void rt_names(std::string_view text, uint8_t which)
     std::fclose(sink);
 }
 
+// /etc/iproute2/group: iproute2's "NUMBER NAME" table reader.
+void group_names(std::string_view text)
+{
+    std::string path = scratch() + "/iproute2-group";
+    write_file(path, text);
+    (void)nsbox::ip::read_id_table(path.c_str());
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -101,7 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (size < 1)
         return 0;
     std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    switch (data[0] % 8) {
+    switch (data[0] % 11) {
     case 0:
         (void)nsbox::net::parse_hosts(text);
         break;
@@ -128,6 +140,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         break;
     }
+    case 10:
+        group_names(text);
+        break;
     default:
         rt_names(text, data[0]);
         break;

@@ -14,7 +14,7 @@ OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
                 print_fuzzer.cpp reads (link-type selector, options, extra length)
   restore_fuzzer  the restore files and the rules of tests/bats/iptables*.bats
   etc_fuzzer    this machine's /etc/hosts, nsswitch.conf, passwd, group,
-                sysctl.conf and /etc/iproute2 files, each behind its
+                sysctl.conf and /etc/iproute2 files (group too), each behind its
                 reader's selector byte
   netdb_fuzzer  this machine's /etc/protocols, services, hosts and networks,
                 and an /etc/ethers made of the pcaps' MAC addresses
@@ -233,7 +233,8 @@ def main():
     n += 1
     etc = [(0, '/etc/hosts'), (1, '/etc/nsswitch.conf'), (2, '/etc/passwd'), (3, '/etc/group'),
            (4, '/etc/sysctl.conf'), (5, '/etc/iproute2/rt_tables'), (6, '/etc/iproute2/rt_protos'),
-           (7, '/etc/iproute2/rt_scopes'), (8, '/etc/iproute2/rt_dsfield'), (9, '/etc/iproute2/rt_realms')]
+           (7, '/etc/iproute2/rt_scopes'), (8, '/etc/iproute2/rt_dsfield'), (9, '/etc/iproute2/rt_realms'),
+           (10, '/etc/iproute2/group')]
     for sel, path in etc:
         for p in (path, '/usr/share' + path[4:], '/usr/lib' + path[4:]):
             if os.path.isfile(p):
