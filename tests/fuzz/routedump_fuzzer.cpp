@@ -1,12 +1,16 @@
-// libFuzzer target for the input of `ip route restore` and `ip route
-// showdump`: the bytes are standard input (what `ip route save` wrote: a
-// 4-byte magic, then netlink messages). Byte 0 picks the command and the
-// options; the rest is stdin, read through ip's own entry point (do_route):
+// libFuzzer target for the input of `ip route restore`, `ip route
+// showdump` and `ip rule restore`: the bytes are standard input (what `ip
+// route save` or `ip rule save` wrote: a 4-byte magic, then netlink
+// messages). Byte 0 picks the command (bit 7: ip rule restore, through
+// do_rule; else bit 0: route restore or showdump) and the options; the
+// rest is stdin, read through ip's own entry point (do_route):
 // the magic check, rtnl_from_file's framing (truncated and malformed
 // messages), the split into messages, then
 //  - showdump: the route decoder and the text printer (-d, -s, -N, -4/-6);
 //  - restore: its three passes' selection by gateway and preferred source
-//    and the copy of each message into a request, up to the first send.
+//    and the copy of each message into a request, up to the first send;
+//  - rule restore: rtnl_from_file's framing and the copy of a message into
+//    a request (copy_rule), up to the first send.
 // Nothing reaches the kernel: socket(2) fails in this process
 // (no_sockets.hpp), so restore ends at its first request with the error
 // nsbox gets on a machine without netlink, and the link cache is offline
@@ -76,9 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     opt.oneline = sel & 64 ? 1 : 0;
     ip::Context c(opt, nsbox_fuzz::sink());
     c.links.offline();
-    cli::Args a(std::vector<std::string>{sel & 1 ? "restore" : "showdump"});
+    cli::Args a(std::vector<std::string>{sel & 0x81 ? "restore" : "showdump"});
     try {
-        (void)ip::do_route(c, a);
+        if (sel & 0x80)
+            (void)ip::do_rule(c, a);
+        else
+            (void)ip::do_route(c, a);
     } catch (const cli::Failure&) {
     } catch (const net::Error&) {
     } catch (const net::Malformed&) {

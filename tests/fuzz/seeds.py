@@ -23,7 +23,8 @@ OUTDIR/NAME/ gets one file per seed for each target fuzz_NAME:
   batch_fuzzer  the ip command lines of the bats tests (tests/bats/ip_*),
                 one per seed and in files of 32 lines
   routedump_fuzzer  the recorded route dumps, as `ip route save` writes them
-                (magic, messages), for showdump and restore
+                (magic, messages), for showdump and restore; the recorded
+                rule dumps as `ip rule save` writes them, for ip rule restore
 Then every file under tests/fuzz/regress/NAME/ (inputs that once failed) is
 added, so each run replays them first.
 """
@@ -221,6 +222,12 @@ def main():
             continue
         for sel in (0, 1, 0x0e, 0x21):
             put(outdir, 'routedump_fuzzer', n, bytes([sel]) + struct.pack('<I', 0x45311224) + b)
+            n += 1
+    # ... and each recorded rule dump as `ip rule save` writes it, for ip
+    # rule restore (selector bit 7).
+    for name, b in hex_dumps():
+        if 'rule' in name:
+            put(outdir, 'routedump_fuzzer', n, bytes([0x80]) + struct.pack('<I', 0x71706986) + b)
             n += 1
     netdb = [(0, '/etc/protocols'), (1, '/etc/services'), (2, '/etc/hosts'), (3, '/etc/networks')]
     for sel, path in netdb:
