@@ -23,7 +23,6 @@
 #include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
 #include "applets/iptables/plan.hpp"
-#include "applets/iptables/restore.hpp"
 #include "applets/iptables/tables.hpp"
 #include "libnet/nft/nft.hpp"
 
@@ -826,7 +825,7 @@ int nsbox::iptables_main(int argc, char** argv) { return iptables::tool_main(AF_
 int nsbox::ip6tables_main(int argc, char** argv) { return iptables::tool_main(AF_INET6, argc, argv); }
 
 // ---------------------------------------------------------------------------
-// iptables-save and iptables-restore
+// iptables-save
 
 namespace nsbox::iptables {
 

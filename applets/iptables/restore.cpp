@@ -1,3 +1,9 @@
+// iptables-restore: the file read without the kernel (parse_restore: table
+// blocks, chain lines, command lines through the command-line parser),
+// then each block planned line by line in the file's order against what
+// the lines before it left (RestoreBlock), and the whole file sent as one
+// nf_tables batch.
+
 #include "applets/iptables/restore.hpp"
 
 #include <algorithm>
