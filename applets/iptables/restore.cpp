@@ -19,6 +19,7 @@
 
 #include "applets/applet.hpp"
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/list.hpp"
 #include "applets/iptables/plan.hpp"
 #include "libnet/nft/nft.hpp"
 
@@ -230,9 +231,10 @@ struct RestoreOptions {
 // kernel lets later messages of the batch name).
 class RestoreBlock {
 public:
+    // `say`: where -v's lines go, or nullptr.
     RestoreBlock(net::Socket& sock, uint8_t family, const RestoreTable& b, const std::string& prog, bool noflush,
-                 bool exists, Plan& plan, uint32_t& next_id)
-        : sock_(sock), fam_(family), b_(b), t_(*b.table), prog_(prog), p_(plan), next_id_(next_id)
+                 bool exists, Plan& plan, uint32_t& next_id, std::string* say)
+        : sock_(sock), fam_(family), b_(b), t_(*b.table), prog_(prog), p_(plan), next_id_(next_id), say_(say)
     {
         if (noflush && exists)
             for (const auto& c : nft::dump_chains(sock, family, t_.name)) {
@@ -242,6 +244,23 @@ public:
                 if (c.hook)
                     policy_of_[c.name] = c.policy.value_or(NF_ACCEPT);
             }
+        if (say_) {
+            // What the flush does, as iptables-nft-restore -v says it: the
+            // table's built-in chains, then the user chains the kernel has,
+            // by name, flushed and then deleted.
+            for (const auto& bc : t_.chains)
+                *say_ += fmt::format("Flushing chain `{}'\n", bc.name);
+            std::vector<std::string> user;
+            if (exists)
+                for (const auto& c : nft::dump_chains(sock, family, t_.name))
+                    if (!c.hook)
+                        user.push_back(c.name);
+            std::sort(user.begin(), user.end());
+            for (const auto& n : user)
+                *say_ += fmt::format("Flushing chain `{}'\n", n);
+            for (const auto& n : user)
+                *say_ += fmt::format("Deleting chain `{}'\n", n);
+        }
         for (const RestoreRule& rr : b.rules) {
             Cmd k = rr.cmd.cmd;
             track_ = track_ || k == Cmd::Delete || k == Cmd::DeleteNum || k == Cmd::Check || k == Cmd::Replace ||
@@ -472,6 +491,13 @@ private:
         z.position.reset();
         p_.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE, fam_, z), label(line, "RULE_REPLACE", "rule in chain", chain));
     }
+    // -v: the rule a line adds, deletes, checks or puts in place, echoed as
+    // iptables echoes it.
+    void echo(const nft::Rule& nr)
+    {
+        if (say_)
+            echo_rule(*say_, decode(nr, fam_));
+    }
     // A -j/-g to a chain not there at this line. (iptables-nft-restore
     // reports it with the line number of the block's COMMIT.)
     bool jump_ok(const Rule& r)
@@ -612,6 +638,8 @@ private:
             });
             if (!all)
                 return line_failed(line, "Bad rule (does a matching rule exist in that chain?)");
+            for (size_t i : found)
+                echo(rule_of(*r, r->slots[i]));
             if (c.cmd == Cmd::Delete) {
                 std::sort(found.rbegin(), found.rend());
                 for (size_t i : found)
@@ -629,6 +657,7 @@ private:
                 return line_failed(line, "Index of replacement too big");
             size_t i = *c.rulenum - 1;
             nft::Rule nr = encode(c.rule, t_.name, name, fam_);
+            echo(nr);
             if (uint32_t k = r.slots[i].kernel; k != UINT32_MAX) {
                 nr.handle = r.kernel[k].handle;
                 p_.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, fam_, nr),
@@ -656,7 +685,9 @@ private:
             }
             std::string what = label(line, insert ? "RULE_INSERT" : "RULE_APPEND", "rule in chain", name);
             for_each_rule(c, [&](const Rule& one) {
-                put_rule(name, index, encode(one, t_.name, name, fam_), what);
+                nft::Rule nr = encode(one, t_.name, name, fam_);
+                echo(nr);
+                put_rule(name, index, std::move(nr), what);
                 return true;
             });
             return true;
@@ -673,6 +704,7 @@ private:
     const std::string& prog_;
     Plan& p_;
     uint32_t& next_id_;
+    std::string* say_;
     std::vector<std::string> chains_;                 // the chains there are, in order
     std::map<std::string, uint64_t> handle_;          // those the kernel has: their handles
     std::map<std::string, uint32_t> policy_of_;       // the built-in ones: their policies
@@ -760,9 +792,11 @@ int restore_main(int family_arg, int argc, char** argv)
         net::Socket sock(NETLINK_NETFILTER);
         std::optional<Failure> fail;
         std::vector<std::string> labels;
+        std::string said; // -v's lines, printed once whatever the batch's fate
         auto refusal = nft::transact(sock, [&](uint32_t genid) -> std::optional<nft::Transaction> {
             fail.reset();
             labels.clear();
+            said.clear();
             Plan plan(genid);
             uint32_t next_id = 0;
             std::vector<std::string> existing;
@@ -770,13 +804,17 @@ int restore_main(int family_arg, int argc, char** argv)
                 existing.push_back(t.name);
             for (const RestoreTable& b : blocks) {
                 bool exists = std::find(existing.begin(), existing.end(), b.table->name) != existing.end();
-                RestoreBlock block(sock, family, b, prog, o.noflush, exists, plan, next_id);
+                // (iptables-nft-restore -v says nothing at all under -n)
+                RestoreBlock block(sock, family, b, prog, o.noflush, exists, plan, next_id,
+                                   o.verbose && !o.noflush ? &said : nullptr);
                 if ((fail = block.plan(o.counters)))
                     return std::nullopt;
             }
             labels = std::move(plan.labels);
             return std::move(plan.tx);
         });
+        std::fputs(said.c_str(), stdout);
+        std::fflush(stdout);
         if (fail) {
             std::fputs(fail->message().c_str(), stderr);
             return fail->code();

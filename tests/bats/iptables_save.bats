@@ -190,6 +190,19 @@ r "-A INPUT -j x\n:x - [0:0]\n"; r "-A x -j ACCEPT\n:x - [0:0]\n"; r "-A INPUT -
 r "-A INPUT -j nochain2\n-A nochain -j ACCEPT\n"'
 }
 
+@test "iptables-restore -v: the chains its flush empties and deletes, and each rule a line adds, deletes, checks or replaces" {
+  # (iptables-nft-restore 1.8.9 prints nothing under -n, and -t prints nothing)
+  assert_same "$PRE"'
+iptables -N zed; iptables -N abc; iptables -t nat -N keep
+r() { printf "$1" | $R "${@:2}"; echo "rc=$?"; }
+r "*filter\n:INPUT ACCEPT [0:0]\n:foo - [0:0]\n-A INPUT -s 1.1.1.1 -j ACCEPT\n-I INPUT -p tcp --dport 22 -j DROP\n-D INPUT -s 1.1.1.1 -j ACCEPT\n-N baz\n-A foo -j DROP\nCOMMIT\n" -v
+r "*filter\n-A INPUT -s 1.2.3.4,5.6.7.8 -j ACCEPT\n-C INPUT -s 1.2.3.4 -j ACCEPT\n-R INPUT 1 -d 9.9.9.9\n-D INPUT 2\n-A INPUT -j nochain\nCOMMIT\n" -v
+r "*nat\n-A POSTROUTING -o eth0 -j MASQUERADE\nCOMMIT\n*mangle\n-A INPUT -j ACCEPT\nCOMMIT\n" --verbose
+r "*filter\n-D INPUT -s 1.2.3.4 -j ACCEPT\n-I INPUT 1 -j DROP\nCOMMIT\n" -v -n
+r "*filter\n-A INPUT -j DROP\nCOMMIT\n*nat\n-A INPUT -j ACCEPT\nCOMMIT\n" -v -T nat; r "*filter\n-A INPUT -j DROP\nCOMMIT\n" -v -t
+'"$REF_SAVE"' | mask'
+}
+
 @test "iptables-restore errors: the line, the message, the exit code; nothing applied" {
   assert_same "$PRE"'
 iptables -A INPUT -s 10.9.9.9 -j ACCEPT
