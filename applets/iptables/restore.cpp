@@ -12,6 +12,7 @@
 #include <cstring>
 #include <map>
 #include <optional>
+#include <unordered_set>
 
 #include <sys/socket.h>
 
@@ -238,7 +239,7 @@ public:
     {
         if (noflush && exists)
             for (const auto& c : nft::dump_chains(sock, family, t_.name)) {
-                chains_.push_back(c.name);
+                add_chain(c.name);
                 if (c.handle)
                     handle_[c.name] = *c.handle;
                 if (c.hook)
@@ -314,9 +315,13 @@ private:
         size_t head = 0;               // until loaded: how many of `slots` went in at the head
     };
 
-    bool known(const std::string& name) const
+    // (a set beside the ordered list: kube-proxy's files declare thousands
+    // of chains, and every line asks)
+    bool known(const std::string& name) const { return chain_set_.count(name) != 0; }
+    void add_chain(const std::string& name)
     {
-        return std::find(chains_.begin(), chains_.end(), name) != chains_.end();
+        chains_.push_back(name);
+        chain_set_.insert(name);
     }
     bool line_failed(unsigned line, const std::string& msg)
     {
@@ -375,7 +380,7 @@ private:
         c.table = t_.name;
         c.name = name;
         p_.add(nft::chain_message(NFT_MSG_NEWCHAIN, NLM_F_CREATE, fam_, c), label(line, "CHAIN_USER_ADD", "chain", name));
-        chains_.push_back(name);
+        add_chain(name);
         rules_[name] = Rules{{}, {}, true, false, 0};
     }
     void base_chain(const BuiltinChain& bc, uint32_t policy, const nft::Counter* counters, unsigned line)
@@ -388,7 +393,7 @@ private:
             // (-X sees a built-in chain this batch makes as iptables-nft's
             // cache does: policy ACCEPT, whatever the line said)
             policy_of_[bc.name] = NF_ACCEPT;
-            chains_.push_back(bc.name);
+            add_chain(bc.name);
             rules_[bc.name] = Rules{{}, {}, true, false, 0};
         }
     }
@@ -412,6 +417,7 @@ private:
         // iptables-nft, instead of deleting them too)
         p_.add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, fam_, c), label(line, "CHAIN_DEL", "chain", name));
         chains_.erase(std::find(chains_.begin(), chains_.end(), name));
+        chain_set_.erase(name);
         handle_.erase(name);
         rules_.erase(name);
         policy_of_.erase(name);
@@ -706,6 +712,7 @@ private:
     uint32_t& next_id_;
     std::string* say_;
     std::vector<std::string> chains_;                 // the chains there are, in order
+    std::unordered_set<std::string> chain_set_;       // the same, to ask
     std::map<std::string, uint64_t> handle_;          // those the kernel has: their handles
     std::map<std::string, uint32_t> policy_of_;       // the built-in ones: their policies
     std::map<std::string, Rules> rules_;
