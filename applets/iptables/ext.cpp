@@ -1587,7 +1587,7 @@ void print(std::string& out, const Data& d, bool save)
     out += name;
     for (unsigned i = 1; i <= d[dim]; ++i) {
         out += i == 1 ? " " : ",";
-        out += d[flags] & (1u << i) ? "src" : "dst";
+        out += i < 8 && (d[flags] & (1u << i)) ? "src" : "dst"; // (flags is one byte)
     }
     const char* sep = save ? "--" : "";
     uint32_t mf = xt::get<uint32_t>(d, match_flags);

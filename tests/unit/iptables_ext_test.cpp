@@ -426,6 +426,16 @@ TEST(IptablesExtCodec, SetMatchByTheKernelsIndex)
                                   "--packets-gt 5 ! --bytes-eq 100 -j DROP\n");
     EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-m", "set", "--match-set", "nope", "src"}), UsageError);
     EXPECT_THROW(nsbox_test::parse({"-A", "INPUT", "-m", "set", "--match-set", "foo"}), UsageError);
+
+    // A dimension count no parser writes (the fuzzer's): past the flags'
+    // eight bits every dimension is "dst", and nothing shifts past 31.
+    net::nft::Data d(48, 0);
+    d[2] = 40;   // dim
+    d[3] = 0xfe; // flags: dimensions 1-7 "src"
+    std::string out;
+    ext::find("set", false)->list(out, d, false, false);
+    EXPECT_EQ(out.substr(0, 30), " match-set foo src,src,src,src");
+    EXPECT_NE(out.find("src,src,src,dst,dst"), std::string::npos);
     ext::set_lookup = saved;
 }
 
