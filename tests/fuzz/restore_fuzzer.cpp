@@ -234,6 +234,9 @@ void check_split(std::string_view text)
 // The set match asks the kernel's ipset for a set's index by name and for
 // its name by index: here a table every name the input uses joins (up to
 // 64 sets, of either family), so a "-m set" rule goes the whole way round.
+// A name with a blank or a quote is no set here: iptables-save prints the
+// name unquoted, so its -S line would not read back (as for hashlimit's
+// names), and ipset is not nsbox's to fuzz.
 std::vector<std::string>& set_names()
 {
     static std::vector<std::string> names;
@@ -241,6 +244,8 @@ std::vector<std::string>& set_names()
 }
 std::optional<net::ipset::SetRef> set_by_name(const std::string& name)
 {
+    if (name.find_first_of(" \t\n\r\"") != std::string::npos)
+        return std::nullopt;
     auto& names = set_names();
     auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end()) {
