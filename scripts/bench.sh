@@ -846,12 +846,14 @@ FLOOR
     split("-A at 0 rules|-A at 1000 rules|-C at 1000 rules|-L -n at 1000 rules|restore of 10000 rules|save of 10000 rules|max RSS of -L -n at 1000 (KiB)", name, "|")
     split("0.4|0.4|0.2|0.5|0.5|0.5|0.8", target, "|")
     # floor: an empty static program run the same way (a process per
-    # command), plus for -C, -L, restore and save the kernel share floor.c
+    # command), plus for every case the kernel share floor.c
     # measured (the least of both sandboxes), over iptables-nft
     e = (a[8] < b[8] ? a[8] : b[8])
     k[4] = (a[9] < b[9] ? a[9] : b[9]); k[5] = (a[10] < b[10] ? a[10] : b[10]); k[6] = (a[11] < b[11] ? a[11] : b[11])
     # (-C reads the 1000 rules of its chain as -L does: the same dump)
     k[3] = k[4]
+    # (-A sends the -A batch: its kernel share at 0 and at 1000 rules)
+    k[1] = (a[12] < b[12] ? a[12] : b[12]); k[2] = (a[13] < b[13] ? a[13] : b[13])
     kernel = (k[5] > 0)
     printf "%-32s %12s %10s %6s %6s %6s  %s\n", "case", "iptables-nft", "nsbox", "ratio", "floor", "target", "verdict"
     for (i = 1; i <= 7; i++) {
