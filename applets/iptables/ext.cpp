@@ -917,7 +917,7 @@ void parse_list(Data& d, std::string_view ext, const std::string& val)
         } else {
             if (o == 0)
                 fail(ext == "hbh" ? "PAD0 has not got length" : "PAD0 hasn't got length");
-            o |= number(ext, item.substr(colon + 1), "length") & 0xff;
+            o = static_cast<uint16_t>(o | (number(ext, item.substr(colon + 1), "length") & 0xff));
         }
         xt::put<uint16_t>(d, list + 2 * i, o);
     }
@@ -1318,7 +1318,7 @@ uint8_t parse_headers(const std::string& val)
         if (auto n = net::netdb::protocol_number(w)) {
             proto = *n;
         } else {
-            auto it = std::find_if(std::begin(names), std::end(names), [&](const Name& n) { return n.name == w; });
+            auto it = std::find_if(std::begin(names), std::end(names), [&](const Name& e) { return e.name == w; });
             if (it == std::end(names))
                 fail("unknown header `" + w + "' specified");
             proto = it->proto;

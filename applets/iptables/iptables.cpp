@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <optional>
 #include <map>
 #include <string>
@@ -164,7 +165,9 @@ private:
     int rename();
     int list(bool rules);
 
-    std::vector<ChainView> chain_views(const State& st, const std::string& only);
+    // Prints one rule of a chain (num: its position) into the chain's text.
+    using RulePrinter = std::function<void(std::string& text, const std::string& chain, const Rule& r, unsigned num)>;
+    std::vector<ChainView> chain_views(const State& st, const std::string& only, const RulePrinter& print);
 
     const Command& c_;
     const BuiltinTable& t_;
@@ -562,31 +565,64 @@ int Runner::policy()
     });
 }
 
-std::vector<ChainView> Runner::chain_views(const State& st, const std::string& only)
+namespace {
+
+// Refuses a listing with a rule nsbox cannot decode, naming the first one
+// (HEAD, then the rule, then what the command does instead).
+bool refused_undecodable(const std::vector<ChainView>& views, const std::string& head, const char* table,
+                         const char* instead)
+{
+    for (const ChainView& v : views) {
+        if (v.unsupported) {
+            std::fprintf(stderr, "%srule %u in chain `%s' of table `%s' uses %s, which nsbox cannot decode; %s.\n",
+                         head.c_str(), v.unsupported, v.name.c_str(), table, v.unsupported_what.c_str(), instead);
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<ChainView> Runner::chain_views(const State& st, const std::string& only, const RulePrinter& print)
 {
     std::vector<ChainView> views;
-    std::map<std::string, std::vector<Rule>> rules;
+    // Each chain's rules are printed as they are decoded, into the chain's
+    // own text: the listing follows the table's chain order, not the dump's,
+    // and only the text is kept (a few dozen bytes a rule, not the decoded
+    // rule's several hundred).
+    std::map<std::string, ChainView> texts;
     // iptables counts a user chain's references itself, from the jumps and
     // gotos of every rule in the table (the kernel's use count also counts
     // the chain's own rules).
     std::map<std::string, uint32_t> refs;
+    bool incompatible = false;
     if (st.table_exists) {
         // (The kernel's use count of a chain is its rules and the jumps to
-        // it: room enough, taken once, for its rules. Only what is used is
+        // it: room reserved once for its text; only what is written is
         // touched.)
         for (const nft::Chain& c : st.chains)
             if (c.use && (only.empty() || c.name == only))
-                rules[c.name].reserve(*c.use);
+                texts[c.name].text.reserve(size_t{*c.use} * 128);
         nft::each_rule(sock_, fam_, t_.name, "", [&](nft::Rule&& r) {
             Rule d = decode(r, fam_);
             if (d.verdict == Verdict::Jump || d.verdict == Verdict::Goto)
                 ++refs[d.chain];
-            if (only.empty() || r.chain == only)
-                rules[r.chain].push_back(std::move(d));
+            if (!only.empty() && r.chain != only)
+                return;
+            incompatible |= d.incompatible;
+            ChainView& v = texts[r.chain];
+            ++v.rules;
+            if (d.unsupported) {
+                if (!v.unsupported)
+                    v.unsupported = v.rules, v.unsupported_what = std::move(d.unsupported_what);
+            } else if (!incompatible && !v.unsupported) {
+                print(v.text, r.chain, d, v.rules);
+            }
         });
     }
     auto view_of = [&](const std::string& name, const nft::Chain* c, bool builtin) {
-        ChainView v;
+        ChainView v = std::move(texts[name]);
         v.name = name;
         v.builtin = builtin;
         if (c) {
@@ -597,7 +633,7 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
             }
             v.references = refs[name];
         }
-        v.rules = std::move(rules[name]);
+        v.incompatible = incompatible;
         return v;
     };
     for (const auto& b : t_.chains)
@@ -617,60 +653,51 @@ int Runner::list(bool save)
                      c_.chain.c_str(), t_.name);
         return other_problem;
     }
-    std::vector<ChainView> views = chain_views(st, c_.chain);
+    Format f{c_.numeric, c_.verbose, c_.exact, c_.line_numbers};
+    std::optional<unsigned> only = c_.rulenum;
+    RulePrinter print;
+    if (save)
+        print = [&](std::string& out, const std::string& chain, const Rule& r, unsigned num) {
+            if (num == only.value_or(num))
+                save_rule(out, chain, r, c_.verbose);
+        };
+    else
+        print = [&](std::string& out, const std::string&, const Rule& r, unsigned num) {
+            if (num == only.value_or(num))
+                list_rule(out, r, num, f);
+        };
+    std::vector<ChainView> views = chain_views(st, c_.chain, print);
     // Never list a rule as less than it is: a rule with an expression kind
     // iptables-nft never writes makes the table incompatible (its own words);
     // one with an extension nsbox does not decode is refused by name.
-    for (const ChainView& v : views) {
-        for (const Rule& r : v.rules) {
-            if (r.incompatible) {
-                std::fprintf(stderr, "%stable `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(), t_.name);
-                return other_problem;
-            }
-        }
+    if (!views.empty() && views.front().incompatible) {
+        std::fprintf(stderr, "%stable `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(), t_.name);
+        return other_problem;
     }
-    for (const ChainView& v : views) {
-        unsigned num = 0;
-        for (const Rule& r : v.rules) {
-            ++num;
-            if (r.unsupported) {
-                std::fprintf(stderr,
-                             "%srule %u in chain `%s' of table `%s' uses %s, which nsbox cannot decode; "
-                             "list it with iptables-nft or nft.\n",
-                             prefix_.c_str(), num, v.name.c_str(), t_.name, r.unsupported_what.c_str());
-                return other_problem;
-            }
-        }
-    }
-    Format f{c_.numeric, c_.verbose, c_.exact, c_.line_numbers};
+    if (refused_undecodable(views, prefix_, t_.name, "list it with iptables-nft or nft"))
+        return other_problem;
     std::string out;
-    if (save) {
-        if (!c_.rulenum)
-            for (const ChainView& v : views)
-                save_chain(out, v, c_.verbose);
-        for (const ChainView& v : views) {
-            unsigned num = 0;
-            for (const Rule& r : v.rules)
-                if (++num == c_.rulenum.value_or(num))
-                    save_rule(out, v.name, r, c_.verbose);
-        }
-    } else {
-        bool first = true;
-        for (const ChainView& v : views) {
-            if (c_.rulenum) {
-                if (*c_.rulenum <= v.rules.size())
-                    list_rule(out, v.rules[*c_.rulenum - 1], *c_.rulenum, f);
-                continue;
-            }
+    bool first = true;
+    for (const ChainView& v : views) {
+        if (only) {
+            // -L/-S CHAIN N: that rule alone
+        } else if (save) {
+            save_chain(out, v, c_.verbose);
+        } else {
             if (!first)
                 out += '\n';
             first = false;
             list_header(out, v, f);
-            unsigned num = 0;
-            for (const Rule& r : v.rules)
-                list_rule(out, r, ++num, f);
+        }
+        if (!save || only) {
+            std::fwrite(out.data(), 1, out.size(), stdout);
+            std::fwrite(v.text.data(), 1, v.text.size(), stdout);
+            out.clear();
         }
     }
+    if (save && !only)
+        for (const ChainView& v : views)
+            out += v.text;
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
@@ -678,40 +705,24 @@ int Runner::list(bool save)
 int Runner::save_table(std::string& out, bool counters, const std::string& prog, const std::string& when)
 {
     State st = load_state(sock_, t_.name, fam_);
-    std::vector<ChainView> views = chain_views(st, "");
-    for (const ChainView& v : views) {
-        for (const Rule& r : v.rules) {
-            if (r.incompatible) {
-                out += fmt::format("# Table `{}' is incompatible, use 'nft' tool.\n", t_.name);
-                return 0;
-            }
-        }
+    std::vector<ChainView> views = chain_views(st, "", [&](std::string& text, const std::string& chain, const Rule& r, unsigned) {
+        if (counters)
+            text += fmt::format("[{}:{}] ", r.packets, r.bytes);
+        save_rule(text, chain, r, false);
+    });
+    if (!views.empty() && views.front().incompatible) {
+        out += fmt::format("# Table `{}' is incompatible, use 'nft' tool.\n", t_.name);
+        return 0;
     }
-    for (const ChainView& v : views) {
-        unsigned num = 0;
-        for (const Rule& r : v.rules) {
-            ++num;
-            if (r.unsupported) {
-                std::fprintf(stderr,
-                             "%s: rule %u in chain `%s' of table `%s' uses %s, which nsbox cannot decode; "
-                             "nothing saved.\n",
-                             prog.c_str(), num, v.name.c_str(), t_.name, r.unsupported_what.c_str());
-                return other_problem;
-            }
-        }
-    }
+    if (refused_undecodable(views, prog + ": ", t_.name, "nothing saved"))
+        return other_problem;
     out += fmt::format("# Generated by {} v{} (nf_tables) on {}", prog, ref_version, when);
     out += fmt::format("*{}\n", t_.name);
     for (const ChainView& v : views)
         out += fmt::format(":{} {} [{}:{}]\n", v.name, v.builtin ? (v.policy_drop ? "DROP" : "ACCEPT") : "-", v.packets,
                            v.bytes);
-    for (const ChainView& v : views) {
-        for (const Rule& r : v.rules) {
-            if (counters)
-                out += fmt::format("[{}:{}] ", r.packets, r.bytes);
-            save_rule(out, v.name, r, false);
-        }
-    }
+    for (const ChainView& v : views)
+        out += v.text;
     out += fmt::format("COMMIT\n# Completed on {}", when);
     return 0;
 }

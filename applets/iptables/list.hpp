@@ -20,6 +20,7 @@ struct Format {
 
 // A chain as listed: a built-in chain has a policy and counters (all zero
 // when it does not exist in the kernel yet); a user chain has references.
+// Its rules are kept as the text the command prints for them.
 struct ChainView {
     std::string name;
     bool builtin = false;
@@ -27,7 +28,14 @@ struct ChainView {
     uint64_t packets = 0;
     uint64_t bytes = 0;
     uint32_t references = 0;
-    std::vector<Rule> rules;
+    std::string text;
+    unsigned rules = 0;
+    // The first rule nsbox cannot decode (its position, 0: none) and what
+    // in it; whether the table holds a rule iptables-nft calls
+    // incompatible. The text stops before either.
+    unsigned unsupported = 0;
+    std::string unsupported_what;
+    bool incompatible = false;
 };
 
 // -L: the header of one chain ("Chain X (...)" and the column titles).
