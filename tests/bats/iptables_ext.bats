@@ -599,12 +599,14 @@ iptables -A FORWARD -j ACCEPT; echo "rc=$?"; iptables -C FORWARD -o docker0 -j A
   # An x_tables extension nsbox does not decode (iptables-nft lists it):
   # nsbox refuses the listing and names the extension instead of printing
   # the rule without it; -C never takes it for the shorter rule.
-  run nsb "$REF"' -A FORWARD -o docker0 -m quota --quota 5000 -j ACCEPT
+  # (The rule before it is counted; iptables-save saves nothing.)
+  run nsb "$REF"' -A FORWARD -i eth0 -j ACCEPT; '"$REF"' -A FORWARD -o docker0 -m quota --quota 5000 -j ACCEPT
 '"$REF"' -t mangle -A FORWARD -j DSCP --set-dscp 1
 iptables -S; echo "rc=$?"; iptables -L FORWARD; echo "rc=$?"; iptables -t mangle -S; echo "rc=$?"
-iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"'
+iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"
+iptables-save -t filter; echo "rc=$?"'
   [ "$status" -eq 0 ]
-  [ "${lines[0]}" = "iptables v1.8.9 (nf_tables): rule 1 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
+  [ "${lines[0]}" = "iptables v1.8.9 (nf_tables): rule 2 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[1]}" = "rc=1" ]
   [ "${lines[2]}" = "${lines[0]}" ]
   [ "${lines[3]}" = "rc=1" ]
@@ -614,5 +616,7 @@ iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo 
   [ "${lines[7]}" = "rc=1" ]
   [ "${lines[8]}" = "-P INPUT ACCEPT" ]
   [ "${lines[9]}" = "rc=0" ]
-  [ "${#lines[@]}" -eq 10 ]
+  [ "${lines[10]}" = "iptables-save: rule 2 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; nothing saved." ]
+  [ "${lines[11]}" = "rc=1" ]
+  [ "${#lines[@]}" -eq 12 ]
 }
