@@ -495,7 +495,7 @@ std::optional<AddrMatch> parse_address6(const std::string& s)
 namespace {
 
 // parse_command_line into `c` (whose warnings a refusal carries along).
-void parse_into(Command& c, std::vector<po::option> opts, int family)
+void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
 {
 
     c.family = family;
@@ -757,7 +757,7 @@ void parse_into(Command& c, std::vector<po::option> opts, int family)
         }
         if (table_ext_option(key, val, take_operand))
             continue;
-        if (!proto_used && words::table_extension_option(key)) {
+        if (!proto_used && words::table_extension_option(key, fast)) {
             // The -p protocol's match of the table (ah, mh), loaded at the
             // first option nothing loaded takes.
             const char* name = r.proto == IPPROTO_AH ? "ah" : r.proto == 135 ? "mh" : nullptr;
@@ -769,7 +769,7 @@ void parse_into(Command& c, std::vector<po::option> opts, int family)
                     continue;
             }
         }
-        if (words::table_extension_option(key)) // (named as typed: "--na" for --name)
+        if (words::table_extension_option(key, fast)) // (named as typed: "--na" for --name)
             throw UsageError("unknown option \"" +
                              (o.original_tokens.empty() ? "--" + key : o.original_tokens.front()) + "\"");
         if (is("replace")) {
@@ -1745,7 +1745,7 @@ Command parse_command_line(int argc, char** argv, bool fast, int family)
 {
     Command c;
     try {
-        parse_into(c, words::split(argc, argv, fast, family), family);
+        parse_into(c, words::split(argc, argv, fast, family), family, fast);
     } catch (UsageError& e) {
         // (iptables prints a warning as it parses, before a later refusal)
         e.warnings = std::move(c.warnings);
@@ -1758,7 +1758,7 @@ Command parse_command_line(const char* prog, const std::vector<std::string>& wor
 {
     Command c;
     try {
-        parse_into(c, words::split(prog, words, fast, family), family);
+        parse_into(c, words::split(prog, words, fast, family), family, fast);
     } catch (UsageError& e) {
         // (iptables prints a warning as it parses, before a later refusal)
         e.warnings = std::move(c.warnings);

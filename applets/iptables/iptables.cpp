@@ -791,7 +791,7 @@ int tool_main(int family, int argc, char** argv)
     const std::string prefix = prefix_of(family);
     Command c;
     try {
-        c = parse_command_line(argc, argv, true, family);
+        c = parse_command_line(argc, argv, false, family); // (one line: no name tables)
     } catch (const UsageError& e) {
         std::fputs(e.warnings.c_str(), stderr);
         std::fputs(usage(family, e.what(), e.bare).message().c_str(), stderr);

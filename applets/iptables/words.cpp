@@ -507,9 +507,34 @@ std::vector<po::option> split(int argc, char** argv, bool fast, int family)
                  family);
 }
 
-bool table_extension_option(std::string_view key)
+bool table_extension_option(std::string_view key, bool many)
 {
-    // (once per option of every line: a hashed set of the answers)
+    if (!many) {
+        auto declares = [&](std::string_view row) { // a builtin_exts row
+            while (!row.empty()) {
+                size_t end = row.find_first_of(" |");
+                std::string_view name = row.substr(0, end);
+                if (name.ends_with('='))
+                    name.remove_suffix(1);
+                if (name == key)
+                    return true;
+                row = end == std::string_view::npos ? std::string_view() : row.substr(end + 1);
+            }
+            return false;
+        };
+        for (const auto& b : base_options)
+            if (key == b.long_name)
+                return false;
+        for (const auto& b : builtin_exts)
+            if (declares(b.options))
+                return false;
+        for (const auto& e : ext::all())
+            for (const auto& o : e.options)
+                if (key == o.name)
+                    return true;
+        return false;
+    }
+    // (once per option of every line of a restore: a hashed set of the answers)
     static const auto names = [] {
         std::unordered_set<std::string, WordHash, std::equal_to<>> set;
         for (const auto& [name, info] : name_infos())

@@ -49,7 +49,9 @@ std::vector<boost::program_options::option> split(const char* prog, const std::v
                                                   int family);
 
 // Whether only an extension of ext.hpp's table declares this option (no
-// builtin match or target and not iptables itself).
-bool table_extension_option(std::string_view key);
+// builtin match or target and not iptables itself). `many`: answered from a
+// hashed set built on first use (for a restore's many lines), else by a scan
+// of the tables (one command line: cheaper than building the set).
+bool table_extension_option(std::string_view key, bool many);
 
 } // namespace nsbox::iptables::words

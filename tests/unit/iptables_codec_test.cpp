@@ -300,12 +300,16 @@ TEST(IptablesList, ColumnsAsIptablesNftPrintsThem)
     EXPECT_EQ(out, " 123K   99M REJECT     udp  --  !br+   any    !10.1.0.0/16          anywhere             "
                    "reject-with icmp-port-unreachable\n");
     out.clear();
-    ChainView v{"FORWARD", true, false, 0, 0, 0, {}};
+    ChainView v;
+    v.name = "FORWARD";
+    v.builtin = true;
     list_header(out, v, Format{true, true, true, true});
     EXPECT_EQ(out, "Chain FORWARD (policy ACCEPT 0 packets, 0 bytes)\n"
                    "num      pkts      bytes target     prot opt in     out     source               destination         \n");
     out.clear();
-    ChainView u{"foo", false, false, 0, 0, 2, {}};
+    ChainView u;
+    u.name = "foo";
+    u.references = 2;
     list_header(out, u, Format{});
     EXPECT_EQ(out, "Chain foo (2 references)\ntarget     prot opt source               destination         \n");
 }

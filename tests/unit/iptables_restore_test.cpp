@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
+#include "applets/iptables/words.hpp"
 #include "applets/iptables/restore.hpp"
 #include "tests/unit/iptables_util.hpp"
 
@@ -190,6 +192,28 @@ TEST(IptablesCommandLine, PlainSplitAgreesWithTheWalk)
     };
     for (const char* line : lines)
         EXPECT_EQ(outcome(line, true), outcome(line, false)) << line;
+}
+
+// One command line scans the tables for "only a table extension declares
+// this option"; a restore asks a hashed set built from them. Both answer
+// alike for every name an extension declares and for builtin and unknown
+// names.
+TEST(IptablesCommandLine, ExtensionOptionScanAgreesWithTheSet)
+{
+    std::vector<std::string> names = {"dport", "sport", "source-port", "comment", "ctstate", "mark", "limit",
+                                      "log-prefix", "to-ports", "reject-with", "source", "src", "jump", "set",
+                                      "name", "match-set", "d", "", "nonesuch", "dports", "icmpv6-type"};
+    for (const auto& e : ext::all())
+        for (const auto& o : e.options)
+            names.emplace_back(o.name);
+    unsigned only_ext = 0;
+    for (const auto& n : names) {
+        EXPECT_EQ(words::table_extension_option(n, true), words::table_extension_option(n, false)) << n;
+        only_ext += words::table_extension_option(n, false);
+    }
+    EXPECT_GT(only_ext, 20u);
+    EXPECT_FALSE(words::table_extension_option("dport", false));
+    EXPECT_TRUE(words::table_extension_option("match-set", false));
 }
 
 // "-s A,B -d C,D" stands for one rule per source and destination, sources

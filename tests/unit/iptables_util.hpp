@@ -60,7 +60,7 @@ inline void expect_encodes_as(const std::vector<std::string>& args, const std::s
     namespace nft = nsbox::net::nft;
     nsbox::iptables::Command c = parse(args, family);
     nft::Rule nr = nsbox::iptables::encode(c.rule, c.table, c.chain, family);
-    nsbox::net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, family, nr);
+    nsbox::net::Message m = nft::rule_message(NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND, static_cast<uint8_t>(family), nr);
     EXPECT_EQ(hex(m.bytes()), hex_) << joined(args);
 }
 
