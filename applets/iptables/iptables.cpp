@@ -143,9 +143,28 @@ private:
         }
         return true;
     }
-    std::vector<nft::Rule> rules_of(const std::string& chain)
+    // The rules of `chain`, each handed to `each` as the dump is read (none
+    // kept: a chain of thousands touches only what the caller keeps).
+    void each_rule_of(const std::string& chain, const std::function<void(nft::Rule&&)>& each)
     {
-        return nft::dump_rules(sock_, fam_, t_.name, chain);
+        nft::each_rule(sock_, fam_, t_.name, chain, each);
+    }
+    // Rule N (1-based) of `chain`, if there is one, how many there are and
+    // the last one's handle.
+    struct Nth {
+        std::optional<nft::Rule> rule;
+        unsigned count = 0;
+        std::optional<uint64_t> last_handle;
+    };
+    Nth nth_rule(const std::string& chain, unsigned n)
+    {
+        Nth nth;
+        each_rule_of(chain, [&](nft::Rule&& r) {
+            nth.last_handle = r.handle;
+            if (++nth.count == n)
+                nth.rule = std::move(r);
+        });
+        return nth;
     }
     std::optional<nft::Transaction> finish(Plan& p)
     {
@@ -227,18 +246,18 @@ int Runner::append_or_insert()
             return std::nullopt; // (no echo: the place is not known)
         if (insert) {
             unsigned n = c_.rulenum.value_or(1);
-            std::vector<nft::Rule> rules = existed ? rules_of(c_.chain) : std::vector<nft::Rule>{};
-            if (n > rules.size() + 1 || (n > 1 && rules.empty())) {
+            Nth rules = existed ? nth_rule(c_.chain, n) : Nth{};
+            if (n > rules.count + 1 || (n > 1 && rules.count == 0)) {
                 fail_ = strerror_failure(fam_, "Index of insertion too big");
                 return std::nullopt;
             }
-            if (n == 1 && rules.empty()) {
+            if (n == 1 && rules.count == 0) {
                 flags = NLM_F_CREATE;
-            } else if (n <= rules.size()) {
+            } else if (n <= rules.count) {
                 flags = NLM_F_CREATE;
-                before = rules[n - 1].handle;
-            } else if (!rules.empty()) {
-                after = rules.back().handle; // N is one past the last
+                before = rules.rule->handle;
+            } else if (rules.count != 0) {
+                after = rules.last_handle; // N is one past the last
             }
         }
         // iptables-nft echoes an appended rule even when the chain turns
@@ -296,18 +315,29 @@ int Runner::delete_or_check()
             return std::nullopt;
         // Each rule of a -s/-d list in turn, stopping at the first that
         // is not there (then nothing is deleted); a rule deleted is not
-        // found again.
-        std::vector<nft::Rule> rules = rules_of(c_.chain);
+        // found again. Only the chain's rules that are one of them are
+        // kept from the dump, in chain order.
+        std::vector<Rule> wanted;
+        for_each_rule(c_, [&](const Rule& r) {
+            wanted.push_back(r);
+            return true;
+        });
+        std::vector<std::pair<nft::Rule, Rule>> rules;
+        each_rule_of(c_.chain, [&](nft::Rule&& nr) {
+            Rule d = decode(nr, fam_);
+            if (std::any_of(wanted.begin(), wanted.end(), [&](const Rule& w) { return d.same_as(w); }))
+                rules.emplace_back(std::move(nr), std::move(d));
+        });
         std::vector<bool> taken(rules.size());
         Plan p(genid_);
         bool all = for_each_rule(c_, [&](const Rule& r) {
             for (size_t i = 0; i < rules.size(); ++i) {
-                if (taken[i] || !decode(rules[i], fam_).same_as(r))
+                if (taken[i] || !rules[i].second.same_as(r))
                     continue;
-                echo(rules[i]);
+                echo(rules[i].first);
                 if (!check) {
                     taken[i] = true;
-                    p.add(delete_message(fam_, rules[i]),
+                    p.add(delete_message(fam_, rules[i].first),
                           fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
                 }
                 return true;
@@ -332,13 +362,13 @@ int Runner::delete_num()
             fail_ = no_such_chain(fam_);
             return std::nullopt;
         }
-        std::vector<nft::Rule> rules = rules_of(c_.chain);
-        if (*c_.rulenum > rules.size()) {
+        Nth rule = nth_rule(c_.chain, *c_.rulenum);
+        if (!rule.rule) {
             fail_ = strerror_failure(fam_, "Index of deletion too big");
             return std::nullopt;
         }
         Plan p(genid_);
-        p.add(delete_message(fam_, rules[*c_.rulenum - 1]),
+        p.add(delete_message(fam_, *rule.rule),
               fmt::format(" RULE_DELETE failed ({{}}): rule in chain {}", c_.chain));
         return finish(p);
     });
@@ -354,13 +384,13 @@ int Runner::replace()
         }
         if (!check_jump(st))
             return std::nullopt;
-        std::vector<nft::Rule> rules = rules_of(c_.chain);
-        if (*c_.rulenum > rules.size()) {
+        Nth rule = nth_rule(c_.chain, *c_.rulenum);
+        if (!rule.rule) {
             fail_ = strerror_failure(fam_, "Index of replacement too big");
             return std::nullopt;
         }
         nft::Rule nr = encode(c_.rule, t_.name, c_.chain, fam_);
-        nr.handle = rules[*c_.rulenum - 1].handle;
+        nr.handle = rule.rule->handle;
         echo(nr);
         Plan p(genid_);
         p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE | NLM_F_CREATE, fam_, nr),
@@ -442,16 +472,14 @@ int Runner::zero()
                       fmt::format(" CHAIN_ZERO failed ({{}}): chain {}", c->name));
             }
             unsigned num = 0;
-            for (nft::Rule r : rules_of(c->name)) {
+            each_rule_of(c->name, [&](nft::Rule&& r) {
                 ++num;
-                if (c_.rulenum && num != *c_.rulenum)
-                    continue;
-                if (!zero_counters(r))
-                    continue;
+                if ((c_.rulenum && num != *c_.rulenum) || !zero_counters(r))
+                    return;
                 r.position.reset();
                 p.add(nft::rule_message(NFT_MSG_NEWRULE, NLM_F_REPLACE, fam_, r),
                       fmt::format(" RULE_REPLACE failed ({{}}): rule in chain {}", c->name));
-            }
+            });
         }
         return finish(p);
     });
