@@ -39,8 +39,9 @@ order=0
 [[ ${1:-} == --startup-order ]] && { order=1; shift; }
 build=${1:-build-size}
 if [[ ! -f $build/CMakeCache.txt ]]; then
-  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DNSBOX_LTO=OFF -DNSBOX_TESTS=OFF \
-    -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache >/dev/null
+  launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DNSBOX_LTO=OFF -DNSBOX_TESTS=OFF "${launcher[@]}" >/dev/null
 fi
 nice cmake --build "$build" -j"$(nproc)" --target nsbox >/dev/null
 
@@ -77,13 +78,27 @@ if ((order)); then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
   cp tests/data/tcpdump/lab-icmp.pcap "$tmp/"
+  # iptables runs on a table holding each shape of rule scripts use (the
+  # bench's mix: ports, multiport, conntrack, comment, limit with LOG,
+  # REJECT), loaded by nsbox before each command.
+  awk 'BEGIN { print "*filter"
+    for (i = 0; i < 12; i++) { k = i % 6
+      if (k == 0) printf "-A FORWARD -p tcp --dport %d -j ACCEPT\n", 1000 + i
+      if (k == 1) printf "-A FORWARD -p udp -m multiport --dports 53,%d -j ACCEPT\n", 2000 + i
+      if (k == 2) printf "-A FORWARD -s 10.0.%d.0/24 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n", i
+      if (k == 3) printf "-A FORWARD -d 10.9.0.%d/32 -m comment --comment \"rule %d\" -j DROP\n", i, i
+      if (k == 4) printf "-A FORWARD -m limit --limit %d/min -j LOG --log-prefix \"r%d \"\n", i + 1, i
+      if (k == 5) printf "-A FORWARD -s 192.168.%d.0/24 -p tcp -j REJECT --reject-with tcp-reset\n", i }
+    print "COMMIT" }' >"$tmp/rules"
   cmds=("ip link show lo" "ip addr show" "ip route show" "sysctl -n net.ipv4.ip_forward"
-        "iptables -L" "tcpdump -n -r lab-icmp.pcap" "ping -V" "ping -c 3 -i 0.2 127.0.0.1")
+        "iptables -L" "iptables -L -n" "iptables -S" "iptables -A INPUT -p tcp --dport 22 -j ACCEPT"
+        "iptables -C FORWARD -p tcp --dport 1000 -j ACCEPT" "iptables-save" "iptables-restore rules"
+        "tcpdump -n -r lab-icmp.pcap" "ping -V" "ping -c 3 -i 0.2 127.0.0.1")
   i=0
   for c in "${cmds[@]}"; do
     i=$((i + 1))
     # shellcheck disable=SC2086
-    (cd "$tmp" && unshare --net --mount sh -c '/usr/sbin/ip link set lo up && exec "$@"' sh \
+    (cd "$tmp" && NSBOX="$bin" unshare --net --mount sh -c '/usr/sbin/ip link set lo up && "$NSBOX" iptables-restore rules && exec "$@"' sh \
       valgrind --tool=callgrind --demangle=no --dump-instr=no \
       --callgrind-out-file="cg.$i" "$bin" $c >/dev/null 2>&1) || true
   done
@@ -92,7 +107,7 @@ if ((order)); then
   for ((j = 1; j <= i; j++)); do
     [[ -f $tmp/cg.$j ]] || { echo "size.sh: callgrind failed for ${cmds[j-1]}" >&2; exit 1; }
     grep -oE '^c?fn=\([0-9]+\) .*' "$tmp/cg.$j" | sed -E "s/^c?fn=\([0-9]+\) //; s/'[0-9]+\$//" |
-      grep -v -e '^(below main)$' -e '^0x' | awk -v a="${cmds[j-1]%% *}" '!seen[$0]++ { print a, $0 }' >>"$tmp/runs"
+      grep -v -e '^(below main)$' -e '^0x' | awk -v a="${cmds[j-1]%%[ -]*}" '!seen[$0]++ { print a, $0 }' >>"$tmp/runs"
   done
   # The functions more than one applet runs first, then each applet's own,
   # applet by applet: a command's pages are then the shared block and its
