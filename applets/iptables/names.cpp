@@ -1,6 +1,8 @@
 #include "applets/iptables/names.hpp"
 
 #include <cstring>
+#include <map>
+#include <utility>
 
 #include <arpa/inet.h>
 #include <string_view>
@@ -73,14 +75,15 @@ std::optional<std::string> service_name(uint16_t port, const char* proto)
 
 std::vector<uint32_t> host_addresses(const std::string& name)
 {
+    // (xtables: a network name first, then getaddrinfo)
+    if (auto n = net::netdb::network_number(name))
+        return {*n};
     std::vector<uint32_t> out;
-    auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET);
+    auto found = net::resolve_host(name, AF_INET);
     if (found.status == net::LookupStatus::ok)
         for (const auto& a : found.addresses)
-            out.push_back(ntohl(a.v4.s_addr));
-    if (out.empty())
-        if (auto n = net::netdb::network_number(name))
-            out.push_back(*n);
+            if (a.family == AF_INET)
+                out.push_back(ntohl(a.v4.s_addr));
     return out;
 }
 
@@ -90,19 +93,42 @@ std::optional<uint32_t> host_address(const std::string& name)
     return all.empty() ? std::nullopt : std::optional<uint32_t>(all.front());
 }
 
+namespace {
+
+// getnameinfo's answer for an address, each address asked once a run (a
+// listing names the same addresses rule after rule).
+const net::AddressLookup& reverse_once(const net::HostAddress& a)
+{
+    static std::map<std::pair<int, std::array<uint8_t, 16>>, net::AddressLookup> seen;
+    std::array<uint8_t, 16> key{};
+    if (a.family == AF_INET)
+        std::memcpy(key.data(), &a.v4, 4);
+    else
+        std::memcpy(key.data(), &a.v6, 16);
+    auto [it, fresh] = seen.try_emplace({a.family, key});
+    if (fresh)
+        it->second = net::reverse_lookup(a);
+    return it->second;
+}
+
+} // namespace
+
 std::optional<std::string> address_name(uint32_t addr)
 {
-    in_addr a{htonl(addr)};
-    auto found = net::reverse_hosts(net::read_hosts(), net::HostAddress::from_v4(a));
+    const net::AddressLookup& found = reverse_once(net::HostAddress::from_v4(in_addr{htonl(addr)}));
     if (found.status == net::LookupStatus::ok)
         return found.name;
-    return net::netdb::network_name(addr);
+    // getnameinfo gives the number when every source said "no such name";
+    // only when one failed does xtables try the network's name.
+    if (found.status == net::LookupStatus::try_again)
+        return net::netdb::network_name(addr);
+    return std::nullopt;
 }
 
 std::vector<std::array<uint8_t, 16>> host_addresses6(const std::string& name)
 {
     std::vector<std::array<uint8_t, 16>> out;
-    auto found = net::lookup_hosts(net::read_hosts(), name, AF_INET6);
+    auto found = net::resolve_host(name, AF_INET6);
     for (const auto& a : found.addresses) {
         if (found.status != net::LookupStatus::ok || a.family != AF_INET6)
             continue;
@@ -121,7 +147,7 @@ std::optional<std::string> address_name6(const std::array<uint8_t, 16>& addr)
 {
     in6_addr a{};
     std::memcpy(&a, addr.data(), 16);
-    auto found = net::reverse_hosts(net::read_hosts(), net::HostAddress::from_v6(a));
+    const net::AddressLookup& found = reverse_once(net::HostAddress::from_v6(a));
     if (found.status == net::LookupStatus::ok)
         return found.name;
     return std::nullopt;

@@ -277,3 +277,15 @@ assert_same() {
   compare "$1" || return 1
   assert_compared "$1"
 }
+
+# DNS_START, the head of a sandbox script: a DNS responder
+# (tests/bats/dns_responder.py, its names under "lab") on 127.0.0.53, the
+# only name server /etc/resolv.conf names ("search lab"). Killed by PID
+# when the script ends.
+DNS_START='
+printf "nameserver 127.0.0.53\nsearch lab\n" >/etc/resolv.conf
+/usr/sbin/ip addr add 127.0.0.53/8 dev lo
+/usr/bin/python3 '"$BATS_TEST_DIRNAME"'/dns_responder.py 127.0.0.53 & dnspid=$!
+trap "kill $dnspid" EXIT
+for i in $(seq 50); do grep -q ":0035 " /proc/net/udp && break; sleep 0.1; done
+'
