@@ -159,6 +159,7 @@ struct Options {
 // take arguments, so these are the one unavoidable process-wide state.
 pcap_t* g_capture = nullptr;
 std::atomic<bool> g_info_requested{false};
+std::atomic<bool> g_flush_requested{false};
 std::atomic<bool> g_stop_requested{false};
 
 void on_stop_signal(int)
@@ -168,7 +169,33 @@ void on_stop_signal(int)
         pcap_breakloop(g_capture);
 }
 
-void on_info_signal(int) { g_info_requested = true; }
+// SIGUSR1 and SIGUSR2 are answered at once, as tcpdump answers them in its
+// handlers: the capture loop is woken (libpcap's breakloop also wakes its
+// poll), does what was asked and goes on, since no stop was asked.
+void on_info_signal(int)
+{
+    g_info_requested = true;
+    if (g_capture)
+        pcap_breakloop(g_capture);
+}
+
+// SIGUSR2: tcpdump flushes its -w file (SIGNAL_FLUSH_PCAP), reading or
+// capturing, and carries on.
+void on_flush_signal(int)
+{
+    g_flush_requested = true;
+    if (g_capture)
+        pcap_breakloop(g_capture);
+}
+
+void catch_flush_signal()
+{
+    struct sigaction flush{};
+    flush.sa_handler = on_flush_signal;
+    flush.sa_flags = SA_RESTART;
+    sigemptyset(&flush.sa_mask);
+    sigaction(SIGUSR2, &flush, nullptr);
+}
 
 [[noreturn]] void fail(const std::string& msg)
 {
@@ -993,6 +1020,7 @@ int netns_main(Options& opt)
     info.sa_handler = on_info_signal;
     sigemptyset(&info.sa_mask);
     sigaction(SIGUSR1, &info, nullptr);
+    catch_flush_signal();
     if (opt.user)
         drop_privileges(*opt.user);
 
@@ -1201,6 +1229,8 @@ int netns_main(Options& opt)
             fail(fmt::format("poll: {}", std::strerror(errno)));
         if (g_info_requested.exchange(false))
             print_netns_stats(false);
+        if (g_flush_requested.exchange(false) && writer)
+            writer->flush();
         bool got = false;
         for (size_t i = 0; n > 0 && i < handles.size(); ++i) {
             if (!(pfds[i].revents & (POLLIN | POLLERR | POLLHUP)))
@@ -1384,6 +1414,7 @@ int tcpdump_main(int argc, char** argv)
     }
     if (opt.line_buffered)
         setvbuf(stdout, nullptr, _IOLBF, 0);
+    catch_flush_signal();
 
     if (!opt.read_file) {
         struct sigaction info{};
@@ -1426,6 +1457,8 @@ int tcpdump_main(int argc, char** argv)
             int n = pcap_dispatch(pc, want, on_packet, reinterpret_cast<u_char*>(&session));
             if (g_info_requested.exchange(false))
                 print_stats(session, false);
+            if (g_flush_requested.exchange(false) && output && output->dumper())
+                pcap_dump_flush(output->dumper());
             if (got_counter) {
                 timeval now{};
                 gettimeofday(&now, nullptr);
@@ -1436,6 +1469,8 @@ int tcpdump_main(int argc, char** argv)
                     last_got = now;
                 }
             }
+            if (n == PCAP_ERROR_BREAK && !g_stop_requested)
+                continue; // (woken by SIGUSR1 or SIGUSR2)
             if (n == PCAP_ERROR_BREAK) {
                 status = -2;
                 break;

@@ -154,6 +154,36 @@ same_files() {
   grep -q 'ARP, Request who-has 10.0.1.3 tell 10.0.1.1, length 28' "$TD/n.txt"
 }
 
+@test "SIGUSR2 flushes the -w file and SIGUSR1 prints the counts; the capture goes on" {
+  # Four ICMP packets pass r-h1; neither tool has written them to its file
+  # (stdio holds them) until SIGUSR2, after which both files hold the four
+  # (a block of TPACKET_V3 reaches the tool within its 1 s timeout, and
+  # nsbox flushes at its loop's next turn); SIGUSR1 prints the one-line
+  # counts; then SIGINT ends both as usual.
+  run sandbox "$TOPOLOGY $WAIT_LISTENING
+    cd '$TD'
+    ip netns exec r /usr/bin/tcpdump -Z root -i r-h1 -w ref.pcap icmp 2>ref.err & ref=\$!
+    ip netns exec r \"\$NSBOX\" tcpdump -i r-h1 -w nsb.pcap icmp 2>nsb.err & nsb=\$!
+    wait_listening ref.err && wait_listening nsb.err || exit 1
+    ip netns exec h1 /usr/bin/ping -c 2 -i 0.2 10.0.2.2 >/dev/null
+    sleep 1.5
+    packets() { /usr/bin/tcpdump -n -r \$1 2>/dev/null | wc -l; }
+    echo before \$(packets ref.pcap) \$(packets nsb.pcap)
+    kill -USR2 \$ref \$nsb; sleep 1.5
+    echo after \$(packets ref.pcap) \$(packets nsb.pcap)
+    kill -0 \$ref && kill -0 \$nsb && echo alive
+    kill -USR1 \$ref \$nsb; sleep 1.5
+    kill -0 \$ref && kill -0 \$nsb && echo alive
+    kill -INT \$ref \$nsb; wait \$ref; echo \$? >ref.rc; wait \$nsb; echo \$? >nsb.rc"
+  [ "$status" -eq 0 ]
+  [ "$output" = "$(printf 'before 0 0\nafter 4 4\nalive\nalive')" ] || { echo "$output"; false; }
+  [ "$(cat "$TD/ref.rc")" = 0 ]
+  [ "$(cat "$TD/nsb.rc")" = 0 ]
+  # The SIGUSR1 line and the summary, as the reference prints them.
+  same_summary
+  grep -Eq '^tcpdump: 4 packets captured, [0-9]+ packets received by filter, 0 packets dropped by kernel$' "$TD/nsb.err"
+}
+
 @test "printing live: the same lines as the reference, the banner, SIGINT's extra newline and the summary" {
   both_capture '-i r-h1 -n -t "not ip6"'
   [ "$(cat "$TD/ref.rc")" = 0 ]
