@@ -408,7 +408,9 @@ private:
         base_chain(*bc, NF_ACCEPT, nullptr, line);
         return true;
     }
-    void delete_chain(const std::string& name, unsigned line)
+    // Deletes a chain; `listed`: take it out of chains_ too (-X of all
+    // chains rebuilds the list itself, in one pass).
+    void delete_chain(const std::string& name, unsigned line, bool listed = true)
     {
         nft::Chain c;
         c.table = t_.name;
@@ -416,7 +418,8 @@ private:
         // (NONREC: the kernel refuses a chain with rules, EBUSY, as for
         // iptables-nft, instead of deleting them too)
         p_.add(nft::chain_message(NFT_MSG_DELCHAIN, NLM_F_NONREC, fam_, c), label(line, "CHAIN_DEL", "chain", name));
-        chains_.erase(std::find(chains_.begin(), chains_.end(), name));
+        if (listed)
+            chains_.erase(std::find(chains_.begin(), chains_.end(), name));
         chain_set_.erase(name);
         handle_.erase(name);
         rules_.erase(name);
@@ -554,9 +557,14 @@ private:
             return true;
         case Cmd::DeleteChain:
             if (name.empty()) {
-                for (const std::string& n : std::vector<std::string>(chains_))
+                std::vector<std::string> kept;
+                for (const std::string& n : chains_) {
                     if (!builtin_chain(t_, n) || unused_builtin(n))
-                        delete_chain(n, line);
+                        delete_chain(n, line, false);
+                    else
+                        kept.push_back(n);
+                }
+                chains_ = std::move(kept);
             } else if (known(name)) { // (a built-in one too: the kernel says no)
                 delete_chain(name, line);
             } else {
