@@ -215,19 +215,7 @@ int Runner::change(Build&& build)
         echo_.clear();
         return build();
     });
-    if (!echo_.empty()) {
-        std::fputs(echo_.c_str(), stdout);
-        std::fflush(stdout);
-    }
-    if (fail_) {
-        std::fputs(fail_->message().c_str(), stderr);
-        return fail_->code();
-    }
-    if (!refusal)
-        return 0;
-    std::string text = prefix_ + refusal_text(labels_, *refusal, " COMMIT failed ({}): ruleset") + "\n";
-    std::fputs(text.c_str(), stderr);
-    return resource_problem;
+    return transaction_outcome(echo_, fail_, refusal, labels_, prefix_, " COMMIT failed ({}): ruleset");
 }
 
 int Runner::append_or_insert()
@@ -977,13 +965,22 @@ int nsbox::ip6tables_save_main(int argc, char** argv) { return iptables::save_ma
 
 namespace nsbox::iptables {
 
-// What iptables says of the batch message the kernel refused: that
-// message's label (a format with {} for the error), or `fallback` when the
-// refusal was for the batch itself.
-std::string refusal_text(const std::vector<std::string>& labels, const net::nft::Refusal& r, const std::string& fallback)
+int transaction_outcome(const std::string& said, const std::optional<cli::Failure>& fail,
+                        const std::optional<net::nft::Refusal>& refusal, const std::vector<std::string>& labels,
+                        const std::string& head, const std::string& fallback)
 {
+    std::fputs(said.c_str(), stdout);
+    std::fflush(stdout);
+    if (fail) {
+        std::fputs(fail->message().c_str(), stderr);
+        return fail->code();
+    }
+    if (!refusal)
+        return 0;
+    const net::nft::Refusal& r = *refusal;
     const std::string& label = r.index >= 0 && size_t(r.index) < labels.size() ? labels[size_t(r.index)] : fallback;
-    return fmt::format(fmt::runtime(label), std::strerror(r.error));
+    std::fputs((head + fmt::format(fmt::runtime(label), std::strerror(r.error)) + "\n").c_str(), stderr);
+    return resource_problem;
 }
 
 net::nft::Chain builtin_nft_chain(const BuiltinTable& t, const BuiltinChain& b, uint32_t policy)

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "applets/common/failure.hpp"
 #include "applets/iptables/tables.hpp"
 #include "libnet/nft/nft.hpp"
 
@@ -27,11 +29,14 @@ struct Plan {
     }
 };
 
-// What iptables says of the batch message the kernel refused: that
-// message's label (a format with {} for the error), or `fallback` when the
-// refusal was for the batch itself.
-std::string refusal_text(const std::vector<std::string>& labels, const net::nft::Refusal& r,
-                         const std::string& fallback);
+// How a command or a restore ends once its transaction is over: `said`
+// (-v's lines, the echo) on stdout whatever happened; then a failure found
+// while planning (its message and exit code); else the batch message the
+// kernel refused, named by its label (a format with {} for the error; for
+// the batch itself, `fallback`) after `head`, exit 4; else 0.
+int transaction_outcome(const std::string& said, const std::optional<cli::Failure>& fail,
+                        const std::optional<net::nft::Refusal>& refusal, const std::vector<std::string>& labels,
+                        const std::string& head, const std::string& fallback);
 
 // A built-in chain as iptables-nft creates it, with `policy`.
 net::nft::Chain builtin_nft_chain(const BuiltinTable& t, const BuiltinChain& b, uint32_t policy);

@@ -828,17 +828,7 @@ int restore_main(int family_arg, int argc, char** argv)
             labels = std::move(plan.labels);
             return std::move(plan.tx);
         });
-        std::fputs(said.c_str(), stdout);
-        std::fflush(stdout);
-        if (fail) {
-            std::fputs(fail->message().c_str(), stderr);
-            return fail->code();
-        }
-        if (!refusal)
-            return 0;
-        std::fprintf(stderr, "%s\n%s\n", head.c_str(),
-                     iptables::refusal_text(labels, *refusal, "COMMIT failed ({}): ruleset").c_str());
-        return resource_problem;
+        return transaction_outcome(said, fail, refusal, labels, head + "\n", "COMMIT failed ({}): ruleset");
     } catch (const net::Error& e) {
         std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", head.c_str(),
                      e.code() == EPERM ? "Permission denied (you must be root)" : std::strerror(e.code()));
