@@ -237,8 +237,12 @@ public:
                  bool exists, Plan& plan, uint32_t& next_id, std::string* say)
         : sock_(sock), fam_(family), b_(b), t_(*b.table), prog_(prog), p_(plan), next_id_(next_id), say_(say)
     {
-        if (noflush && exists)
-            for (const auto& c : nft::dump_chains(sock, family, t_.name)) {
+        // The kernel's chains: what -n builds on, what -v names as flushed.
+        std::vector<nft::Chain> kernel;
+        if (exists && (noflush || say_))
+            kernel = nft::dump_chains(sock, family, t_.name);
+        if (noflush)
+            for (const auto& c : kernel) {
                 add_chain(c.name);
                 if (c.handle)
                     handle_[c.name] = *c.handle;
@@ -252,10 +256,9 @@ public:
             for (const auto& bc : t_.chains)
                 *say_ += fmt::format("Flushing chain `{}'\n", bc.name);
             std::vector<std::string> user;
-            if (exists)
-                for (const auto& c : nft::dump_chains(sock, family, t_.name))
-                    if (!c.hook)
-                        user.push_back(c.name);
+            for (const auto& c : kernel)
+                if (!c.hook)
+                    user.push_back(c.name);
             std::sort(user.begin(), user.end());
             for (const auto& n : user)
                 *say_ += fmt::format("Flushing chain `{}'\n", n);
