@@ -27,7 +27,11 @@ struct Asker {
             throw Error(errno, {}, "socket");
         ip_set_req_version req{};
         req.op = IP_SET_OP_VERSION;
-        ask(&req, sizeof req);
+        try {
+            ask(&req, sizeof req);
+        } catch (const Error& e) {
+            throw Error(e.code(), {}, "version");
+        }
         version = req.version;
     }
     void ask(void* req, socklen_t size)

@@ -16,7 +16,9 @@ struct SetRef {
 };
 
 // The set named `name`, or nullopt when the kernel has none. Throws
-// net::Error when the kernel cannot be asked (no socket, no ipset).
+// net::Error when the kernel cannot be asked, its context saying where:
+// "socket" (no raw socket), "version" (no ipset in the kernel: the first
+// question failed) or "getsockopt" (this question failed).
 std::optional<SetRef> by_name(const std::string& name);
 // The name of the set at `index`; empty when there is none. Throws
 // net::Error as by_name does.

@@ -76,12 +76,18 @@ bool for_each_rule(const Command& c, F&& f)
 constexpr int other_problem = 1, parameter_problem = 2, version_problem = 3, resource_problem = 4;
 
 // A command line iptables refuses before touching the kernel: nsbox's one
-// failure type with exit code 2. `message()` is the text after "iptables
+// failure type, with exit code 2. `message()` is the text after "iptables
 // v1.8.9 (nf_tables): " (or the whole line when `bare`); whoever catches it
 // adds that prefix, the restore line and the "Try `iptables -h'" hint, as
-// iptables prints them for a command line or for a restore file.
+// iptables prints them for a command line or for a restore file. With
+// code 1 (other_problem: an extension that cannot ask the kernel what it
+// needs, as libxt_set's "Can't open socket to ipset.") only the prefix is
+// added, and a newline.
 struct UsageError : cli::Failure {
-    explicit UsageError(const std::string& m, bool bare_ = false) : cli::Failure(parameter_problem, m), bare(bare_) {}
+    explicit UsageError(const std::string& m, bool bare_ = false, int code = parameter_problem)
+        : cli::Failure(code, m), bare(bare_)
+    {
+    }
     bool bare;
     std::string warnings; // what iptables warned of before refusing (stderr, first)
 };

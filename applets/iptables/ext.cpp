@@ -1506,7 +1506,12 @@ void match_set(Data& d, State& st, const std::string& name, bool inv)
     try {
         ref = set_lookup.by_name(name);
     } catch (const net::Error& e) {
-        fail(fmt::format("Problem when communicating with ipset, errno={}.\n", e.code()));
+        // (libxt_set's words, each an exit with code 1)
+        throw UsageError(e.context() == "socket"    ? "Can't open socket to ipset.\n"
+                         : e.context() == "version" ? "Kernel module xt_set is not loaded in.\n"
+                                                    : fmt::format("Problem when communicating with ipset, errno={}.\n",
+                                                                  e.code()),
+                         false, other_problem);
     }
     if (!ref)
         fail(fmt::format("Set {} doesn't exist.\n", name));

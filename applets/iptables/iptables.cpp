@@ -810,6 +810,10 @@ int tool_main(int family, int argc, char** argv)
         c = parse_command_line(argc, argv, false, family); // (one line: no name tables)
     } catch (const UsageError& e) {
         std::fputs(e.warnings.c_str(), stderr);
+        if (e.code() != parameter_problem) {
+            std::fprintf(stderr, "%s%s\n", prefix.c_str(), e.what());
+            return e.code();
+        }
         std::fputs(usage(family, e.what(), e.bare).message().c_str(), stderr);
         return parameter_problem;
     }

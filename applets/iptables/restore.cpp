@@ -191,6 +191,8 @@ RestoreInput parse_restore(std::string_view text, const std::string& prog, bool 
             rr.cmd = parse_command_line(prog.c_str(), words, true, family);
         } catch (const UsageError& e) {
             in.warnings += e.warnings;
+            if (e.code() != parameter_problem)
+                return fail(head + e.what() + "\n", e.code());
             return usage_at(e.what(), lineno);
         }
         in.warnings += rr.cmd.warnings;

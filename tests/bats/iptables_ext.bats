@@ -588,6 +588,16 @@ t iptables-restore < '"$BATS_TEST_TMPDIR"'/saved; '"$REF"' -S
 printf "*filter\n-A INPUT -m set --match-set nope dst\nCOMMIT\n" | iptables-restore; echo "rc=$?"'
 }
 
+@test "set: without a raw socket to ask ipset, libxt_set's words and exit 1, command and restore" {
+  command -v ipset >/dev/null || fail "ipset is not installed (scripts/deps.sh installs it)"
+  assert_same '
+ipset create foo hash:ip
+noraw() { setpriv --inh-caps=-all --bounding-set=-net_raw "$@"; echo "rc=$?"; }
+noraw iptables -A INPUT -m set --match-set foo src -j ACCEPT
+printf "*filter\n-A INPUT -m set --match-set foo src -j ACCEPT\nCOMMIT\n" > f
+noraw iptables-restore f; iptables -S INPUT'
+}
+
 @test "a rule nsbox cannot decode is never listed as a shorter rule" {
   # A table with an expression kind iptables-nft never writes: both tools
   # call the table incompatible, in the same words; other chains still list.
