@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <charconv>
 #include <cstring>
 #include <span>
 #include <netinet/in.h>
@@ -42,7 +43,30 @@ void print_num(std::string& out, uint64_t n, const Format& f, bool table)
 
 std::string dotted(uint32_t a)
 {
-    return fmt::format("{}.{}.{}.{}", a >> 24, (a >> 16) & 0xff, (a >> 8) & 0xff, a & 0xff);
+    // (every address of a listing: by hand, not through a run-time format)
+    char buf[16];
+    auto r = std::to_chars(buf, buf + 3, a >> 24);
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        *r.ptr = '.';
+        r = std::to_chars(r.ptr + 1, r.ptr + 4, (a >> shift) & 0xff);
+    }
+    return std::string(buf, r.ptr);
+}
+
+// printf's "%-Ns ": `s` padded with blanks to `width` bytes, then a blank
+// (fmt's "{:<N}" would count code points, and parse its format each time).
+void left(std::string& out, std::string_view s, size_t width)
+{
+    out += s;
+    if (s.size() < width)
+        out.append(width - s.size(), ' ');
+    out += ' ';
+}
+
+void left(std::string& out, unsigned n, size_t width)
+{
+    char buf[16];
+    left(out, std::string_view(buf, std::to_chars(buf, buf + sizeof buf, n).ptr), width);
 }
 
 // xtables_ipmask_to_numeric: "" for /32, "/N" for a prefix, else "/A.B.C.D".
@@ -52,8 +76,8 @@ std::string mask_suffix(uint32_t mask)
         return "";
     int n = std::countl_one(mask);
     if (n == 32 || (mask << n) == 0)
-        return fmt::format("/{}", n);
-    return fmt::format("/{}", dotted(mask));
+        return "/" + std::to_string(n);
+    return "/" + dotted(mask);
 }
 
 std::string ntop6(const std::array<uint8_t, 16>& a)
@@ -855,19 +879,19 @@ std::string iface_text(const IfaceMatch& m, const Format& f)
 void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
 {
     if (f.line_numbers)
-        out += fmt::format("{:<4} ", num);
+        left(out, num, 4);
     if (f.verbose) {
         print_num(out, r.packets, f, true);
         print_num(out, r.bytes, f, true);
     }
-    out += fmt::format("{} ", cli::Left{target_name(r), 9});
+    left(out, target_name(r), 9);
     out += r.proto_invert ? '!' : ' ';
     // Upstream iptables prints the name ("all", "tcp") under -n too; 1.8.9
     // alone printed the number there, a regression fixed after it.
     if (auto name = names::protocol_name(r.proto, !f.numeric))
-        out += fmt::format("{:<4} ", *name);
+        left(out, *name, 4);
     else
-        out += fmt::format("{:<4} ", r.proto);
+        left(out, r.proto, 4);
     out += r.frag_invert ? '!' : '-';
     out += r.frag ? "f " : "- ";
     if (f.verbose) {
@@ -875,9 +899,9 @@ void list_rule(std::string& out, const Rule& r, unsigned num, const Format& f)
         out += fmt::format(" {} {} ", cli::Left{in, 6}, cli::Left{o, 6});
     }
     out += r.src.invert ? '!' : ' ';
-    out += fmt::format("{:<19} ", addr_text(r.src, f));
+    left(out, addr_text(r.src, f), 19);
     out += r.dst.invert ? '!' : ' ';
-    out += fmt::format("{:<19} ", addr_text(r.dst, f));
+    left(out, addr_text(r.dst, f), 19);
     list_tail(out, r, f);
     out += '\n';
 }

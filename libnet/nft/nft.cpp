@@ -11,6 +11,8 @@ namespace nsbox::net::nft {
 
 namespace {
 
+using namespace std::string_view_literals; // (literal lengths known when compiled: no strlen under -Os)
+
 nfgenmsg genmsg(uint8_t family, uint16_t res_id = 0)
 {
     nfgenmsg g{};
@@ -157,23 +159,23 @@ void encode(Message& m, const Target& e)
 Expr decode(std::string_view name, const Attr* data_attr)
 {
     Attrs data = data_attr ? data_attr->nested() : Attrs();
-    if (name == "payload") {
+    if (name == "payload"sv) {
         AttrTable t(data, NFTA_PAYLOAD_MAX);
         return Payload{need32(t, NFTA_PAYLOAD_DREG, "payload dreg"), need32(t, NFTA_PAYLOAD_BASE, "payload base"),
                        need32(t, NFTA_PAYLOAD_OFFSET, "payload offset"), need32(t, NFTA_PAYLOAD_LEN, "payload len")};
     }
-    if (name == "meta") {
+    if (name == "meta"sv) {
         AttrTable t(data, NFTA_META_MAX);
         if (!t.has(NFTA_META_DREG)) // a meta set: not something nsbox models
             return Unknown{std::string(name), data_of(data.bytes())};
         return Meta{need32(t, NFTA_META_KEY, "meta key"), need32(t, NFTA_META_DREG, "meta dreg")};
     }
-    if (name == "cmp") {
+    if (name == "cmp"sv) {
         AttrTable t(data, NFTA_CMP_MAX);
         return Cmp{need32(t, NFTA_CMP_SREG, "cmp sreg"), need32(t, NFTA_CMP_OP, "cmp op"),
                    need_value(t, NFTA_CMP_DATA, "cmp data")};
     }
-    if (name == "bitwise") {
+    if (name == "bitwise"sv) {
         AttrTable t(data, NFTA_BITWISE_MAX);
         Bitwise b;
         b.sreg = need32(t, NFTA_BITWISE_SREG, "bitwise sreg");
@@ -188,13 +190,13 @@ Expr decode(std::string_view name, const Attr* data_attr)
         b.xor_ = need_value(t, NFTA_BITWISE_XOR, "bitwise xor");
         return b;
     }
-    if (name == "range") {
+    if (name == "range"sv) {
         AttrTable t(data, NFTA_RANGE_MAX);
         return Range{need32(t, NFTA_RANGE_SREG, "range sreg"), need32(t, NFTA_RANGE_OP, "range op"),
                      need_value(t, NFTA_RANGE_FROM_DATA, "range from"),
                      need_value(t, NFTA_RANGE_TO_DATA, "range to")};
     }
-    if (name == "counter") {
+    if (name == "counter"sv) {
         AttrTable t(data, NFTA_COUNTER_MAX);
         Counter c;
         if (const Attr* a = t.get(NFTA_COUNTER_BYTES))
@@ -203,7 +205,7 @@ Expr decode(std::string_view name, const Attr* data_attr)
             c.packets = be64(*a);
         return c;
     }
-    if (name == "limit") {
+    if (name == "limit"sv) {
         AttrTable t(data, NFTA_LIMIT_MAX);
         Limit l;
         l.rate = be64(need(t, NFTA_LIMIT_RATE, "limit rate"));
@@ -216,7 +218,7 @@ Expr decode(std::string_view name, const Attr* data_attr)
             l.flags = be32(*a);
         return l;
     }
-    if (name == "immediate") {
+    if (name == "immediate"sv) {
         AttrTable t(data, NFTA_IMMEDIATE_MAX);
         uint32_t dreg = need32(t, NFTA_IMMEDIATE_DREG, "immediate dreg");
         AttrTable d(need(t, NFTA_IMMEDIATE_DATA, "immediate data").nested(), NFTA_DATA_MAX);
@@ -230,13 +232,13 @@ Expr decode(std::string_view name, const Attr* data_attr)
             im.chain = std::string(*chain);
         return im;
     }
-    if (name == "match" || name == "target") {
+    if (name == "match"sv || name == "target"sv) {
         // NFTA_MATCH_* and NFTA_TARGET_* share their numbers.
         AttrTable t(data, NFTA_MATCH_MAX);
         std::string n(need(t, NFTA_MATCH_NAME, "xt name").str());
         uint32_t rev = need32(t, NFTA_MATCH_REV, "xt revision");
         Data info = data_of(need(t, NFTA_MATCH_INFO, "xt info").payload());
-        if (name == "match")
+        if (name == "match"sv)
             return Match{std::move(n), rev, std::move(info)};
         return Target{std::move(n), rev, std::move(info)};
     }

@@ -154,15 +154,16 @@ iptables -L INPUT'
   # -s/-d: an /etc/networks name first, then getaddrinfo (hosts, then DNS
   # with the search domain); -L without -n: getnameinfo (hosts, then PTR
   # answers), an /etc/networks name only when the name server could not be
-  # asked, the number when every source said no. /etc is the sandbox's own.
+  # asked, the number when every source said no; a UTF-8 name is padded by
+  # bytes, as printf pads it. /etc is the sandbox's own.
   assert_same "$DNS_START"'
-printf "10.0.0.3 green green.lab\n10.0.5.0 hostnet\n10.9.9.9 bothnet\nfd00::5 v6host\n" >> /etc/hosts
+printf "10.0.0.3 green green.lab\n10.0.5.0 hostnet\n10.9.9.9 bothnet\nfd00::5 v6host\n10.0.0.8 caf\xc3\xa9\n" >> /etc/hosts
 printf "labnet 10.0.0.0\nbothnet 10.2.0.0\nnet5 10.0.5.0\n" > /etc/networks
 printf "hosts: files dns\nnetworks: files\n" > /etc/nsswitch.conf
 t() { "$@"; echo "rc=$?"; }
 t iptables -A INPUT -s 10.0.0.3 -d 10.0.0.4 -j ACCEPT; t iptables -A INPUT -s 10.0.0.7 -d 10.0.0.0/24
 t iptables -A INPUT -s 10.0.5.0/24 -d 10.1.0.0/16; t iptables -A INPUT -s bothnet -d web
-t iptables -A INPUT -s hostnet -d web.lab.; t iptables -A INPUT -s nosuch
+t iptables -A INPUT -s hostnet -d web.lab.; t iptables -A INPUT -s nosuch; t iptables -A INPUT -d 10.0.0.8
 t ip6tables -A INPUT -s web6 -d fd00::5; t ip6tables -A INPUT -s fd00::3 -d fd00::7
 iptables -S INPUT; iptables -L INPUT; ip6tables -L INPUT
 kill $dnspid; wait $dnspid 2>/dev/null; trap - EXIT
