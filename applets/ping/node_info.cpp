@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "libnet/idna.hpp"
+
 namespace nsbox::ping {
 
 namespace {
@@ -66,9 +68,9 @@ bool special(uint8_t c)
     return c == '"' || c == '.' || c == ';' || c == '\\' || c == '(' || c == ')' || c == '@' || c == '$';
 }
 
-// What libidn2's lookup (iputils' idn2_lookup_ul) refuses in an ASCII
-// name, in its order: hyphens first, label by label, then the lengths.
-// Non-ASCII names are not converted (nsbox has no IDNA tables).
+// What libidn2's lookup (iputils' idn2_lookup_ul) refuses in a name (the
+// ASCII form, after libnet/idna converted a non-ASCII one), in its order:
+// hyphens first, label by label, then the lengths.
 std::optional<std::string_view> idn_error(std::string_view name)
 {
     size_t longest = 0;
@@ -193,12 +195,24 @@ NiWordResult apply_ni_word(NodeInfo& ni, std::string_view word, const char* prog
             ok = set_subject_type(ni, ni::subject_name, r);
             if (!ok)
                 break;
-            if (auto e = idn_error(arg)) {
+            // libidn2's lookup in the locale's characters (libnet/idna): in
+            // the C locale a non-ASCII name cannot be converted.
+            std::string name(arg);
+            if (!net::idna::is_ascii(name)) {
+                std::optional<std::string> ace =
+                    net::idna::utf8_locale() ? net::idna::to_ascii(name) : std::nullopt;
+                if (!ace) {
+                    r.err += fmt::format("{}: IDN encoding error: could not convert string to UTF-8\n", prog);
+                    r.exit_code = 2;
+                    return r;
+                }
+                name = std::move(*ace);
+            }
+            if (auto e = idn_error(name)) {
                 r.err += fmt::format("{}: IDN encoding error: {}\n", prog, *e);
                 r.exit_code = 2;
                 return r;
             }
-            std::string name = arg;
             if (size_t pct = name.find('%'); pct != std::string::npos) {
                 if (name.size() - pct - 1 >= 16) { // IFNAMSIZ
                     r.err += fmt::format("{}: too long scope name\n", prog);

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "applets/common/failure.hpp"
 #include "applets/ping/session.hpp"
 #include "applets/ping/socket.hpp"
+#include "libnet/idna.hpp"
 #include "libnet/inet.hpp"
 #include "libnet/resolve.hpp"
 
@@ -61,14 +63,26 @@ std::vector<Dest> resolve(const std::string& target, const char* prog)
         if (auto v6 = net::parse_ipv6_numeric(addr))
             return {Dest{net::HostAddress::from_v6(*v6), scope, target}};
     }
-    auto r = net::resolve_host(target, AF_UNSPEC);
+    // AI_IDN: a name in the locale's characters is looked up in ASCII
+    // (libnet/idna); in the C locale it cannot be converted at all.
+    // AI_CANONIDN: the canonical name comes back in Unicode.
+    const bool utf8 = net::idna::utf8_locale();
+    std::string lookup = target;
+    if (!net::idna::is_ascii(target)) {
+        std::optional<std::string> ace = utf8 ? net::idna::to_ascii(target) : std::nullopt;
+        if (!ace)
+            fatal(prog, 2, target + ": Parameter string not correctly encoded");
+        lookup = std::move(*ace);
+    }
+    auto r = net::resolve_host(lookup, AF_UNSPEC);
     if (r.status != net::LookupStatus::ok)
         fatal(prog, 2, fmt::format("{}: {}", target, lookup_error_text(r.status)));
+    std::string canonical = r.canonical.empty() ? target : utf8 ? net::idna::to_unicode(r.canonical) : r.canonical;
     // glibc puts the canonical name on the first answer only; iputils
     // 20221126 prints an empty name when it pings a later one.
     std::vector<Dest> out;
     for (const auto& a : r.addresses)
-        out.push_back({a, 0, out.empty() ? (r.canonical.empty() ? target : r.canonical) : ""});
+        out.push_back({a, 0, out.empty() ? canonical : ""});
     return out;
 }
 

@@ -18,6 +18,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "libnet/idna.hpp"
+
 namespace nsbox::ping {
 
 namespace {
@@ -623,8 +625,8 @@ std::string Session::pr_addr(const net::HostAddress& a, uint32_t scope_id)
     std::string name;
     if (!exiting() && !numeric_) {
         auto r = net::reverse_lookup(a);
-        if (r.status == net::LookupStatus::ok)
-            name = r.name;
+        if (r.status == net::LookupStatus::ok) // (NI_IDN: "xn--" labels in Unicode)
+            name = net::idna::utf8_locale() ? net::idna::to_unicode(r.name) : r.name;
         else if (r.status == net::LookupStatus::not_found)
             name = text; // getnameinfo falls back to the number
     }

@@ -22,7 +22,9 @@ setup_file() {
 #   qtype 4 (IPv4): two addresses.
 # A name subject picks other shapes: refuse (code 1), unknown (code 2),
 # oddcode (code 7), badqtype (qtype 9), cut (a name cut short), escape
-# (labels with a dot, a space, a control byte), short (no data at all).
+# (labels with a dot, a space, a control byte), short (no data at all); a
+# name whose first label is an IDN A-label ("xn--...") comes back as the
+# query wrote it.
 # Writes "ready" to stdout once listening; exits after MAX queries or
 # SECONDS seconds.
 import socket, struct, sys, time
@@ -70,6 +72,8 @@ while answered < max_queries and time.monotonic() < end:
         body = ttl + labels(b"a.b", b"c d", b"e\x01f") + b"\x00"
     elif name == b"short":
         body = b""
+    elif name.startswith(b"xn--"):
+        body = ttl + subject # (the name as the query wrote it, for IDN)
     elif qtype == 2:
         # "example.org" is at offset 9 of the data (after the TTL and "peer").
         body = ttl + labels(b"peer", b"example", b"org") + b"\x00"
@@ -133,6 +137,14 @@ early() { assert_same "$1"; }
   same 'ping -c 1 -N name -N subject-name=short fd00:1::2 | mask; ping -c 1 -N ipv6 -N subject-name=short fd00:1::2 | mask'
   same 'ping -c 1 -N name -N subject-fqdn=Node fd00:1::2 | mask; ping -c 1 -N ipv6 -N subject-ipv4=10.9.0.2 fd00:1::2 | mask'
   same 'ping -c 1 -N name -N subject-ipv6=fd00:1::2 fd00:1::2 | mask'
+}
+
+@test "-N subject-name in Unicode: sent as libidn2 converts it in a UTF-8 locale, refused in the C locale" {
+  # The responder answers an A-label subject with that name, so the line
+  # shows what went out: lower case, Punycode, per label.
+  same 'for n in bücher.example MÜNCHEN.de ПРИМЕР.испытание Ελληνικά; do LC_ALL=C.UTF-8 ping -c 1 -N name -N subject-name=$n fd00:1::2 | mask; done'
+  early 'ping -N subject-name=bücher.example ::1; echo rc=$?; LANG=C.UTF-8 LC_ALL=POSIX ping -N subject-name=Ελληνικά ::1; echo rc=$?
+LANG=C.UTF-8 ping -N subject-name=b$(printf "\xfc")cher ::1'
 }
 
 @test "-N subject alone sends echo requests, on a raw socket" {

@@ -75,6 +75,14 @@ same() { assert_same "$PRE$1"; }
   same 'ping -c 4 -i 0.5 ghost | mask'
 }
 
+@test "IDN: a Unicode name is looked up in ASCII and printed back in Unicode in a UTF-8 locale; the C locale refuses it" {
+  # The first hosts line for 10.0.0.3 is its A-label name, so the reverse
+  # lookups of the replies find it too.
+  same 'sed -i "1i 10.0.0.3 xn--bcher-kva.example" /run/etc/hosts
+LC_ALL=C.UTF-8 ping -c 2 -i 0.2 bücher.example | mask; LANG=C.UTF-8 ping -c 1 xn--bcher-kva.example | mask
+ping -c 1 xn--bcher-kva.example | mask; ping -c 1 bücher.example; echo rc=$?'
+}
+
 @test "DNS: search domain, CNAME chain, reverse answers" {
   same "$DNS_START"'ping -c 2 -i 0.2 web | mask; ping -c 1 alias | mask; ping -c 1 web.lab. | mask'
 }
