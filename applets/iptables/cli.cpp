@@ -870,6 +870,7 @@ void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
         } else if (is("jump") || is("goto")) {
             set_option(OptJump);
             c.jump = val;
+            c.help_exts.emplace_back(val, true);
             if (val.empty())
                 throw UsageError("Invalid target name (too short)");
             if (val.size() >= 29)
@@ -954,6 +955,7 @@ void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
         } else if (is("match")) {
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
+            c.help_exts.emplace_back(val, false);
             if (val == "tcp" || val == "udp") {
                 if (r.l4match)
                     continue; // loaded already: iptables ignores the repeat

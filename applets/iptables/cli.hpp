@@ -39,6 +39,9 @@ struct Command {
     // (`rule` holds the first); see for_each_rule.
     std::vector<AddrMatch> srcs, dsts;
     std::string jump;                  // -j/-g argument as given
+    // -h: the matches (false) and targets (true) named before it, whose
+    // options the help lists.
+    std::vector<std::pair<std::string, bool>> help_exts;
     bool numeric = false;
     bool verbose = false;
     bool exact = false;

@@ -25,6 +25,7 @@
 #include "applets/iptables/list.hpp"
 #include "applets/iptables/plan.hpp"
 #include "applets/iptables/tables.hpp"
+#include "applets/iptables/words.hpp"
 #include "libnet/nft/nft.hpp"
 
 namespace nsbox::iptables {
@@ -767,30 +768,38 @@ int Runner::run()
     }
 }
 
-void print_help(int family)
+void print_help(int family, const std::vector<std::pair<std::string, bool>>& exts)
 {
     fmt::print("{0} v{1} (nf_tables)\n\n"
-                "Usage: {0} -[ACD] chain rule-specification [options]\n"
-                "       {0} -I chain [rulenum] rule-specification [options]\n"
-                "       {0} -D chain rulenum [options]\n"
-                "       {0} -[LS] [chain [rulenum]] [options]\n"
-                "       {0} -[FZ] [chain] [options]\n"
-                "       {0} -[NX] chain\n"
-                "       {0} -P chain target [options]\n"
-                "       {0} -h (print this help information)\n"
-                "\n"
-                "nsbox implements: -A -C -D -I -R -L -S -F -Z -N -X -E -P; -t filter|nat|mangle|raw|security;\n"
-                "[!] -s/-d ADDR[/MASK], [!] -p PROTO, [!] -i/-o IFACE[+], -m tcp|udp (--sport --dport\n"
-                "--tcp-flags --syn), icmp, conntrack, state, comment, multiport, mark, connmark,\n"
-                "limit, addrtype, statistic, pkttype, iprange, mac, length; -j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN, REJECT, MASQUERADE,\n"
-                "DNAT, SNAT, REDIRECT, LOG, MARK, CONNMARK; -n -v -x --line-numbers.\n",
-                tool_name(family), ref_version);
-    // ... and every row of the extension table this family has.
+               "Usage: {0} -[ACD] chain rule-specification [options]\n"
+               "       {0} -I chain [rulenum] rule-specification [options]\n"
+               "       {0} -R chain rulenum rule-specification [options]\n"
+               "       {0} -D chain rulenum [options]\n"
+               "       {0} -[LS] [chain [rulenum]] [options]\n"
+               "       {0} -[FZ] [chain] [options]\n"
+               "       {0} -[NX] chain\n"
+               "       {0} -E old-chain-name new-chain-name\n"
+               "       {0} -P chain target [options]\n"
+               "       {0} -h (print this help information)\n"
+               "\n"
+               "nsbox implements: -A -C -D -I -R -L -S -F -Z -N -X -E -P; -t filter|nat|mangle|raw|security;\n"
+               "[!] -s/-d ADDR[/MASK][,...], [!] -p PROTO, [!] -i/-o IFACE[+], [!] -f, -c PKTS BYTES;\n"
+               "-j ACCEPT|DROP|RETURN|CHAIN, -g CHAIN; -n -v -x --line-numbers, -w, -W, -4, -6.\n",
+               tool_name(family), ref_version);
+    // ... and every match and target it takes (-m NAME -h lists one's options).
     std::string matches, targets;
-    for (const auto& e : ext::all())
-        if (!e.v6_only || family == AF_INET6)
-            (e.target ? targets : matches) += fmt::format(" {}", e.name);
-    fmt::print("Also -m{}; -j{}.\n", matches, targets);
+    for (const auto& [name, target] : words::extension_names(family))
+        (target ? targets : matches) += fmt::format(" {}", name);
+    fmt::print("Matches (-m NAME -h lists its options):{}.\nTargets (-j NAME -h):{}.\n", matches, targets);
+    // -m NAME -h, -j NAME -h: that extension's options, as nsbox takes them.
+    for (const auto& [name, target] : exts) {
+        std::vector<std::string> lines = words::help_lines(name, target, family);
+        if (lines.empty())
+            continue;
+        fmt::print("\n{} {} options:\n", name, target ? "target" : "match");
+        for (const std::string& l : lines)
+            fmt::print("  {}\n", l);
+    }
 }
 
 } // namespace
@@ -825,7 +834,7 @@ int tool_main(int family, int argc, char** argv)
         return 0;
     }
     if (c.cmd == Cmd::Help) {
-        print_help(family);
+        print_help(family, c.help_exts);
         return 0;
     }
     const auto& tables = builtin_tables();

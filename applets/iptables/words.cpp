@@ -507,6 +507,42 @@ std::vector<po::option> split(int argc, char** argv, bool fast, int family)
                  family);
 }
 
+std::vector<std::string> help_lines(std::string_view name, bool target, int family)
+{
+    std::vector<std::string> out;
+    const std::string n = target ? std::string(name) : match_name(std::string(name)); // (as the walk loads it)
+    if (const BuiltinExt* b = find_builtin(n); b && target == is_target(*b)) {
+        int last = 0;
+        for (const Entry& e : builtin_entries(*b)) {
+            std::string word = "--" + std::string(e.name);
+            if (e.id == last) {
+                out.back().insert(out.back().find(' ') == std::string::npos ? out.back().size() : out.back().find(' '),
+                                  "|" + word);
+            } else {
+                out.push_back(word + (e.arg == '=' ? " VALUE" : ""));
+            }
+            last = e.id;
+        }
+    } else if (const ext::Extension* e = ext::find(n, target); e && (!e->v6_only || family == AF_INET6)) {
+        for (const auto& o : e->options)
+            if (!o.v6_only || family == AF_INET6)
+                out.push_back("--" + std::string(o.name) + (o.arg ? " VALUE" : ""));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string_view, bool>> extension_names(int family)
+{
+    std::vector<std::pair<std::string_view, bool>> out;
+    for (const auto& b : builtin_exts)
+        if (std::string_view(b.name) != (family == AF_INET6 ? "icmp" : "icmp6"))
+            out.emplace_back(b.name, is_target(b));
+    for (const auto& e : ext::all())
+        if (!e.v6_only || family == AF_INET6)
+            out.emplace_back(e.name, e.target);
+    return out;
+}
+
 bool table_extension_option(std::string_view key, bool many)
 {
     if (!many) {

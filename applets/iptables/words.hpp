@@ -48,6 +48,14 @@ std::vector<boost::program_options::option> split(int argc, char** argv, bool fa
 std::vector<boost::program_options::option> split(const char* prog, const std::vector<std::string>& words, bool fast,
                                                   int family);
 
+// The options of match (or target) `name` as -h lists them, one line each:
+// "--NAME" or "--NAME VALUE", two names of one option as "--a|--b"; empty
+// when nsbox has no such extension.
+std::vector<std::string> help_lines(std::string_view name, bool target, int family);
+// Every match (false) and target (true) nsbox takes for this family, by
+// name, the builtin ones first.
+std::vector<std::pair<std::string_view, bool>> extension_names(int family);
+
 // Whether only an extension of ext.hpp's table declares this option (no
 // builtin match or target and not iptables itself). `many`: answered from a
 // hashed set built on first use (for a restore's many lines), else by a scan

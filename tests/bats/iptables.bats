@@ -185,6 +185,23 @@ t iptables -C INPUT -s multi/16 -d other,multi -j DROP; t iptables -D INPUT -s m
 t ip6tables -D INPUT -d multi6 -j ACCEPT; iptables -S; ip6tables -S'
 }
 
+@test "-h: iptables' usage lines, then what nsbox takes; -m NAME -h and -j NAME -h list its options" {
+  # The help's head is iptables' (scripts grep it); the rest is nsbox's own
+  # list, from the tables the parser uses, not iptables' help text.
+  assert_same 'iptables -h | head -13; echo "rc=${PIPESTATUS[0]}"; ip6tables -m ah -h >/dev/null; echo "rc=$?"'
+  run nsb 'iptables -m tcp -j LOG -h; ip6tables -h; iptables -m ah -h; ip6tables -m ah -h'
+  [ "$status" -eq 0 ]
+  grep -qx '^Matches (-m NAME -h lists its options): tcp udp comment conntrack .* set ah\.$' <<<"$output"
+  grep -qx '^Targets (-j NAME -h): REJECT LOG .* NFLOG\.$' <<<"$output"
+  grep -A5 -x 'tcp match options:' <<<"$output" | grep -qx '  --source-port|--sport VALUE'
+  grep -A7 -x 'LOG target options:' <<<"$output" | grep -qx '  --log-macdecode'
+  grep -A3 -x 'ah match options:' <<<"$output" | grep -qx '  --ahspi VALUE'
+  # (ip6tables' ah has --ahlen and --ahres too)
+  [ "$(grep -c 'ah match options:' <<<"$output")" -eq 2 ]
+  [ "$(grep -c -x '  --ahlen VALUE' <<<"$output")" -eq 1 ]
+  grep -q ' icmp6 ' <<<"$output"
+}
+
 # The exit-code matrix: command -> (stderr, exit code) exactly as iptables-nft.
 @test "exit-code matrix: usage errors (2), refusals (1), kernel errors (4), bad table (3)" {
   assert_same '
