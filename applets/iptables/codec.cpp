@@ -436,7 +436,7 @@ bool known(std::span<const KnownXt> table, const T& x)
     if (const ext::Extension* e = ext::find(x.name, std::is_same_v<T, nft::Target>))
         return e->rev == x.rev && e->size == x.info.size();
     return std::any_of(table.begin(), table.end(), [&](const KnownXt& k) {
-        return k.name == x.name && k.rev == x.rev && k.size == x.info.size();
+        return k.rev == x.rev && k.size == x.info.size() && k.name == x.name;
     });
 }
 

@@ -11,7 +11,14 @@ namespace nsbox::net::nft {
 
 namespace {
 
-using namespace std::string_view_literals; // (literal lengths known when compiled: no strlen under -Os)
+// Whether `s` is the literal `lit`: the length compared in place, memcmp only
+// when it agrees (this file is built with -Os, where == on string_views is a
+// call, once per expression name of every rule listed).
+template <size_t N>
+bool is(std::string_view s, const char (&lit)[N])
+{
+    return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
 
 nfgenmsg genmsg(uint8_t family, uint16_t res_id = 0)
 {
@@ -159,23 +166,23 @@ void encode(Message& m, const Target& e)
 Expr decode(std::string_view name, const Attr* data_attr)
 {
     Attrs data = data_attr ? data_attr->nested() : Attrs();
-    if (name == "payload"sv) {
+    if (is(name, "payload")) {
         AttrTable t(data, NFTA_PAYLOAD_MAX);
         return Payload{need32(t, NFTA_PAYLOAD_DREG, "payload dreg"), need32(t, NFTA_PAYLOAD_BASE, "payload base"),
                        need32(t, NFTA_PAYLOAD_OFFSET, "payload offset"), need32(t, NFTA_PAYLOAD_LEN, "payload len")};
     }
-    if (name == "meta"sv) {
+    if (is(name, "meta")) {
         AttrTable t(data, NFTA_META_MAX);
         if (!t.has(NFTA_META_DREG)) // a meta set: not something nsbox models
             return Unknown{std::string(name), data_of(data.bytes())};
         return Meta{need32(t, NFTA_META_KEY, "meta key"), need32(t, NFTA_META_DREG, "meta dreg")};
     }
-    if (name == "cmp"sv) {
+    if (is(name, "cmp")) {
         AttrTable t(data, NFTA_CMP_MAX);
         return Cmp{need32(t, NFTA_CMP_SREG, "cmp sreg"), need32(t, NFTA_CMP_OP, "cmp op"),
                    need_value(t, NFTA_CMP_DATA, "cmp data")};
     }
-    if (name == "bitwise"sv) {
+    if (is(name, "bitwise")) {
         AttrTable t(data, NFTA_BITWISE_MAX);
         Bitwise b;
         b.sreg = need32(t, NFTA_BITWISE_SREG, "bitwise sreg");
@@ -190,13 +197,13 @@ Expr decode(std::string_view name, const Attr* data_attr)
         b.xor_ = need_value(t, NFTA_BITWISE_XOR, "bitwise xor");
         return b;
     }
-    if (name == "range"sv) {
+    if (is(name, "range")) {
         AttrTable t(data, NFTA_RANGE_MAX);
         return Range{need32(t, NFTA_RANGE_SREG, "range sreg"), need32(t, NFTA_RANGE_OP, "range op"),
                      need_value(t, NFTA_RANGE_FROM_DATA, "range from"),
                      need_value(t, NFTA_RANGE_TO_DATA, "range to")};
     }
-    if (name == "counter"sv) {
+    if (is(name, "counter")) {
         AttrTable t(data, NFTA_COUNTER_MAX);
         Counter c;
         if (const Attr* a = t.get(NFTA_COUNTER_BYTES))
@@ -205,7 +212,7 @@ Expr decode(std::string_view name, const Attr* data_attr)
             c.packets = be64(*a);
         return c;
     }
-    if (name == "limit"sv) {
+    if (is(name, "limit")) {
         AttrTable t(data, NFTA_LIMIT_MAX);
         Limit l;
         l.rate = be64(need(t, NFTA_LIMIT_RATE, "limit rate"));
@@ -218,7 +225,7 @@ Expr decode(std::string_view name, const Attr* data_attr)
             l.flags = be32(*a);
         return l;
     }
-    if (name == "immediate"sv) {
+    if (is(name, "immediate")) {
         AttrTable t(data, NFTA_IMMEDIATE_MAX);
         uint32_t dreg = need32(t, NFTA_IMMEDIATE_DREG, "immediate dreg");
         AttrTable d(need(t, NFTA_IMMEDIATE_DATA, "immediate data").nested(), NFTA_DATA_MAX);
@@ -232,13 +239,13 @@ Expr decode(std::string_view name, const Attr* data_attr)
             im.chain = std::string(*chain);
         return im;
     }
-    if (name == "match"sv || name == "target"sv) {
+    if (is(name, "match") || is(name, "target")) {
         // NFTA_MATCH_* and NFTA_TARGET_* share their numbers.
         AttrTable t(data, NFTA_MATCH_MAX);
         std::string n(need(t, NFTA_MATCH_NAME, "xt name").str());
         uint32_t rev = need32(t, NFTA_MATCH_REV, "xt revision");
         Data info = data_of(need(t, NFTA_MATCH_INFO, "xt info").payload());
-        if (name == "match"sv)
+        if (is(name, "match"))
             return Match{std::move(n), rev, std::move(info)};
         return Target{std::move(n), rev, std::move(info)};
     }
@@ -286,6 +293,10 @@ void put_expressions(Message& m, std::span<const Expr> exprs)
 std::vector<Expr> parse_expressions(Attrs list)
 {
     std::vector<Expr> out;
+    size_t n = 0;
+    for (Attr elem : list) // (room once: a rule has a dozen expressions, each moved at every growth)
+        n += elem.type() == NFTA_LIST_ELEM;
+    out.reserve(n);
     for (Attr elem : list) {
         if (elem.type() != NFTA_LIST_ELEM)
             continue;
