@@ -830,6 +830,12 @@ void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
             return;
         } else if (is("help")) {
             c.cmd = Cmd::Help;
+            // (the matches and targets named before it, for their options)
+            for (size_t k = 0; k < i; ++k) {
+                const std::string& earlier = opts[k].string_key;
+                if ((words::is(earlier, "match") || words::is(earlier, "jump")) && !opts[k].value.empty())
+                    c.help_exts.emplace_back(opts[k].value.front(), words::is(earlier, "jump"));
+            }
             return;
         } else if (is("table")) {
             if (invert)
@@ -870,7 +876,6 @@ void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
         } else if (is("jump") || is("goto")) {
             set_option(OptJump);
             c.jump = val;
-            c.help_exts.emplace_back(val, true);
             if (val.empty())
                 throw UsageError("Invalid target name (too short)");
             if (val.size() >= 29)
@@ -955,7 +960,6 @@ void parse_into(Command& c, std::vector<po::option> opts, int family, bool fast)
         } else if (is("match")) {
             if (invert)
                 throw UsageError("unexpected ! flag before --match");
-            c.help_exts.emplace_back(val, false);
             if (val == "tcp" || val == "udp") {
                 if (r.l4match)
                     continue; // loaded already: iptables ignores the repeat

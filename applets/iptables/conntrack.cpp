@@ -198,10 +198,15 @@ void set_flag(Data& d, uint16_t flag, bool invert)
         xt::put<uint16_t>(d, ct::invert_flags, static_cast<uint16_t>(xt::get<uint16_t>(d, ct::invert_flags) | flag));
 }
 
+// Which of `parts` "ct" PART SUFFIX names (std::size(parts): none). Asked
+// for every option of every rule a restore parses: no string is built.
 size_t part_of(std::string_view opt, std::string_view suffix)
 {
+    if (opt.size() < 2 + suffix.size() || !opt.starts_with("ct") || !opt.ends_with(suffix))
+        return std::size(parts);
+    std::string_view part = opt.substr(2, opt.size() - 2 - suffix.size());
     for (size_t i = 0; i < std::size(parts); ++i)
-        if (opt == fmt::format("ct{}{}", parts[i], suffix))
+        if (part == parts[i])
             return i;
     return std::size(parts);
 }

@@ -333,9 +333,19 @@ private:
         failed_ = Failure(other_problem, fmt::format("{}: line {} failed: {}.\n", prog_, line, msg));
         return false;
     }
+    // (one per message of the batch, used only if the kernel refuses it:
+    // joined by hand, not through a run-time format)
     std::string label(unsigned line, const char* what, const char* kind, const std::string& name) const
     {
-        return fmt::format("line {}: {} failed ({{}}): {} {}", line, what, kind, name);
+        std::string l = "line ";
+        l += std::to_string(line);
+        l += ": ";
+        l += what;
+        l += " failed ({}): ";
+        l += kind;
+        l += ' ';
+        l += name;
+        return l;
     }
     // A chain's rules in order, the kernel's read in on first need.
     Rules& rules(const std::string& name)
