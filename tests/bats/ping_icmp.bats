@@ -19,7 +19,7 @@ setup_file() {
 PRE='
 mask() {
   sed -E "s/time=[0-9.]+ ms/time=T ms/; s/, time [0-9]+ms/, time Tms/;
-          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#"
+          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(mdev = T ms), pipe [0-9]+#\1#"
 }
 I=/usr/sbin/ip
 $I netns add r; $I netns add b
@@ -81,7 +81,7 @@ same() { assert_same "$PRE$1"; }
 REDIRECT='
 mask() {
   sed -E "s/time=[0-9.]+ ms/time=T ms/; s/, time [0-9]+ms/, time Tms/;
-          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#"
+          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(mdev = T ms), pipe [0-9]+#\1#"
 }
 I=/usr/sbin/ip
 $I netns add r; $I netns add g

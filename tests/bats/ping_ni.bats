@@ -92,7 +92,7 @@ PY
 }
 
 PRE='
-mask() { sed -E "s/, time [0-9]+ms/, time Tms/; s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(ipg/ewma )[0-9./]+ ms#\1T ms#; s/time=[0-9.]+ ms/time=T ms/"; }
+mask() { sed -E "s/, time [0-9]+ms/, time Tms/; s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(mdev = T ms), pipe [0-9]+#\1#; s#(ipg/ewma )[0-9./]+ ms#\1T ms#; s/time=[0-9.]+ ms/time=T ms/"; }
 I=/usr/sbin/ip
 $I netns add peer
 for ns in "" "$I netns exec peer"; do

@@ -18,7 +18,7 @@ setup_file() {
 PRE='
 mask() {
   sed -E "s/time=[0-9.]+ ms/time=T ms/; s/, time [0-9]+ms/, time Tms/;
-          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(ipg/ewma )[0-9./]+ ms#\1T ms#;
+          s#(rtt min/avg/max/mdev = )[0-9./]+ ms#\1T ms#; s#(mdev = T ms), pipe [0-9]+#\1#; s#(ipg/ewma )[0-9./]+ ms#\1T ms#;
           s/ident=[0-9]+/ident=N/"
 }
 # -T: the timestamps are milliseconds since midnight UTC, and their deltas.
