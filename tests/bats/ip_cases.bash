@@ -31,17 +31,21 @@ settle() {
   sleep 0.1
 }
 # dadwait: waits (bounded) until no IPv6 address is tentative on a link that
-# can finish DAD (lo, or a link that is up with carrier). Even with DAD off
-# the kernel clears "tentative" from a work queue a moment after the address
-# appears, so a listing right after an add could catch either state.
+# can finish DAD: lo, a link that is up with carrier, or any link whose DAD
+# is off (the kernel then clears "tentative" even on a link that is down).
+# Even with DAD off the kernel clears it from a work queue a moment after the
+# address appears, so a listing right after an add could catch either state.
 dadwait() {
-  local i a x p s f d o busy
+  local i a x p s f d o busy all dad
+  read -r all < /proc/sys/net/ipv6/conf/all/accept_dad
   for ((i = 0; i < 40; i++)); do
     busy=
     while read -r a x p s f d; do
       (( 0x$f & 0x40 )) || continue
       o=; read -r o 2>/dev/null < /sys/class/net/$d/operstate
+      dad=1; read -r dad 2>/dev/null < /proc/sys/net/ipv6/conf/$d/accept_dad
       [ "$d" = lo ] || [ "$o" = up ] || [ "$o" = unknown ] && busy=1
+      (( all < 1 && dad < 1 )) && busy=1
     done < /proc/net/if_inet6
     [ -z "$busy" ] && return 0
     sleep 0.025
