@@ -27,7 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     constexpr int linktypes[] = {DLT_EN10MB, DLT_RAW, DLT_NULL, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_IPV4, DLT_IPV6, DLT_LOOP};
     int linktype = linktypes[data[0] & 7];
     constexpr PacketType types[] = {PacketType::none, PacketType::domain, PacketType::snmp, PacketType::tftp,
-                                    PacketType::vxlan};
+                                    PacketType::vxlan, PacketType::vat, PacketType::rtp, PacketType::rtcp,
+                                    PacketType::carp};
     uint8_t bits = data[1];
     PrintOptions opt;
     opt.nflag = (data[0] & 0x80) ? 0 : 1;

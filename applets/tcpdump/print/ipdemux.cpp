@@ -214,7 +214,10 @@ void ip_demux_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fra
             requires_version(4);
         break;
     case proto::vrrp:
-        vrrp_print(c, p, length, ip);
+        if (c.opt.packettype == PacketType::carp)
+            carp_print(c, p, length, ip);
+        else
+            vrrp_print(c, p, length, ip);
         break;
     case proto::sctp:
         sctp_print(c, p, length, ip);

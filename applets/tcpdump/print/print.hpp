@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -187,6 +187,8 @@ void icmp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmen
 void icmp6_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragmented);
 void igmp_print(Ctx& c, Bytes p, uint32_t length);
 void vrrp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
+// CARP, printed instead of VRRP under -T carp.
+void carp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 // IPsec: ESP's SPI and sequence number; AH's header, whose length it
 // returns (the caller goes on with AH's next header).
 void esp_print(Ctx& c, Bytes p, uint32_t length);
@@ -232,6 +234,10 @@ void dhcp6_print(Ctx& c, Bytes p, uint32_t length);
 void rip_print(Ctx& c, Bytes p, uint32_t length);
 void ripng_print(Ctx& c, Bytes p, uint32_t length);
 void snmp_print(Ctx& c, Bytes p, uint32_t length);
+// Only under -T: vat and vt audio, RTP and RTCP (rtp.cpp).
+void vat_print(Ctx& c, Bytes p, uint32_t length);
+void rtp_print(Ctx& c, Bytes p, uint32_t length);
+void rtcp_print(Ctx& c, Bytes p);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".

@@ -1,6 +1,6 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), ESP in UDP (4500), VXLAN (4789), Geneve (6081) and multicast DNS
+// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081) and multicast DNS
 // (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
 // by port, which nsbox does not yet). tcpdump 4.99.3 does not decode SNMP
@@ -74,6 +74,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         c.print_trunc();
         return;
     }
+    // A -T type with no UDP printer (carp) prints nothing, not even the
+    // ports: tcpdump prints them in each type's own case.
+    if (c.opt.packettype == PacketType::carp)
+        return;
     udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
 
@@ -93,6 +97,17 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::vxlan:
         vxlan_print(c, payload, length);
         return;
+    case PacketType::vat:
+        vat_print(c, payload, length);
+        return;
+    case PacketType::rtp:
+        rtp_print(c, payload, length);
+        return;
+    case PacketType::rtcp:
+        rtcp_print(c, payload);
+        return;
+    case PacketType::carp:
+        return; // returned above
     }
 
     if (c.opt.vflag && !fragmented) {
@@ -166,6 +181,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(123)) {
             ntp_print(c, payload, length);
+            return;
+        }
+        if (dport == 3456) { // vat, to its port only
+            vat_print(c, payload, length);
             return;
         }
         if (is(521)) {

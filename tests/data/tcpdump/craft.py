@@ -593,7 +593,7 @@ def udp_ports(path):
     """One UDP datagram between every ordered pair of the ports nsbox
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
-    ports=[53,67,68,69,123,161,162,514,520,521,546,547,4789,6081,5353,10161,10162]
+    ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1055,7 +1055,69 @@ def snmp_names(path):
     write(path, pk)
 
 
-CAPTURES = {"lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def rtp(path):
+    """UDP payloads for -T vat, -T rtp and -T rtcp (each row forces one type
+    on all of them), one TCP segment (-T leaves its payload alone) and one
+    IPv6 datagram."""
+    W=lambda *ws: b''.join(struct.pack('!I',w&0xffffffff) for w in ws)
+    s=[10,0,0,1];d=[10,0,0,2]
+    def u(payload,cut=None):
+        f=udp4(s,d,5004,5004,payload)
+        return (f[:cut],len(f)) if cut else f
+    pk=[]
+    # vat/vt: vt (bits in 0xf060), vat with format and size, short lengths.
+    pk+=[u(b'\x10\x25'+bytes(18)), u(W(0x00830007,12345)+bytes(32)), u(W(0x05000001,7)+bytes(8)),
+         u(W(0x3f1f0000,0xffffffff)), u(b''), u(b'\x00'), u(b'\x00\x01\x02\x03\x04'), u(b'\x00\x00'+bytes(30),cut=42+1)]
+    # RTP v2: plain; marker and payload type 0x1f (H.261 word); an extension
+    # header (fits, too long); v1 with options (end bit, zero length, too
+    # long); 8 to 11 bytes; cut inside the fixed header and the option walk.
+    pk+=[u(W(0x80601234,1000,0xdeadbeef)+bytes(160)),
+         u(W(0x809f0001,2000,7)+W(0xabcd1234)+bytes(8)),
+         u(W(0x909f0002,3000,7)+W(0xbede0001,0x11223344)+W(0x55667788)+bytes(4)),
+         u(W(0x90000003,3000,7)+W(0xbede0009,0)),
+         u(W(0x40830005,4000,9)+W(0x00010000,0x80020000,0)+W(0x99990000)),
+         u(W(0x40800006,4000,9)+W(0x00000000,0)),
+         u(W(0x40800007,4000,9)+W(0x00090000)),
+         u(W(0x40800008,4000,9)+W(0x00010000)),
+         u(W(0x80000009,1)+b'\x01\x02'), u(W(0x8000000a,1)), u(W(0x40000000)), u(b'\x80\x00\x00'),
+         u(W(0x80601234,1000,7)+bytes(20),cut=42+6), u(W(0x40830005,4000,9)+W(0x00010000,0x00020000,0)+bytes(40),cut=42+20)]
+    # RTCP: a sender report with one block then SDES and BYE (compound), a
+    # receiver report with two blocks, an APP packet, lengths that disagree
+    # with the count, and cuts in the header, the sender info and a block.
+    rb=lambda src: W(src,0x05000003,70000,12,0x00018000,0x00004000)
+    sr=W(0x81c8000c,0x11111111)+W(0xe1234567,0x80000000,160000,50,8000)+rb(0x22222222)
+    sdes=W(0x81ca0003,0x11111111)+b'\x01\x04host\x00\x00'
+    bye=W(0x81cb0001,0x11111111)
+    pk+=[u(sr+sdes+bye), u(W(0x82c9000d,0x33333333)+rb(0x44444444)+rb(0x55555555)),
+         u(W(0x80cc0002,0x66666666)+b'name'), u(W(0x81c80006,1)+W(1,2,3,4,5)), u(W(0x80c90003,1)+bytes(8)),
+         u(W(0x81c80006,1)+bytes(20)+bytes(4)), u(sr,cut=42+6), u(sr,cut=42+20), u(sr,cut=42+40)]
+    # TCP: -T prints nothing of its payload.
+    t=struct.pack('!HHIIBBHHH',5004,5004,1,0,0x50,0x18,8192,0,0)+W(0x80601234,1000,7)
+    pk.append(eth(ipv4(s,d,6,t)))
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    pk.append(udp6(a6,b6,5004,5005,W(0x80e00001,5,6)+bytes(8)))
+    write(path, pk)
+
+
+def carp(path):
+    """CARP advertisements (IP protocol 112, printed as VRRP unless -T carp):
+    good, a bad checksum, a hop limit not 255, version 1, type 2, cut inside
+    the counter; and a UDP datagram, whose payload -T carp leaves alone."""
+    def v4(payload,ttl=255):
+        h=struct.pack('!BBHHHBBH4s4s',0x45,0x10,20+len(payload),0,0,ttl,112,0,bytes([10,0,0,1]),bytes([224,0,0,18]))
+        return eth(h[:10]+struct.pack('!H',csum(h))+h[12:]+payload,dst=b'\x01\x00\x5e\x00\x00\x12')
+    def adv(vt=0x21,vhid=3,skew=100,authlen=7,base=1,counter=0x0102030405060708,good=True):
+        m=struct.pack('!BBBBBBHQ',vt,vhid,skew,authlen,0,base,0,counter)+bytes(range(20))
+        cs=csum(m) if good else 0xbeef
+        return m[:6]+struct.pack('!H',cs)+m[8:]
+    pk=[v4(adv()), v4(adv(vhid=200,skew=0,base=5,counter=2**64-1)), v4(adv(good=False)), v4(adv(),ttl=64),
+        v4(adv(vt=0x11)), v4(adv(vt=0x22))]
+    f=v4(adv()); pk.append((f[:14+20+12],len(f)))
+    pk.append(udp4([10,0,0,1],[10,0,0,2],1000,2000,b'payload'))
+    write(path, pk)
+
+
+CAPTURES = {"rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
