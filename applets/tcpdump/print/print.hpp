@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -238,6 +238,8 @@ void snmp_print(Ctx& c, Bytes p, uint32_t length);
 void vat_print(Ctx& c, Bytes p, uint32_t length);
 void rtp_print(Ctx& c, Bytes p, uint32_t length);
 void rtcp_print(Ctx& c, Bytes p);
+// SOME/IP (UDP port 30490, -T someip).
+void someip_print(Ctx& c, Bytes p, uint32_t length);
 
 // Formatting shared by the printers.
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".

@@ -1,6 +1,7 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081) and multicast DNS
+// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081), SOME/IP
+// (30490) and multicast DNS
 // (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
 // by port, which nsbox does not yet). tcpdump 4.99.3 does not decode SNMP
@@ -106,6 +107,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::rtcp:
         rtcp_print(c, payload);
         return;
+    case PacketType::someip:
+        someip_print(c, payload, length);
+        return;
     case PacketType::carp:
         return; // returned above
     }
@@ -205,6 +209,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(6081)) {
             geneve_print(c, payload, length);
+            return;
+        }
+        if (is(30490)) {
+            someip_print(c, payload, length);
             return;
         }
     }

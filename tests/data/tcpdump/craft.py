@@ -1117,7 +1117,29 @@ def carp(path):
     write(path, pk)
 
 
-CAPTURES = {"rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def someip(path):
+    """SOME/IP headers on UDP port 30490: methods and events, every message
+    type and return code and unknown ones, a length under 16, cuts inside
+    the header; one datagram on another port (decoded under -T someip)."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    def h(mid,ln,rid,pv,iv,mt,rc,extra=b''):
+        return struct.pack('!IIIBBBB',mid,ln,rid,pv,iv,mt,rc)+extra
+    pk=[]
+    mts=[0,1,2,0x80,0x81,0x20,0x21,0x22,0xa0,0xa1,0x03,0xff]
+    for i,mt in enumerate(mts):
+        pk.append(udp4(s,d,30490,30490,h(0x12340000|(i<<13)|i,8+i,0x00070000|i,1,i,mt,i if i<16 else 0x10)))
+    for rc in range(0,18):
+        pk.append(udp4(s,d,40000,30490,h(0xffffffff,0,0xffffffff,255,255,0x80,rc,b'payload')))
+    pk.append(udp4(s,d,30490,40000,b'\x12\x34\x00\x01'+bytes(11)))
+    pk.append(udp4(s,d,30490,40000,b''))
+    f=udp4(s,d,30490,40000,h(0x00010001,8,1,1,1,0,0))
+    for cut in (42+2,42+9,42+15):
+        pk.append((f[:cut],len(f)))
+    pk.append(udp4(s,d,40000,40001,h(0x00010001,8,1,1,1,2,0)))
+    write(path, pk)
+
+
+CAPTURES = {"someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
