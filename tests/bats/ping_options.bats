@@ -25,12 +25,12 @@ mask() {
 tsmask() { sed -E "s/\t[0-9]+( absolute)?\$/\tT\1/"; }
 I=/usr/sbin/ip
 $I netns add r; $I netns add b; $I netns add c
-$I link add veth-a type veth peer name veth-r
+$I link add veth-a address 02:00:00:00:0b:01 type veth peer name veth-r address 02:00:00:00:0b:02
 $I link set veth-r netns r
 $I link add veth-c type veth peer name br-c
 $I link set veth-c netns c
 $I link add br0 type bridge; $I link set br-c master br0; $I link set br-c up
-$I -n r link add veth-rb type veth peer name veth-b netns b
+$I -n r link add veth-rb address 02:00:00:00:0c:02 type veth peer name veth-b address 02:00:00:00:0c:03 netns b
 $I addr add 10.0.0.1/24 dev veth-a; $I link set veth-a up
 $I route add default via 10.0.0.2
 $I -n r addr add 10.0.0.2/24 dev veth-r; $I -n r link set veth-r up
@@ -38,6 +38,12 @@ $I -n r addr add 10.0.1.2/24 dev veth-rb; $I -n r link set veth-rb up
 $I netns exec r sh -c "echo 1 > /proc/sys/net/ipv4/ip_forward"
 $I -n b addr add 10.0.1.3/24 dev veth-b; $I -n b link set veth-b up; $I -n b link set lo up
 $I -n b route add default via 10.0.1.2
+# Static neighbours on both hops: no ARP delay before the first reply (under
+# load it could reorder the dots and backspaces of a flood in one tool only).
+$I neigh add 10.0.0.2 lladdr 02:00:00:00:0b:02 dev veth-a nud permanent
+$I -n r neigh add 10.0.0.1 lladdr 02:00:00:00:0b:01 dev veth-r nud permanent
+$I -n r neigh add 10.0.1.3 lladdr 02:00:00:00:0c:03 dev veth-rb nud permanent
+$I -n b neigh add 10.0.1.2 lladdr 02:00:00:00:0c:02 dev veth-b nud permanent
 dgram() { echo "0 2147483647" > /proc/sys/net/ipv4/ping_group_range; }
 silent() { $I netns exec b sh -c "echo 1 > /proc/sys/net/ipv4/icmp_echo_ignore_all"; }
 '
