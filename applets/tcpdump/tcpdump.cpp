@@ -317,8 +317,9 @@ PacketType packet_type(const std::string& arg)
     static constexpr std::pair<std::string_view, PacketType> carried[] = {
         {"domain", PacketType::domain}, {"snmp", PacketType::snmp}, {"tftp", PacketType::tftp},
         {"vxlan", PacketType::vxlan},   {"vat", PacketType::vat},   {"rtp", PacketType::rtp},
-        {"rtcp", PacketType::rtcp},     {"carp", PacketType::carp}, {"someip", PacketType::someip}};
-    static constexpr std::string_view others[] = {"wb",     "rpc", "cnfp", "aodv", "radius", "zmtp1", "pgm",
+        {"rtcp", PacketType::rtcp},     {"carp", PacketType::carp}, {"someip", PacketType::someip},
+        {"cnfp", PacketType::cnfp}};
+    static constexpr std::string_view others[] = {"wb",     "rpc", "aodv", "radius", "zmtp1", "pgm",
                                                   "pgm_zmtp1", "lmp", "resp", "ptp"};
     auto same = [&](std::string_view name) { return strcasecmp(arg.c_str(), std::string(name).c_str()) == 0; };
     for (const auto& [name, type] : carried)

@@ -118,7 +118,6 @@ std::string ntop6(const std::array<uint8_t, 16>& a)
     return buf;
 }
 
-std::string ntop4(const std::array<uint8_t, 4>& a) { return fmt::format("{}.{}.{}.{}", a[0], a[1], a[2], a[3]); }
 
 class DnsPrinter {
 public:

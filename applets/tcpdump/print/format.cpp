@@ -8,6 +8,8 @@ namespace nsbox::tcpdump {
 
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a) { return c.names.ipv4(a); }
 
+std::string ntop4(const std::array<uint8_t, 4>& a) { return fmt::format("{}.{}.{}.{}", a[0], a[1], a[2], a[3]); }
+
 std::string ip6addr_string(Ctx& c, const std::array<uint8_t, 16>& a) { return c.names.ipv6(a); }
 
 std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off)

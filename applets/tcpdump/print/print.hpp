@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -234,6 +234,8 @@ void dhcp6_print(Ctx& c, Bytes p, uint32_t length);
 void rip_print(Ctx& c, Bytes p, uint32_t length);
 void ripng_print(Ctx& c, Bytes p, uint32_t length);
 void snmp_print(Ctx& c, Bytes p, uint32_t length);
+// NetFlow v1, v5, v6 (-T cnfp only).
+void cnfp_print(Ctx& c, Bytes p);
 // Only under -T: vat and vt audio, RTP and RTCP (rtp.cpp).
 void vat_print(Ctx& c, Bytes p, uint32_t length);
 void rtp_print(Ctx& c, Bytes p, uint32_t length);
@@ -245,6 +247,8 @@ void someip_print(Ctx& c, Bytes p, uint32_t length);
 // A count of seconds as tcpdump's unsigned_relts_print() shows it: "1h2m3s".
 void relts_print(Ctx& c, uint32_t secs);
 std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
+// a.b.c.d, never a name (tcpdump's intoa()).
+std::string ntop4(const std::array<uint8_t, 4>& a);
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a);
 std::string linkaddr_string(Ctx& c, Bytes a);
 // A Frame Relay (Q.922) address, as ARP prints it: "DLCI n".

@@ -110,6 +110,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::someip:
         someip_print(c, payload, length);
         return;
+    case PacketType::cnfp:
+        cnfp_print(c, payload);
+        return;
     case PacketType::carp:
         return; // returned above
     }
