@@ -438,6 +438,8 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
     if (c.opt.packettype != PacketType::none) {
         if (c.opt.packettype == PacketType::domain)
             domain_print(c, bp.subspan(hlen), length, true, false);
+        else if (c.opt.packettype == PacketType::resp)
+            resp_print(c, bp.subspan(hlen), length);
         return;
     }
     tcp_text_print(c, sport, dport, bp.subspan(hlen), length);

@@ -177,6 +177,8 @@ bool tcp_text_print(Ctx& c, uint16_t sport, uint16_t dport, Bytes p, uint32_t le
         c.put(": ");
         c.proto = "whois";
         txtproto_print(c, p, length, nullptr, false);
+    } else if (is(6379)) { // before SSH and the rest, as in tcpdump 4.99.3
+        resp_print(c, p, length);
     } else if (is(22)) {
         ssh_print(c, p, length);
     } else if (is(21)) {

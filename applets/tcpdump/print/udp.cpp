@@ -75,9 +75,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         c.print_trunc();
         return;
     }
-    // A -T type with no UDP printer (carp) prints nothing, not even the
-    // ports: tcpdump prints them in each type's own case.
-    if (c.opt.packettype == PacketType::carp)
+    // A -T type with no UDP printer (carp, resp) prints nothing, not even
+    // the ports: tcpdump prints them in each type's own case.
+    if (c.opt.packettype == PacketType::carp || c.opt.packettype == PacketType::resp)
         return;
     udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
@@ -114,6 +114,7 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         cnfp_print(c, payload);
         return;
     case PacketType::carp:
+    case PacketType::resp:
         return; // returned above
     }
 

@@ -1179,7 +1179,41 @@ def cnfp(path):
     write(path, pk)
 
 
-CAPTURES = {"cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def resp(path):
+    """Redis (RESP) over TCP port 6379: every element type, nested and empty
+    arrays, null and bad lengths, pipelined commands, inline commands with
+    CR, LF and both, bytes needing escapes, and cuts inside each (by the
+    segment's length and by the capture); one segment on other ports,
+    decoded only under -T resp."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    seq=[1]
+    def tcp(payload,sp=40000,dp=6379,cut=None):
+        t=struct.pack('!HHIIBBHHH',sp,dp,seq[0],1,0x50,0x18,65535,0,0)+payload
+        seq[0]+=len(payload)
+        f=eth(ipv4(s,d,6,t))
+        return (f[:cut],len(f)) if cut else f
+    msgs=[b'+OK\r\n', b'-ERR unknown command \'FOO\'\r\n', b':1000\r\n', b':-42\r\n',
+          b'$6\r\nfoobar\r\n', b'$0\r\n\r\n', b'$-1\r\n', b'$-2\r\n', b'$99999999999\r\n', b'$-99999999999\r\n',
+          b'$x\r\n', b'$3\rxfoo\r\n', b'$3\r\nfoo', b'$3\r\nfooXY\r\n', b'$2147483647\r\nab\r\n', b'$2147483648\r\n',
+          b'*2\r\n$4\r\nLLEN\r\n$6\r\nmylist\r\n', b'*0\r\n', b'*-1\r\n', b'*-3\r\n', b'*3\r\n:1\r\n:2\r\n',
+          b'*2\r\n*2\r\n+a\r\n-b\r\n*1\r\n$1\r\nc\r\n', b'*1\r\n*-1\r\n', b'*x\r\n',
+          b'*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n*2\r\n$4\r\nINCR\r\n$1\r\nz\r\n',
+          b'PING\r\nPING\r\nPING\r\n', b'PING\n', b'\r\nPING\r', b'\n\n\r', b'SET k v', b'+caf\xc3\xa9 \x01\x7f\r\n',
+          b'GET \x80\xff\r\n', b'+no end', b'+', b'$', b'*', b'$5', b'$5\r', b'*1\r\n', b'+a\r\nPING']
+    pk=[tcp(m) for m in msgs]
+    big=b'*3\r\n$3\r\nSET\r\n$5\r\nmykey\r\n$10\r\n0123456789\r\n'
+    for cut in (1,3,6,10,15,22,30,36,40,len(big)-1):
+        pk.append(tcp(big,cut=54+cut))
+    pk.append(tcp(b'+OK\r\n',sp=6379,dp=40000))
+    pk.append(tcp(b''))
+    pk.append(tcp(b'*1\r\n$4\r\nPING\r\n',sp=40000,dp=40001))
+    # 6379 against the TCP ports nsbox decodes: which dissector comes first.
+    for p in (21,22,25,43,53,80,8080,554,8554):
+        pk.append(tcp(b'+OK\r\n',sp=p,dp=6379)); pk.append(tcp(b'SSH-2.0-x\r\n',sp=6379,dp=p))
+    write(path, pk)
+
+
+CAPTURES = {"resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
