@@ -1,7 +1,7 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081), SOME/IP
-// (30490) and multicast DNS
+// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081), PTP
+// (319, 320), SOME/IP (30490) and multicast DNS
 // (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
 // by port, which nsbox does not yet). tcpdump 4.99.3 does not decode SNMP
@@ -113,6 +113,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::cnfp:
         cnfp_print(c, payload);
         return;
+    case PacketType::ptp:
+        ptp_print(c, payload, length);
+        return;
     case PacketType::carp:
     case PacketType::resp:
         return; // returned above
@@ -213,6 +216,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(6081)) {
             geneve_print(c, payload, length);
+            return;
+        }
+        if (is(319) || is(320)) {
+            ptp_print(c, payload, length);
             return;
         }
         if (is(30490)) {

@@ -1213,7 +1213,42 @@ def resp(path):
     write(path, pk)
 
 
-CAPTURES = {"resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ptp(path):
+    """PTP (IEEE 1588) on UDP ports 319 and 320: every version 2 message
+    type and reserved ones, every flag bit, control values, version 1 and
+    2.1 and 3, a header under 34 bytes, cuts in the header and the bodies;
+    319 and 320 against the UDP ports nsbox decodes; one message on other
+    ports (decoded only under -T ptp)."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    def hdr(t,ln,flags=0x0200,ver=0x02,sdo=0,domain=0,control=0,lmi=0x7f,seq=1,corr=0x000000010002,sub=3):
+        return struct.pack('!BBHBBH',(sdo<<4)|t,ver,ln,domain,0x5a,flags)+corr.to_bytes(6,'big')+struct.pack('!HI',sub,0xdeadbeef)\
+            +bytes.fromhex('0011223344556677')+struct.pack('!HHBB',1,seq,control,lmi)
+    ts=(1700000000).to_bytes(6,'big')+struct.pack('!I',123456789)
+    pid=bytes.fromhex('8899aabbccddeeff')+struct.pack('!H',7)
+    ann=ts+struct.pack('!HBBBBHB',37,0,128,248,0xfe,0xffff,128)+bytes.fromhex('0102030405060708')+struct.pack('!HB',2,0xa0)
+    mgmt=pid+bytes([5,4,0x1f,0])
+    bodies={0:ts,1:ts,2:ts+pid,3:ts+pid,8:ts,9:ts+pid,0xa:ts+pid,0xb:ann,0xc:pid+b'tlv',0xd:mgmt,4:b'',0xe:bytes(10),0xf:b''}
+    pk=[]
+    for t,b in bodies.items():
+        pk.append(udp4(s,d,319 if t<8 else 320,319 if t<8 else 320,hdr(t,34+len(b),control=t if t<7 else 5)+b))
+    for bit in range(16):
+        pk.append(udp4(s,d,319,319,hdr(0,44,flags=1<<bit,sdo=bit,domain=bit*16,control=bit)+ts))
+    pk.append(udp4(s,d,319,319,hdr(0,44,flags=0xffff,lmi=0xfd)+ts))
+    pk.append(udp4(s,d,319,319,hdr(0,44,flags=0)+ts))
+    for ver in (0x01,0x12,0x03,0x00,0x22):
+        pk.append(udp4(s,d,319,319,hdr(0,44,ver=ver)+ts))
+    pk.append(udp4(s,d,319,319,hdr(0,44)[:33]))
+    pk.append(udp4(s,d,319,319,b''))
+    for t,cut in ((0xb,34+20),(0xd,34+11),(0x9,34+12),(0,20),(0,34+5),(0xb,34+29)):
+        f=udp4(s,d,320,320,hdr(t,34+len(bodies[t]))+bodies[t])
+        pk.append((f[:42+cut],len(f)))
+    for p in (53,67,68,69,123,161,162,514,520,521,546,547,3456,4500,4789,6081,5353,30490):
+        pk.append(udp4(s,d,p,319,hdr(1,44)+ts)); pk.append(udp4(s,d,320,p,hdr(1,44)+ts))
+    pk.append(udp4(s,d,40000,40001,hdr(0,44)+ts))
+    write(path, pk)
+
+
+CAPTURES = {"ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
