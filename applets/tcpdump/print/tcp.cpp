@@ -440,6 +440,8 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
             domain_print(c, bp.subspan(hlen), length, true, false);
         else if (c.opt.packettype == PacketType::resp)
             resp_print(c, bp.subspan(hlen), length);
+        else if (c.opt.packettype == PacketType::zmtp1)
+            zmtp1_print(c, bp.subspan(hlen), length);
         return;
     }
     tcp_text_print(c, sport, dport, bp.subspan(hlen), length);

@@ -75,9 +75,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         c.print_trunc();
         return;
     }
-    // A -T type with no UDP printer (carp, resp) prints nothing, not even
+    // A -T type with no UDP printer (carp, resp, zmtp1) prints nothing, not even
     // the ports: tcpdump prints them in each type's own case.
-    if (c.opt.packettype == PacketType::carp || c.opt.packettype == PacketType::resp)
+    if (c.opt.packettype == PacketType::carp || c.opt.packettype == PacketType::resp ||
+        c.opt.packettype == PacketType::zmtp1)
         return;
     udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
@@ -118,6 +119,7 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         return;
     case PacketType::carp:
     case PacketType::resp:
+    case PacketType::zmtp1:
         return; // returned above
     }
 

@@ -1248,7 +1248,28 @@ def ptp(path):
     write(path, pk)
 
 
-CAPTURES = {"ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def zmtp1(path):
+    """ZMTP/1.0 frames over TCP (printed only under -T zmtp1): 8- and 64-bit
+    lengths, empty frames, several frames a segment, every flag bit, bodies
+    over 128 bytes, a frame longer than its segment, cuts in the length,
+    the flags and the body."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    seq=[1]
+    def tcp(payload,cut=None):
+        t=struct.pack('!HHIIBBHHH',5555,5556,seq[0],1,0x50,0x18,65535,0,0)+payload
+        seq[0]+=len(payload)
+        f=eth(ipv4(s,d,6,t))
+        return (f[:cut],len(f)) if cut else f
+    f8=lambda flags,body: bytes([len(body)+1,flags])+body
+    f64=lambda flags,body: b'\xff'+struct.pack('!Q',len(body)+1)+bytes([flags])+body
+    pk=[tcp(f8(0,b'hello')), tcp(f8(1,b'part')+f8(0,b'end')), tcp(b'\x00'+f8(0,b'x')), tcp(f8(0,b'')),
+        tcp(f64(0x7e,bytes(range(200)))), tcp(f8(0xff,bytes(range(130)))), tcp(f8(0,bytes(range(128)))),
+        tcp(bytes([50,0])+b'short'), tcp(b'\xff'+struct.pack('!Q',0)), tcp(b'\xff'+struct.pack('!Q',2**64-1)+b'\x00abc'),
+        tcp(f8(0,b'hello'),cut=54+3), tcp(f64(0,b'abc'),cut=54+5), tcp(f64(0,b'abc'),cut=54+9), tcp(f8(0,b'hello')+f8(0,b'again'),cut=54+8)]
+    write(path, pk)
+
+
+CAPTURES = {"zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
