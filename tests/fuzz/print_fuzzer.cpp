@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     constexpr PacketType types[] = {PacketType::none, PacketType::domain, PacketType::snmp, PacketType::tftp,
                                     PacketType::vxlan, PacketType::vat, PacketType::rtp, PacketType::rtcp,
                                     PacketType::carp, PacketType::someip, PacketType::cnfp,
-                                    PacketType::resp, PacketType::ptp, PacketType::zmtp1};
+                                    PacketType::resp, PacketType::ptp, PacketType::zmtp1,
+                                    PacketType::aodv};
     uint8_t bits = data[1];
     PrintOptions opt;
     opt.nflag = (data[0] & 0x80) ? 0 : 1;

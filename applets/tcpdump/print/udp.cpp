@@ -1,6 +1,6 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081), PTP
+// 547), AODV (654), ESP in UDP (4500), vat (to 3456), VXLAN (4789), Geneve (6081), PTP
 // (319, 320), SOME/IP (30490) and multicast DNS
 // (5353); every other port prints tcpdump's generic "UDP, length N", which is what tcpdump
 // prints for ports it has no dissector for (it also decodes other protocols
@@ -117,6 +117,9 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::ptp:
         ptp_print(c, payload, length);
         return;
+    case PacketType::aodv:
+        aodv_print(c, payload, length, ip.version == 6);
+        return;
     case PacketType::carp:
     case PacketType::resp:
     case PacketType::zmtp1:
@@ -180,10 +183,14 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             rip_print(c, payload, length);
             return;
         }
-        // ISAKMP (500) and AODV (654), tried before 4500, are not decoded.
-        // IKE behind 4500's non-ESP marker is not either: it gets the
-        // generic line, and no later port is tried (tcpdump would not).
-        if (is(4500) && !is(500) && !is(654)) {
+        if (is(654)) {
+            aodv_print(c, payload, length, ip.version == 6);
+            return;
+        }
+        // ISAKMP (500), tried before 4500, is not decoded. IKE behind
+        // 4500's non-ESP marker is not either: it gets the generic line, and
+        // no later port is tried (tcpdump would not).
+        if (is(4500) && !is(500)) {
             if (!isakmp_rfc3948_print(c, payload, length))
                 generic();
             return;

@@ -1269,7 +1269,43 @@ def zmtp1(path):
     write(path, pk)
 
 
-CAPTURES = {"zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def aodv(path):
+    """AODV on UDP port 654 over IPv4 and IPv6: requests, replies, errors
+    and acknowledgements, the IPv6 draft-01 types, hello extensions (good,
+    short, unknown), short messages and cuts; 654 against the UDP ports
+    nsbox decodes; one message elsewhere (only under -T aodv)."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    c6=bytes.fromhex('fd000000000000000000000000000003');e6=bytes.fromhex('fe800000000000000000000000000009')
+    A=lambda *b: bytes(b)
+    hello=b'\x01\x04'+struct.pack('!I',1000)
+    rreq4=struct.pack('!BBBBI',1,0xf8,0,3,0x1234)+A(10,0,0,9)+struct.pack('!I',7)+A(10,0,0,1)+struct.pack('!I',8)
+    rrep4=struct.pack('!BBBB',2,0xc0,0x25,2)+A(10,0,0,9)+struct.pack('!I',9)+A(10,0,0,1)+struct.pack('!I',3000)
+    rerr4=struct.pack('!BBBB',3,0x80,0,2)+A(10,0,0,9)+struct.pack('!I',1)+A(10,0,0,8)+struct.pack('!I',2)
+    rreq6=struct.pack('!BBBBI',1,0,0,1,5)+c6+struct.pack('!I',7)+a6+struct.pack('!I',8)
+    rrep6=struct.pack('!BBBB',2,0,64,1)+c6+struct.pack('!I',9)+a6+struct.pack('!I',500)
+    rerr6=struct.pack('!BBBB',3,0,0,1)+c6+struct.pack('!I',4)
+    drreq=struct.pack('!BBBBIII',16,0,0,1,5,7,8)+c6+a6
+    drrep=struct.pack('!BBBBI',17,0,0,1,9)+c6+a6+struct.pack('!I',500)
+    drerr=struct.pack('!BBBB',18,0,0,2)+c6+struct.pack('!I',4)+e6+struct.pack('!I',5)
+    u=lambda p,sp=654,dp=654: udp4(s,d,sp,dp,p)
+    v=lambda p,sp=654,dp=654,cut=None: udp6(a6,b6,sp,dp,p,cut)
+    pk=[u(rreq4),u(rreq4+hello),u(rreq4+b'\x01\x02'+bytes(4)),u(rreq4+b'\x07\x03abc'),u(rreq4+b'\x01\x04\x00'),u(rreq4+b'\x01'),
+        u(rrep4),u(rrep4+hello),u(rerr4),u(rerr4[:12]),u(struct.pack('!BB',4,0)),u(b'\x09abc'),u(rreq4[:20]),u(rrep4[:19]),u(rerr4[:3]),
+        u(drreq),u(drrep),u(drerr),
+        v(rreq6),v(rreq6+hello),v(rrep6),v(rerr6),v(drreq),v(drrep),v(drerr),v(struct.pack('!BB',19,0)),v(rreq6[:40])]
+    for cut in (1,10,23,30):
+        f=u(rreq4+hello); pk.append((f[:42+cut],len(f)))
+    f=u(rerr4); pk.append((f[:42+14],len(f)))
+    f=u(rreq4+hello); pk.append((f[:42+26],len(f)))
+    pk.append(u(b''))
+    for p in (53,67,68,69,123,161,162,514,520,521,546,547,3456,4500,4789,6081,5353,30490,319,320):
+        pk.append(u(rrep4,sp=p,dp=654)); pk.append(u(rrep4,sp=654,dp=p))
+    pk.append(u(rreq4,sp=40000,dp=40001)); pk.append(v(rreq6,sp=40000,dp=40001))
+    write(path, pk)
+
+
+CAPTURES = {"aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
