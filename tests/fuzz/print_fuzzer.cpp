@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                                     PacketType::vxlan, PacketType::vat, PacketType::rtp, PacketType::rtcp,
                                     PacketType::carp, PacketType::someip, PacketType::cnfp,
                                     PacketType::resp, PacketType::ptp, PacketType::zmtp1,
-                                    PacketType::aodv};
+                                    PacketType::aodv, PacketType::wb};
     uint8_t bits = data[1];
     PrintOptions opt;
     opt.nflag = (data[0] & 0x80) ? 0 : 1;

@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv, wb };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -238,6 +238,8 @@ void snmp_print(Ctx& c, Bytes p, uint32_t length);
 void ptp_print(Ctx& c, Bytes p, uint32_t length);
 // AODV (UDP port 654, -T aodv); ip6: the datagram came over IPv6.
 void aodv_print(Ctx& c, Bytes p, uint32_t length, bool ip6);
+// LBL's whiteboard (UDP, to port 4567; -T wb).
+void wb_print(Ctx& c, Bytes p, uint32_t length);
 // ZMTP/1.0 (TCP, -T zmtp1 only).
 void zmtp1_print(Ctx& c, Bytes p, uint32_t length);
 // RESP, Redis' protocol (TCP port 6379, -T resp).

@@ -1305,7 +1305,43 @@ def aodv(path):
     write(path, pk)
 
 
-CAPTURES = {"aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def wb(path):
+    """LBL whiteboard datagrams to UDP port 4567 (and under -T wb): drawing
+    ops with every op type, skips and holes in and out of range, repair
+    requests and replies, announcements with ids and a site name, page
+    requests and replies, kill, unknown types, short and cut messages; 4567
+    against the UDP ports nsbox decodes."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    A=lambda *b: bytes(b)
+    W=lambda *ws: b''.join(struct.pack('!I',w&0xffffffff) for w in ws)
+    hdr=lambda t,flags=0: W(0x0a000001,1000)+struct.pack('!HBB',1,t,flags)
+    def dop(t,ln=0,ts=0,body=b''):
+        b=W(ts)+struct.pack('!HBB',ln,0,t)+body
+        return b+bytes((-len(b))%4)
+    page=A(10,0,0,7)+W(3)
+    ops=b''.join(dop(t) for t in range(0,17))
+    u=lambda p,sp=40000,dp=4567: udp4(s,d,sp,dp,p)
+    pk=[u(hdr(0)+page+W(1,17)+ops), u(hdr(0,1)+page+W(5,7)+dop(2,5,body=b'abcde')+dop(14,0,ts=6)+dop(3)),
+        u(hdr(0)+page+W(5,9)+dop(15,0,ts=3)+dop(2)), u(hdr(0)+page+W(5,9)+dop(15,0,ts=20)+dop(2)),
+        u(hdr(0)+page+W(7,3)), u(hdr(2)+A(10,0,0,9)+page+W(1,5)), u(hdr(3)+A(10,0,0,9)+page+W(1,3)+dop(4)+dop(5)+dop(6)),
+        u(hdr(1)+W(2)+A(10,0,0,7)+W(4)+W(1)+A(10,0,0,8)+W(5)+struct.pack('!HH',2,0)+A(10,0,0,3)+W(100)+A(10,0,0,4)+W(200)+b'site.example\x00junk'),
+        u(hdr(1)+W(2)+A(10,0,0,7)+W(4)+W(1)+A(10,0,0,8)+W(5)+struct.pack('!HH',0,0)+b'caf\xc3\xa9\x01'),
+        u(hdr(1)+W(2)+A(10,0,0,7)+W(4)+W(1)+A(10,0,0,8)+W(5)+struct.pack('!HH',9,0)+bytes(8)),
+        u(hdr(5)+page+W(11,12)), u(hdr(7)+W(2)+W(1)+page+struct.pack('!HH',0x0200,0)+A(10,0,0,5)+W(1)+A(10,0,0,6)+W(2)+W(2)+page+struct.pack('!HH',0,0)),
+        u(hdr(7)+W(1)+W(1)+page+struct.pack('!HH',0x0001,0)), u(hdr(4)), u(hdr(6)), u(hdr(9,1)+bytes(8)),
+        u(hdr(0)+bytes(8)), u(hdr(2)+bytes(10)), u(hdr(3)+bytes(19)), u(hdr(5)+bytes(4)), u(hdr(7)+b'\x00'), u(hdr(1)+bytes(20)),
+        u(b'abc'), u(b''), u(hdr(0)+page+W(1,0xffffffff)+dop(2)+dop(3))]
+    f=u(hdr(0)+page+W(1,2)+dop(2)+dop(3))
+    for cut in (5,12,20,31,40):
+        pk.append((f[:42+cut],len(f)))
+    for p in (53,67,68,69,123,161,162,514,520,521,546,547,654,3456,4500,4789,6081,5353,30490,319,320):
+        pk.append(u(hdr(4),sp=p,dp=4567)); pk.append(u(hdr(4),sp=4567,dp=p))
+    pk.append(u(hdr(4),sp=3456,dp=4567)); pk.append(u(hdr(4),sp=4567,dp=3456))
+    pk.append(u(hdr(4),sp=40000,dp=40001))
+    write(path, pk)
+
+
+CAPTURES = {"wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
