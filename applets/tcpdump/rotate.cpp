@@ -8,6 +8,7 @@
 // the binary for none of that (README: "-z and Boost.Process").
 
 #include "applets/tcpdump/rotate.hpp"
+#include "applets/tcpdump/signals.hpp"
 
 #include <cerrno>
 #include <climits>
@@ -125,11 +126,7 @@ void reap_child(int)
 
 void reap_children_on_sigchld()
 {
-    struct sigaction sa{};
-    sa.sa_handler = reap_child;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGCHLD, &sa, nullptr);
+    set_signal(SIGCHLD, reap_child, SA_RESTART);
 }
 
 Rotator::Rotator(pcap_t* pc, std::string pattern, RotateOptions opt)

@@ -43,6 +43,7 @@
 #include "applets/tcpdump/netns_capture.hpp"
 #include "libnet/netns.hpp"
 #include "applets/tcpdump/rotate.hpp"
+#include "applets/tcpdump/signals.hpp"
 
 namespace nsbox {
 
@@ -55,6 +56,7 @@ using tcpdump::PacketType;
 using tcpdump::PrintOptions;
 using tcpdump::RotateOptions;
 using tcpdump::Rotator;
+using tcpdump::set_signal;
 
 constexpr int maximum_snaplen = 262144;
 constexpr std::string_view version = "4.99.3";
@@ -188,13 +190,20 @@ void on_flush_signal(int)
         pcap_breakloop(g_capture);
 }
 
-void catch_flush_signal()
+void catch_flush_signal() { set_signal(SIGUSR2, on_flush_signal, SA_RESTART); }
+
+void catch_info_signal() { set_signal(SIGUSR1, on_info_signal); }
+
+// The signals that end a capture, as tcpdump sets them: SIGPIPE, SIGTERM,
+// SIGINT, and SIGHUP unless it was ignored (nohup keeps ignoring it).
+void catch_stop_signals()
 {
-    struct sigaction flush{};
-    flush.sa_handler = on_flush_signal;
-    flush.sa_flags = SA_RESTART;
-    sigemptyset(&flush.sa_mask);
-    sigaction(SIGUSR2, &flush, nullptr);
+    set_signal(SIGPIPE, on_stop_signal);
+    set_signal(SIGTERM, on_stop_signal);
+    set_signal(SIGINT, on_stop_signal);
+    struct sigaction old = set_signal(SIGHUP, on_stop_signal);
+    if (old.sa_handler != SIG_DFL)
+        sigaction(SIGHUP, &old, nullptr);
 }
 
 [[noreturn]] void fail(const std::string& msg)
@@ -1009,20 +1018,8 @@ int netns_main(Options& opt)
     fit_snaplen(opt, pcap_snapshot(handles.front().pc));
 
     Names names(opt.print.nflag != 0, opt.short_hosts != 0);
-    struct sigaction sa{};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGPIPE, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
-    struct sigaction old{};
-    sigaction(SIGHUP, &sa, &old);
-    if (old.sa_handler != SIG_DFL)
-        sigaction(SIGHUP, &old, nullptr);
-    struct sigaction info{};
-    info.sa_handler = on_info_signal;
-    sigemptyset(&info.sa_mask);
-    sigaction(SIGUSR1, &info, nullptr);
+    catch_stop_signals();
+    catch_info_signal();
     catch_flush_signal();
     if (opt.user)
         drop_privileges(*opt.user);
@@ -1380,17 +1377,8 @@ int tcpdump_main(int argc, char** argv)
     Names names(opt.print.nflag != 0, opt.short_hosts != 0);
 
     g_capture = pc;
-    struct sigaction sa{};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGPIPE, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-    sigaction(SIGINT, &sa, nullptr);
+    catch_stop_signals();
     tcpdump::reap_children_on_sigchld();
-    struct sigaction old{};
-    sigaction(SIGHUP, &sa, &old);
-    if (old.sa_handler != SIG_DFL) // nohup: keep ignoring hangups
-        sigaction(SIGHUP, &old, nullptr);
 
     if (opt.user)
         drop_privileges(*opt.user);
@@ -1420,10 +1408,7 @@ int tcpdump_main(int argc, char** argv)
     catch_flush_signal();
 
     if (!opt.read_file) {
-        struct sigaction info{};
-        info.sa_handler = on_info_signal;
-        sigemptyset(&info.sa_mask);
-        sigaction(SIGUSR1, &info, nullptr);
+        catch_info_signal();
 
         if (!opt.print.vflag && !opt.write_file)
             std::fprintf(stderr, "tcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n");
