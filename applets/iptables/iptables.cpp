@@ -187,7 +187,10 @@ private:
 
     // Prints one rule of a chain (num: its position) into the chain's text.
     using RulePrinter = std::function<void(std::string& text, const std::string& chain, const Rule& r, unsigned num)>;
-    std::vector<ChainView> chain_views(const State& st, const std::string& only, const RulePrinter& print);
+    // ONLY: one chain (or all); RULE: the one rule of -L/-S CHAIN N, so a
+    // rule nsbox cannot decode elsewhere in the chain is no reason to refuse.
+    std::vector<ChainView> chain_views(const State& st, const std::string& only, const RulePrinter& print,
+                                       std::optional<unsigned> rule = std::nullopt);
 
     const Command& c_;
     const BuiltinTable& t_;
@@ -601,7 +604,8 @@ bool refused_undecodable(const std::vector<ChainView>& views, const std::string&
 
 } // namespace
 
-std::vector<ChainView> Runner::chain_views(const State& st, const std::string& only, const RulePrinter& print)
+std::vector<ChainView> Runner::chain_views(const State& st, const std::string& only, const RulePrinter& print,
+                                           std::optional<unsigned> rule)
 {
     std::vector<ChainView> views;
     // Each chain's rules are printed as they are decoded, into the chain's
@@ -630,6 +634,8 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
             incompatible |= d.incompatible;
             ChainView& v = texts[r.chain];
             ++v.rules;
+            if (rule && v.rules != *rule)
+                return;
             if (d.unsupported) {
                 if (!v.unsupported)
                     v.unsupported = v.rules, v.unsupported_what = std::move(d.unsupported_what);
@@ -683,7 +689,7 @@ int Runner::list(bool save)
             if (num == only.value_or(num))
                 list_rule(out, r, num, f);
         };
-    std::vector<ChainView> views = chain_views(st, c_.chain, print);
+    std::vector<ChainView> views = chain_views(st, c_.chain, print, only);
     // Never list a rule as less than it is: a rule with an expression kind
     // iptables-nft never writes makes the table incompatible (its own words);
     // one with an extension nsbox does not decode is refused by name.

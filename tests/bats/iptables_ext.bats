@@ -609,12 +609,16 @@ iptables -A FORWARD -j ACCEPT; echo "rc=$?"; iptables -C FORWARD -o docker0 -j A
   # An x_tables extension nsbox does not decode (iptables-nft lists it):
   # nsbox refuses the listing and names the extension instead of printing
   # the rule without it; -C never takes it for the shorter rule.
-  # (The rule before it is counted; iptables-save saves nothing.)
+  # (The rule before it is counted; iptables-save saves nothing.) -S and
+  # -L CHAIN N list any other rule of that chain, as iptables does.
   run nsb "$REF"' -A FORWARD -i eth0 -j ACCEPT; '"$REF"' -A FORWARD -o docker0 -m quota --quota 5000 -j ACCEPT
-'"$REF"' -t mangle -A FORWARD -j DSCP --set-dscp 1
+'"$REF"' -A FORWARD -o eth1 -j DROP; '"$REF"' -t mangle -A FORWARD -j DSCP --set-dscp 1
 iptables -S; echo "rc=$?"; iptables -L FORWARD; echo "rc=$?"; iptables -t mangle -S; echo "rc=$?"
 iptables -C FORWARD -o docker0 -j ACCEPT; echo "rc=$?"; iptables -S INPUT; echo "rc=$?"
-iptables-save -t filter; echo "rc=$?"'
+iptables-save -t filter; echo "rc=$?"
+iptables -S FORWARD 1; iptables -S FORWARD 3; echo "rc=$?"
+iptables -L FORWARD 3 -n -v; '"$REF"' -L FORWARD 3 -n -v | sed "s/ 0    --/ all  --/"
+iptables -S FORWARD 2; echo "rc=$?"'
   [ "$status" -eq 0 ]
   [ "${lines[0]}" = "iptables v1.8.9 (nf_tables): rule 2 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; list it with iptables-nft or nft." ]
   [ "${lines[1]}" = "rc=1" ]
@@ -628,5 +632,12 @@ iptables-save -t filter; echo "rc=$?"'
   [ "${lines[9]}" = "rc=0" ]
   [ "${lines[10]}" = "iptables-save: rule 2 in chain \`FORWARD' of table \`filter' uses match \`quota' (revision 0), which nsbox cannot decode; nothing saved." ]
   [ "${lines[11]}" = "rc=1" ]
-  [ "${#lines[@]}" -eq 12 ]
+  [ "${lines[12]}" = "-A FORWARD -i eth0 -j ACCEPT" ]
+  [ "${lines[13]}" = "-A FORWARD -o eth1 -j DROP" ]
+  [ "${lines[14]}" = "rc=0" ]
+  [[ "${lines[15]}" == *" DROP       all  --  *      eth1    0.0.0.0/0 "* ]]
+  [ "${lines[15]}" = "${lines[16]}" ]
+  [ "${lines[17]}" = "${lines[0]}" ]
+  [ "${lines[18]}" = "rc=1" ]
+  [ "${#lines[@]}" -eq 19 ]
 }
