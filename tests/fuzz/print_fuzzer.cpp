@@ -20,21 +20,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     using namespace nsbox::tcpdump;
     if (size < 4)
         return 0;
-    // Byte 0: link type (bits 0-2), -T type (bits 3-6, 0: none), names
-    // without -n (bit 7: only the printers' own tables, such as SNMP's OID
-    // names: the Names object stays numeric); byte 1: option bits; bytes
-    // 2-3: extra wire length.
+    // Byte 0: link type (bits 0-2), -T type (bits 3-6 and byte 2's bit 7;
+    // 0: none), names without -n (bit 7: only the printers' own tables, such
+    // as SNMP's OID names: the Names object stays numeric); byte 1: option
+    // bits; bytes 2-3 (but byte 2's top bit): extra wire length.
     constexpr int linktypes[] = {DLT_EN10MB, DLT_RAW, DLT_NULL, DLT_LINUX_SLL, DLT_LINUX_SLL2, DLT_IPV4, DLT_IPV6, DLT_LOOP};
     int linktype = linktypes[data[0] & 7];
     constexpr PacketType types[] = {PacketType::none, PacketType::domain, PacketType::snmp, PacketType::tftp,
                                     PacketType::vxlan, PacketType::vat, PacketType::rtp, PacketType::rtcp,
                                     PacketType::carp, PacketType::someip, PacketType::cnfp,
                                     PacketType::resp, PacketType::ptp, PacketType::zmtp1,
-                                    PacketType::aodv, PacketType::wb};
+                                    PacketType::aodv, PacketType::wb,
+                                    PacketType::rpc};
     uint8_t bits = data[1];
     PrintOptions opt;
     opt.nflag = (data[0] & 0x80) ? 0 : 1;
-    opt.packettype = types[((data[0] >> 3) & 15) % (sizeof types / sizeof types[0])];
+    unsigned type = ((data[0] >> 3) & 15) | (data[2] >> 7) << 4;
+    opt.packettype = types[type % (sizeof types / sizeof types[0])];
     opt.vflag = bits & 3;
     opt.eflag = (bits >> 2) & 1;
     opt.qflag = (bits >> 3) & 1;
@@ -44,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     opt.Sflag = (bits >> 7) & 1;
     opt.suppress_default_print = opt.qflag || opt.xflag || opt.Xflag;
     opt.tflag = 1;
-    uint32_t extra = uint32_t(data[2]) << 8 | data[3];
+    uint32_t extra = uint32_t(data[2] & 0x7f) << 8 | data[3];
     const auto* packet = reinterpret_cast<const std::byte*>(data + 4);
     size_t caplen = size - 4;
 

@@ -91,7 +91,7 @@ def pcap_packets(path):
         off += 16
         if incl > 262144 or off + incl > len(b):
             return
-        extra = min(max(orig - incl, 0), 0xffff)
+        extra = min(max(orig - incl, 0), 0x7fff)  # (byte 2's top bit is a -T bit)
         yield LINKTYPES[linktype], extra, b[off:off + incl]
         off += incl
 
@@ -180,13 +180,19 @@ def main():
                 n += 1
     pcaps = sorted(glob.glob(os.path.join(ROOT, 'tests/data/tcpdump/*.pcap')) +
                    glob.glob(os.path.join(corpus, '*.pcap')))
+    # The -T types a capture was made for (print_fuzzer's PacketType index).
+    forced = {'rtp': (5, 6, 7), 'carp': (8,), 'someip': (9,), 'cnfp': (10,), 'resp': (11,), 'ptp': (12,),
+              'zmtp1': (13,), 'aodv': (14,), 'wb': (15,), 'rpc': (16,)}
     for path in pcaps:
+        types = forced.get(os.path.basename(path)[:-5], ())
         for k, (sel, extra, pkt) in enumerate(pcap_packets(path)):
             if k >= 64:
                 break
-            # Two option sets per packet: plain -n, and -vv -e -x.
-            for bits in (0, 0x16):
-                put(outdir, 'print_fuzzer', n, bytes([sel, bits, extra >> 8, extra & 0xff]) + pkt)
+            # Two option sets per packet: plain -n, and -vv -e -x; then -n
+            # with each -T type the capture was made for.
+            for bits, t in [(0, 0), (0x16, 0)] + [(0, t) for t in types]:
+                head = bytes([sel | (t & 15) << 3, bits, extra >> 8 | (t >> 4) << 7, extra & 0xff])
+                put(outdir, 'print_fuzzer', n, head + pkt)
                 n += 1
     # ping_fuzzer: IPv4 options seen in the captures, then what -R and -T send.
     ether_macs = []

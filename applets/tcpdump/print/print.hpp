@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv, wb };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv, wb, rpc };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -240,6 +240,8 @@ void ptp_print(Ctx& c, Bytes p, uint32_t length);
 void aodv_print(Ctx& c, Bytes p, uint32_t length, bool ip6);
 // LBL's whiteboard (UDP, to port 4567; -T wb).
 void wb_print(Ctx& c, Bytes p, uint32_t length);
+// Sun RPC (-T rpc only): calls, and replies' status; no ports printed.
+void sunrpc_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 // ZMTP/1.0 (TCP, -T zmtp1 only).
 void zmtp1_print(Ctx& c, Bytes p, uint32_t length);
 // RESP, Redis' protocol (TCP port 6379, -T resp).

@@ -80,6 +80,11 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     if (c.opt.packettype == PacketType::carp || c.opt.packettype == PacketType::resp ||
         c.opt.packettype == PacketType::zmtp1)
         return;
+    // rpc prints its own addresses, with the transaction id for the ports.
+    if (c.opt.packettype == PacketType::rpc) {
+        sunrpc_print(c, p.subspan(udp_hdrlen), length, ip);
+        return;
+    }
     udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
 
@@ -126,6 +131,7 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
     case PacketType::carp:
     case PacketType::resp:
     case PacketType::zmtp1:
+    case PacketType::rpc:
         return; // returned above
     }
 

@@ -1341,7 +1341,36 @@ def wb(path):
     write(path, pk)
 
 
-CAPTURES = {"wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def rpc(path):
+    """Sun RPC over UDP, printed as RPC only under -T rpc: calls of every
+    portmapper procedure and others, other RPC versions, known and unknown
+    programs; replies accepted, denied (version mismatch, each auth error,
+    other reasons) and of unknown status; cuts; IPv6; one TCP segment."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    W=lambda *ws: b''.join(struct.pack('!I',w&0xffffffff) for w in ws)
+    def callmsg(xid,proc,prog=100000,vers=2,rpcvers=2): return W(xid,0,rpcvers,prog,vers,proc,0,0,0,0)+W(100003,3,17,0)
+    u=lambda p,sp=800,dp=111: udp4(s,d,sp,dp,p)
+    pk=[u(callmsg(0x1000+p,p)) for p in range(0,10)]
+    pk+=[u(callmsg(0x2000,3,prog=100003,vers=3)), u(callmsg(0x2001,1,prog=99,vers=1)), u(callmsg(0x2002,5,prog=100005,vers=3,rpcvers=3)),
+         u(callmsg(0xffffffff,2,prog=2**31-1))]
+    pk+=[u(W(0x3000,1,0,0,0,0)+W(2049),sp=111,dp=800), u(W(0x3001,1,1,0,2,3),sp=111,dp=800)]
+    pk+=[u(W(0x3002+w,1,1,1,w),sp=111,dp=800) for w in range(0,10)]
+    pk+=[u(W(0x3100,1,1,2,0),sp=111,dp=800), u(W(0x3101,1,5,0),sp=111,dp=800), u(W(0x3102,7),sp=111,dp=800)]
+    f=u(callmsg(0x4000,3))
+    for cut in (6,10,20,23):
+        pk.append((f[:42+cut],len(f)))
+    for body in (W(0x4001,1,1,0,2,3), W(0x4002,1,1,1,2)):
+        g=u(body,sp=111,dp=800)
+        for cut in (10,14,18,22):
+            if cut<len(body): pk.append((g[:42+cut],len(g)))
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    pk.append(udp6(a6,b6,800,111,callmsg(0x5000,3))); pk.append(udp6(b6,a6,111,800,W(0x5000,1,0,0,0,0)))
+    t=struct.pack('!HHIIBBHHH',800,111,1,1,0x50,0x18,65535,0,0)+W(0x80000028)+callmsg(0x6000,3)
+    pk.append(eth(ipv4(s,d,6,t)))
+    write(path, pk)
+
+
+CAPTURES = {"rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
