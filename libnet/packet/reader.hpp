@@ -85,6 +85,12 @@ public:
             throw Truncated();
         return static_cast<uint16_t>(uint16_t(data_[pos_ + off]) << 8 | uint16_t(data_[pos_ + off + 1]));
     }
+    uint32_t peek_be32(size_t off = 0) const
+    {
+        if (off > remaining() || remaining() - off < 4)
+            throw Truncated();
+        return uint32_t(peek_be16(off)) << 16 | peek_be16(off + 2);
+    }
 
 private:
     Bytes take(size_t n)

@@ -71,7 +71,6 @@ private:
         c_.print_trunc();
         return false;
     }
-    uint32_t be32(size_t off) const { return uint32_t(r_.peek_be16(off)) << 16 | r_.peek_be16(off + 2); }
     std::string addr(size_t off, bool v6)
     {
         return v6 ? ip6addr_string(c_, peek_addr6(r_, off)) : ipaddr_string(c_, peek_addr4(r_, off));
@@ -94,7 +93,8 @@ private:
         }
         c_.print("{} {} {}{}{}{}{}hops {} id {:#010x}\n\tdst {} seq {} src {} seq {}", what, length_,
                  bits & 0x80 ? "[J]" : "", bits & 0x40 ? "[R]" : "", bits & 0x20 ? "[G]" : "", bits & 0x10 ? "[D]" : "",
-                 bits & 0x08 ? "[U] " : " ", r_.peek_u8(3), be32(4), addr(da, v6), be32(ds), addr(oa, v6), be32(os));
+                 bits & 0x08 ? "[U] " : " ", r_.peek_u8(3), r_.peek_be32(4), addr(da, v6), r_.peek_be32(ds),
+                 addr(oa, v6), r_.peek_be32(os));
         extension(size);
     }
 
@@ -113,8 +113,8 @@ private:
             life = 40;
         }
         c_.print(" rrep {} {}{}prefix {} hops {}\n\tdst {} dseq {} src {} {} ms", length_, bits & 0x80 ? "[R]" : "",
-                 bits & 0x40 ? "[A] " : " ", r_.peek_u8(2) & 0x1f, r_.peek_u8(3), addr(da, v6), be32(ds), addr(oa, v6),
-                 be32(life));
+                 bits & 0x40 ? "[A] " : " ", r_.peek_u8(2) & 0x1f, r_.peek_u8(3), addr(da, v6), r_.peek_be32(ds),
+                 addr(oa, v6), r_.peek_be32(life));
         extension(size);
     }
 
@@ -131,7 +131,7 @@ private:
                 c_.print_trunc();
                 return;
             }
-            c_.print(" {{{}}}({})", addr(off, alen == 16), be32(off + alen));
+            c_.print(" {{{}}}({})", addr(off, alen == 16), r_.peek_be32(off + alen));
         }
     }
 
@@ -157,7 +157,7 @@ private:
         if (len < 4)
             c_.print("\n\text HELLO - bad length {}", len);
         else
-            c_.print("\n\text HELLO {} ms", be32(off + 2));
+            c_.print("\n\text HELLO {} ms", r_.peek_be32(off + 2));
     }
 
     Ctx& c_;

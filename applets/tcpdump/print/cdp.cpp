@@ -64,7 +64,6 @@ void printn(Ctx& c, const Reader& r, size_t off, size_t n)
         print_char(c, r.peek_u8(off + i));
 }
 
-uint32_t be32_at(const Reader& r, size_t off) { return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2); }
 
 // Throws Truncated unless `n` bytes at `off` are captured (ND_TCHECK_LEN).
 void tcheck(const Reader& r, size_t off, size_t n)
@@ -80,7 +79,7 @@ void print_addr(Ctx& c, const Reader& r, size_t p, unsigned l)
         tcheck(r, p, l);
         return;
     }
-    uint32_t num = be32_at(r, p);
+    uint32_t num = r.peek_be32(p);
     p += 4;
     l -= 4;
     while (num) {
@@ -159,7 +158,7 @@ void print_value(Ctx& c, const Reader& r, Kind kind, size_t p, unsigned len)
         print_addr(c, r, p, len);
         return;
     case Kind::capability: {
-        uint32_t v = be32_at(r, p);
+        uint32_t v = r.peek_be32(p);
         c.print("(0x{:08x}): {}", v, bittok_string(cdp_capability_names, v, "none"));
         return;
     }
@@ -204,7 +203,7 @@ void print_value(Ctx& c, const Reader& r, Kind kind, size_t p, unsigned len)
         return;
     }
     case Kind::mtu:
-        c.print("{} bytes", be32_at(r, p));
+        c.print("{} bytes", r.peek_be32(p));
         return;
     case Kind::uint8x:
         c.print("0x{:02x}", r.peek_u8(p));

@@ -27,19 +27,19 @@ void records(Ctx& c, const Reader& r, unsigned version, const Layout& l)
 {
     auto u8 = [&](size_t off) { return r.peek_u8(off); };
     auto be16 = [&](size_t off) { return r.peek_be16(off); };
-    auto be32 = [&](size_t off) { return uint32_t(be16(off)) << 16 | be16(off + 2); };
     auto addr = [&](size_t off) { return ntop4(peek_addr4(r, off)); };
     if (!r.has(l.header))
         throw Truncated();
-    uint32_t nrecs = be32(2), uptime = be32(4);
-    c.print("NetFlow v{:x}, {}.{:03} uptime, {}.{:09}, ", version, uptime / 1000, uptime % 1000, be32(8), be32(12));
+    uint32_t nrecs = r.peek_be32(2), uptime = r.peek_be32(4);
+    c.print("NetFlow v{:x}, {}.{:03} uptime, {}.{:09}, ", version, uptime / 1000, uptime % 1000, r.peek_be32(8),
+            r.peek_be32(12));
     if (version != 1)
-        c.print("#{}, ", be32(16));
+        c.print("#{}, ", r.peek_be32(16));
     c.print("{:2} recs", nrecs);
     for (size_t off = l.header; nrecs != 0; off += l.record, --nrecs) {
         if (!r.has(off + l.record))
             throw Truncated();
-        uint32_t start = be32(off + 24), last = be32(off + 28);
+        uint32_t start = r.peek_be32(off + 24), last = r.peek_be32(off + 28);
         c.print("\n  started {}.{:03}, last {}.{:03}", start / 1000, start % 1000, last / 1000, last % 1000);
         if (version == 1)
             c.print("\n    {}:{} > {}:{} ", addr(off), be16(off + 32), addr(off + 4), be16(off + 34));
@@ -60,7 +60,7 @@ void records(Ctx& c, const Reader& r, unsigned version, const Layout& l)
             if (flags)
                 c.put(' ');
         }
-        c.print("tos {}, {} ({} octets)", u8(off + 39), be32(off + 16), be32(off + 20));
+        c.print("tos {}, {} ({} octets)", u8(off + 39), r.peek_be32(off + 16), r.peek_be32(off + 20));
         if (version == 6)
             c.print(" ({}<>{} encaps)", u8(off + 46), u8(off + 47));
         else

@@ -87,11 +87,6 @@ std::string lifetime(uint32_t t)
     return fmt::format("{}:{:02}:{:02}", t / 3600, (t % 3600) / 60, t % 60);
 }
 
-uint32_t peek_be32(const Reader& r, size_t off)
-{
-    return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2);
-}
-
 // A bounds check tcpdump answers with " [|icmp]" and a normal return (its
 // ND_TCHECK), rather than by abandoning the packet: the -x dump then still
 // leaves the link-layer header out.
@@ -160,7 +155,7 @@ std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
         }
         for (size_t off = 8; num > 0; --num, off += 8) {
             check(r, off + 8);
-            s += fmt::format(" {{{} {}}}", ipaddr_string(c, peek_addr4(r, off)), peek_be32(r, off + 4));
+            s += fmt::format(" {{{} {}}}", ipaddr_string(c, peek_addr4(r, off)), r.peek_be32(off + 4));
         }
         return s;
     }
@@ -176,13 +171,13 @@ std::string describe(Ctx& c, const Reader& r, uint8_t t, uint8_t code)
             return fmt::format("parameter problem - code {}", code);
         return fmt::format("parameter problem - octet {}", r.peek_u8(4));
     case type::mask_reply:
-        return fmt::format("address mask is {:#010x}", peek_be32(r, 8));
+        return fmt::format("address mask is {:#010x}", r.peek_be32(8));
     case type::timestamp:
         return fmt::format("time stamp query id {} seq {}", r.peek_be16(4), r.peek_be16(6));
     case type::timestamp_reply: {
         check(r, 20);
         return fmt::format("time stamp reply id {} seq {}: org {}, recv {}, xmit {}", r.peek_be16(4), r.peek_be16(6),
-                           tstamp(peek_be32(r, 8)), tstamp(peek_be32(r, 12)), tstamp(peek_be32(r, 16)));
+                           tstamp(r.peek_be32(8)), tstamp(r.peek_be32(12)), tstamp(r.peek_be32(16)));
     }
     default:
         return tok_or(icmp2str, t, [](uint32_t v) { return fmt::format("type-#{}", v); });
@@ -230,7 +225,7 @@ void print_multipart(Ctx& c, const Reader& r, uint32_t plen)
             return;
         obj_tlen -= 4;
         if (cls == 1 && ctype == 1) {
-            uint32_t raw = peek_be32(r, obj);
+            uint32_t raw = r.peek_be32(obj);
             c.print("\n\t    label {}, tc {}", raw >> 12, (raw >> 9) & 7);
             if (raw & 0x100)
                 c.put(", [S]");

@@ -326,7 +326,7 @@ void ip6_print(Ctx& c, Bytes p, uint32_t length)
     uint8_t ph = 255;
     uint8_t nh = r.peek_u8(6);
     if (c.opt.vflag) {
-        uint32_t flow = uint32_t(r.peek_be16(0)) << 16 | r.peek_be16(2);
+        uint32_t flow = r.peek_be32(0);
         c.put('(');
         if (flow & 0x0ff00000)
             c.print("class {:#04x}, ", (flow & 0x0ff00000) >> 20);

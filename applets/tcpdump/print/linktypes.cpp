@@ -68,7 +68,7 @@ void sll_print(Ctx& c, const Reader& h, uint32_t length)
 void sll2_print(Ctx& c, const Reader& h, uint32_t length)
 {
     c.proto = "sll2";
-    c.print("ifindex {} ", uint32_t(h.peek_be16(4)) << 16 | h.peek_be16(6));
+    c.print("ifindex {} ", h.peek_be32(4));
     if (h.peek_u8(11) == 6)
         c.print("{} ", etheraddr_string(c, {h.peek_u8(12), h.peek_u8(13), h.peek_u8(14), h.peek_u8(15),
                                             h.peek_u8(16), h.peek_u8(17)}));
@@ -193,7 +193,7 @@ uint32_t sll2_if_print(Ctx& c, const PacketHeader& h, Bytes p)
     if (!r.has(sll2_hdrlen))
         throw Truncated();
     Reader hdr(p.first(sll2_hdrlen));
-    uint32_t ifindex = uint32_t(hdr.peek_be16(4)) << 16 | hdr.peek_be16(6);
+    uint32_t ifindex = hdr.peek_be32(4);
     char name[IF_NAMESIZE];
     if (!if_indextoname(ifindex, name)) {
         name[0] = '?';

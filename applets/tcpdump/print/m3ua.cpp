@@ -82,7 +82,7 @@ void tags_print(Ctx& c, const Reader& r, size_t buf, uint32_t size)
                     return c.print_trunc();
                 break;
             }
-            c.print("0x{:08x}", uint32_t(r.peek_be16(value)) << 16 | r.peek_be16(value + 2));
+            c.print("0x{:08x}", r.peek_be32(value));
             break;
         default:
             c.print("(length {})", uint32_t(vsize) + 4);
@@ -122,7 +122,7 @@ void m3ua_print(Ctx& c, Bytes data, uint32_t size)
                 tok_or(message_classes, cls, [](uint32_t v) { return fmt::format("Unknown message class {}", v); }));
         if (!dict.empty())
             c.print(" {} Message", tok_or(dict, type, [](uint32_t v) { return fmt::format("Unknown (0x{:02x})", v); }));
-        uint32_t len = uint32_t(r.peek_be16(4)) << 16 | r.peek_be16(6);
+        uint32_t len = r.peek_be32(4);
         if (size != len)
             c.print("\n\t\t\t@@@@@@ Corrupted length {} of message @@@@@@", len);
         else

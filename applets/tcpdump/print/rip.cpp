@@ -53,13 +53,12 @@ unsigned entry_v1(Ctx& c, Reader& r, size_t off, unsigned remaining)
         print_unknown_data(c, r.rest(), off, "\n\t  ", route_len);
         return route_len;
     }
-    uint32_t metric = uint32_t(r.peek_be16(off + 16)) << 16 | r.peek_be16(off + 18);
+    uint32_t metric = r.peek_be32(off + 16);
     c.print("\n\t  {}{}, metric: {}", family == 0 ? "AFI 0, " : "", ipaddr_string(c, peek_addr4(r, off + 4)),
             metric);
     return route_len;
 }
 
-uint32_t be32_at(const Reader& r, size_t off) { return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2); }
 
 // One RIPv2 entry at `off`: its size, or 0 when it is cut short.
 unsigned entry_v2(Ctx& c, Reader& r, size_t off, unsigned remaining)
@@ -83,8 +82,8 @@ unsigned entry_v2(Ctx& c, Reader& r, size_t off, unsigned remaining)
             if (!r.has(off + 16) || remaining < 16)
                 return 0;
             c.print("\n\t  Auth header: Packet Len {}, Key-ID {}, Auth Data Len {}, SeqNo {}, MBZ {}, MBZ {}",
-                    r.peek_be16(off), r.peek_u8(off + 2), r.peek_u8(off + 3), be32_at(r, off + 4),
-                    be32_at(r, off + 8), be32_at(r, off + 12));
+                    r.peek_be16(off), r.peek_u8(off + 2), r.peek_u8(off + 3), r.peek_be32(off + 4),
+                    r.peek_be32(off + 8), r.peek_be32(off + 12));
         } else if (auth_type == 1) {
             c.put("\n\t  Auth trailer:");
             print_unknown_data(c, r.rest(), off, "\n\t  ", remaining);
@@ -103,9 +102,9 @@ unsigned entry_v2(Ctx& c, Reader& r, size_t off, unsigned remaining)
             return 0;
         c.print("\n\t  AFI {}, {:>15}/{:<2}, tag 0x{:04x}, metric: {}, next-hop: ",
                 tok_or(bsd_af_names, family, [](uint32_t v) { return fmt::format("{}", v); }),
-                ipaddr_string(c, peek_addr4(r, off + 4)), mask2plen(be32_at(r, off + 8)), r.peek_be16(off + 2),
-                be32_at(r, off + 16));
-        if (be32_at(r, off + 12))
+                ipaddr_string(c, peek_addr4(r, off + 4)), mask2plen(r.peek_be32(off + 8)), r.peek_be16(off + 2),
+                r.peek_be32(off + 16));
+        if (r.peek_be32(off + 12))
             c.put(ipaddr_string(c, peek_addr4(r, off + 12)));
         else
             c.put("self");

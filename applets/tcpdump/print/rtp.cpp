@@ -12,12 +12,7 @@ namespace nsbox::tcpdump {
 namespace {
 
 // The 32-bit word at word index i of p.
-uint32_t word(Bytes p, size_t i)
-{
-    Reader r(p);
-    r.skip(i * 4);
-    return r.be32();
-}
+uint32_t word(Bytes p, size_t i) { return Reader(p).peek_be32(i * 4); }
 
 // RTCP packet types and sizes (RFC 3550).
 constexpr unsigned rtcp_sr = 200, rtcp_rr = 201, rtcp_sdes = 202, rtcp_bye = 203;

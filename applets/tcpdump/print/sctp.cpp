@@ -36,11 +36,6 @@ constexpr Tok forces_channels[] = {{6704, "ForCES HP"}, {6705, "ForCES MP"}, {67
 constexpr uint32_t header_len = 12, chunk_desc_len = 4;
 constexpr uint8_t data_unordered = 0x04, data_first = 0x02, data_last = 0x01;
 
-uint32_t be32_at(const Reader& r, size_t off)
-{
-    return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2);
-}
-
 void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 
 } // namespace
@@ -131,8 +126,8 @@ void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
                 bogus();
                 return;
             }
-            uint32_t ppid = be32_at(r, bp + 8);
-            c.print("[TSN: {}] ", be32_at(r, bp));
+            uint32_t ppid = r.peek_be32(bp + 8);
+            c.print("[TSN: {}] ", r.peek_be32(bp));
             c.print("[SID: {}] ", r.peek_be16(bp + 4));
             c.print("[SSEQ {}] ", r.peek_be16(bp + 6));
             c.print("[PPID {}] ", tok_or(ppid_names, ppid, [](uint32_t v) { return fmt::format("0x{:x}", v); }));
@@ -161,11 +156,11 @@ void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
                 bogus();
                 return;
             }
-            c.print("[init tag: {}] ", be32_at(r, bp));
-            c.print("[rwnd: {}] ", be32_at(r, bp + 4));
+            c.print("[init tag: {}] ", r.peek_be32(bp));
+            c.print("[rwnd: {}] ", r.peek_be32(bp + 4));
             c.print("[OS: {}] ", r.peek_be16(bp + 8));
             c.print("[MIS: {}] ", r.peek_be16(bp + 10));
-            c.print("[init TSN: {}] ", be32_at(r, bp + 12));
+            c.print("[init TSN: {}] ", r.peek_be32(bp + 12));
             skip(16);
             skip(chunk_left);
             break;
@@ -175,11 +170,11 @@ void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
                 bogus();
                 return;
             }
-            uint32_t cum = be32_at(r, bp);
+            uint32_t cum = r.peek_be32(bp);
             uint16_t gaps = r.peek_be16(bp + 8);
             uint16_t dups = r.peek_be16(bp + 10);
             c.print("[cum ack {}] ", cum);
-            c.print("[a_rwnd {}] ", be32_at(r, bp + 4));
+            c.print("[a_rwnd {}] ", r.peek_be32(bp + 4));
             c.print("[#gap acks {}] ", gaps);
             c.print("[#dup tsns {}] ", dups);
             skip(12);
@@ -197,7 +192,7 @@ void sctp_body(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
                     bogus();
                     return;
                 }
-                c.print("\n\t\t[dup TSN #{}: {}] ", n + 1, be32_at(r, bp));
+                c.print("\n\t\t[dup TSN #{}: {}] ", n + 1, r.peek_be32(bp));
                 skip(4);
             }
             break;

@@ -111,7 +111,7 @@ public:
     explicit Bpdu(Bytes p) : r_(p) {}
     uint8_t u8(size_t o) const { return r_.peek_u8(o); }
     uint16_t be16(size_t o) const { return r_.peek_be16(o); }
-    uint32_t be32(size_t o) const { return uint32_t(r_.peek_be16(o)) << 16 | r_.peek_be16(o + 2); }
+    uint32_t be32(size_t o) const { return r_.peek_be32(o); }
     // "8000.02:00:00:00:00:10": priority, then the MAC address.
     std::string bridge_id(size_t o) const
     {

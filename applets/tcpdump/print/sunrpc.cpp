@@ -27,8 +27,6 @@ constexpr Tok auth_errors[] = {{0, "OK"},
                                {6, "Bogus response verifier"},
                                {7, "Unknown failure"}};
 
-uint32_t be32(const Reader& r, size_t off) { return uint32_t(r.peek_be16(off)) << 16 | r.peek_be16(off + 2); }
-
 void call(Ctx& c, const Reader& r, uint32_t length, const IpInfo& ip)
 {
     c.proto = "sunrpc";
@@ -36,19 +34,19 @@ void call(Ctx& c, const Reader& r, uint32_t length, const IpInfo& ip)
     // is captured (the reference prints "IP  [|sunrpc]").
     if (!r.has(24))
         throw Truncated();
-    std::string srcid = fmt::format("{:#x}", be32(r, 0));
+    std::string srcid = fmt::format("{:#x}", r.peek_be32(0));
     std::string dstid = c.opt.nflag ? fmt::format("{:#x}", pmap_port) : "sunrpc";
     std::string src = ip_src_string(c, ip), dst = ip_dst_string(c, ip);
     c.print("{}.{} > {}.{}: {}", src, srcid, dst, dstid, length);
-    uint32_t proc = be32(r, 20);
+    uint32_t proc = r.peek_be32(20);
     c.print(" {}", tok_or(pmap_procs, proc, [](uint32_t v) { return fmt::format(" proc #{}", v); }));
-    if (uint32_t v = be32(r, 8); v != rpc_version)
+    if (uint32_t v = r.peek_be32(8); v != rpc_version)
         c.print(" [rpcver {}]", v);
     if (proc == pmap_set || proc == pmap_unset || proc == pmap_getport || proc == pmap_callit) {
-        uint32_t prog = be32(r, 12);
+        uint32_t prog = r.peek_be32(12);
         c.put(c.opt.nflag ? " " : " #");
         c.put_dec(prog);
-        c.print(".{}", be32(r, 16));
+        c.print(".{}", r.peek_be32(16));
     }
 }
 
@@ -56,7 +54,7 @@ void reply(Ctx& c, const Reader& r, uint32_t length, const IpInfo& ip)
 {
     c.proto = "nfs";
     std::string srcid = c.opt.nflag ? fmt::format("{}", nfs_port) : "nfs";
-    std::string dstid = fmt::format("{}", be32(r, 0));
+    std::string dstid = fmt::format("{}", r.peek_be32(0));
     // (tcpdump copies each address into INET6_ADDRSTRLEN bytes: a longer
     // host name is cut to 45 characters.)
     auto addr = [](std::string s) { return s.size() > 45 ? s.substr(0, 45) : s; };
@@ -71,22 +69,22 @@ void reply(Ctx& c, const Reader& r, uint32_t length, const IpInfo& ip)
     };
     if (!have(12))
         return;
-    uint32_t stat = be32(r, 8);
+    uint32_t stat = r.peek_be32(8);
     if (stat == 0) {
         c.print("reply ok {}", length);
     } else if (stat == 1) {
         c.print("reply ERR {}: ", length);
         if (!have(16))
             return;
-        uint32_t why = be32(r, 12);
+        uint32_t why = r.peek_be32(12);
         if (why == 0) {
             if (!have(24))
                 return;
-            c.print("RPC Version mismatch ({}-{})", be32(r, 16), be32(r, 20));
+            c.print("RPC Version mismatch ({}-{})", r.peek_be32(16), r.peek_be32(20));
         } else if (why == 1) {
             if (!have(20))
                 return;
-            c.print("Auth {}", tok_or(auth_errors, be32(r, 16),
+            c.print("Auth {}", tok_or(auth_errors, r.peek_be32(16),
                                       [](uint32_t v) { return fmt::format("Invalid failure code {}", v); }));
         } else {
             c.print("Unknown reason for rejecting rpc message {}", why);
@@ -101,7 +99,7 @@ void reply(Ctx& c, const Reader& r, uint32_t length, const IpInfo& ip)
 void sunrpc_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip)
 {
     Reader r(p);
-    if (be32(r, 4) == rpc_call) // (read as UDP's: a cut here is " [|udp]")
+    if (r.peek_be32(4) == rpc_call) // (read as UDP's: a cut here is " [|udp]")
         call(c, r, length, ip);
     else
         reply(c, r, length, ip);

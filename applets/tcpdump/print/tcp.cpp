@@ -115,8 +115,8 @@ void tcp_print(Ctx& c, Bytes bp, uint32_t length, const IpInfo& ip, bool fragmen
         c.print(" tcp {} [bad hdr length {} - too short, < {}]", length - hlen, hlen, tcp_hdrlen);
         return;
     }
-    uint32_t seq = uint32_t(r.peek_be16(4)) << 16 | r.peek_be16(6);
-    uint32_t ack = uint32_t(r.peek_be16(8)) << 16 | r.peek_be16(10);
+    uint32_t seq = r.peek_be32(4);
+    uint32_t ack = r.peek_be32(8);
     uint16_t win = r.peek_be16(14);
     uint16_t urp = r.peek_be16(18);
 

@@ -45,13 +45,15 @@ public:
             c_.put(" wb-rreq:");
             if (len < 20)
                 return false;
-            c_.print(" please repair {} {}:{}<{}:{}>", addr(at), addr(at + 4), u32(at + 8), u32(at + 12), u32(at + 16));
+            c_.print(" please repair {} {}:{}<{}:{}>", addr(at), addr(at + 4), r_.peek_be32(at + 8),
+                     r_.peek_be32(at + 12), r_.peek_be32(at + 16));
             return true;
         case rrep:
             c_.put(" wb-rrep:");
             if (len < 20)
                 return false;
-            c_.print(" for {} {}:{}<{}:{}>", addr(at), addr(at + 4), u32(at + 8), u32(at + 12), u32(at + 16));
+            c_.print(" for {} {}:{}<{}:{}>", addr(at), addr(at + 4), r_.peek_be32(at + 8), r_.peek_be32(at + 12),
+                     r_.peek_be32(at + 16));
             if (c_.opt.vflag)
                 dops(at + 4);
             return true;
@@ -59,7 +61,7 @@ public:
             c_.put(" wb-dop:");
             if (len < 16)
                 return false;
-            c_.print(" {}:{}<{}:{}>", addr(at), u32(at + 4), u32(at + 8), u32(at + 12));
+            c_.print(" {}:{}<{}:{}>", addr(at), r_.peek_be32(at + 4), r_.peek_be32(at + 8), r_.peek_be32(at + 12));
             if (c_.opt.vflag)
                 dops(at);
             return true;
@@ -67,7 +69,7 @@ public:
             c_.put(" wb-preq:");
             if (len < 16)
                 return false;
-            c_.print(" need {}/{}:{}", u32(at + 8), addr(at), u32(at + 4));
+            c_.print(" need {}/{}:{}", r_.peek_be32(at + 8), addr(at), r_.peek_be32(at + 4));
             need(at + 16);
             return true;
         case prep:
@@ -79,7 +81,6 @@ public:
     }
 
 private:
-    uint32_t u32(size_t off) const { return uint32_t(r_.peek_be16(off)) << 16 | r_.peek_be16(off + 2); }
     std::string addr(size_t off) { return ipaddr_string(c_, peek_addr4(r_, off)); }
     void need(size_t end) const
     {
@@ -95,8 +96,8 @@ private:
         if (len < fixed)
             return false;
         len -= fixed;
-        c_.print(" {}/{}:{} (max {}/{}:{}) ", u32(at + 12), addr(at + 16), u32(at + 20), u32(at), addr(at + 4),
-                 u32(at + 8));
+        c_.print(" {}/{}:{} (max {}/{}:{}) ", r_.peek_be32(at + 12), addr(at + 16), r_.peek_be32(at + 20),
+                 r_.peek_be32(at), addr(at + 4), r_.peek_be32(at + 8));
         need(at + fixed);
         unsigned nid = r_.peek_be16(at + 24);
         if (len < 8 * nid)
@@ -105,7 +106,7 @@ private:
         size_t io = at + fixed;
         char sep = '<';
         for (unsigned i = 0; i < nid; ++i, io += 8) {
-            c_.print("{}{}:{}", sep, addr(io), u32(io + 4));
+            c_.print("{}{}:{}", sep, addr(io), r_.peek_be32(io + 4));
             sep = ',';
         }
         c_.put("> \"");
@@ -124,15 +125,15 @@ private:
         c_.put(" wb-prep:");
         if (len < 4)
             return false;
-        uint32_t n = u32(at);
+        uint32_t n = r_.peek_be32(at);
         size_t ps = at + 4;
         for (; n != 0; --n) {
-            c_.print(" {}/{}:{}", u32(ps), addr(ps + 4), u32(ps + 8));
+            c_.print(" {}/{}:{}", r_.peek_be32(ps), addr(ps + 4), r_.peek_be32(ps + 8));
             need(ps + 16);
             size_t io = ps + 16, end = io + 8 * size_t(r_.peek_u8(ps + 12));
             char sep = '<';
             for (; io < end; io += 8) {
-                c_.print("{}{}:{}", sep, addr(io), u32(io + 4));
+                c_.print("{}{}:{}", sep, addr(io), r_.peek_be32(io + 4));
                 sep = ',';
             }
             c_.put('>');
@@ -145,7 +146,7 @@ private:
     // sequence ss to es.
     void dops(size_t dop)
     {
-        uint32_t ss = u32(dop + 8), es = u32(dop + 12);
+        uint32_t ss = r_.peek_be32(dop + 8), es = r_.peek_be32(dop + 12);
         size_t dh = dop + 16;
         c_.put(" <");
         for (; ss <= es; ++ss) {
@@ -155,7 +156,7 @@ private:
             else
                 c_.print(" dop-{}!", t);
             if (t == dt_skip || t == dt_hole) {
-                uint32_t ts = u32(dh);
+                uint32_t ts = r_.peek_be32(dh);
                 c_.print("{}", ts - ss + 1);
                 if (ss > ts || ts > es) {
                     c_.put("[|]");
