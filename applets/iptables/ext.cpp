@@ -1492,6 +1492,17 @@ constexpr Option options[] = {
 
 void init(Data&, bool) {}
 
+// ipset could not be asked: libxt_set's words, each an exit with code 1,
+// when a rule is parsed and when one is printed.
+[[noreturn]] void unreachable_ipset(const net::Error& e)
+{
+    throw UsageError(e.context() == "socket"    ? "Can't open socket to ipset.\n"
+                     : e.context() == "version" ? "Kernel module xt_set is not loaded in.\n"
+                                                : fmt::format("Problem when communicating with ipset, errno={}.\n",
+                                                              e.code()),
+                     false, other_problem);
+}
+
 void match_set(Data& d, State& st, const std::string& name, bool inv)
 {
     if (d[dim])
@@ -1506,12 +1517,7 @@ void match_set(Data& d, State& st, const std::string& name, bool inv)
     try {
         ref = set_lookup.by_name(name);
     } catch (const net::Error& e) {
-        // (libxt_set's words, each an exit with code 1)
-        throw UsageError(e.context() == "socket"    ? "Can't open socket to ipset.\n"
-                         : e.context() == "version" ? "Kernel module xt_set is not loaded in.\n"
-                                                    : fmt::format("Problem when communicating with ipset, errno={}.\n",
-                                                                  e.code()),
-                         false, other_problem);
+        unreachable_ipset(e);
     }
     if (!ref)
         fail(fmt::format("Set {} doesn't exist.\n", name));
@@ -1580,13 +1586,17 @@ void check(Data&, const State& st)
 
 void print(std::string& out, const Data& d, bool save)
 {
+    // (A failure ends the listing there, after what is printed before it:
+    // the lister stops at this UsageError, as libxt_set exits.)
     std::string name;
+    uint16_t id = xt::get<uint16_t>(d, index);
     try {
-        name = set_lookup.by_index(xt::get<uint16_t>(d, index));
-    } catch (const net::Error&) {
-        // (libxt_set gives up on the whole listing; the rule is printed
-        // with no name instead)
+        name = set_lookup.by_index(id);
+    } catch (const net::Error& e) {
+        unreachable_ipset(e);
     }
+    if (name.empty()) // (the kernel's answer for an index no set has)
+        throw UsageError(fmt::format("Set with index {} in kernel doesn't exist.\n", id));
     out += d[flags] & inv_match ? " !" : "";
     out += save ? " --match-set " : " match-set ";
     out += name;

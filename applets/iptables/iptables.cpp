@@ -639,8 +639,12 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
             if (d.unsupported) {
                 if (!v.unsupported)
                     v.unsupported = v.rules, v.unsupported_what = std::move(d.unsupported_what);
-            } else if (!incompatible && !v.unsupported) {
-                print(v.text, r.chain, d, v.rules);
+            } else if (!incompatible && !v.unsupported && !v.stop) {
+                try {
+                    print(v.text, r.chain, d, v.rules);
+                } catch (const UsageError&) {
+                    v.stop = std::current_exception();
+                }
             }
         });
     }
@@ -716,11 +720,18 @@ int Runner::list(bool save)
             std::fwrite(out.data(), 1, out.size(), stdout);
             std::fwrite(v.text.data(), 1, v.text.size(), stdout);
             out.clear();
+            if (v.stop)
+                std::rethrow_exception(v.stop);
         }
     }
     if (save && !only)
-        for (const ChainView& v : views)
+        for (const ChainView& v : views) {
             out += v.text;
+            if (v.stop) {
+                std::fwrite(out.data(), 1, out.size(), stdout);
+                std::rethrow_exception(v.stop);
+            }
+        }
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }
@@ -744,8 +755,11 @@ int Runner::save_table(std::string& out, bool counters, const std::string& prog,
     for (const ChainView& v : views)
         out += fmt::format(":{} {} [{}:{}]\n", v.name, v.builtin ? (v.policy_drop ? "DROP" : "ACCEPT") : "-", v.packets,
                            v.bytes);
-    for (const ChainView& v : views)
+    for (const ChainView& v : views) {
         out += v.text;
+        if (v.stop)
+            std::rethrow_exception(v.stop);
+    }
     out += fmt::format("COMMIT\n# Completed on {}", when);
     return 0;
 }
@@ -820,10 +834,7 @@ namespace {
 int tool_main(int family, int argc, char** argv)
 {
     const std::string prefix = prefix_of(family);
-    Command c;
-    try {
-        c = parse_command_line(argc, argv, false, family); // (one line: no name tables)
-    } catch (const UsageError& e) {
+    auto report = [&](const UsageError& e) {
         std::fputs(e.warnings.c_str(), stderr);
         if (e.code() != parameter_problem) {
             std::fprintf(stderr, "%s%s\n", prefix.c_str(), e.what());
@@ -831,6 +842,12 @@ int tool_main(int family, int argc, char** argv)
         }
         std::fputs(usage(family, e.what(), e.bare).message().c_str(), stderr);
         return parameter_problem;
+    };
+    Command c;
+    try {
+        c = parse_command_line(argc, argv, false, family); // (one line: no name tables)
+    } catch (const UsageError& e) {
+        return report(e);
     }
     std::fputs(c.warnings.c_str(), stderr);
     if (c.cmd == Cmd::Version) {
@@ -853,6 +870,8 @@ int tool_main(int family, int argc, char** argv)
     try {
         Runner runner(c, *t);
         return runner.run();
+    } catch (const UsageError& e) { // (a listing that stopped halfway)
+        return report(e);
     } catch (const net::Error& e) {
         std::string why = e.code() == EPERM ? "Permission denied (you must be root)" : std::strerror(e.code());
         std::fprintf(stderr, "%sCould not fetch rule set generation id: %s\n", prefix.c_str(), why.c_str());
@@ -941,17 +960,22 @@ int save_main(int family_arg, int argc, char** argv)
         char when[64] = "";
         ctime_r(&now, when);
         std::string out;
-        for (const char* name : save_order) {
-            bool listed = table.empty() ? std::find(existing.begin(), existing.end(), name) != existing.end()
-                                        : table == name;
-            if (!listed)
-                continue;
-            Command c;
-            c.family = family;
-            c.table = name;
-            Runner runner(c, *find_table(name));
-            if (int rc = runner.save_table(out, counters, prog, when))
-                return rc;
+        std::optional<UsageError> stopped; // (what is saved before it is written)
+        try {
+            for (const char* name : save_order) {
+                bool listed = table.empty() ? std::find(existing.begin(), existing.end(), name) != existing.end()
+                                            : table == name;
+                if (!listed)
+                    continue;
+                Command c;
+                c.family = family;
+                c.table = name;
+                Runner runner(c, *find_table(name));
+                if (int rc = runner.save_table(out, counters, prog, when))
+                    return rc;
+            }
+        } catch (const UsageError& e) {
+            stopped = e;
         }
         if (!file.empty()) {
             std::FILE* f = std::fopen(file.c_str(), "w");
@@ -963,6 +987,10 @@ int save_main(int family_arg, int argc, char** argv)
             std::fclose(f);
         } else {
             std::fwrite(out.data(), 1, out.size(), stdout);
+        }
+        if (stopped) {
+            std::fprintf(stderr, "%s v%s (nf_tables): %s\n", prog.c_str(), ref_version, stopped->what());
+            return stopped->code();
         }
         return 0;
     } catch (const net::Error& e) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct ChainView {
     unsigned unsupported = 0;
     std::string unsupported_what;
     bool incompatible = false;
+    // What ended the printing of a rule halfway (the set match that cannot
+    // ask ipset its set's name): the text stops there, mid-line, and so does
+    // the listing, with this error, as iptables exits.
+    std::exception_ptr stop;
 };
 
 // -L: the header of one chain ("Chain X (...)" and the column titles).

@@ -588,14 +588,21 @@ t iptables-restore < '"$BATS_TEST_TMPDIR"'/saved; '"$REF"' -S
 printf "*filter\n-A INPUT -m set --match-set nope dst\nCOMMIT\n" | iptables-restore; echo "rc=$?"'
 }
 
-@test "set: without a raw socket to ask ipset, libxt_set's words and exit 1, command and restore" {
+@test "set: without a raw socket to ask ipset, libxt_set's words and exit 1, command, restore and listings" {
   command -v ipset >/dev/null || fail "ipset is not installed (scripts/deps.sh installs it)"
+  # A listing stops in the middle of the set rule's line, where the set's
+  # name would be printed (-S, -L, iptables-save); a listing of another
+  # rule alone goes on.
   assert_same '
 ipset create foo hash:ip
 noraw() { setpriv --inh-caps=-all --bounding-set=-net_raw "$@"; echo "rc=$?"; }
 noraw iptables -A INPUT -m set --match-set foo src -j ACCEPT
 printf "*filter\n-A INPUT -m set --match-set foo src -j ACCEPT\nCOMMIT\n" > f
-noraw iptables-restore f; iptables -S INPUT'
+noraw iptables-restore f; iptables -S INPUT
+iptables -N user; iptables -A user -p tcp --dport 22 -m set --match-set foo src,dst -j ACCEPT; iptables -A user -j DROP
+iptables -A FORWARD -s 1.2.3.4 -j user
+noraw iptables -S; noraw iptables -L -v; noraw iptables -L user -x; noraw iptables -S user 1; noraw iptables -L user 2
+noraw iptables -S FORWARD; noraw iptables-save | grep -v "^#"'
 }
 
 @test "a rule nsbox cannot decode is never listed as a shorter rule" {

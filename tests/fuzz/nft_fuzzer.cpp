@@ -2,7 +2,8 @@
 // any bytes as NEWTABLE / NEWCHAIN / NEWRULE messages, parsed by libnet/nft,
 // each rule decoded to the iptables model (IPv4 and IPv6) and printed as -S, -L and -L -n -v
 // print it. Malformed is the only exception allowed; a rule the decoder
-// does not understand must come back marked unsupported, never crash.
+// does not understand must come back marked unsupported, never crash. The
+// set match's names come from a table here, not from the kernel's ipset.
 //
 //   cmake -S . -B build-fuzz -DNSBOX_FUZZ=ON -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang
 //   cmake --build build-fuzz --target fuzz_nft_fuzzer && build-fuzz/fuzz_nft_fuzzer -max_total_time=60
@@ -15,6 +16,7 @@
 #include <linux/netfilter/nf_tables.h>
 
 #include "applets/iptables/codec.hpp"
+#include "applets/iptables/ext.hpp"
 #include "applets/iptables/list.hpp"
 #include "libnet/netlink.hpp"
 #include "libnet/nft/nft.hpp"
@@ -22,9 +24,17 @@
 
 #include <sys/socket.h>
 
+namespace {
+
+std::optional<nsbox::net::ipset::SetRef> no_set(const std::string&) { return std::nullopt; }
+std::string set_name(uint16_t index) { return "set" + std::to_string(index); }
+
+} // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     using namespace nsbox;
+    iptables::ext::set_lookup = {no_set, set_name};
     net::Bytes bytes(reinterpret_cast<const std::byte*>(data), size);
     std::string out;
     try {

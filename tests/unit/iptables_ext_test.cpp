@@ -436,6 +436,16 @@ TEST(IptablesExtCodec, SetMatchByTheKernelsIndex)
     ext::find("set", false)->list(out, d, false, false);
     EXPECT_EQ(out.substr(0, 30), " match-set foo src,src,src,src");
     EXPECT_NE(out.find("src,src,src,dst,dst"), std::string::npos);
+
+    // An index no set has: libxt_set's refusal, which ends the listing.
+    d[0] = 2;
+    try {
+        ext::find("set", false)->list(out, d, false, false);
+        ADD_FAILURE() << "no set 2, yet listed";
+    } catch (const UsageError& e) {
+        EXPECT_STREQ(e.what(), "Set with index 2 in kernel doesn't exist.\n");
+        EXPECT_EQ(e.code(), 2);
+    }
     ext::set_lookup = saved;
 }
 
