@@ -75,65 +75,72 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         c.print_trunc();
         return;
     }
-    // A -T type with no UDP printer (carp, resp, zmtp1) prints nothing, not even
-    // the ports: tcpdump prints them in each type's own case.
-    if (c.opt.packettype == PacketType::carp || c.opt.packettype == PacketType::resp ||
-        c.opt.packettype == PacketType::zmtp1)
-        return;
-    // rpc prints its own addresses, with the transaction id for the ports.
-    if (c.opt.packettype == PacketType::rpc) {
-        sunrpc_print(c, p.subspan(udp_hdrlen), length, ip);
-        return;
-    }
-    udpipaddr_print(c, ip, sport, dport);
     Bytes payload = p.subspan(udp_hdrlen);
-
-    // -T: the forced type, before checksums and whatever -q says.
+    // -T: the forced type, before checksums and whatever -q says. Each prints
+    // the addresses and ports first, but rpc (its own addresses, with the
+    // transaction id for the ports) and the types with no UDP printer (carp,
+    // resp, zmtp1: nothing at all), as in tcpdump's own cases.
+    auto ports = [&] { udpipaddr_print(c, ip, sport, dport); };
     switch (c.opt.packettype) {
     case PacketType::none:
         break;
     case PacketType::domain:
+        ports();
         domain_print(c, payload, length, false, false);
         return;
     case PacketType::snmp:
+        ports();
         snmp_print(c, payload, length);
         return;
     case PacketType::tftp:
+        ports();
         tftp_print(c, payload, length);
         return;
     case PacketType::vxlan:
+        ports();
         vxlan_print(c, payload, length);
         return;
     case PacketType::vat:
+        ports();
         vat_print(c, payload, length);
         return;
     case PacketType::rtp:
+        ports();
         rtp_print(c, payload, length);
         return;
     case PacketType::rtcp:
+        ports();
         rtcp_print(c, payload);
         return;
     case PacketType::someip:
+        ports();
         someip_print(c, payload, length);
         return;
     case PacketType::cnfp:
+        ports();
         cnfp_print(c, payload);
         return;
     case PacketType::ptp:
+        ports();
         ptp_print(c, payload, length);
         return;
     case PacketType::aodv:
+        ports();
         aodv_print(c, payload, length, ip.version == 6);
         return;
     case PacketType::wb:
+        ports();
         wb_print(c, payload, length);
+        return;
+    case PacketType::rpc:
+        sunrpc_print(c, payload, length, ip);
         return;
     case PacketType::carp:
     case PacketType::resp:
     case PacketType::zmtp1:
-    case PacketType::rpc:
-        return; // returned above
+        return;
     }
+    ports();
 
     if (c.opt.vflag && !fragmented) {
         // IPv4 checksums from -vv on (0 means none); IPv6's are mandatory
