@@ -330,9 +330,8 @@ PacketType packet_type(const std::string& arg)
         {"cnfp", PacketType::cnfp},     {"resp", PacketType::resp},
         {"ptp", PacketType::ptp},       {"zmtp1", PacketType::zmtp1},
         {"aodv", PacketType::aodv},     {"wb", PacketType::wb},
-        {"rpc", PacketType::rpc}};
-    static constexpr std::string_view others[] = {"radius", "pgm",
-                                                  "pgm_zmtp1", "lmp"};
+        {"rpc", PacketType::rpc},       {"radius", PacketType::radius}};
+    static constexpr std::string_view others[] = {"pgm", "pgm_zmtp1", "lmp"};
     auto same = [&](std::string_view name) { return strcasecmp(arg.c_str(), std::string(name).c_str()) == 0; };
     for (const auto& [name, type] : carried)
         if (same(name))

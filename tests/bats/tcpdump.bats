@@ -113,14 +113,14 @@ printf "vxlan.pcap\nraw.pcap\nvxlan.pcap\n" >list; tcpdump -n -V list; tcpdump -
 # -T TYPE forces a UDP payload's printer (before checksums, whatever -q
 # says) and stops TCP's dissectors by port (domain: DNS over TCP).
 @test "-T TYPE for each type nsbox carries, any case; an unknown type" {
-  for t in vxlan VXLAN snmp tftp domain vat Rtp rtcp carp someip CNFP resp ptp zmtp1 aodv wb rpc; do
+  for t in vxlan VXLAN snmp tftp domain vat Rtp rtcp carp someip CNFP resp ptp zmtp1 aodv wb rpc Radius; do
     same "tcpdump -n -T $t -r vxlan.pcap; tcpdump -n -v -T $t -r snmp.pcap; tcpdump -q -T $t -r tftp-syslog.pcap; tcpdump -n -vv -T $t -r lab-icmp.pcap"
   done
   same 'tcpdump -n -T quic -r vxlan.pcap; echo "exit $?"; tcpdump -n -T "" -r vxlan.pcap; echo "exit $?"'
 }
 
 @test "-T with a type whose printer nsbox does not carry says so, exit 1" {
-  for t in pgm radius lmp; do
+  for t in pgm pgm_zmtp1 lmp; do
     run "$NSBOX" tcpdump -n -T $t -r "$TD/vxlan.pcap"
     [ "$status" = 1 ]
     [ "$output" = "tcpdump: packet type $t (-T) is not supported by nsbox" ]

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
                                     PacketType::carp, PacketType::someip, PacketType::cnfp,
                                     PacketType::resp, PacketType::ptp, PacketType::zmtp1,
                                     PacketType::aodv, PacketType::wb,
-                                    PacketType::rpc};
+                                    PacketType::rpc, PacketType::radius};
     uint8_t bits = data[1];
     PrintOptions opt;
     opt.nflag = (data[0] & 0x80) ? 0 : 1;

@@ -182,7 +182,7 @@ def main():
                    glob.glob(os.path.join(corpus, '*.pcap')))
     # The -T types a capture was made for (print_fuzzer's PacketType index).
     forced = {'rtp': (5, 6, 7), 'carp': (8,), 'someip': (9,), 'cnfp': (10,), 'resp': (11,), 'ptp': (12,),
-              'zmtp1': (13,), 'aodv': (14,), 'wb': (15,), 'rpc': (16,)}
+              'zmtp1': (13,), 'aodv': (14,), 'wb': (15,), 'rpc': (16,), 'radius': (17,)}
     for path in pcaps:
         types = forced.get(os.path.basename(path)[:-5], ())
         for k, (sel, extra, pkt) in enumerate(pcap_packets(path)):

@@ -57,13 +57,6 @@ constexpr TlvInfo cdp_tlvs[] = {
 
 const char* plural(unsigned n) { return n == 1 ? "" : "s"; }
 
-// nd_printn(): n characters, ending the packet where the capture ends.
-void printn(Ctx& c, const Reader& r, size_t off, size_t n)
-{
-    for (size_t i = 0; i < n; ++i)
-        print_char(c, r.peek_u8(off + i));
-}
-
 
 // Throws Truncated unless `n` bytes at `off` are captured (ND_TCHECK_LEN).
 void tcheck(const Reader& r, size_t off, size_t n)

@@ -126,16 +126,7 @@ private:
         for (size_t i = from; i < to; ++i)
             c_.print("{:02x}", u8(i));
     }
-    // nd_printjnp(): up to n characters, stopping at a NUL.
-    void printjnp(size_t off, size_t n)
-    {
-        for (; n > 0; --n, ++off) {
-            uint8_t ch = u8(off);
-            if (ch == 0)
-                break;
-            print_char(c_, ch);
-        }
-    }
+    void printjnp(size_t off, size_t n) { tcpdump::printjnp(c_, r_, off, n); }
 
     // Each returns false after " [|dhcp6]", which ends the list of options.
     void options(size_t cp, size_t ep);

@@ -206,6 +206,9 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::lldp:
         lldp_print(c, captured, length);
         return true;
+    case ethertype::eapol:
+        eapol_print(c, captured);
+        return true;
     default:
         return false;
     }

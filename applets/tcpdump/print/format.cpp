@@ -90,4 +90,20 @@ void print_char(Ctx& c, uint8_t ch)
     c.put(char(ch));
 }
 
+void printn(Ctx& c, const Reader& r, size_t off, size_t n)
+{
+    for (size_t i = 0; i < n; ++i)
+        print_char(c, r.peek_u8(off + i));
+}
+
+void printjnp(Ctx& c, const Reader& r, size_t off, size_t n)
+{
+    for (; n > 0; --n, ++off) {
+        uint8_t ch = r.peek_u8(off);
+        if (ch == 0)
+            break;
+        print_char(c, ch);
+    }
+}
+
 } // namespace nsbox::tcpdump

@@ -52,7 +52,8 @@ uint32_t fraction_ns(uint32_t uf)
     return uint32_t(ff * 1000000000.0);
 }
 
-// A 32.32 NTP timestamp and, when not zero, its UTC date.
+} // namespace
+
 void p_ntp_time(Ctx& c, uint32_t i, uint32_t uf)
 {
     c.print("{}.{:09}", i, fraction_ns(uf));
@@ -68,6 +69,8 @@ void p_ntp_time(Ctx& c, uint32_t i, uint32_t uf)
     strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     c.print(" ({})", buf);
 }
+
+namespace {
 
 // The difference of two timestamps, signed; the later one alone when the
 // earlier is zero.

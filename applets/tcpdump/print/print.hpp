@@ -33,7 +33,7 @@ using net::packet::Truncated;
 // -T TYPE: UDP payloads printed as TYPE whatever their ports, and TCP
 // payloads not dissected by port (DNS over TCP for domain), as tcpdump
 // 4.99.3 does; the other types of 4.99.3 are refused by the command line.
-enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv, wb, rpc };
+enum class PacketType : uint8_t { none, domain, snmp, tftp, vxlan, vat, rtp, rtcp, carp, someip, cnfp, resp, ptp, zmtp1, aodv, wb, rpc, radius };
 
 struct PrintOptions {
     int eflag = 0;   // -e: link-level header
@@ -240,6 +240,17 @@ void ptp_print(Ctx& c, Bytes p, uint32_t length);
 void aodv_print(Ctx& c, Bytes p, uint32_t length, bool ip6);
 // LBL's whiteboard (UDP, to port 4567; -T wb).
 void wb_print(Ctx& c, Bytes p, uint32_t length);
+// RADIUS (UDP ports 1645, 1646, 1700, 1812, 1813, 3799; -T radius).
+void radius_print(Ctx& c, Bytes p, uint32_t length);
+// An EAP message of `length` bytes (RADIUS's EAP-Message attribute, an
+// EAPOL packet).
+void eap_print(Ctx& c, Bytes p, uint32_t length);
+// 802.1X EAPOL (ethertype 0x888e): the frame type, version and length; from
+// -v on the EAP packet inside.
+void eapol_print(Ctx& c, Bytes p);
+// A 32.32 NTP timestamp: seconds.nanoseconds and, when not zero, its UTC
+// date (tcpdump's p_ntp_time()).
+void p_ntp_time(Ctx& c, uint32_t seconds, uint32_t fraction);
 // Sun RPC (-T rpc only): calls, and replies' status; no ports printed.
 void sunrpc_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip);
 // ZMTP/1.0 (TCP, -T zmtp1 only).
@@ -271,6 +282,11 @@ std::string tcpport_string(Ctx& c, uint16_t port);
 // as is, "M-" before a byte with the high bit set, "^" before a control
 // character.
 void print_char(Ctx& c, uint8_t ch);
+// nd_printn(): the n bytes at `off` of `r` as print_char() shows them,
+// throwing Truncated past the capture; nd_printjnp(): the same, stopping at
+// a NUL.
+void printn(Ctx& c, const Reader& r, size_t off, size_t n);
+void printjnp(Ctx& c, const Reader& r, size_t off, size_t n);
 
 // Reads 4 bytes at `off` of `r`'s span (from its current position) as an
 // IPv4 address, throwing Truncated when they are not captured.

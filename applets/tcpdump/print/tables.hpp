@@ -128,6 +128,7 @@ inline constexpr uint16_t qinq = 0x88a8;
 inline constexpr uint16_t vlan9100 = 0x9100;
 inline constexpr uint16_t vlan9200 = 0x9200;
 inline constexpr uint16_t lldp = 0x88cc;
+inline constexpr uint16_t eapol = 0x888e;
 } // namespace ethertype
 
 // Protocol names for -v's "proto NAME (n)" (ipproto_values).

@@ -1,8 +1,8 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), AODV (654), ESP in UDP (4500), vat (to 3456), wb (to 4567), VXLAN
-// (4789), Geneve (6081), PTP (319, 320), SOME/IP (30490) and multicast DNS
-// (5353); every other port prints tcpdump's generic "UDP, length N", which
+// 547), AODV (654), ESP in UDP (4500), vat (to 3456), wb (to 4567), RADIUS
+// (1645, 1646, 1700, 1812, 1813, 3799), VXLAN (4789), Geneve (6081), PTP
+// (319, 320), SOME/IP (30490) and multicast DNS (5353); every other port prints tcpdump's generic "UDP, length N", which
 // is what tcpdump prints for ports it has no dissector for (it also decodes
 // other protocols by port, which nsbox does not yet). tcpdump 4.99.3 does
 // not decode SNMP on 10161/10162 (RFC 6353's TLS ports).
@@ -132,6 +132,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         ports();
         wb_print(c, payload, length);
         return;
+    case PacketType::radius:
+        ports();
+        radius_print(c, payload, length);
+        return;
     case PacketType::rpc:
         sunrpc_print(c, payload, length, ip);
         return;
@@ -233,6 +237,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (dport == 4567) { // wb, to its port only
             wb_print(c, payload, length);
+            return;
+        }
+        if (is(1645) || is(1812) || is(1646) || is(1813) || is(1700) || is(3799)) {
+            radius_print(c, payload, length);
             return;
         }
         if (is(514)) {

@@ -593,7 +593,8 @@ def udp_ports(path):
     """One UDP datagram between every ordered pair of the ports nsbox
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
-    ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162]
+    ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1370,7 +1371,106 @@ def rpc(path):
     write(path, pk)
 
 
-CAPTURES = {"rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def eapol(path):
+    """802.1X EAPOL frames: every frame type, EAP packets inside (identity,
+    TLS, success, a fragment, length 0), one behind an 802.1Q tag; cuts in
+    the EAPOL header, the EAP header and the EAP message."""
+    def E(code,ident,body,ln=None):
+        L=4+len(body) if ln is None else ln
+        return struct.pack('!BBH',code,ident,L)+body
+    def F(ver,typ,body,ln=None,vlan=False):
+        L=len(body) if ln is None else ln
+        p=struct.pack('!BBH',ver,typ,L)+body
+        if vlan:
+            return eth(struct.pack('!HH',5,0x888e)+p,et=0x8100,dst=bytes.fromhex('0180c2000003'))
+        return eth(p,et=0x888e,dst=bytes.fromhex('0180c2000003'))
+    pk=[F(1,1,b''),F(2,0,E(2,1,b'\x01alice')),F(1,0,E(1,2,b'\x0d\x20')),F(1,2,b''),F(3,3,b'\x02'+bytes(94)),F(1,4,b'xx'),F(1,9,b''),
+        F(1,0,b'',ln=0),F(1,0,E(2,1,b'\x01alice'),ln=7),F(1,0,E(3,5,b'')),F(1,0,E(2,1,b'\x01bob'))[:20],F(1,0,E(2,1,b'\x01bob'))[:16],
+        F(2,0,E(1,7,b'\x15\x81\0\0\1\0'),vlan=True)]
+    f=F(1,0,E(2,1,b'\x01alice'))
+    pk+=[(f[:n],len(f)) for n in (15,17,19,22,24)]
+    write(path, pk)
+
+
+def radius(path):
+    """RADIUS on each of its ports: every attribute type's value printer
+    with good and bad lengths, standard values in and out of range, vendor
+    attributes, times (TZ=GMT in the tests), IPv6 prefixes, the RFC 5580
+    location attributes, every command; EAP messages of each type, code and
+    length error; bad lengths in the header and the attributes; captures cut
+    in the header, an attribute header and a value; one datagram on another
+    port (for -T radius) and one over IPv6."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    A=lambda t,v: bytes([t,len(v)+2])+v
+    I=lambda n: struct.pack('!I',n)
+    def rad(code,ident,attrs,ln=None):
+        body=b''.join(attrs)
+        L=20+len(body) if ln is None else ln
+        return struct.pack('!BBH',code,ident,L)+bytes(range(16))+body
+    def E(code,ident,body,ln=None):
+        L=4+len(body) if ln is None else ln
+        return struct.pack('!BBH',code,ident,L)+body
+    attrs1=[A(1,b'alice'),A(2,b'\x11'*16),A(3,b'\x01'+b'\x22'*16),A(4,bytes([10,0,0,9])),A(5,I(7)),A(6,I(2)),A(6,I(0)),A(6,I(12)),A(7,I(1)),A(7,I(9)),
+     A(8,I(0xffffffff)),A(8,I(0xfffffffe)),A(8,bytes([1,2,3,4])),A(9,bytes([255,255,255,0])),A(10,I(3)),A(10,I(4)),A(11,b'filt'),A(12,I(1500)),A(13,I(3)),
+     A(14,I(0xffffffff)),A(15,I(8)),A(15,I(9)),A(16,I(23)),A(17,b'x'),A(18,b'hello\x01there\x00zz'),A(22,b'10.0.0.0/8'),A(23,I(0xfffffffe)),A(23,I(5)),
+     A(27,I(59)),A(28,I(61)),A(41,I(3601)),A(46,I(0)),A(85,I(100000)),A(29,I(1)),A(37,I(0)),A(38,I(0)),A(37,I(5)),
+     A(40,I(3)),A(40,I(16)),A(45,I(4)),A(49,I(23)),A(49,I(24)),A(55,I(1700000000)),A(56,bytes([0x31,0,0,5])),A(56,bytes([0x33,0,1,0])),A(57,I(2)),
+     A(58,b'\x32vlan'),A(58,b'\x30x'),A(59,b'\1\2'),A(61,I(19)),A(61,I(20)),A(64,bytes([0,0,0,3])),A(64,bytes([5,0,0,13])),A(65,bytes([1,0,0,1])),
+     A(66,b'\x01host'),A(66,b'\x00host'),A(66,b'host'),A(69,b'\x03\x12\x34pw'),A(69,b'\x40\x12\x34'),A(81,b'\x02grp'),A(83,bytes([0,0,0,9])),A(83,bytes([7,0,0,9])),
+     A(70,bytes(range(16))),A(71,bytes([1,8])+bytes(range(12))),A(72,I(4)),A(76,I(1)),A(84,bytes(range(8))),A(101,I(201)),A(101,I(999)),
+     A(95,bytes(range(16))),A(97,bytes([0,64])+bytes([0x20,1,0xd,0xb8])),A(97,bytes([1,200])),A(97,bytes([0,64])+bytes(range(16))),A(123,bytes([0,56,0x20,1,0xd,0xb8,0,1,0,0])),
+     A(124,struct.pack('!Q',0x0000010000000003)),A(125,bytes([64])+bytes(range(16))),A(126,b'\x31example.com'),A(126,b'\x39x'),
+     A(127,struct.pack('!HBB',1,0,1)+struct.pack('!II',0xe0000000,0x80000000)+struct.pack('!II',0xe0000001,0)+b'GPS'),A(128,struct.pack('!H',2)+b'loc-data-bytes'),
+     A(129,struct.pack('!H',0x8001)+struct.pack('!II',0xe0000000,0)+b'note'),A(129,struct.pack('!H',0)+struct.pack('!II',0xe0000000,0)),
+     A(26,I(9)+bytes([1,6])+b'abcd'+bytes([2,3])+b'z'),A(26,I(311)),A(26,I(99999)+bytes([1,1])),A(26,b'ab'),
+     A(130,b'new'),A(0,b'zero'),A(255,b'ff'),A(20,b'cb'),A(54,b'u'),A(93,b'u'),A(94,b'\1\2'),A(96,b'ifid'),A(102,b'k'),A(5,b'\1\2'),A(4,b'\1'),A(95,b'\1')]
+    # lengths each value printer refuses, and values cut short inside them
+    attrs1+=[A(70,b'\1'*15),A(71,b'\0'*13),A(71,b'\0\6'+bytes(12)),A(84,b'\1'*7),A(84,b'\1'*9),A(101,b'\0\0'),A(97,b'\1'),
+     A(97,b'\0'*19),A(125,b'\1'*16),A(125,bytes([129])+bytes(16)),A(126,b'\x31'),A(127,b'\0'*20),A(128,b'\0\1'),A(129,b'\0'*9),
+     A(124,b'\0'*7),A(55,b'\0'*3),A(55,I(0)),A(55,I(0xffffffff)),A(69,b'\1\2'),A(69,b'\x20\0\1x\0y'),A(58,b''),A(79,b''),A(26,I(9)+bytes([1,9])+b'ab'),
+     A(26,I(9)+bytes([1,2,2])),A(26,I(2636)+bytes([5,4])+b'\x00\xff'),A(64,bytes([0,0,0,0])),A(64,bytes([0,0,0,14])),A(65,bytes([2,0,0,15])),
+     A(66,b'\x20x'),A(66,b'\x1f'),A(91,b'\x05\x00y'),A(1,b'a\x7fb\x80c\td'),A(96,b'\x01\x02'),A(123,b'\0\0'),A(123,b'\x80\x81'),
+     A(27,I(3599)),A(27,I(86400*400)),A(41,I(0xffffffff)),A(6,I(19)),A(6,I(20)),A(61,I(43)),A(61,I(44)),A(13,I(0xffffffff))]
+    pk=[]
+    # split across packets to keep them reasonable
+    for i in range(0,len(attrs1),12):
+        pk.append(udp4(s,d,40000,1812,rad(1,i,attrs1[i:i+12])))
+    for code in (2,3,4,5,11,12,13,40,41,42,43,44,45,255,0,99):
+        pk.append(udp4(s,d,1812,40000,rad(code,code,[A(18,b'ok')])))
+    # EAP
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[A(79,bytes([2,1,0,10,1])+b'alice')])))
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[A(79,bytes([1,2,0,6,4,0x10]))])))
+    # errors: short header, len<20, len>length, attr len<2, attr len past end, attr len 1 at end
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[],ln=10)))
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[A(1,b'abc')],ln=60)))
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[b'\x01\x01abc'])))
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[b'\x01\x09abc'])))
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[A(1,b'ab'),b'\x01'])))
+    pk.append(udp4(s,d,40000,1812,b'\x01\x02\x00'))
+    f=udp4(s,d,40000,1812,rad(1,7,[A(1,b'alice'),A(5,I(7))]))
+    for cut in (3,10,21,24,27,30):
+        pk.append((f[:42+cut],len(f)))
+    for port in (1645,1646,1700,1813,3799,1812):
+        pk.append(udp4(s,d,port,50000,rad(4,9,[A(44,b'sess')])))
+        pk.append(udp4(s,d,50000,port,rad(4,9,[A(44,b'sess')])))
+
+    eaps=[E(2,1,b'\x01alice'),E(2,1,b'\x01'),E(1,2,b'\x02hi\x01x'),E(1,2,b'\x02'),E(2,3,b'\x03\x04\x0d\x15\x63'),E(2,3,b'\x03'),
+     E(1,4,b'\x0d\x20'),E(1,4,b'\x0d\xc0\x00\x00\x10\x00abc'),E(1,4,b'\x0d\x80\x00\x00'),E(1,4,b'\x0d'),E(1,5,b'\x15\x23'),E(1,5,b'\x15\x81\x00\x00\x00\x09'),
+     E(1,6,b'\x2b\x01'),E(1,6,b'\x2b\x81\0\0\0\1'),E(1,7,b'\x17\x01'),E(1,7,b'\x12\x0b'),E(1,7,b'\x12\x63'),E(1,8,b'\x04\x10'+bytes(16)),E(1,8,b'\xfe\0\0\0'),E(1,8,b'\xc8'),
+     E(3,9,b''),E(4,9,b''),E(9,9,b'zz'),E(1,1,b'\x01abc',ln=20),E(1,1,b'',ln=2),E(1,1,b'\x01abc',ln=5),E(1,1,b'\x01a\x00b\x80\x7f'),b'\x01',b'\x01\x02\x00']
+    pk+=[udp4(s,d,40000,1812,rad(1,i,[A(79,e)])) for i,e in enumerate(eaps)]
+    pk.append(udp4(s,d,40000,1812,rad(1,1,[A(79,E(2,1,b'\x01alice')),A(79,b'\x01\x02')])))
+    f=udp4(s,d,40000,1812,rad(1,1,[A(79,E(2,1,b'\x01alice'))]))
+    for cut in (24,26,27,29,31):
+        pk.append((f[:42+cut],len(f)))
+
+    pk.append(udp4(s,d,5000,5001,rad(43,3,[A(1,b'bob'),A(4,bytes([10,0,0,9]))])))
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    pk.append(udp6(a6,b6,40000,1812,rad(1,4,[A(1,b'carol'),A(95,a6)])))
+    write(path, pk)
+
+
+CAPTURES = {"eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
