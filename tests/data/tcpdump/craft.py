@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,22 @@ def rpc(path):
     write(path, pk)
 
 
+def hsrp(path):
+    """HSRP version 0 to UDP port 1985: each op code and state (and unknown
+    ones), a nonzero reserved byte, authentication data full, NUL-padded
+    and with control bytes; version 1; from port 1985 (not HSRP); cuts."""
+    s=[10,0,0,1];d=[224,0,0,2]
+    def H(op,state,auth=b'cisco\0\0\0',ver=0,res=0,hello=3,hold=10,prio=100,group=1,vip=(10,0,0,254)):
+        return struct.pack('!8B',ver,op,state,hello,hold,prio,group,res)+auth+bytes(vip)
+    pk=[udp4(s,d,1985,1985,H(op,st)) for op in (0,1,2,3) for st in (0,1,2,4,8,16,3)]
+    pk+=[udp4(s,d,1985,1985,H(0,16,res=7)), udp4(s,d,1985,1985,H(0,16,auth=b'abcdefgh')),
+         udp4(s,d,1985,1985,H(0,16,auth=b'a\x01b\x80\x7f\0zz',hello=0,hold=255)), udp4(s,d,1985,1985,H(0,16,ver=1)),
+         udp4(s,d,1985,1985,H(0,16)+b'extra'), udp4(s,d,1985,5000,H(0,16)), udp4(s,d,5000,1985,H(0,8,prio=255,group=255))]
+    f=udp4(s,d,1985,1985,H(0,16))
+    pk+=[(f[:42+n],len(f)) for n in (0,1,7,8,12,16,18)]
+    write(path, pk)
+
+
 def eapol(path):
     """802.1X EAPOL frames: every frame type, EAP packets inside (identity,
     TLS, success, a fragment, length 0), one behind an 802.1Q tag; cuts in
@@ -1470,7 +1486,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
