@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,36 @@ def rpc(path):
     write(path, pk)
 
 
+def bfd(path):
+    """BFD to each of its UDP ports (3784 control, 4784 multihop, 6784 LAG,
+    3785 echo): versions 0 and 1 with every state, flag and diagnostic (and
+    unknown ones), each authentication type with good and bad lengths, other
+    versions, large timers; from port 3784 (not BFD); cuts in the header,
+    the authentication header and a digest."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    def B(ver,diag,flags,mult=3,my=1,your=2,tx=1000000,rx=1000000,echo=0,auth=b'',blen=None):
+        body=struct.pack('!BBBBIIIII',ver<<5|diag,flags,mult,24+len(auth) if blen is None else blen,my,your,tx,rx,echo)+auth
+        return body
+    u=lambda p,dp=3784,sp=50000: udp4(s,d,sp,dp,p)
+    pk=[u(B(1,dg,st<<6|fl)) for dg,st,fl in ((0,3,0),(1,1,0x20),(2,2,0x10),(3,0,0x08),(4,3,0x02),(5,3,0x01),(6,3,0x3f),(7,1,0),(8,2,0),(9,3,0),(31,3,0))]
+    pk+=[u(B(0,dg,fl)) for dg,fl in ((0,0x80),(1,0x40),(2,0x20),(3,0xff),(12,0))]
+    pk+=[u(B(1,0,0xc0),dp=4784),u(B(1,0,0xc0),dp=6784),u(B(0,0,0),dp=4784),u(b'echo-data-here',dp=3785),u(B(1,0,0xc0),sp=3784,dp=5000)]
+    pk+=[u(B(v,0,0xc0)) for v in (2,5,7)]
+    pk+=[u(B(1,0,0xc0,mult=255,tx=0xffffffff,rx=0xffffffff,echo=0xffffffff))]
+    A=lambda t,l,k,rest: bytes([t,l,k])+rest
+    auths=[A(1,8,5,b'secret'[:5]),A(1,4,1,b'x'),A(1,19,2,b'0123456789abcdef'),A(1,3,1,b''),A(1,20,1,b'0123456789abcdefg'),A(1,8,5,b'a\x01b\x80\0'),
+           A(2,24,1,b'\0'+struct.pack('!I',7)+bytes(range(16))),A(3,24,2,b'\0'+struct.pack('!I',0xdeadbeef)+bytes(range(16,32))),A(2,23,1,b'\0'*21),
+           A(4,28,1,b'\0'+struct.pack('!I',9)+bytes(range(20))),A(5,28,3,b'\0'+struct.pack('!I',10)+bytes(range(20))),A(4,24,1,b'\0'*21),A(9,6,1,b'abc')]
+    pk+=[u(B(1,0,0xc4,auth=a)) for a in auths]+[u(B(0,0,0x04,auth=auths[0]))]
+    f=u(B(1,0,0xc4,auth=auths[6]))
+    pk+=[(f[:42+n],len(f)) for n in (0,1,2,20,23,24,26,27,30,32,40)]
+    g=u(B(1,0,0xc4,auth=auths[0]))
+    pk+=[(g[:42+n],len(g)) for n in (28,30)]
+    h=u(B(5,0,0))
+    pk+=[(h[:42+10],len(h)), (u(b'e'*10,dp=3785)[:42+4],50)]
+    write(path, pk)
+
+
 def hsrp(path):
     """HSRP version 0 to UDP port 1985: each op code and state (and unknown
     ones), a nonzero reserved byte, authentication data full, NUL-padded
@@ -1486,7 +1516,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
