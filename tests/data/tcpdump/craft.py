@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,25 @@ def rpc(path):
     write(path, pk)
 
 
+def bcm_li(path):
+    """UDP from port 49152: Broadcom's LI shim over each packet
+    type (Ethernet, IPv4, IPv6, undecided by the first nibble, unknown) and
+    subtype and direction; shorter than the shim; cuts."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    inner4=ipv4([192,0,2,1],[192,0,2,2],17,udp([192,0,2,1],[192,0,2,2],53,53,b'\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x01a\x00\x00\x01\x00\x01'))
+    a6=bytes.fromhex('20010db8000000000000000000000001');b6=bytes.fromhex('20010db8000000000000000000000002')
+    inner6=ip6hdr(a6,b6,59,b'')
+    innere=eth(inner4)
+    S=lambda direction,typ,sub,li: struct.pack('!I',direction<<29|typ<<25|sub<<22|li)
+    pk=[udp4(s,d,49152,3784,S(1,5,3,792)+inner4), udp4(s,d,5000,49152,S(2,6,1,7)+inner6), udp4(s,d,49152,49152,S(3,7,2,0x3fffff)+innere),
+        udp4(s,d,49152,5000,S(0,4,0,1)+inner4), udp4(s,d,49152,5000,S(7,4,7,1)+inner6), udp4(s,d,49152,5000,S(1,4,3,1)+b'\x50abc'),
+        udp4(s,d,49152,5000,S(1,9,3,1)+b'xyz'), udp4(s,d,49152,5000,S(1,15,3,1)), udp4(s,d,49152,5000,b'\x01\x02'), udp4(s,d,49152,5000,b''),
+        udp4(s,d,49152,5000,S(1,4,3,1))]
+    f=udp4(s,d,49152,5000,S(1,5,3,1)+inner4)
+    pk+=[(f[:42+n],len(f)) for n in (2,4,10,30)]
+    write(path, pk)
+
+
 def bfd(path):
     """BFD to each of its UDP ports (3784 control, 4784 multihop, 6784 LAG,
     3785 echo): versions 0 and 1 with every state, flag and diagnostic (and
@@ -1516,7 +1535,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
