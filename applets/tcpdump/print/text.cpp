@@ -1,6 +1,7 @@
 // Line-oriented text protocols over TCP that tcpdump recognises by port and
 // prints as their first line (all lines with -v): HTTP, RTSP, FTP, SMTP,
-// WHOIS, and the SSH version banner (tcpdump's txtproto_print()).
+// WHOIS, and the SSH version banner; and SIP, which tcpdump 4.99.3 reads
+// so over UDP only (tcpdump's txtproto_print()).
 
 #include <cctype>
 #include <strings.h>
@@ -20,6 +21,11 @@ constexpr const char* http_cmds[] = {
     "CHECKIN", "PROPFIND", "CHECKOUT", "CCM_POST", "SUBSCRIBE", "PROPPATCH", "BPROPFIND", "BPROPPATCH",
     "UNCHECKOUT", "MKACTIVITY", "MKWORKSPACE", "UNSUBSCRIBE", "RPC_CONNECT", "VERSION-CONTROL",
     "BASELINE-CONTROL", nullptr,
+};
+
+constexpr const char* sip_cmds[] = {
+    "ACK", "BYE", "CANCEL", "DO", "INFO", "INVITE", "MESSAGE", "NOTIFY", "OPTIONS", "PRACK", "QAUTH", "REFER",
+    "REGISTER", "SPRACK", "SUBSCRIBE", "UPDATE", "PUBLISH", nullptr,
 };
 
 constexpr const char* rtsp_cmds[] = {
@@ -165,6 +171,12 @@ void ssh_print(Ctx& c, Bytes p, uint32_t len)
 }
 
 } // namespace
+
+void sip_print(Ctx& c, Bytes p, uint32_t length)
+{
+    c.proto = "sip";
+    txtproto_print(c, p, length, sip_cmds, true);
+}
 
 bool tcp_text_print(Ctx& c, uint16_t sport, uint16_t dport, Bytes p, uint32_t length)
 {

@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,25 @@ def rpc(path):
     write(path, pk)
 
 
+def sip(path):
+    """SIP on UDP port 5060 (both ways), and TCP segments to and from 5060
+    (4.99.3 does not decode them): requests of several methods, a response,
+    a lower-case method, a token that is no method, binary data, a line
+    without its end; IPv6; cuts."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    inv=b'INVITE sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060\r\nCall-ID: 1@x\r\nContent-Length: 0\r\n\r\n'
+    msgs=[inv, b'SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\n', b'register sip:x SIP/2.0\r\n\r\n', b'BYE sip:x SIP/2.0\nMax-Forwards: 70\n\n',
+          b'HELLO world\r\n', b'\x80\x01\x02binary', b'OPTIONS sip:x SIP/2.0', b'SIP/2.0 4x4 Bad\r\n', b'ACK sip:x SIP/2.0\r\nX: a\x01b\r\n']
+    pk=[udp4(s,d,5060,5060,m) for m in msgs]+[udp4(s,d,40000,5060,inv), udp4(s,d,5060,40000,msgs[1])]
+    t=lambda sp,dp,p: eth(ipv4(s,d,6,struct.pack('!HHIIBBHHH',sp,dp,1,1,0x50,0x18,65535,0,0)+p))
+    pk+=[t(40000,5060,inv), t(5060,40000,msgs[1]), t(40000,5060,msgs[4])]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    pk.append(udp6(a6,b6,5060,5060,inv))
+    f=udp4(s,d,5060,5060,inv)
+    pk+=[(f[:42+n],len(f)) for n in (3,20,40)]
+    write(path, pk)
+
+
 def bcm_li(path):
     """UDP from port 49152: Broadcom's LI shim over each packet
     type (Ethernet, IPv4, IPv6, undecided by the first nibble, unknown) and
@@ -1535,7 +1554,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
