@@ -242,6 +242,8 @@ void aodv_print(Ctx& c, Bytes p, uint32_t length, bool ip6);
 void wb_print(Ctx& c, Bytes p, uint32_t length);
 // RADIUS (UDP ports 1645, 1646, 1700, 1812, 1813, 3799; -T radius).
 void radius_print(Ctx& c, Bytes p, uint32_t length);
+// OTV (UDP port 8472, which is also Linux's default VXLAN port).
+void otv_print(Ctx& c, Bytes p, uint32_t length);
 // Broadcom's LI shim (UDP, from port 49152).
 void bcm_li_print(Ctx& c, Bytes p, uint32_t length);
 // BFD (UDP, to ports 3784, 3785, 4784, 6784), by destination port.

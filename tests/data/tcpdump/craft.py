@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,22 @@ def rpc(path):
     write(path, pk)
 
 
+def otv(path):
+    """UDP port 8472 (OTV to tcpdump, and Linux's default VXLAN port): the I
+    flag set and clear, other flag bits, overlay and instance ids, an ARP
+    inside; shorter than the header; cuts in the header and the inner frame."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    arp=eth(struct.pack('!HHBBH',1,0x0800,6,4,1)+bytes.fromhex('020000000003')+bytes([10,1,0,1])+bytes(6)+bytes([10,1,0,2]),et=0x0806,dst=b'\xff'*6)
+    H=lambda flags,ov,inst: struct.pack('!I',flags<<24|ov)+struct.pack('!I',inst<<8)
+    pk=[udp4(s,d,40000,8472,H(0x08,0,42)+arp), udp4(s,d,8472,40000,H(0,7,0xffffff)+arp), udp4(s,d,8472,8472,H(0xff,0xffffff,1)+arp),
+        udp4(s,d,40000,8472,b'\x08\0\0'), udp4(s,d,40000,8472,H(0x08,0,1))]
+    f=udp4(s,d,40000,8472,H(0x08,0,42)+arp)
+    pk+=[(f[:42+n],len(f)) for n in (0,1,4,7,8,12,20)]
+    g=udp4(s,d,40000,8472,b'\x08\0\0\0\0')
+    pk.append((g[:44],len(g)))
+    write(path, pk)
+
+
 def sip(path):
     """SIP on UDP port 5060 (both ways), and TCP segments to and from 5060
     (4.99.3 does not decode them): requests of several methods, a response,
@@ -1554,7 +1570,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
