@@ -242,6 +242,8 @@ void aodv_print(Ctx& c, Bytes p, uint32_t length, bool ip6);
 void wb_print(Ctx& c, Bytes p, uint32_t length);
 // RADIUS (UDP ports 1645, 1646, 1700, 1812, 1813, 3799; -T radius).
 void radius_print(Ctx& c, Bytes p, uint32_t length);
+// Kerberos (UDP ports 88, 750).
+void krb_print(Ctx& c, Bytes p);
 // OTV (UDP port 8472, which is also Linux's default VXLAN port).
 void otv_print(Ctx& c, Bytes p, uint32_t length);
 // Broadcom's LI shim (UDP, from port 49152).

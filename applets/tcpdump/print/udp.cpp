@@ -1,14 +1,14 @@
 // UDP (RFC 768). By port: DNS (53), BOOTP/DHCP (67, 68), TFTP (69), NTP
 // (123), SNMP (161, 162), syslog (514), RIP (520), RIPng (521), DHCPv6 (546,
-// 547), AODV (654), ESP in UDP (4500), vat (to 3456), wb (to 4567), RADIUS
-// (1645, 1646, 1700, 1812, 1813, 3799), HSRP (to 1985), Broadcom's LI shim
-// (from 49152), BFD (to 3784, 3785, 4784, 6784), SIP (5060), OTV (8472),
-// VXLAN (4789), Geneve (6081), PTP (319, 320), SOME/IP (30490) and
-// multicast DNS (5353); every other port prints tcpdump's generic "UDP,
-// length N", which is what tcpdump prints for ports it has no dissector for
-// (it also decodes other protocols by port, which nsbox does not yet: the
-// README lists them).
-// tcpdump 4.99.3 does not decode SNMP on 10161/10162 (RFC 6353's TLS ports).
+// 547), AODV (654), ESP in UDP (4500), Kerberos (88, 750), vat (to 3456), wb
+// (to 4567), RADIUS (1645, 1646, 1700, 1812, 1813, 3799), HSRP (to 1985),
+// Broadcom's LI shim (from 49152), BFD (to 3784, 3785, 4784, 6784), SIP
+// (5060), OTV (8472), VXLAN (4789), Geneve (6081), PTP (319, 320), SOME/IP
+// (30490) and multicast DNS (5353); every other port prints tcpdump's
+// generic "UDP, length N", which is what tcpdump prints for ports it has no
+// dissector for (it also decodes other protocols by port, which nsbox does
+// not yet: the README lists them). tcpdump 4.99.3 does not decode SNMP on
+// 10161/10162 (RFC 6353's TLS ports).
 
 #include "applets/tcpdump/print/print.hpp"
 #include "applets/tcpdump/print/text.hpp"
@@ -225,6 +225,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
         }
         if (is(123)) {
             ntp_print(c, payload, length);
+            return;
+        }
+        if (is(88) || is(750)) {
+            krb_print(c, payload);
             return;
         }
         if (dport == 3456) { // vat, to its port only

@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1371,6 +1371,28 @@ def rpc(path):
     write(path, pk)
 
 
+def krb(path):
+    """Kerberos on UDP ports 88 and 750: versions 1-3, a Kerberos 5 request
+    and reply (106, 107: "v5"), other first bytes; Kerberos 4 messages of
+    each type in both byte orders (KDC request and reply, application
+    request, error reply with known and unknown codes, others, unknown),
+    names with control and high bytes; cuts inside each string."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    u=lambda p,sp=40000,dp=88: udp4(s,d,sp,dp,p)
+    z=lambda *names: b''.join(n+b'\0' for n in names)
+    req=lambda le: bytes([4,2|le])+z(b'alice',b'',b'ATHENA.MIT.EDU')+struct.pack('!I',1700000000)+bytes([96])+z(b'krbtgt',b'ATHENA.MIT.EDU')
+    rep=lambda le: bytes([4,4|le])+z(b'alice',b'',b'ATHENA.MIT.EDU')+struct.pack('!IBIB',1,2,3,4)+(struct.pack('<H',300) if le else struct.pack('!H',300))
+    err=lambda le,code: bytes([4,10|le])+z(b'bob',b'x',b'R')+struct.pack('!I',5)+(struct.pack('<I',code) if le else struct.pack('!I',code))+z(b'error text')
+    pk=[u(bytes([v])+b'rest') for v in (1,2,3,5,0,105,108,255)]+[u(bytes([106])+b'\x81\x80'),u(bytes([107,5]),sp=88,dp=40000)]
+    pk+=[u(req(0)),u(req(1)),u(rep(0)),u(rep(1)),u(err(0,8)),u(err(1,8)),u(err(0,99)),u(err(1,0x01000000))]
+    pk+=[u(bytes([4,6])+bytes([0,7])+z(b'rcmd')+bytes([5,9])), u(bytes([4,7])+bytes([0,7])+z(b'a\x01\x80b')+bytes([5,9])),
+         u(bytes([4,8])+b'xx'), u(bytes([4,12])), u(bytes([4,14])), u(bytes([4,16])), u(bytes([4,126])), u(bytes([4,20])+b'x'),
+         u(bytes([4,2])+z(b'alice',b'i',b'R'),dp=750), u(bytes([4])), u(b'')]
+    for f in (u(req(0)), u(err(0,8)), u(bytes([4,6])+bytes([0,7])+z(b'rcmd')+bytes([5,9]))):
+        pk+=[(f[:42+n],len(f)) for n in (1,2,4,8,9,22,27,28,30) if n<len(f)-42]
+    write(path, pk)
+
+
 def otv(path):
     """UDP port 8472 (OTV to tcpdump, and Linux's default VXLAN port): the I
     flag set and clear, other flag bits, overlay and instance ids, an ARP
@@ -1570,7 +1592,7 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+CAPTURES = {"krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
