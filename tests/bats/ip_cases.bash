@@ -30,6 +30,18 @@ settle() {
   done
   sleep 0.1
 }
+# waitstate DEV STATE: waits (bounded, 5 s) until the operstate of DEV is STATE.
+# The kernel sets operstates (and the RUNNING flag of a link) from its link-watch
+# work queue, after the command that changed them has returned: under load
+# a listing right after "link set X down" can still show the veth peer of X UP.
+waitstate() {
+  local i s
+  for ((i = 0; i < 100; i++)); do
+    s=; read -r s 2>/dev/null < "/sys/class/net/$1/operstate"
+    [ "$s" = "$2" ] && return 0
+    sleep 0.05
+  done
+}
 # dadwait: waits (bounded) until no IPv6 address is tentative on a link that
 # can finish DAD: lo, a link that is up with carrier, or any link whose DAD
 # is off (the kernel then clears "tentative" even on a link that is down).

@@ -37,7 +37,7 @@ load ip_cases
     'ip netns add red; mkveth v1 v2; ip link set v2 netns red; ip link show v1; ip -n red link show v2; ip -n red link set v2 netns nosuchns; echo $?'
     # a PID inside the sandbox: a process it started in a network namespace of its own
     'unshare --net sleep 5 & p=$!; sleep 0.3; mkveth v1 v2; ip link set v2 netns $p; echo $?; ip link show v1; nsenter -t $p -n /usr/sbin/ip -br link | cut -d" " -f1; kill $p'
-    'mkveth v1 v2; ip link set v1 up; ip link set v2 up; sleep 0.2; ip -br link; ip link set v1 down; ip -br link'
+    'mkveth v1 v2; ip link set v1 up; ip link set v2 up; waitstate v1 up; waitstate v2 up; ip -br link; ip link set v1 down; waitstate v2 lowerlayerdown; ip -br link'
     'mkveth v1 v2; ip link set v1 netns -1; echo $?; ip link set v1 netns 1x; echo $?; ip link set v1 netns red netns blue; echo $?'
   )
   ip_cases "${cases[@]}"
