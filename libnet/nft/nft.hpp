@@ -274,6 +274,13 @@ std::optional<Refusal> transact(Socket& s, Build&& build)
     for (int i = 0; i < attempts; ++i) {
         uint32_t genid = generation(s);
         auto msgs = build(genid);
+        // What build() read (a dump another writer's commit interrupted, or
+        // rules of a newer generation) holds only if the generation is still
+        // the one it started from: a rule it did not find, or a position it
+        // chose, may be wrong otherwise. iptables-nft reads the generation
+        // again after fetching its cache, and fetches again, the same way.
+        if (generation(s) != genid)
+            continue;
         if (!msgs)
             return std::nullopt;
         last = commit(s, genid, *msgs);
