@@ -674,12 +674,6 @@ std::vector<ChainView> Runner::chain_views(const State& st, const std::string& o
 
 int Runner::list(bool save)
 {
-    State st = load_state(sock_, t_.name, fam_);
-    if (!c_.chain.empty() && !st.chain(c_.chain) && !builtin_chain(t_, c_.chain)) {
-        std::fprintf(stderr, "%schain `%s' in table `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(),
-                     c_.chain.c_str(), t_.name);
-        return other_problem;
-    }
     Format f{c_.numeric, c_.verbose, c_.exact, c_.line_numbers};
     std::optional<unsigned> only = c_.rulenum;
     RulePrinter print;
@@ -693,7 +687,17 @@ int Runner::list(bool save)
             if (num == only.value_or(num))
                 list_rule(out, r, num, f);
         };
-    std::vector<ChainView> views = chain_views(st, c_.chain, print, only);
+    State st;
+    std::vector<ChainView> views;
+    nft::consistent(sock_, [&] {
+        st = load_state(sock_, t_.name, fam_);
+        views = chain_views(st, c_.chain, print, only);
+    });
+    if (!c_.chain.empty() && !st.chain(c_.chain) && !builtin_chain(t_, c_.chain)) {
+        std::fprintf(stderr, "%schain `%s' in table `%s' is incompatible, use 'nft' tool.\n", prefix_.c_str(),
+                     c_.chain.c_str(), t_.name);
+        return other_problem;
+    }
     // Never list a rule as less than it is: a rule with an expression kind
     // iptables-nft never writes makes the table incompatible (its own words);
     // one with an extension nsbox does not decode is refused by name.
@@ -738,11 +742,14 @@ int Runner::list(bool save)
 
 int Runner::save_table(std::string& out, bool counters, const std::string& prog, const std::string& when)
 {
-    State st = load_state(sock_, t_.name, fam_);
-    std::vector<ChainView> views = chain_views(st, "", [&](std::string& text, const std::string& chain, const Rule& r, unsigned) {
-        if (counters)
-            text += fmt::format("[{}:{}] ", r.packets, r.bytes);
-        save_rule(text, chain, r, false);
+    std::vector<ChainView> views;
+    nft::consistent(sock_, [&] {
+        State st = load_state(sock_, t_.name, fam_);
+        views = chain_views(st, "", [&](std::string& text, const std::string& chain, const Rule& r, unsigned) {
+            if (counters)
+                text += fmt::format("[{}:{}] ", r.packets, r.bytes);
+            save_rule(text, chain, r, false);
+        });
     });
     if (!views.empty() && views.front().incompatible) {
         out += fmt::format("# Table `{}' is incompatible, use 'nft' tool.\n", t_.name);

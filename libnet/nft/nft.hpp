@@ -261,6 +261,22 @@ std::optional<Refusal> commit(Socket& s, uint32_t genid, Transaction& t);
 // sequence numbers starting at 1, as iptables-nft numbers them.
 std::vector<std::byte> batch_bytes(uint32_t genid, std::vector<Message>& msgs);
 
+// Runs read() until the ruleset generation is the same before and after it
+// (bounded: each round lost is lost to a commit that was applied), as
+// iptables-nft fetches its cache again when the generation moved under it:
+// a dump a commit interrupted can mix two states or miss rules.
+template <class Read>
+void consistent(Socket& s, Read&& read)
+{
+    constexpr int attempts = 64;
+    for (int i = 0; i < attempts; ++i) {
+        uint32_t genid = generation(s);
+        read();
+        if (generation(s) == genid)
+            return;
+    }
+}
+
 // Runs build(genid) -> messages (or a Transaction) and commits them, rebuilding and retrying
 // while the kernel answers ERESTART (bounded). `build` may return nullopt to
 // stop without sending anything. Returns the final refusal, if any.
