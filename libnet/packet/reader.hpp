@@ -37,6 +37,11 @@ public:
         auto b = take(2);
         return static_cast<uint16_t>(uint16_t(b[0]) << 8 | uint16_t(b[1]));
     }
+    uint32_t be24()
+    {
+        auto b = take(3);
+        return uint32_t(b[0]) << 16 | uint32_t(b[1]) << 8 | uint32_t(b[2]);
+    }
     uint32_t be32()
     {
         auto b = take(4);
@@ -84,6 +89,12 @@ public:
         if (remaining() < off + 2)
             throw Truncated();
         return static_cast<uint16_t>(uint16_t(data_[pos_ + off]) << 8 | uint16_t(data_[pos_ + off + 1]));
+    }
+    uint32_t peek_be24(size_t off = 0) const
+    {
+        if (off > remaining() || remaining() - off < 3)
+            throw Truncated();
+        return uint32_t(peek_u8(off)) << 16 | peek_be16(off + 1);
     }
     uint32_t peek_be32(size_t off = 0) const
     {

@@ -91,8 +91,7 @@ void geneve_print(Ctx& c, Bytes p, uint32_t length)
     }
     uint8_t flags = r.u8();
     uint16_t prot = r.be16();
-    uint32_t vni = uint32_t(r.u8()) << 16;
-    vni |= r.be16();
+    uint32_t vni = r.be24();
     uint8_t reserved = r.u8();
     len -= 7;
     c.print(", Flags [{}]", bittok_string(flag_names, flags, "none", ""));

@@ -210,7 +210,7 @@ struct Value {
     Reader r;
     uint8_t u8(size_t off) const { return r.peek_u8(off); }
     uint16_t be16(size_t off) const { return r.peek_be16(off); }
-    uint32_t be24(size_t off) const { return uint32_t(r.peek_u8(off)) << 16 | r.peek_be16(off + 1); }
+    uint32_t be24(size_t off) const { return r.peek_be24(off); }
     uint32_t be32(size_t off) const { return r.peek_be32(off); }
 };
 

@@ -22,10 +22,9 @@ void otv_print(Ctx& c, Bytes p, uint32_t length)
         return;
     }
     uint8_t flags = r.peek_u8(0);
-    auto be24 = [&](size_t off) { return uint32_t(r.peek_u8(off)) << 16 | r.peek_be16(off + 1); };
     c.print("flags [{}] (0x{:02x}), ", flags & 0x08 ? "I" : ".", flags);
-    c.print("overlay {}, ", be24(1));
-    c.print("instance {}\n", be24(4));
+    c.print("overlay {}, ", r.peek_be24(1));
+    c.print("instance {}\n", r.peek_be24(4));
     r.peek_u8(7); // (the reserved byte, which must be captured)
     Bytes inner = p.subspan(hdr);
     c.proto = "ether";

@@ -366,7 +366,7 @@ private:
     bool captured() const { return r_.has(len_); }
 
     uint8_t u8(size_t off) const { return r_.peek_u8(off); }
-    uint32_t be24(size_t off) const { return uint32_t(u8(off)) << 16 | r_.peek_be16(off + 1); }
+    uint32_t be24(size_t off) const { return r_.peek_be24(off); }
 
     // Printable ASCII as is, '.' for any other byte.
     void dotted(size_t off, size_t n, bool stop_at_nul)

@@ -21,9 +21,7 @@ void vxlan_print(Ctx& c, Bytes p, uint32_t length)
     uint8_t flags = r.peek_u8(0);
     c.print(", flags [{}] ({:#04x}), ", flags & 0x08 ? "I" : "invalid", flags);
     r.skip(4);
-    Reader vni_field = r.sub(3);
-    uint32_t vni = uint32_t(vni_field.u8()) << 16;
-    vni |= vni_field.be16();
+    uint32_t vni = r.be24();
     c.print("vni {}\n", vni);
     r.skip(1);
     Bytes inner = r.rest();
