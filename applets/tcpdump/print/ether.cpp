@@ -209,6 +209,10 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::eapol:
         eapol_print(c, captured);
         return true;
+    case ethertype::mpls:
+    case ethertype::mpls_multicast:
+        mpls_print(c, captured, length);
+        return true;
     default:
         return false;
     }

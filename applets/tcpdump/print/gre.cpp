@@ -34,6 +34,7 @@ constexpr uint16_t ipv4 = 0x0800;
 constexpr uint16_t ipv6 = 0x86dd;
 constexpr uint16_t teb = 0x6558;
 constexpr uint16_t ppp = 0x880b;
+constexpr uint16_t mpls = 0x8847;
 } // namespace proto
 
 namespace sre {
@@ -179,11 +180,14 @@ void gre_v0(Ctx& c, Reader& r, uint32_t length)
     case proto::teb:
         ether_print(c, r.rest(), len, uint32_t(r.remaining()));
         break;
+    case proto::mpls:
+        mpls_print(c, r.rest(), len);
+        break;
     default:
-        // MPLS, IPX, AppleTalk and OSI payloads are not decoded here
-        // (tcpdump's mpls_print(), ipx_print(), atalk_print(),
-        // isoclns_print()); their lines end after the GRE header.
-        if (prot == 0x8847 || prot == 0x8137 || prot == 0x809b || prot == 0x00fe)
+        // IPX, AppleTalk and OSI payloads are not decoded here (tcpdump's
+        // ipx_print(), atalk_print(), isoclns_print()); their lines end
+        // after the GRE header.
+        if (prot == 0x8137 || prot == 0x809b || prot == 0x00fe)
             break;
         c.print("gre-proto-0x{:x}", prot);
     }

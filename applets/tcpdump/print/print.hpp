@@ -246,6 +246,7 @@ void radius_print(Ctx& c, Bytes p, uint32_t length);
 void krb_print(Ctx& c, Bytes p);
 // OTV (UDP port 8472, which is also Linux's default VXLAN port).
 void otv_print(Ctx& c, Bytes p, uint32_t length);
+void mpls_print(Ctx& c, Bytes p, uint32_t length);
 // Broadcom's LI shim (UDP, from port 49152).
 void bcm_li_print(Ctx& c, Bytes p, uint32_t length);
 // BFD (UDP, to ports 3784, 3785, 4784, 6784), by destination port.

@@ -129,6 +129,8 @@ inline constexpr uint16_t vlan9100 = 0x9100;
 inline constexpr uint16_t vlan9200 = 0x9200;
 inline constexpr uint16_t lldp = 0x88cc;
 inline constexpr uint16_t eapol = 0x888e;
+inline constexpr uint16_t mpls = 0x8847;
+inline constexpr uint16_t mpls_multicast = 0x8848;
 } // namespace ethertype
 
 // Protocol names for -v's "proto NAME (n)" (ipproto_values).

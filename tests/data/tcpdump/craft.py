@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1592,7 +1592,46 @@ def radius(path):
     write(path, pk)
 
 
-CAPTURES = {"krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def mpls(path):
+    """MPLS label stacks (RFC 3032) on Ethernet (0x8847, 0x8848), in GRE,
+    in IPv4 (protocol 137) and in UDP (port 6635): the reserved labels by
+    name, traffic class bits, the bottom-of-stack bit, the payload guessed
+    from the last label or the first byte (IPv4, IPv6, OSI, unknown); a
+    stack without a bottom, an empty payload; cuts inside a label and the
+    payload. (OSI payloads, which tcpdump hands to its IS-IS and CLNP
+    printers, are not here: nsbox does not decode them.)"""
+    a4=[10,80,0,1];b4=[10,80,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ip6hdr(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    L=lambda label,tc=0,s=0,ttl=64: struct.pack('!I',label<<12|tc<<9|s<<8|ttl)
+    pk=[]
+    for st in ([L(0,s=1)], [L(3,s=1)], [L(16,tc=5,ttl=1)+L(1,ttl=255)+L(0,s=1)], [L(100,tc=7,s=1,ttl=0)]):
+        pk.append(eth(b''.join(st)+echo,et=0x8847))
+    pk.append(eth(L(2,s=1)+echo6,et=0x8847))
+    pk.append(eth(L(1048575,s=1)+echo6,et=0x8848))
+    for label in range(4,17):
+        pk.append(eth(L(label,s=1)+echo,et=0x8847))
+    pk.append(eth(L(200,s=1)+b'\x00\x01\x02\x03payload',et=0x8847))
+    pk.append(eth(L(2,s=1)+echo,et=0x8847))
+    pk.append(eth(L(200,s=1),et=0x8847))
+    pk.append(eth(L(200)+L(201),et=0x8847))
+    pk.append(eth(L(200)+b'\x01\x02',et=0x8847))
+    pk.append(eth(b'\x01\x02',et=0x8847))
+    pk.append((eth(b'\x01\x02',et=0x8847)[:15],16))
+    o4=[192,168,80,1];o4b=[192,168,80,2]
+    pk.append(eth(ipv4(o4,o4b,47,struct.pack('!HH',0,0x8847)+L(300,s=1)+echo)))
+    pk.append(eth(ipv4(o4,o4b,137,L(300,s=1)+echo)))
+    pk.append(udp4(o4,o4b,40000,6635,L(300,s=1)+echo))
+    pk.append(udp4(o4,o4b,6635,40000,L(301)+L(0,s=1)+echo6))
+    f=eth(L(16)+L(0,s=1)+echo,et=0x8847)
+    pk+=[(f[:14+n],len(f)) for n in (0,2,4,6,8,9,20)]
+    g=udp4(o4,o4b,40000,6635,L(300,s=1)+echo)
+    pk+=[(g[:42+n],len(g)) for n in (0,3,4,10)]
+    write(path, pk)
+
+
+CAPTURES = {"mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
