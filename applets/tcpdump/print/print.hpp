@@ -247,6 +247,7 @@ void krb_print(Ctx& c, Bytes p);
 // OTV (UDP port 8472, which is also Linux's default VXLAN port).
 void otv_print(Ctx& c, Bytes p, uint32_t length);
 void mpls_print(Ctx& c, Bytes p, uint32_t length);
+void timed_print(Ctx& c, Bytes p);
 // Broadcom's LI shim (UDP, from port 49152).
 void bcm_li_print(Ctx& c, Bytes p, uint32_t length);
 // BFD (UDP, to ports 3784, 3785, 4784, 6784), by destination port.

@@ -195,6 +195,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             domain_print(c, payload, length, false, true);
             return;
         }
+        if (is(525)) {
+            timed_print(c, payload);
+            return;
+        }
         if (is(69)) {
             tftp_print(c, payload, length);
             return;

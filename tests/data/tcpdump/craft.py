@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1631,7 +1631,31 @@ def mpls(path):
     write(path, pk)
 
 
-CAPTURES = {"mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def timed(path):
+    """The BSD time daemon's protocol (timed, UDP port 525): every message
+    type and unknown ones, the hop count of LOOP, the times of SETTIME,
+    ADJTIME, SETDATE and SETDATEREQ (positive, negative, a negative
+    microsecond field), host names NUL-ended, filling the field, with
+    control and high bytes, missing their end; cuts in each field."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    def T(typ,vers=1,seq=0x1234,mid=b'\0'*8,name=b'host1'):
+        return struct.pack('!BBH',typ,vers,seq)+mid+name.ljust(256,b'\0')[:256]
+    pk=[udp4(s,d,525,525,T(t)) for t in range(27)]+[udp4(s,d,525,525,T(200))]
+    pk.append(udp4(s,d,525,525,T(24,mid=bytes([7])+bytes(7))))
+    for sec,usec in ((1700000000,123456),(0,0),(-1,5),(-2,999999),(-5,0),(3,-1),(2**31-1,999999),(0,1000001)):
+        for t in (1,5,22,23):
+            pk.append(udp4(s,d,525,525,T(t,mid=struct.pack('!ii',sec,usec))))
+    pk+=[udp4(s,d,525,525,T(2,name=b'a'*256)), udp4(s,d,525,525,T(2,name=b'x\x01y\x80z\x7f')),
+         udp4(s,d,525,525,T(2,vers=255,seq=65535,name=b'')), udp4(s,d,40000,525,T(3)), udp4(s,d,525,40000,T(4)),
+         udp4(s,d,525,525,struct.pack('!BBH',2,1,5)+bytes(8)+b'short'), udp4(s,d,525,525,struct.pack('!BBH',2,1,5)+bytes(8)+b'short\0')]
+    f=udp4(s,d,525,525,T(5,mid=struct.pack('!ii',100,200)))
+    pk+=[(f[:42+n],len(f)) for n in (0,1,2,3,4,6,11,12,14,17,100)]
+    g=udp4(s,d,525,525,T(24,mid=bytes([9])+bytes(7)))
+    pk+=[(g[:42+n],len(g)) for n in (4,5)]
+    write(path, pk)
+
+
+CAPTURES = {"timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
