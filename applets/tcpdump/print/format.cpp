@@ -25,6 +25,16 @@ std::array<uint8_t, 16> peek_addr6(const Reader& r, size_t off)
 
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a) { return c.names.ether(a); }
 
+std::array<uint8_t, 6> peek_mac(const Reader& r, size_t off)
+{
+    if (!r.has(off) || !r.has(off + 6))
+        throw Truncated();
+    std::array<uint8_t, 6> m{};
+    for (size_t i = 0; i < 6; ++i)
+        m[i] = r.peek_u8(off + i);
+    return m;
+}
+
 std::string linkaddr_string(Ctx& c, Bytes a)
 {
     if (a.empty())

@@ -249,10 +249,7 @@ std::optional<std::string> network_addr(Ctx& c, const Value& v, size_t off, unsi
     case 6: {
         if (len < 6)
             return std::nullopt;
-        std::array<uint8_t, 6> mac{};
-        for (size_t i = 0; i < 6; ++i)
-            mac[i] = v.u8(off + 1 + i);
-        addr = etheraddr_string(c, mac);
+        addr = etheraddr_string(c, peek_mac(v.r, off + 1));
         break;
     }
     default:
@@ -261,13 +258,6 @@ std::optional<std::string> network_addr(Ctx& c, const Value& v, size_t off, unsi
     return fmt::format("AFI {} ({}): {}", name, af, addr);
 }
 
-std::array<uint8_t, 6> mac_at(const Value& v, size_t off)
-{
-    std::array<uint8_t, 6> mac{};
-    for (size_t i = 0; i < 6; ++i)
-        mac[i] = v.u8(off + i);
-    return mac;
-}
 
 bool mgmt_addr_print(Ctx& c, const Value& v, unsigned len)
 {
@@ -748,7 +738,7 @@ bool id_print(Ctx& c, const Value& v, unsigned len, std::span<const Tok> names, 
     if (subtype == mac_subtype) {
         if (len < 7)
             return false;
-        c.put(etheraddr_string(c, mac_at(v, 1)));
+        c.put(etheraddr_string(c, peek_mac(v.r, 1)));
     } else if (subtype == addr_subtype) {
         auto addr = network_addr(c, v, 1, len - 1);
         if (!addr)

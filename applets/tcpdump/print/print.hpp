@@ -248,6 +248,7 @@ void krb_print(Ctx& c, Bytes p);
 void otv_print(Ctx& c, Bytes p, uint32_t length);
 void mpls_print(Ctx& c, Bytes p, uint32_t length);
 void timed_print(Ctx& c, Bytes p);
+void vqp_print(Ctx& c, Bytes p, uint32_t length);
 // Broadcom's LI shim (UDP, from port 49152).
 void bcm_li_print(Ctx& c, Bytes p, uint32_t length);
 // BFD (UDP, to ports 3784, 3785, 4784, 6784), by destination port.
@@ -285,6 +286,9 @@ std::string ipaddr_string(Ctx& c, const std::array<uint8_t, 4>& a);
 // a.b.c.d, never a name (tcpdump's intoa()).
 std::string ntop4(const std::array<uint8_t, 4>& a);
 std::string etheraddr_string(Ctx& c, const std::array<uint8_t, 6>& a);
+// The 6 bytes at `off` of `r` (from its position) as a MAC address,
+// throwing Truncated when they are not captured.
+std::array<uint8_t, 6> peek_mac(const Reader& r, size_t off);
 std::string linkaddr_string(Ctx& c, Bytes a);
 // A Frame Relay (Q.922) address, as ARP prints it: "DLCI n".
 std::string q922_string(Bytes a);

@@ -267,6 +267,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             bfd_print(c, payload, length, dport);
             return;
         }
+        if (is(1589)) {
+            vqp_print(c, payload, length);
+            return;
+        }
         if (is(5060)) {
             sip_print(c, payload, length);
             return;

@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1655,7 +1655,30 @@ def timed(path):
     write(path, pk)
 
 
-CAPTURES = {"timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def vqp(path):
+    """Cisco's VLAN Query Protocol (UDP port 1589): each message type and
+    error code (and unknown ones), other versions; objects of each type
+    (addresses, names, an Ethernet packet, MAC addresses) and unknown ones,
+    names with NULs, lengths wrong for the type, zero, longer than the
+    message; fewer objects than the count says; cuts."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    H=lambda typ,err=0,n=0,ver=1,seq=0x1234: struct.pack('!BBBBI',ver,typ,err,n,seq)
+    O=lambda t,v: struct.pack('!IH',t,len(v))+v
+    objs=O(0x0c01,bytes([10,0,0,9]))+O(0x0c02,b'Fa0/1')+O(0x0c03,b'vlan10\0x')+O(0x0c04,b'lab')+O(0x0c05,b'\x01\x02pkt')+O(0x0c06,bytes(6))+O(0x0c08,bytes.fromhex('020000000001'))
+    pk=[udp4(s,d,1589,1589,H(t,e,7)+objs) for t in (1,2,3,4,9) for e in (0,3,4,5,7)]
+    pk+=[udp4(s,d,1589,1589,H(1,ver=2)), udp4(s,d,1589,1589,H(1,ver=0)+objs), udp4(s,d,40000,1589,H(1,n=1)+O(0x0c04,b'dom')),
+         udp4(s,d,1589,40000,H(2,n=1)+O(0x0c03,b'v')),
+         udp4(s,d,1589,1589,H(1,n=2)+O(0x1234,b'\xab\xcd')+O(0x0c04,b'x')),
+         udp4(s,d,1589,1589,H(1,n=2)+O(0,b'ab')+O(0x0c04,b'x')), udp4(s,d,1589,1589,H(1,n=2)+O(0x0c04,b'')+O(0x0c04,b'x')),
+         udp4(s,d,1589,1589,H(1,n=1)+O(0x0c01,bytes(5))), udp4(s,d,1589,1589,H(1,n=1)+O(0x0c08,bytes(5))),
+         udp4(s,d,1589,1589,H(1,n=1)+struct.pack('!IH',0x0c04,20)+b'abc'), udp4(s,d,1589,1589,H(1,n=5)+O(0x0c04,b'one')),
+         udp4(s,d,1589,1589,H(1,n=0)+O(0x0c04,b'one')), udp4(s,d,1589,1589,H(1,n=1)+b'\0\0\x0c'), udp4(s,d,1589,1589,b'\x01\x01\0')]
+    f=udp4(s,d,1589,1589,H(1,0,7)+objs)
+    pk+=[(f[:42+n],len(f)) for n in (0,1,4,7,8,10,14,16,20,30)]
+    write(path, pk)
+
+
+CAPTURES = {"vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
