@@ -251,6 +251,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             wb_print(c, payload, length);
             return;
         }
+        if (is(496)) {
+            autorp_print(c, payload, length);
+            return;
+        }
         if (is(1645) || is(1812) || is(1646) || is(1813) || is(1700) || is(3799)) {
             radius_print(c, payload, length);
             return;

@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1678,7 +1678,28 @@ def vqp(path):
     write(path, pk)
 
 
-CAPTURES = {"vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def autorp(path):
+    """Cisco's auto-RP on UDP port 496: candidate advertisements, mappings
+    and unknown types, hold times and FOREVER, RPs with each PIM version
+    field and reserved bits, group ranges negative, bidirectional, with
+    reserved bits, several per RP; counts past the message; cuts."""
+    s=[10,0,0,1];d=[224,0,1,40]
+    H=lambda typ,n,hold=181: struct.pack('!BBHI',typ,n,hold,0)
+    RP=lambda a,v,ents: bytes(a)+bytes([v,len(ents)])+b''.join(struct.pack('!BB',f,m)+bytes(g) for f,m,g in ents)
+    e1=[(0,4,[224,0,0,0])]; e2=[(1,16,[239,1,0,0]),(2,24,[232,1,2,0]),(0x83,8,[225,0,0,0])]
+    pk=[udp4(s,d,496,496,H(0x11,1)+RP([10,0,0,1],v,e1)) for v in (0,1,2,3,0x7e)]
+    pk+=[udp4(s,d,496,496,H(0x12,2,0)+RP([10,0,0,1],3,e2)+RP([10,0,0,5],2,e1)), udp4(s,d,496,496,H(0x21,0,3661)),
+         udp4(s,d,496,496,H(0x12,1,90000 % 65536)+RP([10,0,0,1],2,[])), udp4(s,d,40000,496,H(0x11,1)+RP([10,0,0,1],1,e1)),
+         udp4(s,d,496,40000,H(0x12,1)+RP([10,0,0,1],2,e2)),
+         udp4(s,d,496,496,H(0x11,3)+RP([10,0,0,1],1,e1)), udp4(s,d,496,496,H(0x11,1)+bytes([10,0,0,1])),
+         udp4(s,d,496,496,H(0x11,1)+bytes([10,0,0,1,1])), udp4(s,d,496,496,H(0x11,1)+bytes([10,0,0,1,1,2,0,4,224])),
+         udp4(s,d,496,496,H(0x11,1)+bytes([10,0,0])), udp4(s,d,496,496,b'\x11\x01\0\x10\0\0\0')]
+    f=udp4(s,d,496,496,H(0x12,2,0)+RP([10,0,0,1],3,e2)+RP([10,0,0,5],2,e1))
+    pk+=[(f[:42+n],len(f)) for n in (0,1,2,3,5,8,11,12,13,14,17,19,20,30)]
+    write(path, pk)
+
+
+CAPTURES = {"autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
