@@ -275,6 +275,14 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             vqp_print(c, payload, length);
             return;
         }
+        if (dport == 12223 || sport == 12223) {
+            lwapp_control_print(c, payload, length, dport == 12223);
+            return;
+        }
+        if (is(12222)) {
+            lwapp_data_print(c, payload, length);
+            return;
+        }
         if (is(5060)) {
             sip_print(c, payload, length);
             return;

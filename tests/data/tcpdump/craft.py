@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1699,7 +1699,35 @@ def autorp(path):
     write(path, pk)
 
 
-CAPTURES = {"autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def lwapp(path):
+    """LWAPP on UDP ports 12222 (data) and 12223 (control): versions, flag
+    bits, radio and fragment ids; control messages of each type and unknown
+    ones, several per frame, one past the end of the frame, a PDU length
+    past the datagram; data frames with their 802.11 bytes, a length below
+    the header's; cuts in the AP identity, headers and messages."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    ap=bytes.fromhex('020000000abc')
+    T=lambda v,frag,ln: struct.pack('!BBHH',v,frag,ln,0)
+    M=lambda typ,seq,body,sess=0x11223344: struct.pack('!BBHI',typ,seq,len(body),sess)+body
+    msgs=M(1,1,b'abcd')+M(22,2,b'')+M(99,3,b'xy')
+    pk=[udp4(s,d,12223,12223,ap+T(v,f,len(msgs))+msgs) for v in (0x04,0x05,0x06,0x07,0x0c,0x3c,0x00,0x40,0xc4) for f in (0,9)]
+    pk+=[udp4(s,d,12223,12223,ap+T(0x04,0,len(M(t,0,b'z')))+M(t,0,b'z')) for t in list(range(0,42))+[255]]
+    pk+=[udp4(s,d,12223,12223,ap+T(0x04,0,30)+msgs), udp4(s,d,12223,12223,ap+T(0x04,0,5)+msgs),
+         udp4(s,d,12223,12223,ap+T(0x04,0,12)+M(1,1,b'abcdefgh')), udp4(s,d,12223,12223,ap+T(0x04,0,0)),
+         udp4(s,d,12223,12223,ap+T(0x04,0,200)+msgs), udp4(s,d,40000,12223,ap+T(0x04,0,len(msgs))+msgs),
+         udp4(s,d,12223,40000,ap+T(0x04,0,len(msgs))+msgs)]
+    wifi=bytes.fromhex('0801000002000000000102000000000202000000000300000102030405')
+    pk+=[udp4(s,d,12222,12222,T(v,f,6+len(wifi))+wifi) for v in (0x00,0x01,0x03,0x08,0x40) for f in (0,4)]
+    pk+=[udp4(s,d,12222,12222,T(0,0,5)+wifi), udp4(s,d,12222,12222,T(0,0,6)), udp4(s,d,12222,12222,T(0,0,100)+wifi),
+         udp4(s,d,12222,40000,T(0,0,6+len(wifi))+wifi), udp4(s,d,12222,12222,b'\0\0\0')]
+    f=udp4(s,d,12223,12223,ap+T(0x04,0,len(msgs))+msgs)
+    pk+=[(f[:42+n],len(f)) for n in (0,3,6,8,11,12,14,19,20,24,28,31)]
+    g=udp4(s,d,12222,12222,T(0,0,6+len(wifi))+wifi)
+    pk+=[(g[:42+n],len(g)) for n in (0,3,5,6,7,20)]
+    write(path, pk)
+
+
+CAPTURES = {"lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
