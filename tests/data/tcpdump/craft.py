@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1727,7 +1727,53 @@ def lwapp(path):
     write(path, pk)
 
 
-CAPTURES = {"lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def babel(path):
+    """The Babel routing protocol on UDP ports 6696 and 6697 (IPv6 and IPv4):
+    every TLV type and unknown ones, address encodings 0-4 and bad ones,
+    updates whose prefixes omit bytes of the previous one, flags, sub-TLVs
+    (pad, diversity, timestamps, unknown and mandatory ones, bogus and
+    invalid), lengths too short or past the body, a trailer, other magic
+    and versions; cuts."""
+    a6=bytes.fromhex('fe800000000000000000000000000001');m6=bytes.fromhex('ff020000000000000000000000010006')
+    s=[10,0,0,1];d=[224,0,0,111]
+    T=lambda t,v: bytes([t,len(v)])+v
+    rid=bytes.fromhex('0211223344556677')
+    def P(body,trailer=b'',magic=42,ver=2,bl=None):
+        return struct.pack('!BBH',magic,ver,len(body) if bl is None else bl)+body+trailer
+    sub_ts=T(3,struct.pack('!I',1234567)); sub_ts2=T(3,struct.pack('!II',1,2000001))
+    tl=[T(1,b'\0\0'), b'\0', T(2,struct.pack('!HHH',0,0x1234,400)), T(3,struct.pack('!H',0xbeef)),
+        T(4,struct.pack('!HHH',0,7,400)), T(4,struct.pack('!HHH',0x8000,8,0)), T(4,struct.pack('!HHH',0,9,400)+sub_ts),
+        T(4,struct.pack('!HHH',0,9,400)+T(1,b'ab')+b'\0'+T(2,b'\x01\x00\xff')+T(0x85,b'x')+T(3,b'\0')),
+        T(5,struct.pack('!BBHH',2,0,96,400)+a6), T(5,struct.pack('!BBHH',1,0,256,0)+bytes([10,0,0,2])),
+        T(5,struct.pack('!BBHH',0,0,1,1)), T(5,struct.pack('!BBHH',3,0,1,1)+a6[8:]+sub_ts2), T(5,struct.pack('!BBHH',1,0,1,1)+b'\x0a'),
+        T(6,b'\0\0'+rid), T(7,b'\x01\0'+bytes([10,0,0,9])), T(7,b'\x02\0'+a6), T(7,b'\x00\0'), T(7,b'\x03\0'+a6[8:]), T(7,b'\x09\0'),
+        T(8,struct.pack('!BBBBHHH',1,0x80,24,0,400,5,96)+bytes([10,1,2])), T(8,struct.pack('!BBBBHHH',1,0,24,2,400,6,96)+bytes([3])),
+        T(8,struct.pack('!BBBBHHH',1,0xc0,32,3,0xffff,7,0xffff)+bytes([9])), T(8,struct.pack('!BBBBHHH',2,0x80,64,0,400,8,1)+bytes.fromhex('2001db8000010002')),
+        T(8,struct.pack('!BBBBHHH',2,0x3f,128,8,0,9,2)+bytes.fromhex('0000000000000005')+T(2,b'\x03\x04')),
+        T(8,struct.pack('!BBBBHHH',0,0,0,0,400,1,0xffff)), T(8,struct.pack('!BBBBHHH',3,0,128,0,400,1,3)+a6[8:]),
+        T(8,struct.pack('!BBBBHHH',4,0x80,16,0,400,1,3)+bytes([192,168])), T(8,struct.pack('!BBBBHHH',5,0,16,0,400,1,3)),
+        T(8,struct.pack('!BBBB',1,0,0,0)),
+        T(9,b'\x01\x10'+bytes([10,2])), T(9,b'\x00\x00'), T(9,b'\x02\x30'+bytes.fromhex('200100000001')), T(9,b'\x04\x08'+bytes([172])),
+        T(10,struct.pack('!BBHBB',1,24,77,5,0)+rid+bytes([10,3,3])), T(10,struct.pack('!BBHBB',0,0,77,5,0)+rid),
+        T(11,struct.pack('!HI',3,99999)), T(12,struct.pack('!H',5)+bytes(range(16))), T(12,b'\0\x01'+bytes(10)),
+        T(13,struct.pack('!BBBBHHH',1,16,24,0,400,3,10)+bytes([10,4,4])+bytes([10,5])),
+        T(14,struct.pack('!BBB',1,24,16)+bytes([10,6,6,10,7])), T(14,struct.pack('!BBB',0,0,0)),
+        T(15,struct.pack('!BBHBB',1,24,9,3,16)+rid+bytes([10,8,8,10,9])),
+        T(16,bytes(20)), T(17,struct.pack('!I',42)+b'idx'), T(18,bytes(8)), T(19,bytes(8)), T(99,b'zz')]
+    pk=[]
+    for t in tl:
+        pk.append(udp6(a6,m6,6696,6696,P(t)))
+    pk+=[udp4(s,d,6696,6696,P(b''.join(tl[:8]))), udp4(s,d,6697,6697,P(b''.join(tl[8:20]))),
+         udp4(s,d,6696,6696,P(b''.join(tl[19:24])+b''.join(tl[24:30]))),
+         udp4(s,d,40000,6696,P(tl[4],trailer=tl[39]+tl[0])), udp4(s,d,6696,40000,P(tl[4],bl=50)),
+         udp4(s,d,6696,6696,P(tl[4],magic=43)), udp4(s,d,6696,6696,P(tl[4],ver=1)), udp4(s,d,6696,6696,b'\x2a\x02'),
+         udp4(s,d,6696,6696,P(b'\x04\x08\0\0')), udp4(s,d,6696,6696,P(b'\x04')), udp4(s,d,6696,6696,P(tl[4][:4],bl=8))]
+    f=udp4(s,d,6696,6696,P(b''.join(tl[4:10])))
+    pk+=[(f[:42+n],len(f)) for n in (0,2,4,5,6,8,12,14,20,30,40)]
+    write(path, pk)
+
+
+CAPTURES = {"babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
