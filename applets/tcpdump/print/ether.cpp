@@ -213,6 +213,9 @@ bool ethertype_print(Ctx& c, uint16_t type, Bytes p, uint32_t length, uint32_t c
     case ethertype::mpls_multicast:
         mpls_print(c, captured, length);
         return true;
+    case ethertype::nsh:
+        nsh_print(c, captured, length);
+        return true;
     default:
         return false;
     }

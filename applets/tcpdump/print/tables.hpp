@@ -131,6 +131,7 @@ inline constexpr uint16_t lldp = 0x88cc;
 inline constexpr uint16_t eapol = 0x888e;
 inline constexpr uint16_t mpls = 0x8847;
 inline constexpr uint16_t mpls_multicast = 0x8848;
+inline constexpr uint16_t nsh = 0x894f;
 } // namespace ethertype
 
 // Protocol names for -v's "proto NAME (n)" (ipproto_values).

@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697,4790]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1773,7 +1773,42 @@ def babel(path):
     write(path, pk)
 
 
-CAPTURES = {"babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def vxlan_gpe(path):
+    """VXLAN-GPE on UDP port 4790 with each next protocol (IPv4, IPv6,
+    Ethernet, NSH, MPLS, unknown) and flag bits; NSH (RFC 8300) inside it
+    and on Ethernet (0x894f): versions, flags, TTL, lengths, MD types 1
+    and 2 (TLVs with padding, too long), other types, each next protocol;
+    lengths below the headers'; cuts."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    a4=[10,90,0,1];b4=[10,90,0,2]
+    a6=bytes.fromhex('fd000000000000000000000000000001');b6=bytes.fromhex('fd000000000000000000000000000002')
+    echo=ipv4(a4,b4,1,bytes([8,0,0xf7,0xfe,0,1,0,0]))
+    echo6=ip6hdr(a6,b6,58,bytes([128,0,0x7b,0x9a,0,1,0,1]))
+    arp=eth(bytes.fromhex('0001080006040001')+b'\x02\0\0\0\xaa\x01'+bytes(a4)+b'\0'*6+bytes(b4),et=0x0806,dst=b'\xff'*6)
+    G=lambda flags,np,vni=0x123456: struct.pack('!BBBB',flags,0,0,np)+struct.pack('!I',vni<<8)
+    def N(np,length=2,md=1,ver=0,flags=0,ttl=63,ctx=b'',spi=0xabcdef,si=255):
+        return struct.pack('!I',ver<<30|flags<<28|ttl<<22|length<<16|md<<8|np)+struct.pack('!I',spi<<8|si)+ctx
+    mpls=struct.pack('!I',100<<12|1<<8|64)+echo
+    pk=[udp4(s,d,40000,4790,G(f,1)+echo) for f in (0x0c,0x08,0x04,0x01,0x0d,0x00,0x30,0xff)]
+    pk+=[udp4(s,d,40000,4790,G(0x0c,2)+echo6), udp4(s,d,40000,4790,G(0x0c,3)+arp), udp4(s,d,4790,40000,G(0x0c,5)+mpls),
+         udp4(s,d,4790,4790,G(0x0c,9)+echo), udp4(s,d,4790,4790,b'\x0c\0\0'), udp4(s,d,4790,4790,G(0x0c,1))]
+    md1=N(1,6,1,ctx=struct.pack('!IIII',1,2,3,0xffffffff))
+    tlvs=struct.pack('!HBB',0x0102,3,5)+b'abcde\0\0\0'+struct.pack('!HBB',7,8,0)+struct.pack('!HBB',9,1,0x83)+b'xyz\0'
+    md2=N(2,2+len(tlvs)//4,2,ctx=tlvs)
+    nsh=[N(1)+echo, N(2)+echo6, N(3)+arp, N(4)+N(1)+echo, N(5)+mpls, N(0xfe)+echo, N(0x77)+echo, md1+echo, md2+echo6,
+         N(1,6,1,ctx=bytes(8))+echo, N(1,3,1,ctx=bytes(4))+echo, N(1,2,0)+echo, N(1,2,15)+echo, N(1,2,9)+echo,
+         N(1,ver=1)+echo, N(1,ver=3)+echo, N(1,flags=2)+echo, N(1,flags=3,ttl=0)+echo, N(1,length=1)+echo, N(1,length=0)+echo,
+         N(1,4,2,ctx=struct.pack('!HBB',1,1,8)+bytes(4))+echo, N(1,63)+echo, b'\0\0\0']
+    for n in nsh:
+        pk.append(udp4(s,d,40000,4790,G(0x0c,4)+n))
+    for n in nsh[:9]:
+        pk.append(eth(n,et=0x894f))
+    f=udp4(s,d,40000,4790,G(0x0c,4)+md2+echo6)
+    pk+=[(f[:42+n],len(f)) for n in (0,2,4,7,8,10,12,15,16,20,24,30,36,40,44)]
+    write(path, pk)
+
+
+CAPTURES = {"vxlan-gpe": vxlan_gpe, "babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
