@@ -98,16 +98,19 @@ cat $D/a.err $D/b.err 2>/dev/null
   # reader lists 250 times each way. A rule dump spans several reads, and
   # one that a commit interrupts can end with the next round's rules (about
   # one listing in 40 here): iptables-nft reads the generation before and
-  # after its dumps and dumps again when it moved. Each listing must be one
-  # round, whole and in order.
-  assert_same "D=$BATS_TEST_TMPDIR"'
+  # after its dumps and dumps again when it moved. Each of nsbox's listings
+  # must be one round, whole and in order, or the empty chain (a state
+  # iptables-nft-restore 1.8.9 commits now and then: both tools list it
+  # about once in 500). The reference's count is not compared, only that
+  # its side ran to the end.
+  compare "D=$BATS_TEST_TMPDIR"'
 big() { local n; printf "*filter\n:INPUT ACCEPT [0:0]\n"
         for ((n = 1; n <= 200; n++)); do echo "-A INPUT -s 10.3.$1.$n/32 -m comment --comment round$1 -j ACCEPT"; done; echo COMMIT; }
 rm -f $D/done
 big 0 | '"${REF}"'-restore || echo "first restore failed"
 (for ((r = 1; r <= 5000; r++)); do [ -e $D/done ] && break; big $((r % 250)) | '"${REF}"'-restore || echo "restore $r failed"; done) & pw=$!
 whole() { awk '"'"'$1 == "-A" { split($4, a, "[./]"); if (!n) r = a[3]; if (a[3] != r || a[4] != n + 1) bad = 1; n++ }
-  END { exit !(n == 200 && !bad) }'"'"'; }
+  END { exit !(n == 0 || n == 200 && !bad) }'"'"'; }
 torn=0
 for ((k = 0; k < 250; k++)); do
   iptables -S INPUT | whole || torn=$((torn + 1))
@@ -115,4 +118,7 @@ for ((k = 0; k < 250; k++)); do
 done
 touch $D/done; wait $pw
 echo "listings: 500, torn: $torn"'
+  [[ $ref_out =~ ^listings:\ 500,\ torn:\ [0-9]+$ ]] || { echo "reference: $ref_out"; return 1; }
+  [[ $nsb_out == "listings: 500, torn: 0" && -z $nsb_err && $nsb_rc == 0 ]] ||
+    { echo "nsbox: $nsb_out (rc $nsb_rc) $nsb_err; reference: $ref_out"; return 1; }
 }
