@@ -247,6 +247,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             dhcp6_print(c, payload, length);
             return;
         }
+        if (is(5359)) {
+            ahcp_print(c, payload, length);
+            return;
+        }
         if (is(6696) || is(6697)) {
             babel_print(c, payload, length);
             return;

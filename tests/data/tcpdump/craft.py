@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697,4790]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697,4790,5359]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1808,7 +1808,35 @@ def vxlan_gpe(path):
     write(path, pk)
 
 
-CAPTURES = {"vxlan-gpe": vxlan_gpe, "babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def ahcp(path):
+    """The Ad-Hoc Configuration Protocol (UDP port 5359, over IPv6 and IPv4):
+    each message type and unknown ones, a nonzero MBZ, every option (times,
+    lifetimes, addresses, prefixes, servers) with good and bad lengths,
+    unknown options, options past the body, extra data after it; other
+    magic numbers and versions, short headers; cuts."""
+    a6=bytes.fromhex('fe800000000000000000000000000001');m6=bytes.fromhex('ff020000000000000000000000010011')
+    s=[10,0,0,1];d=[10,0,0,2]
+    x6=bytes.fromhex('20010db8000000000000000000000001')
+    H=lambda hop=2,orig=3,nonce=0xdeadbeef,src=bytes.fromhex('0211223344556677'),dst=bytes(8): struct.pack('!BBBBI',43,1,hop,orig,nonce)+src+dst
+    O=lambda t,v: bytes([t,len(v)])+v
+    B=lambda typ,opts,mbz=0,extra=b'',bl=None: struct.pack('!BBH',typ,mbz,len(opts) if bl is None else bl)+opts+extra
+    opts=(b'\0\x01'+O(2,struct.pack('!I',1700000000))+O(3,struct.pack('!I',3600))+O(4,x6)+O(5,bytes([10,0,0,7]))
+          +O(6,x6+bytes([64]))+O(7,bytes([10,0,0,0,8]))+O(8,x6+x6)+O(9,bytes([10,0,0,8,10,0,0,9]))+O(10,x6+bytes([48]))
+          +O(11,bytes([10,1,0,0,16]))+O(12,x6)+O(13,x6)+O(99,b'abc'))
+    bad=(O(2,b'\0\0\0')+O(3,b'\0\0\0\0\0')+O(4,x6[:10])+O(5,bytes(6))+O(6,x6)+O(11,bytes(7))+O(12,x6+x6[:3]))
+    pk=[udp6(a6,m6,5359,5359,H()+B(t,opts)) for t in (0,1,2,3,4,5,9)]
+    pk+=[udp6(a6,m6,5359,5359,H()+B(2,bad)), udp4(s,d,5359,5359,H()+B(1,opts,mbz=7,extra=b'zz')),
+         udp4(s,d,40000,5359,H()+B(0,b'')), udp4(s,d,5359,40000,H()+B(3,O(3,b'\0\0\0\x05'))),
+         udp4(s,d,5359,5359,H()+B(1,O(2,struct.pack('!I',0xffffffff)))), udp4(s,d,5359,5359,H()+B(1,O(5,bytes(4)),bl=40)),
+         udp4(s,d,5359,5359,H()+B(1,b'\x05')), udp4(s,d,5359,5359,H()+B(1,b'\x05\x09\0')), udp4(s,d,5359,5359,H()+b'\x01\0'),
+         udp4(s,d,5359,5359,struct.pack('!BB',43,2)+bytes(30)), udp4(s,d,5359,5359,struct.pack('!BB',42,1)+bytes(30)),
+         udp4(s,d,5359,5359,b'\x2b'), udp4(s,d,5359,5359,struct.pack('!BB',43,1)+bytes(10))]
+    f=udp4(s,d,5359,5359,H()+B(1,opts))
+    pk+=[(f[:42+n],len(f)) for n in (0,1,2,3,5,8,12,20,24,26,28,30,34,40,60,80,100)]
+    write(path, pk)
+
+
+CAPTURES = {"ahcp": ahcp, "vxlan-gpe": vxlan_gpe, "babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
