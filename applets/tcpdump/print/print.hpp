@@ -252,6 +252,7 @@ void vqp_print(Ctx& c, Bytes p, uint32_t length);
 void autorp_print(Ctx& c, Bytes p, uint32_t length);
 void babel_print(Ctx& c, Bytes p, uint32_t length);
 void ahcp_print(Ctx& c, Bytes p, uint32_t length);
+void lisp_print(Ctx& c, Bytes p, uint32_t length);
 void nsh_print(Ctx& c, Bytes p, uint32_t length);
 void vxlan_gpe_print(Ctx& c, Bytes p, uint32_t length);
 // (ap_ident: sent to the control port, so led by the access point's MAC)

@@ -311,6 +311,10 @@ void udp_print(Ctx& c, Bytes p, uint32_t length, const IpInfo& ip, bool fragment
             geneve_print(c, payload, length);
             return;
         }
+        if (is(4342)) {
+            lisp_print(c, payload, length);
+            return;
+        }
         if (is(4790)) {
             vxlan_gpe_print(c, payload, length);
             return;

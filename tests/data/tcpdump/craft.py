@@ -594,7 +594,7 @@ def udp_ports(path):
     decodes: which dissector tcpdump tries first."""
     s=[10,0,0,1];d=[10,0,0,2]
     ports=[53,67,68,69,123,161,162,514,520,521,546,547,3456,4789,6081,5353,10161,10162,
-           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697,4790,5359]
+           654,4500,4567,319,320,30490,1645,1646,1700,1812,1813,3799,1985,3784,3785,4784,6784,49152,5060,8472,88,750,6635,525,1589,496,12222,12223,6696,6697,4790,5359,4342]
     write(path,[udp4(s,d,a,b,b'\x02\x02\x00\x00'+bytes(44)) for a in ports for b in ports if a!=b])
 
 
@@ -1836,7 +1836,36 @@ def ahcp(path):
     write(path, pk)
 
 
-CAPTURES = {"ahcp": ahcp, "vxlan-gpe": vxlan_gpe, "babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
+def lisp(path):
+    """LISP control messages on UDP port 4342: Map-Register and Map-Notify
+    with each flag, authentication data, records with IPv4, IPv6 and other
+    EID families, locators of each family with priorities and flags,
+    xTR and site ids (present, cut short), data left over; the other message
+    types (named only) and unknown ones; no records; cuts."""
+    s=[10,0,0,1];d=[10,0,0,2]
+    x6=bytes.fromhex('20010db8000000000000000000000001')
+    def H(typ,flags=0,records=1,nonce=0x1122334455667788,key=1,auth=b'\xaa'*20,flag2=0):
+        return struct.pack('!BBBBQHH',typ<<4|flags,0,flag2,records,nonce,key,len(auth))+auth
+    def R(afi,eid,mask,locs,ttl=1440,act=0x10,ver=7):
+        return struct.pack('!IBBBBHH',ttl,len(locs),mask,act,0,ver,afi)+eid+b''.join(locs)
+    L=lambda afi,a,pri=1,w=100,flags=5: struct.pack('!BBBBHH',pri,w,255,0,flags,afi)+a
+    r4=R(1,bytes([10,8,0,0]),16,[L(1,bytes([192,0,2,1])),L(2,x6,flags=2)])
+    r6=R(2,x6,48,[L(2,x6,flags=4)],act=0x40,ver=0xfff)
+    xid=bytes(range(16))+struct.pack('!Q',12345678901)
+    pk=[udp4(s,d,4342,4342,H(3,f,2)+r4+r6) for f in (0,1,2,4,8,0xf)]
+    pk+=[udp4(s,d,4342,4342,H(3,2,1,flag2=1)+r4+xid), udp4(s,d,4342,4342,H(4,8,1)+r6+xid), udp4(s,d,4342,4342,H(4,4,2)+r4+r6),
+         udp4(s,d,4342,4342,H(3,2,1)+r4+xid[:10]), udp4(s,d,4342,4342,H(3,0,1)+r4+b'leftover'), udp4(s,d,4342,4342,H(3,0,0)),
+         udp4(s,d,4342,4342,H(3,0,1,key=7,auth=b'')+R(16387,b'\0\0',0,[])), udp4(s,d,4342,4342,H(3,0,1)+R(1,bytes(4),32,[L(9,b'')])),
+         udp4(s,d,4342,4342,H(3,0,3)+r4), udp4(s,d,4342,4342,H(3,0,1)+R(1,bytes(4),24,[L(1,bytes(4))],act=0xe0)),
+         udp4(s,d,40000,4342,H(4,0,1)+r4), udp4(s,d,4342,40000,H(4,0,1)+r6)]
+    pk+=[udp4(s,d,4342,4342,H(t)+r4) for t in (0,1,2,5,8,15)]
+    pk+=[udp4(s,d,4342,4342,b'\x30\0\0\x01'+bytes(8))]
+    f=udp4(s,d,4342,4342,H(3,2,2)+r4+r6+xid)
+    pk+=[(f[:42+n],len(f)) for n in (0,4,15,16,20,36,40,48,50,56,60,70,80,100,112,125,130)]
+    write(path, pk)
+
+
+CAPTURES = {"lisp": lisp, "ahcp": ahcp, "vxlan-gpe": vxlan_gpe, "babel": babel, "lwapp": lwapp, "autorp": autorp, "vqp": vqp, "timed": timed, "mpls": mpls, "krb": krb, "otv": otv, "sip": sip, "bcm-li": bcm_li, "bfd": bfd, "hsrp": hsrp, "eapol": eapol, "radius": radius, "rpc": rpc, "wb": wb, "aodv": aodv, "zmtp1": zmtp1, "ptp": ptp, "resp": resp, "cnfp": cnfp, "someip": someip, "rtp": rtp, "carp": carp, "lldp-med": lldp_med, "ipsec-ext": ipsec_ext, "inner-cut": inner_cut, "lldp": lldp, "sctp": sctp, "snmp": snmp, "snmp-names": snmp_names, "udp-ports": udp_ports, "cdp": cdp, "rip": rip, "dhcp6": dhcp6, "ipsec": ipsec, "geneve": geneve, "gre": gre, "stp": stp, "vrrp": vrrp, "ip-in-ip": ip_in_ip, "tftp-syslog": tftp_syslog, "vxlan": vxlan, "igmp": igmp, "dhcp-options": dhcp_options, "macsec": macsec}
 
 if __name__ == "__main__":
     CAPTURES[sys.argv[1]](sys.argv[2])
