@@ -9,6 +9,10 @@ load ip_cases
 
 FLUSH_SETUP='mkveth v1 v2; mkveth v3 v4 02; for d in v1 v2 v3 v4; do $R link set $d up; done; settle v1 v2 v3 v4
 $R addr add 10.0.0.1/24 dev v1; $R addr add fd00::1/64 dev v1; $R addr add 10.0.1.1/24 dev v3; $R addr add fd00:1::1/64 dev v3
+# (the kernel adds an IPv6 address'"'"'s local route from a work queue: a
+# save taken before it is there restores without it; bounded wait)
+for i in $(seq 100); do $R -6 route show table local | grep -q "^local fd00:1::1 " &&
+  $R -6 route show table local | grep -q "^local fd00::1 " && break; sleep 0.02; done
 $R route add 10.7.0.0/24 via 10.0.1.2 table 100
 $R route add blackhole 10.8.0.0/16
 $R -6 route add fd00:5::/64 via fd00::2 metric 9
