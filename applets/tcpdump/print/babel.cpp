@@ -222,6 +222,35 @@ void subtlvs_print(Ctx& c, const Tlv& t, size_t off, size_t end, uint8_t tlv_typ
     }
 }
 
+// The destination and source prefixes of the source-specific TLVs, read
+// from value byte `parsed` on (the destination's first `omitted` bytes from
+// `prev`); on AE 1 each length counts the 96 bits of the mapped prefix.
+// Throws Invalid where tcpdump's `goto invalid` is.
+struct SourceSpecific {
+    Addr dst{}, src{};
+    uint8_t dst_len, src_len;
+    unsigned parsed; // the value bytes read, both prefixes included
+};
+
+SourceSpecific source_specific(const Tlv& t, uint8_t ae, uint8_t dst_len, uint8_t omitted, const Addr* prev,
+                               uint8_t src_len, unsigned parsed, unsigned len)
+{
+    SourceSpecific s{{}, {}, dst_len, src_len, parsed};
+    int rc = network_prefix(t, ae, dst_len, omitted, 2 + s.parsed, prev, len - s.parsed, s.dst);
+    if (rc < 0)
+        throw Invalid();
+    s.parsed += unsigned(rc);
+    rc = network_prefix(t, ae, src_len, 0, 2 + s.parsed, nullptr, len - s.parsed, s.src);
+    if (rc < 0)
+        throw Invalid();
+    s.parsed += unsigned(rc);
+    if (ae == 1) {
+        s.dst_len = uint8_t(s.dst_len + 96);
+        s.src_len = uint8_t(s.src_len + 96);
+    }
+    return s;
+}
+
 // One TLV of `len` bytes of value, all captured, at `r`'s position.
 void tlv_print(Ctx& c, const Tlv& t, uint8_t type, unsigned len, Addr& v4_prev, Addr& v6_prev)
 {
@@ -410,24 +439,14 @@ void tlv_print(Ctx& c, const Tlv& t, uint8_t type, unsigned len, Addr& v4_prev, 
         }
         c.put("\n\tSS-Update");
         need(len >= 10);
-        uint8_t ae = t.u8(2), src_plen = t.u8(3), plen = t.u8(4), omitted = t.u8(5);
-        unsigned parsed = 10;
-        Addr p{}, src{};
-        int rc = network_prefix(t, ae, plen, omitted, 2 + parsed, ae == 1 ? &v4_prev : &v6_prev, len - parsed, p);
-        need(rc >= 0);
-        if (ae == 1)
-            plen = uint8_t(plen + 96);
-        parsed += unsigned(rc);
-        rc = network_prefix(t, ae, src_plen, 0, 2 + parsed, nullptr, len - parsed, src);
-        need(rc >= 0);
-        if (ae == 1)
-            src_plen = uint8_t(src_plen + 96);
-        parsed += unsigned(rc);
-        c.print(" {} from", prefix_text(c, p, plen));
-        c.print(" {} metric {} seqno {} interval {}", prefix_text(c, src, src_plen), t.be16(10), t.be16(8),
+        uint8_t ae = t.u8(2);
+        SourceSpecific s =
+            source_specific(t, ae, t.u8(4), t.u8(5), ae == 1 ? &v4_prev : &v6_prev, t.u8(3), 10, len);
+        c.print(" {} from", prefix_text(c, s.dst, s.dst_len));
+        c.print(" {} metric {} seqno {} interval {}", prefix_text(c, s.src, s.src_len), t.be16(10), t.be16(8),
                 interval_update(t.be16(6)));
-        if (parsed < len)
-            subtlvs_print(c, t, 2 + parsed, 2 + len, type);
+        if (s.parsed < len)
+            subtlvs_print(c, t, 2 + s.parsed, 2 + len, type);
         break;
     }
     case ss_request: {
@@ -437,22 +456,12 @@ void tlv_print(Ctx& c, const Tlv& t, uint8_t type, unsigned len, Addr& v4_prev, 
         }
         c.put("\n\tSS-Request ");
         need(len >= 3);
-        uint8_t ae = t.u8(2), plen = t.u8(3), src_plen = t.u8(4);
-        unsigned parsed = 3;
-        Addr p{}, src{};
-        int rc = network_prefix(t, ae, plen, 0, 2 + parsed, nullptr, len - parsed, p);
-        need(rc >= 0);
-        if (ae == 1)
-            plen = uint8_t(plen + 96);
-        parsed += unsigned(rc);
-        rc = network_prefix(t, ae, src_plen, 0, 2 + parsed, nullptr, len - parsed, src);
-        need(rc >= 0);
-        if (ae == 1)
-            src_plen = uint8_t(src_plen + 96);
+        uint8_t ae = t.u8(2);
+        SourceSpecific s = source_specific(t, ae, t.u8(3), 0, nullptr, t.u8(4), 3, len);
         if (ae == 0)
             c.put("for any");
         else
-            c.print("for ({}, {})", prefix_text(c, p, plen), prefix_text(c, src, src_plen));
+            c.print("for ({}, {})", prefix_text(c, s.dst, s.dst_len), prefix_text(c, s.src, s.src_len));
         break;
     }
     case ss_mh_request: {
@@ -462,21 +471,9 @@ void tlv_print(Ctx& c, const Tlv& t, uint8_t type, unsigned len, Addr& v4_prev, 
         }
         c.put("\n\tSS-MH-Request ");
         need(len >= 14);
-        uint8_t ae = t.u8(2), plen = t.u8(3), hops = t.u8(6), src_plen = t.u8(7);
-        uint16_t seqno = t.be16(4);
-        unsigned parsed = 14;
-        Addr p{}, src{};
-        int rc = network_prefix(t, ae, plen, 0, 2 + parsed, nullptr, len - parsed, p);
-        need(rc >= 0);
-        if (ae == 1)
-            plen = uint8_t(plen + 96);
-        parsed += unsigned(rc);
-        rc = network_prefix(t, ae, src_plen, 0, 2 + parsed, nullptr, len - parsed, src);
-        need(rc >= 0);
-        if (ae == 1)
-            src_plen = uint8_t(src_plen + 96);
-        c.print("({} hops) for ({}, ", hops, prefix_text(c, p, plen));
-        c.print("{}) seqno {} id {}", prefix_text(c, src, src_plen), seqno, router_id_text(t, 8));
+        SourceSpecific s = source_specific(t, t.u8(2), t.u8(3), 0, nullptr, t.u8(7), 14, len);
+        c.print("({} hops) for ({}, ", t.u8(6), prefix_text(c, s.dst, s.dst_len));
+        c.print("{}) seqno {} id {}", prefix_text(c, s.src, s.src_len), t.be16(4), router_id_text(t, 8));
         break;
     }
     case mac:

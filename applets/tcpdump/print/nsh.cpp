@@ -95,16 +95,20 @@ void nsh_print(Ctx& c, Bytes p, uint32_t len)
     if (!past_headers)
         r.skip((length - 2) * word);
     c.put(v ? "\n    " : ": ");
-    uint32_t next_len = len - length * word;
-    Bytes rest = r.rest();
+    if (!nsh_next_print(c, next, r.rest(), len - length * word))
+        c.put("ERROR: unknown-next-protocol");
+}
+
+bool nsh_next_print(Ctx& c, uint8_t next, Bytes p, uint32_t length)
+{
     switch (next) {
-    case 1: ip_print(c, rest, next_len); break;
-    case 2: ip6_print(c, rest, next_len); break;
+    case 1: ip_print(c, p, length); return true;
+    case 2: ip6_print(c, p, length); return true;
     case 3:
         c.proto = "ether";
-        ether_print(c, rest, next_len, uint32_t(rest.size()));
-        break;
-    default: c.put("ERROR: unknown-next-protocol");
+        ether_print(c, p, length, uint32_t(p.size()));
+        return true;
+    default: return false;
     }
 }
 

@@ -254,6 +254,9 @@ void babel_print(Ctx& c, Bytes p, uint32_t length);
 void ahcp_print(Ctx& c, Bytes p, uint32_t length);
 void lisp_print(Ctx& c, Bytes p, uint32_t length);
 void nsh_print(Ctx& c, Bytes p, uint32_t length);
+// The packet a next-protocol field of NSH or VXLAN-GPE names (1 IPv4,
+// 2 IPv6, 3 Ethernet; the numbers are the same in both); false for others.
+bool nsh_next_print(Ctx& c, uint8_t next, Bytes p, uint32_t length);
 void vxlan_gpe_print(Ctx& c, Bytes p, uint32_t length);
 // (ap_ident: sent to the control port, so led by the access point's MAC)
 void lwapp_control_print(Ctx& c, Bytes p, uint32_t length, bool ap_ident);

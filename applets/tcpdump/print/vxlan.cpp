@@ -61,15 +61,9 @@ void vxlan_gpe_print(Ctx& c, Bytes p, uint32_t length)
     c.put(c.opt.vflag ? "\n    " : ": ");
     Bytes inner = r.rest();
     uint32_t inner_len = length - vxlan_hdrlen;
-    switch (next) {
-    case 1: ip_print(c, inner, inner_len); break;
-    case 2: ip6_print(c, inner, inner_len); break;
-    case 3:
-        c.proto = "ether";
-        ether_print(c, inner, inner_len, uint32_t(inner.size()));
-        break;
-    case 4: nsh_print(c, inner, inner_len); break;
-    default:
+    if (next == 4) {
+        nsh_print(c, inner, inner_len);
+    } else if (!nsh_next_print(c, next, inner, inner_len)) {
         c.put("ERROR: unknown-next-protocol");
         c.print_invalid();
     }
